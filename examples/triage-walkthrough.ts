@@ -1,0 +1,64 @@
+/**
+ * Walk a month of sample intakes through triage with the Friesland profile and print each decision
+ * with its reasons, in the profile's language. Run with `npm start`.
+ *
+ * The meeting has three places; every accepted intake takes one, so the month's later intakes see
+ * a full meeting and are routed to a partner or a one-off conversation — never a waiting list.
+ */
+import { readFileSync } from "node:fs";
+import {
+  describeError,
+  evaluateTriage,
+  friesland,
+  message,
+  type ProgrammeProfile,
+  parseIntake,
+  type TriageDecision,
+} from "venture-mentoring";
+
+const profile: ProgrammeProfile = friesland;
+const raw: unknown = JSON.parse(readFileSync(new URL("./data/sample-intakes.json", import.meta.url), "utf8"));
+const intakes = Array.isArray(raw) ? raw : [];
+
+function outcomeText(decision: TriageDecision): string {
+  const o = decision.outcome;
+  switch (o.kind) {
+    case "accept":
+      return message(profile.locale, "outcome.accept", {});
+    case "refer":
+      return message(profile.locale, "outcome.refer", {
+        partner: profile.partners.find((p) => p.id === o.partnerId)?.name ?? o.partnerId,
+      });
+    case "oneOff":
+      return message(profile.locale, "outcome.oneOff", {});
+    case "notReady":
+      return message(profile.locale, "outcome.notReady", {
+        advice: message(profile.locale, `advice.${o.advice}`, {}),
+      });
+  }
+}
+
+let placesLeft = profile.meeting.newCasesPerMeeting;
+console.log(`${profile.name} — intake ${new Date("2026-11-30").toISOString().slice(0, 7)}`);
+console.log(`${placesLeft} plaatsen in het mentorenoverleg van december\n`);
+
+for (const item of intakes) {
+  const parsed = parseIntake(item, profile);
+  if (parsed.isErr()) {
+    console.log(`✗ ${describeError(parsed.error, profile.locale)}\n`);
+    continue;
+  }
+  const intake = parsed.value;
+  const decision = evaluateTriage({
+    intake,
+    profile,
+    context: { placesLeft, network: { canStaff: true, shortTopics: [] } },
+    now: intake.submittedAt,
+  });
+  if (decision.outcome.kind === "accept") placesLeft -= 1;
+  console.log(`• ${intake.venture.name} (${intake.venture.stage}, ${intake.venture.region})`);
+  console.log(`  ${outcomeText(decision)}`);
+  for (const r of decision.reasons) console.log(`    – ${r.text}`);
+  console.log("");
+}
+console.log(`${placesLeft} plaatsen over.`);

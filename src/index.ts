@@ -1,0 +1,73 @@
+/**
+ * venture-mentoring: run an entrepreneur mentoring programme on the MIT Venture Mentoring Service
+ * model. This entry is the pure core: no I/O, no clock, no randomness, no database driver.
+ *
+ * @packageDocumentation
+ */
+
+export type * from "./errors.js";
+export {
+  type Catalogue,
+  catalogues,
+  type MessageKey,
+  type MessageParams,
+  message,
+} from "./messages/catalogue.js";
+export { describeError } from "./messages/describe-error.js";
+export type * from "./model/brand.js";
+export { limits } from "./model/common.js";
+export type { Consent, IntakeRequest, Mentee, QuestionTopic, TopicWeight, Urgency } from "./model/intake.js";
+export { urgencies } from "./model/intake.js";
+export type {
+  Background,
+  DeclaredInterest,
+  Expertise,
+  ExpertiseLevel,
+  InterestKind,
+  Mentor,
+  MentorState,
+  Pause,
+} from "./model/mentor.js";
+export { backgrounds, interestKinds, mentorStates } from "./model/mentor.js";
+export {
+  customiseProfile,
+  parseIntake,
+  parseMentor,
+  parsePartnerProgramme,
+  parseProfile,
+  parseReferral,
+  parseTriageContext,
+  parseTriageDecision,
+  parseVenture,
+  serialise,
+} from "./model/parsers.js";
+export type { FollowUpStatus, PartnerProgramme, Referral } from "./model/partner.js";
+export { followUpStatuses } from "./model/partner.js";
+export { friesland } from "./model/presets/friesland.js";
+export { vms } from "./model/presets/vms.js";
+export type { Label, Locale, ProgrammeProfile } from "./model/profile.js";
+export { locales } from "./model/profile.js";
+export type {
+  AdviceCode,
+  BuiltInReasonCode,
+  FiredRule,
+  OverrideInput,
+  PartnerMatch,
+  RuleReasonCode,
+  TriageCondition,
+  TriageContext,
+  TriageDecision,
+  TriageOutcome,
+  TriageOutcomeKind,
+  TriageOverride,
+  TriageReason,
+  TriageReasonCode,
+  TriageRule,
+} from "./model/triage.js";
+export { adviceCodes, builtInReasonCodes, ruleReasonCodes } from "./model/triage.js";
+export type { ExportAmbition, Venture, VentureStage } from "./model/venture.js";
+export { exportAmbitions, ventureStages } from "./model/venture.js";
+export { createReferral, recordReferralFollowUp } from "./triage/create-referral.js";
+export { evaluateTriage, type TriageInput } from "./triage/evaluate-triage.js";
+export { overrideTriage } from "./triage/override-triage.js";
+export { rankPartners } from "./triage/rank-partners.js";

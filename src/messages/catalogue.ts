@@ -1,0 +1,143 @@
+import type { Locale } from "../model/profile.js";
+
+/**
+ * Parameters of every message. The catalogue below must give a text for every key in every
+ * locale: the compiler enforces it (each locale is a `Catalogue`), and a test checks it again.
+ */
+export interface MessageParams {
+  // Triage reasons from configured rules.
+  fitsProgramme: Record<string, never>;
+  ideaStage: Record<string, never>;
+  acuteCrisis: Record<string, never>;
+  firstLineQuestion: Record<string, never>;
+  exportQuestion: Record<string, never>;
+  innovativeStartup: Record<string, never>;
+  outsideRegion: { region: string };
+  returningVenture: Record<string, never>;
+  tooSmallQuestion: Record<string, never>;
+  // Triage reasons the library adds itself.
+  quotaFull: { placesLeft: number };
+  noTeamForTopics: { topics: string };
+  noRuleMatched: Record<string, never>;
+  routedToPartner: { partner: string; topics: string };
+  oneOffInstead: Record<string, never>;
+  managerOverride: { reason: string };
+  // Advice for an entrepreneur who is not ready yet.
+  "advice.validateIdea": Record<string, never>;
+  "advice.findFirstCustomers": Record<string, never>;
+  "advice.writeBusinessPlan": Record<string, never>;
+  "advice.formTeam": Record<string, never>;
+  "advice.seekFirstLineHelp": Record<string, never>;
+  // Outcomes.
+  "outcome.accept": Record<string, never>;
+  "outcome.refer": { partner: string };
+  "outcome.oneOff": Record<string, never>;
+  "outcome.notReady": { advice: string };
+  // Errors, keyed by their `type`.
+  "error.ValidationFailed": { subject: string; fields: string };
+  "error.UnknownPartner": { partnerId: string };
+  "error.QuotaFull": { placesLeft: number };
+  "error.NoTeamPossible": { topics: string };
+  "error.NotAReferral": { outcome: string };
+}
+
+export type MessageKey = keyof MessageParams;
+export type Catalogue = { readonly [K in MessageKey]: (p: MessageParams[K]) => string };
+
+const en: Catalogue = {
+  fitsProgramme: () => "A strategic question from a running business: this is what the mentor teams are for.",
+  ideaStage: () =>
+    "The venture is still an idea; mentoring works best once there is something to test with customers.",
+  acuteCrisis: () =>
+    "The company is in acute difficulty; a first-line desk can act this week, sooner than a mentors' meeting.",
+  firstLineQuestion: () =>
+    "The question is mostly about financing, subsidies or regulation: a first-line desk answers that directly.",
+  exportQuestion: () =>
+    "The question is mostly about export: a programme led by experienced exporters fits it best.",
+  innovativeStartup: () => "An innovative start-up looking for investors and the start-up ecosystem.",
+  outsideRegion: ({ region }) => `The venture is based outside the programme's region (${region}).`,
+  returningVenture: () => "A returning venture with a new question.",
+  tooSmallQuestion: () => "The question can be answered in one good conversation.",
+  quotaFull: ({ placesLeft }) =>
+    `The next mentors' meeting has ${placesLeft} places left, and we keep no waiting list.`,
+  noTeamForTopics: ({ topics }) =>
+    `The mentor network cannot staff a full team for this question now (short of: ${topics}).`,
+  noRuleMatched: () => "No intake rule settled this question; an intake lead talks it through once.",
+  routedToPartner: ({ partner, topics }) => `Referred to ${partner}, which serves ${topics}.`,
+  oneOffInstead: () =>
+    "A one-off conversation with an experienced mentor instead, so nobody leaves with a bare no.",
+  managerOverride: ({ reason }) => `Decision changed by the programme manager: ${reason}`,
+  "advice.validateIdea": () => "Test the idea with ten potential customers first, then come back.",
+  "advice.findFirstCustomers": () => "Win the first paying customers; then a mentor team can help you grow.",
+  "advice.writeBusinessPlan": () =>
+    "Put the plan on paper (market, customers, money); it makes the mentoring sharper.",
+  "advice.formTeam": () => "Find the people you need to run the business with you first.",
+  "advice.seekFirstLineHelp": () => "Contact the regional entrepreneurs' desk for practical first-line help.",
+  "outcome.accept": () => "Accepted: the case goes to the next mentors' meeting.",
+  "outcome.refer": ({ partner }) => `Referred to ${partner}.`,
+  "outcome.oneOff": () => "A one-off conversation with a mentor.",
+  "outcome.notReady": ({ advice }) => `Not yet: ${advice}`,
+  "error.ValidationFailed": ({ subject, fields }) => `The ${subject} is not valid: ${fields}.`,
+  "error.UnknownPartner": ({ partnerId }) => `There is no partner programme '${partnerId}' in this profile.`,
+  "error.QuotaFull": ({ placesLeft }) =>
+    `The next meeting has ${placesLeft} places left; refer the entrepreneur or offer a one-off conversation.`,
+  "error.NoTeamPossible": ({ topics }) =>
+    `No team can be formed for this question now (short of: ${topics}).`,
+  "error.NotAReferral": ({ outcome }) => `The triage decision was '${outcome}', not a referral.`,
+};
+
+const nl: Catalogue = {
+  fitsProgramme: () => "Een strategische vraag van een lopend bedrijf: daar zijn de mentorteams voor.",
+  ideaStage: () =>
+    "De onderneming is nog een idee; mentoring werkt het best als er iets bij klanten te toetsen valt.",
+  acuteCrisis: () =>
+    "Het bedrijf zit in acute problemen; een ondernemersloket kan deze week handelen, sneller dan een mentorenoverleg.",
+  firstLineQuestion: () =>
+    "De vraag gaat vooral over financiering, subsidies of regelgeving: daar geeft een ondernemersloket direct antwoord op.",
+  exportQuestion: () =>
+    "De vraag gaat vooral over export: een programma van ervaren exporteurs past het best.",
+  innovativeStartup: () => "Een innovatieve start-up die investeerders en het start-up-ecosysteem zoekt.",
+  outsideRegion: ({ region }) => `De onderneming is gevestigd buiten de regio van het programma (${region}).`,
+  returningVenture: () => "Een terugkerende onderneming met een nieuwe vraag.",
+  tooSmallQuestion: () => "De vraag is in één goed gesprek te beantwoorden.",
+  quotaFull: ({ placesLeft }) =>
+    `Het volgende mentorenoverleg heeft nog ${placesLeft} plaatsen, en we doen niet aan een wachtlijst.`,
+  noTeamForTopics: ({ topics }) =>
+    `Het mentorennetwerk kan nu geen volledig team voor deze vraag vormen (tekort aan: ${topics}).`,
+  noRuleMatched: () => "Geen intakeregel gaf de doorslag; een leadmentor bespreekt de vraag één keer.",
+  routedToPartner: ({ partner, topics }) => `Doorverwezen naar ${partner}, dat helpt bij ${topics}.`,
+  oneOffInstead: () => "In plaats daarvan één gesprek met een ervaren mentor: we verkopen geen nee.",
+  managerOverride: ({ reason }) => `Besluit gewijzigd door de programmamanager: ${reason}`,
+  "advice.validateIdea": () => "Toets het idee eerst bij tien mogelijke klanten en kom dan terug.",
+  "advice.findFirstCustomers": () =>
+    "Win eerst de eerste betalende klanten; daarna helpt een mentorteam bij groei.",
+  "advice.writeBusinessPlan": () =>
+    "Zet het plan op papier (markt, klanten, geld); dat maakt de mentoring scherper.",
+  "advice.formTeam": () => "Vind eerst de mensen met wie je het bedrijf samen runt.",
+  "advice.seekFirstLineHelp": () =>
+    "Neem contact op met het regionale ondernemersloket voor praktische eerstelijnshulp.",
+  "outcome.accept": () => "Aangenomen: de case gaat naar het volgende mentorenoverleg.",
+  "outcome.refer": ({ partner }) => `Doorverwezen naar ${partner}.`,
+  "outcome.oneOff": () => "Eén gesprek met een mentor.",
+  "outcome.notReady": ({ advice }) => `Nog niet: ${advice}`,
+  "error.ValidationFailed": ({ subject, fields }) => `De invoer (${subject}) is niet geldig: ${fields}.`,
+  "error.UnknownPartner": ({ partnerId }) => `Dit profiel kent geen partnerprogramma '${partnerId}'.`,
+  "error.QuotaFull": ({ placesLeft }) =>
+    `Het volgende overleg heeft nog ${placesLeft} plaatsen; verwijs door of bied één gesprek aan.`,
+  "error.NoTeamPossible": ({ topics }) =>
+    `Er is nu geen team voor deze vraag te vormen (tekort aan: ${topics}).`,
+  "error.NotAReferral": ({ outcome }) => `Het triagebesluit was '${outcome}', geen doorverwijzing.`,
+};
+
+export const catalogues: { readonly [L in Locale]: Catalogue } = { en, nl };
+
+/**
+ * Render one message in a locale.
+ *
+ * @example
+ * message("nl", "quotaFull", { placesLeft: 0 });
+ * // "Het volgende mentorenoverleg heeft nog 0 plaatsen, en we doen niet aan een wachtlijst."
+ */
+export function message<K extends MessageKey>(locale: Locale, key: K, params: MessageParams[K]): string {
+  return catalogues[locale][key](params);
+}

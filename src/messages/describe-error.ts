@@ -1,0 +1,29 @@
+import { match } from "ts-pattern";
+import type { VentureMentoringError } from "../errors.js";
+import type { Locale } from "../model/profile.js";
+import { message } from "./catalogue.js";
+
+/**
+ * The human message for any error the library returns, in the given locale.
+ *
+ * @example
+ * describeError({ type: "QuotaFull", placesLeft: 0 }, "en");
+ */
+export function describeError(error: VentureMentoringError, locale: Locale): string {
+  return match(error)
+    .with({ type: "ValidationFailed" }, (e) =>
+      message(locale, "error.ValidationFailed", {
+        subject: e.subject,
+        fields: e.issues.map((i) => `${i.path || "(root)"}: ${i.message}`).join("; "),
+      }),
+    )
+    .with({ type: "UnknownPartner" }, (e) =>
+      message(locale, "error.UnknownPartner", { partnerId: e.partnerId }),
+    )
+    .with({ type: "QuotaFull" }, (e) => message(locale, "error.QuotaFull", { placesLeft: e.placesLeft }))
+    .with({ type: "NoTeamPossible" }, (e) =>
+      message(locale, "error.NoTeamPossible", { topics: e.shortTopics.join(", ") }),
+    )
+    .with({ type: "NotAReferral" }, (e) => message(locale, "error.NotAReferral", { outcome: e.outcome }))
+    .exhaustive();
+}

@@ -1,0 +1,60 @@
+import {
+  adviceCodes,
+  builtInReasonCodes,
+  catalogues,
+  describeError,
+  type MessageKey,
+  ruleReasonCodes,
+  type VentureMentoringError,
+} from "venture-mentoring";
+import { describe, expect, it } from "vitest";
+
+describe("message catalogue", () => {
+  it("has the same keys in English and Dutch, each rendering a non-empty text", () => {
+    const en = Object.keys(catalogues.en).sort();
+    expect(Object.keys(catalogues.nl).sort()).toEqual(en);
+    for (const locale of ["en", "nl"] as const) {
+      for (const key of en as MessageKey[]) {
+        const render = catalogues[locale][key] as (p: Record<string, unknown>) => string;
+        const text = render({
+          placesLeft: 0,
+          topics: "export",
+          partner: "P",
+          region: "r",
+          reason: "why",
+          advice: "a",
+          subject: "S",
+          fields: "f",
+          partnerId: "p",
+          outcome: "accept",
+        });
+        expect(text.trim().length, `${locale}.${key}`).toBeGreaterThan(0);
+        expect(text).not.toContain("undefined");
+      }
+    }
+  });
+
+  it("has a text for every reason code and advice code the model knows", () => {
+    for (const code of [...ruleReasonCodes, ...builtInReasonCodes])
+      expect(catalogues.en).toHaveProperty(code);
+    for (const advice of adviceCodes) expect(catalogues.nl).toHaveProperty(`advice.${advice}`);
+  });
+
+  it("describes every error type with its context, in both languages", () => {
+    const errors: VentureMentoringError[] = [
+      {
+        type: "ValidationFailed",
+        subject: "IntakeRequest",
+        issues: [{ path: "venture.employees", code: "too_small", message: "too small" }],
+      },
+      { type: "UnknownPartner", partnerId: "kvk" },
+      { type: "QuotaFull", placesLeft: 0 },
+      { type: "NoTeamPossible", shortTopics: [] },
+      { type: "NotAReferral", outcome: "accept" },
+    ];
+    for (const e of errors) {
+      expect(describeError(e, "en")).not.toEqual(describeError(e, "nl"));
+    }
+    expect(describeError(errors[0] as VentureMentoringError, "en")).toContain("venture.employees");
+  });
+});
