@@ -6,6 +6,37 @@
  */
 
 export type * from "./errors.js";
+export type { Exclusion } from "./matching/instance.js";
+export { type MatchOptions, matchRound, parseMatchingRound } from "./matching/match-round.js";
+export type {
+  Certificate,
+  Diagnosis,
+  MatchingProposal,
+  NotChosenReason,
+  ProposedMember,
+  ProposedTeam,
+  SolverDefect,
+  TeamExplanation,
+} from "./matching/proposal.js";
+export {
+  type ActiveCase,
+  defaultWeights,
+  type MatchingRound,
+  type MatchingWeights,
+  type Pin,
+  type Preference,
+  type RecordedConflict,
+  type RoundCase,
+  type RoundMentor,
+  type RoundRules,
+  roundRulesFromProfile,
+} from "./matching/round.js";
+export {
+  type RuleViolation,
+  type TeamRuleBreak,
+  type TeamsToValidate,
+  validateProposal,
+} from "./matching/validate.js";
 export {
   type Catalogue,
   catalogues,

@@ -39,6 +39,35 @@ export interface MessageParams {
   "error.QuotaFull": { placesLeft: number };
   "error.NoTeamPossible": { topics: string };
   "error.NotAReferral": { outcome: string };
+  // Matching: diagnosis when a round cannot staff every case.
+  "diagnosis.capacityShort": { have: number; need: number };
+  "diagnosis.leadCapacityShort": { have: number; need: number };
+  "diagnosis.tooFewMentors": { case: string; have: number; need: number };
+  "diagnosis.noLeadCandidate": { case: string };
+  "diagnosis.topicShort": { case: string; topic: string; mentors: number };
+  "diagnosis.capacityTakenByOtherCases": { case: string };
+  "diagnosis.overQuota": { case: string; quota: number };
+  "diagnosis.pinNotHonoured": { case: string; mentor: string; reason: string };
+  // Matching: why a team looks the way it does.
+  "explain.covers": { mentor: string; topics: string };
+  "explain.coversNothing": { mentor: string };
+  "explain.leadBest": { mentor: string };
+  "explain.leadOnly": { mentor: string };
+  "explain.uncovered": { topics: string };
+  "explain.notChosen": { mentor: string; reason: string };
+  // Why a mentor was not on a team.
+  "exclusion.inactive": Record<string, never>;
+  "exclusion.paused": Record<string, never>;
+  "exclusion.ethicsExpired": Record<string, never>;
+  "exclusion.atCapacity": Record<string, never>;
+  "exclusion.conflictOfInterest": Record<string, never>;
+  "exclusion.declined": Record<string, never>;
+  "exclusion.excludedByManager": Record<string, never>;
+  "exclusion.usedByOtherCases": Record<string, never>;
+  "exclusion.teamRule": Record<string, never>;
+  "exclusion.lowerTeamValue": Record<string, never>;
+  "exclusion.caseUnstaffed": Record<string, never>;
+  "error.SolverDefect": { rules: string };
 }
 
 export type MessageKey = keyof MessageParams;
@@ -84,6 +113,41 @@ const en: Catalogue = {
   "error.NoTeamPossible": ({ topics }) =>
     `No team can be formed for this question now (short of: ${topics}).`,
   "error.NotAReferral": ({ outcome }) => `The triage decision was '${outcome}', not a referral.`,
+  "diagnosis.capacityShort": ({ have, need }) => `Mentor capacity ${have} < ${need} team places.`,
+  "diagnosis.leadCapacityShort": ({ have, need }) => `Lead-qualified capacity ${have} < ${need} cases.`,
+  "diagnosis.tooFewMentors": ({ case: c, have, need }) =>
+    `Case ${c}: only ${have} conflict-free mentors with capacity, ${need} needed.`,
+  "diagnosis.noLeadCandidate": ({ case: c }) =>
+    `Case ${c}: no lead-qualified mentor with capacity is free of conflicts.`,
+  "diagnosis.topicShort": ({ case: c, topic, mentors }) =>
+    `Case ${c}: only ${mentors} conflict-free mentors with capacity cover ${topic}.`,
+  "diagnosis.capacityTakenByOtherCases": ({ case: c }) =>
+    `Case ${c}: its possible mentors are needed for the other cases of this round.`,
+  "diagnosis.overQuota": ({ case: c, quota }) =>
+    `Case ${c} is beyond this meeting's quota of ${quota} new cases; refer it or offer a one-off conversation.`,
+  "diagnosis.pinNotHonoured": ({ case: c, mentor, reason }) =>
+    `Pin of ${mentor} on case ${c} not honoured: ${reason}.`,
+  "explain.covers": ({ mentor, topics }) => `${mentor} covers ${topics}.`,
+  "explain.coversNothing": ({ mentor }) =>
+    `${mentor} brings sector knowledge or a fresh view rather than a topic.`,
+  "explain.leadBest": ({ mentor }) =>
+    `${mentor} leads: the best lead fit among the team's lead-qualified mentors.`,
+  "explain.leadOnly": ({ mentor }) => `${mentor} leads: the team's only lead-qualified mentor.`,
+  "explain.uncovered": ({ topics }) => `Not covered by anyone on the team: ${topics}.`,
+  "explain.notChosen": ({ mentor, reason }) => `${mentor} not chosen: ${reason}.`,
+  "exclusion.inactive": () => "not an active mentor",
+  "exclusion.paused": () => "paused",
+  "exclusion.ethicsExpired": () => "ethics statement not signed in the last twelve months",
+  "exclusion.atCapacity": () => "no capacity left (cases or hours)",
+  "exclusion.conflictOfInterest": () => "conflict of interest",
+  "exclusion.declined": () => "declined this case",
+  "exclusion.excludedByManager": () => "excluded by the programme manager",
+  "exclusion.usedByOtherCases": () => "capacity used by other cases this round",
+  "exclusion.teamRule": () => "would make the team one of a kind or put two people of one firm on it",
+  "exclusion.lowerTeamValue": () => "the chosen team covers the question better",
+  "exclusion.caseUnstaffed": () => "the case could not be staffed",
+  "error.SolverDefect": ({ rules }) =>
+    `The matching engine broke a hard rule (${rules}); this is a bug, please report it.`,
 };
 
 const nl: Catalogue = {
@@ -127,6 +191,41 @@ const nl: Catalogue = {
   "error.NoTeamPossible": ({ topics }) =>
     `Er is nu geen team voor deze vraag te vormen (tekort aan: ${topics}).`,
   "error.NotAReferral": ({ outcome }) => `Het triagebesluit was '${outcome}', geen doorverwijzing.`,
+  "diagnosis.capacityShort": ({ have, need }) => `Mentorcapaciteit ${have} < ${need} teamplaatsen.`,
+  "diagnosis.leadCapacityShort": ({ have, need }) => `Capaciteit van teamleiders ${have} < ${need} cases.`,
+  "diagnosis.tooFewMentors": ({ case: c, have, need }) =>
+    `Case ${c}: slechts ${have} mentoren zonder belangenconflict met ruimte, ${need} nodig.`,
+  "diagnosis.noLeadCandidate": ({ case: c }) =>
+    `Case ${c}: geen teamleider met ruimte zonder belangenconflict.`,
+  "diagnosis.topicShort": ({ case: c, topic, mentors }) =>
+    `Case ${c}: slechts ${mentors} mentoren zonder belangenconflict met ruimte kennen ${topic}.`,
+  "diagnosis.capacityTakenByOtherCases": ({ case: c }) =>
+    `Case ${c}: de mogelijke mentoren zijn nodig voor de andere cases van dit overleg.`,
+  "diagnosis.overQuota": ({ case: c, quota }) =>
+    `Case ${c} valt buiten het quotum van ${quota} nieuwe cases; verwijs door of bied één gesprek aan.`,
+  "diagnosis.pinNotHonoured": ({ case: c, mentor, reason }) =>
+    `Vastzetten van ${mentor} op case ${c} niet gelukt: ${reason}.`,
+  "explain.covers": ({ mentor, topics }) => `${mentor} dekt ${topics}.`,
+  "explain.coversNothing": ({ mentor }) =>
+    `${mentor} brengt sectorkennis of een frisse blik in plaats van een thema.`,
+  "explain.leadBest": ({ mentor }) => `${mentor} is teamleider: de beste leiderschapsfit in het team.`,
+  "explain.leadOnly": ({ mentor }) =>
+    `${mentor} is teamleider: de enige gekwalificeerde teamleider in het team.`,
+  "explain.uncovered": ({ topics }) => `Door niemand in het team gedekt: ${topics}.`,
+  "explain.notChosen": ({ mentor, reason }) => `${mentor} niet gekozen: ${reason}.`,
+  "exclusion.inactive": () => "geen actieve mentor",
+  "exclusion.paused": () => "gepauzeerd",
+  "exclusion.ethicsExpired": () => "ethische verklaring niet in de laatste twaalf maanden getekend",
+  "exclusion.atCapacity": () => "geen ruimte meer (cases of uren)",
+  "exclusion.conflictOfInterest": () => "belangenconflict",
+  "exclusion.declined": () => "heeft deze case afgewezen",
+  "exclusion.excludedByManager": () => "uitgesloten door de programmamanager",
+  "exclusion.usedByOtherCases": () => "ruimte gaat naar andere cases van dit overleg",
+  "exclusion.teamRule": () => "het team zou eenzijdig worden of twee mensen van één bedrijf krijgen",
+  "exclusion.lowerTeamValue": () => "het gekozen team dekt de vraag beter",
+  "exclusion.caseUnstaffed": () => "de case kon niet bemand worden",
+  "error.SolverDefect": ({ rules }) =>
+    `Het koppelalgoritme brak een harde regel (${rules}); dit is een fout, meld die alstublieft.`,
 };
 
 export const catalogues: { readonly [L in Locale]: Catalogue } = { en, nl };

@@ -27,6 +27,14 @@ describe("message catalogue", () => {
           fields: "f",
           partnerId: "p",
           outcome: "accept",
+          have: 1,
+          need: 3,
+          case: "c-1",
+          topic: "export",
+          mentors: 2,
+          quota: 3,
+          mentor: "Paul",
+          rules: "teamSize",
         });
         expect(text.trim().length, `${locale}.${key}`).toBeGreaterThan(0);
         expect(text).not.toContain("undefined");

@@ -1,0 +1,237 @@
+import { message } from "../messages/catalogue.js";
+import type { CaseId, MentorId, TopicId } from "../model/brand.js";
+import { type Candidate, coveragePoints, type Instance } from "./instance.js";
+import type { Diagnosis, NotChosenReason, ProposedMember, ProposedTeam } from "./proposal.js";
+import type { Assignment } from "./staffing.js";
+import { brokenTeamRules, teamValue } from "./team-value.js";
+
+const reasonText = (inst: Instance, r: NotChosenReason) =>
+  message(inst.round.rules.locale, `exclusion.${r}`, {});
+
+/** Explain case j's team: what each mentor covers, why this lead, and who was not chosen and why. */
+export function explainTeam(
+  inst: Instance,
+  j: number,
+  team: { lead: number; members: number[] },
+  used: Int32Array,
+): ProposedTeam {
+  const locale = inst.round.rules.locale;
+  const c = inst.cases[j];
+  if (c === undefined) throw new Error(`explainTeam: no case ${j}`);
+  const index = inst.candidateIndex[j] as Map<number, number>;
+  const candidate = (i: number) => (inst.candidates[j] as Candidate[])[index.get(i) as number] as Candidate;
+  const all = [team.lead, ...team.members];
+  const topicsOf = (mask: number) => c.topics.filter((_, b) => mask & (1 << b)).map((t) => t.topic);
+  const name = (i: number) => inst.mentors[i]?.name ?? String(i);
+  let mask = 0;
+  const members: ProposedMember[] = all.map((i) => {
+    const cand = candidate(i);
+    mask |= cand.covers;
+    const lead = i === team.lead ? cand.lead : 0;
+    return {
+      mentorId: inst.mentors[i]?.id as MentorId,
+      role: i === team.lead ? "lead" : "member",
+      covers: topicsOf(cand.covers),
+      score: {
+        total: cand.score + lead,
+        sector: cand.sector,
+        expertise: cand.expertise,
+        volunteered: cand.volunteered,
+        continuity: cand.continuity,
+        lead,
+      },
+    };
+  });
+  const qualified = all.filter((i) => candidate(i).lead >= 0).length;
+  const leadReason = qualified === 1 ? "onlyQualified" : "bestLeadFit";
+  const covered = topicsOf(mask);
+  const uncovered = c.topics.map((t) => t.topic).filter((t) => !covered.includes(t));
+
+  const others: { mentor: number; score: number; reason: NotChosenReason }[] = [];
+  for (const cand of inst.candidates[j] as Candidate[]) {
+    if (all.includes(cand.mentor)) continue;
+    let reason: NotChosenReason = "lowerTeamValue";
+    if ((used[cand.mentor] as number) >= (inst.capacity[cand.mentor] as number)) reason = "usedByOtherCases";
+    else if (
+      team.members.some(
+        (out) =>
+          brokenTeamRules(
+            inst,
+            all.map((x) => (x === out ? cand.mentor : x)),
+          ).length > 0,
+      )
+    ) {
+      reason = "teamRule";
+    }
+    others.push({ mentor: cand.mentor, score: cand.score, reason });
+  }
+  for (const [mentor, x] of inst.pairExclusions[j] ?? [])
+    others.push({ mentor, score: x.score, reason: x.reason });
+  others.sort((a, b) => b.score - a.score || a.mentor - b.mentor);
+  const notChosen = others.slice(0, 3);
+
+  const texts = [
+    ...all.map((i) => {
+      const topics = topicsOf(candidate(i).covers);
+      return topics.length > 0
+        ? message(locale, "explain.covers", { mentor: name(i), topics: topics.join(", ") })
+        : message(locale, "explain.coversNothing", { mentor: name(i) });
+    }),
+    message(locale, leadReason === "onlyQualified" ? "explain.leadOnly" : "explain.leadBest", {
+      mentor: name(team.lead),
+    }),
+    ...(uncovered.length > 0 ? [message(locale, "explain.uncovered", { topics: uncovered.join(", ") })] : []),
+    ...notChosen.map((o) =>
+      message(locale, "explain.notChosen", { mentor: name(o.mentor), reason: reasonText(inst, o.reason) }),
+    ),
+  ];
+  const value = teamValue(inst, j, all);
+  return {
+    caseId: c.id,
+    lead: inst.mentors[team.lead]?.id as MentorId,
+    members: team.members.map((i) => inst.mentors[i]?.id as MentorId),
+    team: members,
+    value: (value?.value ?? 0) + 5_000 * (value?.broken.length ?? 0),
+    explanation: {
+      coveredTopics: covered,
+      uncoveredTopics: uncovered,
+      coveragePoints: coveragePoints(inst, j, mask),
+      leadReason,
+      notChosen: notChosen.map((o) => ({
+        mentorId: inst.mentors[o.mentor]?.id as MentorId,
+        score: o.score,
+        reason: o.reason,
+      })),
+      texts,
+    },
+  };
+}
+
+/** Name the bottlenecks when cases stay unstaffed, the cases beyond the quota, and pins not honoured. */
+export function diagnose(
+  inst: Instance,
+  assignment: Assignment,
+  unstaffed: readonly number[],
+  used: Int32Array,
+): Diagnosis[] {
+  const locale = inst.round.rules.locale;
+  const out: Diagnosis[] = [];
+  const M = inst.mentors.length;
+  const N = inst.cases.length;
+  const caseId = (j: number) => inst.cases[j]?.id as CaseId;
+  if (unstaffed.length > 0) {
+    let seats = 0;
+    for (let j = 0; j < N; j++) seats += inst.teamSize[j] as number;
+    let have = 0;
+    let leads = 0;
+    for (let i = 0; i < M; i++) {
+      if (inst.mentorExclusion[i] !== undefined) continue;
+      have += inst.capacity[i] as number;
+      if (inst.leadQualified[i]) leads += inst.capacity[i] as number;
+    }
+    if (have < seats) {
+      out.push({
+        code: "capacityShort",
+        have,
+        need: seats,
+        text: message(locale, "diagnosis.capacityShort", { have, need: seats }),
+      });
+    }
+    if (leads < N) {
+      out.push({
+        code: "leadCapacityShort",
+        have: leads,
+        need: N,
+        text: message(locale, "diagnosis.leadCapacityShort", { have: leads, need: N }),
+      });
+    }
+  }
+  for (const j of unstaffed) {
+    if (inst.sparse) inst.widen(j, M);
+    const list = inst.candidates[j] as Candidate[];
+    const c = inst.cases[j];
+    if (c === undefined) continue;
+    const need = inst.teamSize[j] as number;
+    const id = caseId(j);
+    const before = out.length;
+    if (list.length < need) {
+      out.push({
+        code: "tooFewMentors",
+        caseId: id,
+        have: list.length,
+        need,
+        text: message(locale, "diagnosis.tooFewMentors", { case: id, have: list.length, need }),
+      });
+    }
+    if (!list.some((x) => x.lead >= 0)) {
+      out.push({
+        code: "noLeadCandidate",
+        caseId: id,
+        text: message(locale, "diagnosis.noLeadCandidate", { case: id }),
+      });
+    }
+    const heaviest = Math.max(...c.topics.map((t) => t.weight));
+    let scarce: { topic: TopicId; mentors: number } | undefined;
+    c.topics.forEach((t, b) => {
+      if (t.weight !== heaviest) return;
+      const mentors = list.filter((x) => x.covers & (1 << b)).length;
+      if (mentors <= 2 && (scarce === undefined || mentors < scarce.mentors))
+        scarce = { topic: t.topic, mentors };
+    });
+    if (scarce !== undefined) {
+      const s: { topic: TopicId; mentors: number } = scarce;
+      out.push({
+        code: "topicShort",
+        caseId: id,
+        topic: s.topic,
+        mentors: s.mentors,
+        text: message(locale, "diagnosis.topicShort", { case: id, topic: s.topic, mentors: s.mentors }),
+      });
+    }
+    if (out.length === before || (list.length >= need && list.some((x) => x.lead >= 0))) {
+      out.push({
+        code: "capacityTakenByOtherCases",
+        caseId: id,
+        text: message(locale, "diagnosis.capacityTakenByOtherCases", { case: id }),
+      });
+    }
+  }
+  for (const c of inst.overQuota) {
+    const quota = inst.round.rules.newCasesPerMeeting;
+    out.push({
+      code: "overQuota",
+      caseId: c.id,
+      quota,
+      text: message(locale, "diagnosis.overQuota", { case: c.id, quota }),
+    });
+  }
+  const caseIndex = new Map(inst.cases.map((c, j) => [c.id as string, j]));
+  const mentorIndex = new Map(inst.mentors.map((m, i) => [m.id as string, i]));
+  for (const pin of inst.round.pins) {
+    if (pin.kind !== "pin") continue;
+    const j = caseIndex.get(pin.caseId);
+    const i = mentorIndex.get(pin.mentorId);
+    if (j === undefined || i === undefined) continue;
+    const team = assignment[j];
+    if (team !== undefined && (team.lead === i || team.members.includes(i))) continue;
+    const reason: NotChosenReason =
+      team === undefined
+        ? "caseUnstaffed"
+        : (inst.mentorExclusion[i] ??
+          inst.pairExclusions[j]?.get(i)?.reason ??
+          ((used[i] as number) >= (inst.capacity[i] as number) ? "usedByOtherCases" : "teamRule"));
+    const mentor = inst.mentors[i]?.name ?? pin.mentorId;
+    out.push({
+      code: "pinNotHonoured",
+      caseId: pin.caseId,
+      mentorId: pin.mentorId,
+      reason,
+      text: message(locale, "diagnosis.pinNotHonoured", {
+        case: pin.caseId,
+        mentor,
+        reason: reasonText(inst, reason),
+      }),
+    });
+  }
+  return out;
+}

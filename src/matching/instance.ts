@@ -1,0 +1,373 @@
+import type { MatchingRound, RoundCase, RoundMentor } from "./round.js";
+
+/** Why a mentor cannot be on a case: the hard filters, in the order they are checked. */
+export type Exclusion =
+  | "inactive"
+  | "paused"
+  | "ethicsExpired"
+  | "atCapacity"
+  | "conflictOfInterest"
+  | "declined"
+  | "excludedByManager";
+
+/** A candidate mentor for one case, with the score broken down (points). */
+export interface Candidate {
+  readonly mentor: number;
+  readonly sector: number;
+  readonly expertise: number;
+  readonly volunteered: number;
+  readonly continuity: number;
+  /** The pair score a: the sum of the four parts above. */
+  readonly score: number;
+  /** Lead fitness b, or -1 when the mentor is not lead-qualified. */
+  readonly lead: number;
+  /** Bit k set: the mentor covers the case's k-th topic (expertise level ≥ 2). */
+  readonly covers: number;
+  readonly pinned: boolean;
+}
+
+/** The round prepared for the solvers: sorted, indexed, filtered and scored. */
+export interface Instance {
+  readonly round: MatchingRound;
+  readonly mentors: readonly RoundMentor[];
+  readonly cases: readonly RoundCase[];
+  /** Cases beyond the meeting's quota: not matched this round. */
+  readonly overQuota: readonly RoundCase[];
+  readonly teamSize: Int32Array;
+  /** New cases each mentor can take this round (cases and hours both respected). */
+  readonly capacity: Int32Array;
+  readonly mentorExclusion: readonly (Exclusion | undefined)[];
+  readonly leadQualified: Uint8Array;
+  readonly background: Int32Array;
+  /** Firm index per mentor, -1 when none given. */
+  readonly firm: Int32Array;
+  /** Per case: topic weights in the order of `round.cases[j].topics`, and their sum. */
+  readonly topicWeights: readonly Int32Array[];
+  readonly totalWeight: Int32Array;
+  /** Per case, the eligible candidates (hard filters passed), sorted by mentor index. */
+  readonly candidates: Candidate[][];
+  /** Per case, the best-scored mentors excluded by a hard filter, and why (for explanations). */
+  readonly pairExclusions: Map<number, { readonly reason: Exclusion; readonly score: number }>[];
+  /** Per case, mentor index → position in `candidates[j]`. */
+  readonly candidateIndex: Map<number, number>[];
+  /** Whether candidate lists were cut to the best per case. */
+  readonly sparse: boolean;
+  /** Re-score case j keeping its `k` best eligible mentors (widening a sparse list). */
+  readonly widen: (j: number, k: number) => void;
+}
+
+const normalise = (s: string) => s.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+
+/** Add whole months in UTC (an ethics statement signed on 31 Jan expires on 28/29 Feb or 3 Mar — the JS rule). */
+export function addMonths(d: Date, months: number): Date {
+  const r = new Date(d.getTime());
+  r.setUTCMonth(r.getUTCMonth() + months);
+  return r;
+}
+
+/** Whether the mentor is paused on the date. */
+export function isPaused(m: RoundMentor, date: Date): boolean {
+  return m.pauses.some((p) => p.from <= date && (p.until === undefined || p.until >= date));
+}
+
+/** New cases a mentor can take: within both their case limit and the hours they offer. */
+export function newCaseCapacity(m: RoundMentor, hoursPerCase: number): number {
+  const byCases = m.capacity.maxCases - m.load.cases;
+  const byHours = Math.floor((m.capacity.monthlyHours - m.load.hours) / hoursPerCase + 1e-9);
+  return Math.max(0, Math.min(byCases, byHours));
+}
+
+function mentorExclusion(m: RoundMentor, round: MatchingRound, capacity: number): Exclusion | undefined {
+  if (m.state !== "active") return "inactive";
+  if (isPaused(m, round.date)) return "paused";
+  const signed = m.ethicsStatementSignedOn;
+  if (signed === undefined || addMonths(signed, round.rules.ethicsStatementValidityMonths) <= round.date) {
+    return "ethicsExpired";
+  }
+  if (capacity <= 0) return "atCapacity";
+  return undefined;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Cases in the order the meeting takes them: accepted earliest first, then by id. */
+export function caseOrder(a: RoundCase, b: RoundCase): number {
+  return a.acceptedOn.getTime() - b.acceptedOn.getTime() || cmp(a.id, b.id);
+}
+
+/** Rounds up to this many mentor × case pairs keep every eligible pair; larger ones keep the best per case. */
+export const FULL_GRAPH_PAIRS = 60_000;
+/** Candidates kept per case on large rounds (best scores), plus `SPARE` spread over mentors with room. */
+export const TOP_K = 40;
+export const SPARE = 8;
+
+interface Scratch {
+  readonly acc: Float64Array;
+  readonly stamp: Int32Array;
+  readonly touched: Int32Array;
+}
+
+/** Scoring context shared by every case of a round. */
+interface Prepared {
+  readonly mentorIndex: ReadonlyMap<string, number>;
+  readonly levels: readonly Map<string, number>[];
+  readonly sectors: readonly Set<string>[];
+  readonly interests: readonly Set<string>[];
+  readonly bySector: Map<string, number[]>;
+  readonly byTopic: Map<string, { mentor: number; level: number }[]>;
+  /** Eligible mentors with room, most room first: the pool spare candidates rotate through. */
+  readonly roomy: Int32Array;
+  readonly volunteered: Map<number, Set<number>>;
+  readonly declined: Map<number, Set<number>>;
+  readonly pinned: Map<number, Set<number>>;
+  readonly excluded: Map<number, Set<number>>;
+  readonly recorded: Map<number, Set<number>>;
+  readonly scratch: Scratch;
+}
+
+/**
+ * Prepare a round: sort (so input order never matters), cut to the meeting's quota, apply every
+ * hard filter and score the eligible pairs with their breakdown. Small rounds keep every eligible
+ * pair; large ones keep each case's best `TOP_K` plus `SPARE` mentors with room, widened later if
+ * a case cannot be staffed from its list.
+ */
+export function buildInstance(round: MatchingRound, options: { readonly full?: boolean } = {}): Instance {
+  const mentors = [...round.mentors].sort((a, b) => cmp(a.id, b.id));
+  const ordered = [...round.cases].sort(caseOrder);
+  const cases = ordered.slice(0, round.rules.newCasesPerMeeting);
+  const overQuota = ordered.slice(round.rules.newCasesPerMeeting);
+  const M = mentors.length;
+  const N = cases.length;
+  const mentorIndex = new Map(mentors.map((m, i) => [m.id as string, i]));
+  const caseIndex = new Map(cases.map((c, j) => [c.id as string, j]));
+  const capacity = new Int32Array(M);
+  const leadQualified = new Uint8Array(M);
+  const background = new Int32Array(M);
+  const firm = new Int32Array(M);
+  const firms = new Map<string, number>();
+  const backgrounds = new Map<string, number>();
+  const mentorExclusions: (Exclusion | undefined)[] = [];
+  const levels: Map<string, number>[] = [];
+  const sectors: Set<string>[] = [];
+  const interests: Set<string>[] = [];
+  const bySector = new Map<string, number[]>();
+  const byTopic = new Map<string, { mentor: number; level: number }[]>();
+  mentors.forEach((m, i) => {
+    capacity[i] = newCaseCapacity(m, round.rules.hoursPerCase);
+    mentorExclusions.push(mentorExclusion(m, round, capacity[i] as number));
+    leadQualified[i] = m.leadQualified ? 1 : 0;
+    background[i] = backgrounds.get(m.background) ?? backgrounds.set(m.background, backgrounds.size).size - 1;
+    if (m.firm === undefined) firm[i] = -1;
+    else {
+      const f = normalise(m.firm);
+      firm[i] = firms.get(f) ?? firms.set(f, firms.size).size - 1;
+    }
+    levels.push(new Map(m.expertise.map((e) => [e.topic as string, e.level])));
+    sectors.push(new Set(m.sectors));
+    interests.push(new Set(m.interests.map((x) => normalise(x.organisation))));
+    for (const s of m.sectors) (bySector.get(s) ?? bySector.set(s, []).get(s))?.push(i);
+    for (const e of m.expertise)
+      (byTopic.get(e.topic) ?? byTopic.set(e.topic, []).get(e.topic))?.push({ mentor: i, level: e.level });
+  });
+  const roomy = Int32Array.from(
+    mentors
+      .map((_, i) => i)
+      .filter((i) => mentorExclusions[i] === undefined)
+      .sort((a, b) => (capacity[b] as number) - (capacity[a] as number) || a - b),
+  );
+  const pairs = (list: readonly { mentorId: string; caseId: string }[]) => {
+    const map = new Map<number, Set<number>>();
+    for (const x of list) {
+      const i = mentorIndex.get(x.mentorId);
+      const j = caseIndex.get(x.caseId);
+      if (i === undefined || j === undefined) continue;
+      (map.get(j) ?? map.set(j, new Set()).get(j))?.add(i);
+    }
+    return map;
+  };
+  const prepared: Prepared = {
+    mentorIndex,
+    levels,
+    sectors,
+    interests,
+    bySector,
+    byTopic,
+    roomy,
+    volunteered: pairs(round.preferences.filter((p) => p.kind === "volunteered")),
+    declined: pairs(round.preferences.filter((p) => p.kind === "declined")),
+    pinned: pairs(round.pins.filter((p) => p.kind === "pin")),
+    excluded: pairs(round.pins.filter((p) => p.kind === "exclude")),
+    recorded: pairs(round.conflicts),
+    scratch: { acc: new Float64Array(M), stamp: new Int32Array(M).fill(-1), touched: new Int32Array(M) },
+  };
+  const full = options.full ?? M * N <= FULL_GRAPH_PAIRS;
+
+  const teamSize = new Int32Array(N);
+  const topicWeights: Int32Array[] = [];
+  const totalWeight = new Int32Array(N);
+  const inst: Instance = {
+    round,
+    mentors,
+    cases,
+    overQuota,
+    teamSize,
+    capacity,
+    mentorExclusion: mentorExclusions,
+    leadQualified,
+    background,
+    firm,
+    topicWeights,
+    totalWeight,
+    candidates: [],
+    pairExclusions: [],
+    candidateIndex: [],
+    widen: (j: number, k: number) => scoreCase(inst, prepared, j, k),
+    sparse: !full,
+  };
+  cases.forEach((c, j) => {
+    teamSize[j] = c.teamSize ?? round.rules.teamSize.min;
+    const weights = Int32Array.from(c.topics.map((t) => t.weight));
+    topicWeights.push(weights);
+    totalWeight[j] = weights.reduce((s, x) => s + x, 0);
+  });
+  for (let j = 0; j < N; j++) scoreCase(inst, prepared, j, full ? M : TOP_K);
+  return inst;
+}
+
+/**
+ * Score case j's mentors and keep its `k` best eligible ones (all of them when k ≥ M), plus
+ * pinned mentors and, on sparse rounds, `SPARE` mentors with room taken in rotation.
+ */
+function scoreCase(inst: Instance, p: Prepared, j: number, k: number): void {
+  const { mentors, round } = inst;
+  const w = round.weights;
+  const c = inst.cases[j] as RoundCase;
+  const M = mentors.length;
+  const W = inst.totalWeight[j] as number;
+  const { acc, stamp, touched } = p.scratch;
+  let nTouched = 0;
+  const touch = (i: number, add: number) => {
+    if (stamp[i] !== j) {
+      stamp[i] = j;
+      acc[i] = 0;
+      touched[nTouched++] = i;
+    }
+    acc[i] = (acc[i] as number) + add;
+  };
+  for (const i of p.bySector.get(c.venture.sector) ?? []) touch(i, w.sector);
+  for (const t of c.topics) {
+    for (const e of p.byTopic.get(t.topic) ?? [])
+      touch(e.mentor, W === 0 ? 0 : (w.expertise * t.weight * e.level) / (3 * W));
+  }
+  const volunteered = p.volunteered.get(j);
+  const declined = p.declined.get(j);
+  const pinned = p.pinned.get(j);
+  const excluded = p.excluded.get(j);
+  const recorded = p.recorded.get(j);
+  for (const i of volunteered ?? []) touch(i, w.volunteered);
+  const previous = new Set<string>(c.previousMentors);
+  for (const id of previous) {
+    const i = p.mentorIndex.get(id);
+    if (i !== undefined) touch(i, w.continuity);
+  }
+  for (const i of pinned ?? []) touch(i, 0);
+
+  // The ranking: touched mentors by score, then everybody else when the whole graph is kept.
+  const ranked: number[] = Array.from(touched.subarray(0, nTouched)).sort(
+    (a, b) => (acc[b] as number) - (acc[a] as number) || a - b,
+  );
+  if (k >= M) for (let i = 0; i < M; i++) if (stamp[i] !== j) ranked.push(i);
+
+  const orgs = [c.venture.name, ...c.venture.competitors, ...c.venture.suppliers].map(normalise);
+  const list: Candidate[] = [];
+  const index = new Map<number, number>();
+  const exclusions = new Map<number, { reason: Exclusion; score: number }>();
+  const consider = (i: number): boolean => {
+    if (index.has(i) || exclusions.has(i)) return false;
+    const mentorLevel = inst.mentorExclusion[i];
+    if (mentorLevel !== undefined) {
+      if (exclusions.size < 20)
+        exclusions.set(i, {
+          reason: mentorLevel,
+          score: Math.round(stamp[i] === j ? (acc[i] as number) : 0),
+        });
+      return false;
+    }
+    const mine = p.interests[i] as Set<string>;
+    const why: Exclusion | undefined =
+      recorded?.has(i) || orgs.some((o) => mine.has(o))
+        ? "conflictOfInterest"
+        : declined?.has(i)
+          ? "declined"
+          : excluded?.has(i)
+            ? "excludedByManager"
+            : undefined;
+    if (why !== undefined) {
+      exclusions.set(i, { reason: why, score: Math.round(stamp[i] === j ? (acc[i] as number) : 0) });
+      return false;
+    }
+    const m = mentors[i] as RoundMentor;
+    const lv = p.levels[i] as Map<string, number>;
+    let fit = 0;
+    let covers = 0;
+    c.topics.forEach((t, b) => {
+      const level = lv.get(t.topic) ?? 0;
+      fit += t.weight * level;
+      if (level >= 2) covers |= 1 << b;
+    });
+    const sectorFit = (p.sectors[i] as Set<string>).has(c.venture.sector) ? 1 : 0;
+    const parts = {
+      sector: sectorFit * w.sector,
+      expertise: W === 0 ? 0 : Math.round((w.expertise * fit) / (3 * W)),
+      volunteered: volunteered?.has(i) ? w.volunteered : 0,
+      continuity: previous.has(m.id) ? w.continuity : 0,
+    };
+    index.set(i, list.length);
+    list.push({
+      mentor: i,
+      ...parts,
+      score: parts.sector + parts.expertise + parts.volunteered + parts.continuity,
+      lead: m.leadQualified ? w.lead + sectorFit * w.leadSector : -1,
+      covers,
+      pinned: pinned?.has(i) ?? false,
+    });
+    return true;
+  };
+  for (const i of pinned ?? []) consider(i);
+  let kept = list.length;
+  for (const i of ranked) {
+    if (kept >= k) break;
+    if (consider(i)) kept++;
+  }
+  if (k < M) {
+    // Spare candidates in rotation over the mentors with most room, so supply nobody ranks first is reachable.
+    const pool = p.roomy;
+    for (let r = 0, added = 0; r < pool.length && added < SPARE; r++) {
+      const i = pool[(j * SPARE + r) % pool.length] as number;
+      if (consider(i)) added++;
+    }
+  }
+  const order = list.map((cand, pos) => ({ cand, pos })).sort((a, b) => a.cand.mentor - b.cand.mentor);
+  const sorted = order.map((o) => o.cand);
+  const sortedIndex = new Map(sorted.map((cand, pos) => [cand.mentor, pos]));
+  inst.candidates[j] = sorted;
+  inst.candidateIndex[j] = sortedIndex;
+  inst.pairExclusions[j] = exclusions;
+}
+
+/** Coverage points of a team on case j: the weighted share of its topics some member covers. */
+export function coveragePoints(inst: Instance, j: number, mask: number): number {
+  const weights = inst.topicWeights[j] as Int32Array;
+  let hit = 0;
+  for (let b = 0; b < weights.length; b++) if (mask & (1 << b)) hit += weights[b] as number;
+  const W = inst.totalWeight[j] as number;
+  return W === 0 ? 0 : (inst.round.weights.coverage * hit) / W;
+}
+
+/** Load cost of a mentor taking `added` new cases this round: convex, so load spreads. */
+export function loadCost(inst: Instance, i: number, added: number): number {
+  const current = (inst.mentors[i] as RoundMentor).load.cases;
+  let c = 0;
+  for (let k = 1; k <= added; k++) c += inst.round.weights.load * (current + k);
+  return c;
+}

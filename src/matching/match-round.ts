@@ -1,0 +1,98 @@
+import { err, ok, type Result } from "neverthrow";
+import type { ValidationFailed } from "../errors.js";
+import type { MentorId } from "../model/brand.js";
+import { parseWith } from "../model/parse.js";
+import { upperBound } from "./bound.js";
+import { diagnose, explainTeam } from "./explain.js";
+import { buildInstance, type Instance } from "./instance.js";
+import { localSearch } from "./local-search.js";
+import type { MatchingProposal, SolverDefect } from "./proposal.js";
+import { type MatchingRound, matchingRoundSchema } from "./round.js";
+import { type Assignment, staffRound } from "./staffing.js";
+import { objective } from "./team-value.js";
+import { validateProposal } from "./validate.js";
+
+/** Parse a matching round (the JSON format in docs/formats.md). */
+export function parseMatchingRound(raw: unknown): Result<MatchingRound, ValidationFailed> {
+  return parseWith(matchingRoundSchema, "MatchingRound", raw);
+}
+
+export interface MatchOptions {
+  /** Work budget of the local search, in passes over the cases and team evaluations (not time: results repeat). */
+  readonly search?: { readonly passes: number; readonly evaluations: number };
+}
+
+/** Turn solver output into the published proposal, re-checked by the independent validator. */
+export function toProposal(
+  inst: Instance,
+  assignment: Assignment,
+  unstaffed: readonly number[],
+  certificate: { bound: number; method: "flow+localSearch" | "exact" },
+  search: { passes: number; moves: number; evaluations: number },
+): Result<MatchingProposal, SolverDefect> {
+  const used = new Int32Array(inst.mentors.length);
+  for (const t of assignment)
+    if (t !== undefined) for (const i of [t.lead, ...t.members]) used[i] = (used[i] as number) + 1;
+  const teams = assignment.flatMap((t, j) => (t === undefined ? [] : [explainTeam(inst, j, t, used)]));
+  const { violations, teamRuleBreaks } = validateProposal(inst.round, { teams });
+  if (violations.length > 0) return err({ type: "SolverDefect", violations });
+  const value = objective(inst, assignment).value;
+  const bound = certificate.bound;
+  const loads: { mentorId: MentorId; casesBefore: number; casesAfter: number }[] = [];
+  inst.mentors.forEach((m, i) => {
+    if (used[i])
+      loads.push({
+        mentorId: m.id,
+        casesBefore: m.load.cases,
+        casesAfter: m.load.cases + (used[i] as number),
+      });
+  });
+  return ok({
+    roundId: inst.round.id,
+    status: "proposal",
+    teams,
+    unstaffed: unstaffed.map((j) => inst.cases[j]?.id).filter((id) => id !== undefined),
+    overQuota: inst.overQuota.map((c) => c.id),
+    diagnosis: diagnose(inst, assignment, unstaffed, used),
+    certificate: {
+      objective: value,
+      bound,
+      gap: bound <= 0 ? 0 : (bound - value) / bound,
+      scope: inst.sparse ? "candidatePairs" : "allPairs",
+      method: certificate.method,
+    },
+    loads,
+    search,
+    teamRuleBreaks,
+  });
+}
+
+/**
+ * Propose teams for a matching round — the monthly mentors' meeting. An exact min-cost flow staffs
+ * as many of the quota's cases as the network allows (exactly the profile's team size, one
+ * lead-qualified lead, capacities in cases and hours, no conflicts, declined or excluded mentors,
+ * pins first, load spread); a local search then improves what the flow cannot see — the team
+ * covering the question together, no team of one background, no two mentors of one firm. The
+ * result is a proposal with explanations, a diagnosis of what could not be staffed and why, and a
+ * certificate (objective, upper bound, gap); an independent validator re-checks every hard rule.
+ * Deterministic: equal round and seed give an equal proposal, whatever the input order.
+ *
+ * @example
+ * const proposal = matchRound(round); // Result<MatchingProposal, SolverDefect>
+ * proposal.map((p) => p.teams.map((t) => [t.caseId, t.lead, ...t.members]));
+ */
+export function matchRound(
+  round: MatchingRound,
+  options: MatchOptions = {},
+): Result<MatchingProposal, SolverDefect> {
+  const inst = buildInstance(round);
+  const { assignment: flow, unstaffed } = staffRound(inst);
+  const { assignment, stats } = localSearch(inst, flow, round.seed, options.search);
+  return toProposal(
+    inst,
+    assignment,
+    unstaffed,
+    { bound: upperBound(inst), method: "flow+localSearch" },
+    stats,
+  );
+}

@@ -1,0 +1,119 @@
+import type { CaseId, MentorId, TopicId } from "../model/brand.js";
+import type { Exclusion } from "./instance.js";
+import type { RuleViolation, TeamRuleBreak } from "./validate.js";
+
+/** Why a mentor is not on a case's team. */
+export type NotChosenReason =
+  | Exclusion
+  | "usedByOtherCases"
+  | "teamRule"
+  | "lowerTeamValue"
+  | "caseUnstaffed";
+
+/** One mentor on a proposed team, with what they bring. */
+export interface ProposedMember {
+  readonly mentorId: MentorId;
+  readonly role: "lead" | "member";
+  /** The question's topics this mentor covers (expertise level 2 or 3). */
+  readonly covers: readonly TopicId[];
+  /** The pair score and its parts, in points. */
+  readonly score: {
+    readonly total: number;
+    readonly sector: number;
+    readonly expertise: number;
+    readonly volunteered: number;
+    readonly continuity: number;
+    /** Lead fitness, counted for the lead only. */
+    readonly lead: number;
+  };
+}
+
+/** Why a team is what it is, in data and in the round's language. */
+export interface TeamExplanation {
+  readonly coveredTopics: readonly TopicId[];
+  readonly uncoveredTopics: readonly TopicId[];
+  readonly coveragePoints: number;
+  readonly leadReason: "onlyQualified" | "bestLeadFit";
+  /** The best-scored mentors who are not on the team, and the rule or reason that kept them off. */
+  readonly notChosen: readonly {
+    readonly mentorId: MentorId;
+    readonly score: number;
+    readonly reason: NotChosenReason;
+  }[];
+  readonly texts: readonly string[];
+}
+
+/** A proposed team: a proposal until the mentors accept and the team is confirmed. */
+export interface ProposedTeam {
+  readonly caseId: CaseId;
+  readonly lead: MentorId;
+  /** The other mentors (the lead not included). */
+  readonly members: readonly MentorId[];
+  readonly team: readonly ProposedMember[];
+  /** The team's value: pair scores + lead fitness + coverage (points). */
+  readonly value: number;
+  readonly explanation: TeamExplanation;
+}
+
+/** Why some cases were not staffed, or a pin not honoured; each with its text. */
+export type Diagnosis = (
+  | { readonly code: "capacityShort"; readonly have: number; readonly need: number }
+  | { readonly code: "leadCapacityShort"; readonly have: number; readonly need: number }
+  | { readonly code: "tooFewMentors"; readonly caseId: CaseId; readonly have: number; readonly need: number }
+  | { readonly code: "noLeadCandidate"; readonly caseId: CaseId }
+  | {
+      readonly code: "topicShort";
+      readonly caseId: CaseId;
+      readonly topic: TopicId;
+      readonly mentors: number;
+    }
+  | { readonly code: "capacityTakenByOtherCases"; readonly caseId: CaseId }
+  | { readonly code: "overQuota"; readonly caseId: CaseId; readonly quota: number }
+  | {
+      readonly code: "pinNotHonoured";
+      readonly caseId: CaseId;
+      readonly mentorId: MentorId;
+      readonly reason: NotChosenReason;
+    }
+) & { readonly text: string };
+
+/**
+ * The quality certificate: the objective, a proven upper bound on it and the relative gap. With
+ * `scope: "candidatePairs"` the bound holds over the pairs kept per case (large rounds), with
+ * `"allPairs"` over every eligible mentor–case pair.
+ */
+export interface Certificate {
+  readonly objective: number;
+  readonly bound: number;
+  readonly gap: number;
+  readonly scope: "allPairs" | "candidatePairs";
+  readonly method: "flow+localSearch" | "exact";
+}
+
+/** What a matching round proposes: teams for the meeting to confirm, never applied by itself. */
+export interface MatchingProposal {
+  readonly roundId: string;
+  readonly status: "proposal";
+  readonly teams: readonly ProposedTeam[];
+  /** Cases in the quota that could not be staffed. */
+  readonly unstaffed: readonly CaseId[];
+  /** Cases beyond the meeting's quota. */
+  readonly overQuota: readonly CaseId[];
+  readonly diagnosis: readonly Diagnosis[];
+  readonly certificate: Certificate;
+  /** Per mentor who gets a new case: load before and after. */
+  readonly loads: readonly {
+    readonly mentorId: MentorId;
+    readonly casesBefore: number;
+    readonly casesAfter: number;
+  }[];
+  readonly search: { readonly passes: number; readonly moves: number; readonly evaluations: number };
+  /** Team rules (one background, one firm) the proposal could not meet; the validator's second list. */
+  readonly teamRuleBreaks: readonly TeamRuleBreak[];
+}
+
+/** The matching engine produced a proposal that breaks a hard rule: a bug, never a result. */
+export interface SolverDefect {
+  readonly type: "SolverDefect";
+  readonly violations: readonly RuleViolation[];
+}

@@ -1,0 +1,174 @@
+import { FlowNetwork } from "./flow.js";
+import { type Candidate, type Instance, loadCost } from "./instance.js";
+
+/** A team as the solvers see it: mentor indices, the lead among them. */
+export interface Team {
+  lead: number;
+  members: number[];
+}
+
+/** Assignment of teams to cases (undefined: not staffed). */
+export type Assignment = (Team | undefined)[];
+
+/** A per-pair score the flow maximises: the pair score a (member) and a + b (lead). */
+export type PairValue = (j: number, c: Candidate) => { member: number; lead: number };
+
+/** The cost of leaving a seat empty when staffing: more than any team could be worth. */
+const EMPTY_SEAT = 1e6;
+const PIN_BONUS = 1e8;
+/** How far a sparse candidate list is widened for a case the flow could not staff from it. */
+const WIDER = 160;
+
+interface FlowOptions {
+  readonly value: PairValue;
+  /** Make empty seats prohibitive and pinned pairs attractive, so staffing and pins come first. */
+  readonly priorities: boolean;
+}
+
+/**
+ * Build and solve the flow network over the cases in `active`. Each case has a lead slot (1 unit)
+ * and a member slot (team size − 1 units); a slot reaches a mentor through a per-pair gadget of
+ * capacity 1 (one seat per mentor per case), the lead slot only through lead-qualified mentors,
+ * and mentors reach the sink through unit arcs of rising load cost (convex, so load spreads). A
+ * direct slot → sink arc stands for "seat left empty": cost 0 when looking for the most valuable
+ * flow (bounds), and a prohibitive cost when staffing, so that as many seats as possible are filled.
+ * Returns the (possibly partial) teams and the flow's cost.
+ */
+export function solveFlow(
+  inst: Instance,
+  active: readonly boolean[],
+  opts: FlowOptions,
+): { teams: { lead: number; members: number[] }[]; cost: number } {
+  const M = inst.mentors.length;
+  const N = inst.cases.length;
+  let pairCount = 0;
+  let gadgets = 0;
+  for (let j = 0; j < N; j++) {
+    if (!active[j]) continue;
+    for (const c of inst.candidates[j] as Candidate[]) {
+      pairCount++;
+      if (c.lead >= 0) gadgets++;
+    }
+  }
+  const T = 0;
+  const mentorNode = (i: number) => 1 + i;
+  const leadSlot = (j: number) => 1 + M + j;
+  const memberSlot = (j: number) => 1 + M + N + j;
+  const gadgetBase = 1 + M + 2 * N;
+  const net = new FlowNetwork(gadgetBase + gadgets, M * 4 + pairCount * 3 + 2 * N);
+  const empty = opts.priorities ? EMPTY_SEAT : 0;
+  const memberArcs: { j: number; i: number; arc: number }[] = [];
+  const leadArcs: { j: number; i: number; arc: number }[] = [];
+  const gadgetArcs: { g: number; i: number }[] = [];
+  const sources: number[] = [];
+  const supplies: number[] = [];
+  let g = gadgetBase;
+  // Slot arcs first (the sources), then gadget arcs, then mentor arcs: a topological order.
+  for (let j = 0; j < N; j++) {
+    if (!active[j]) continue;
+    for (const c of inst.candidates[j] as Candidate[]) {
+      const v = opts.value(j, c);
+      const pin = opts.priorities && c.pinned ? PIN_BONUS : 0;
+      if (c.lead >= 0) {
+        leadArcs.push({ j, i: c.mentor, arc: net.addArc(leadSlot(j), g, 1, -(v.lead + pin)) });
+        memberArcs.push({ j, i: c.mentor, arc: net.addArc(memberSlot(j), g, 1, -(v.member + pin)) });
+        gadgetArcs.push({ g, i: c.mentor });
+        g++;
+      } else {
+        memberArcs.push({
+          j,
+          i: c.mentor,
+          arc: net.addArc(memberSlot(j), mentorNode(c.mentor), 1, -(v.member + pin)),
+        });
+      }
+    }
+    net.addArc(leadSlot(j), T, 1, empty);
+    net.addArc(memberSlot(j), T, (inst.teamSize[j] as number) - 1, empty);
+    sources.push(leadSlot(j), memberSlot(j));
+    supplies.push(1, (inst.teamSize[j] as number) - 1);
+  }
+  for (const x of gadgetArcs) net.addArc(x.g, mentorNode(x.i), 1, 0);
+  for (let i = 0; i < M; i++) {
+    if (inst.mentorExclusion[i] !== undefined) continue;
+    const cap = inst.capacity[i] as number;
+    for (let k = 1; k <= cap; k++)
+      net.addArc(mentorNode(i), T, 1, loadCost(inst, i, k) - loadCost(inst, i, k - 1));
+  }
+  let cost = net.route(sources, supplies, T);
+  const teams = Array.from({ length: N }, () => ({ lead: -1, members: [] as number[] }));
+  let emptySeats = 0;
+  for (let j = 0; j < N; j++) if (active[j]) emptySeats += inst.teamSize[j] as number;
+  for (const a of leadArcs) {
+    if (net.flowOn(a.arc) > 0) {
+      (teams[a.j] as Team).lead = a.i;
+      emptySeats--;
+    }
+  }
+  for (const a of memberArcs) {
+    if (net.flowOn(a.arc) > 0) {
+      (teams[a.j] as Team).members.push(a.i);
+      emptySeats--;
+    }
+  }
+  cost -= empty * emptySeats;
+  return { teams, cost };
+}
+
+/** The modular value of a pair: its score as a member, score plus lead fitness as lead. */
+export const modularValue: PairValue = (_j, c) => ({ member: c.score, lead: c.score + c.lead });
+
+/**
+ * Staff as many cases as the network allows, exactly: a maximum flow of minimum cost, where a
+ * case with a partial team is given up (its mentors freed) one at a time until every remaining
+ * case has a full team with a qualified lead. Sparse candidate lists are widened first for cases
+ * that could not be staffed from them.
+ */
+export function staffRound(inst: Instance): { assignment: Assignment; unstaffed: number[] } {
+  const N = inst.cases.length;
+  const active = Array.from({ length: N }, () => true);
+  const full = (t: { lead: number; members: number[] }, j: number) =>
+    t.lead >= 0 && t.members.length === (inst.teamSize[j] as number) - 1;
+  const run = () => solveFlow(inst, active, { value: modularValue, priorities: true });
+
+  let result = run();
+  const short = () => result.teams.map((t, j) => (active[j] && !full(t, j) ? j : -1)).filter((j) => j >= 0);
+  if (inst.sparse) {
+    // Widen the lists of cases the flow could not staff from them: first 4×, then (for a few) all mentors.
+    let todo = short();
+    if (todo.length > 0) {
+      for (const j of todo) inst.widen(j, WIDER);
+      result = run();
+      todo = short();
+      if (todo.length > 0 && todo.length <= 50) {
+        for (const j of todo) inst.widen(j, inst.mentors.length);
+        result = run();
+      }
+    }
+  }
+  const given: number[] = [];
+  for (;;) {
+    const partial = short().map((j) => {
+      const t = result.teams[j] as Team;
+      const filled = (t.lead >= 0 ? 1 : 0) + t.members.length;
+      return { j, filled, empty: (inst.teamSize[j] as number) - filled };
+    });
+    if (partial.length === 0) break;
+    // Give up the fewest partial cases whose seats could fill the others' empty ones: least filled
+    // first, among equals the one accepted last. The flow then re-staffs what is left.
+    partial.sort((a, b) => a.filled - b.filled || b.j - a.j);
+    let freed = 0;
+    let empty = partial.reduce((s, p) => s + p.empty, 0);
+    for (const p of partial) {
+      active[p.j] = false;
+      given.push(p.j);
+      freed += p.filled;
+      empty -= p.empty;
+      if (freed >= empty) break;
+    }
+    result = run();
+  }
+  const assignment: Assignment = result.teams.map((t, j) =>
+    active[j] && full(t, j) ? { lead: t.lead, members: [...t.members].sort((a, b) => a - b) } : undefined,
+  );
+  return { assignment, unstaffed: given.sort((a, b) => a - b) };
+}
