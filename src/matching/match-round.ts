@@ -2,13 +2,13 @@ import { err, ok, type Result } from "neverthrow";
 import type { ValidationFailed } from "../errors.js";
 import type { MentorId } from "../model/brand.js";
 import { parseWith } from "../model/parse.js";
-import { upperBound } from "./bound.js";
+import { adjustedValue, lagrangianBound } from "./bound.js";
 import { diagnose, explainTeam } from "./explain.js";
 import { buildInstance, type Instance } from "./instance.js";
 import { localSearch } from "./local-search.js";
 import type { MatchingProposal, SolverDefect } from "./proposal.js";
 import { type MatchingRound, matchingRoundSchema } from "./round.js";
-import { type Assignment, staffRound } from "./staffing.js";
+import { type Assignment, solveFlow, staffRound, type Team } from "./staffing.js";
 import { objective } from "./team-value.js";
 import { validateProposal } from "./validate.js";
 
@@ -81,18 +81,30 @@ export function toProposal(
  * const proposal = matchRound(round); // Result<MatchingProposal, SolverDefect>
  * proposal.map((p) => p.teams.map((t) => [t.caseId, t.lead, ...t.members]));
  */
-export function matchRound(
-  round: MatchingRound,
-  options: MatchOptions = {},
-): Result<MatchingProposal, SolverDefect> {
+export function matchRound(round: MatchingRound, options: MatchOptions = {}): Result<MatchingProposal, SolverDefect> {
   const inst = buildInstance(round);
   const { assignment: flow, unstaffed } = staffRound(inst);
-  const { assignment, stats } = localSearch(inst, flow, round.seed, options.search);
-  return toProposal(
-    inst,
-    assignment,
-    unstaffed,
-    { bound: upperBound(inst), method: "flow+localSearch" },
-    stats,
-  );
+  let best = localSearch(inst, flow, round.seed, options.search);
+  let bestValue = objective(inst, best.assignment);
+  const pairs = inst.candidates.reduce((s, c) => s + c.length, 0);
+  const iterations = pairs <= 60_000 ? 30 : pairs <= 300_000 ? 10 : 4;
+  const { bound, multipliers } = lagrangianBound(inst, bestValue.value, iterations);
+  // Lagrangian heuristic: staff the same cases again with coverage priced in by the multipliers,
+  // so that mentors who complete each other's topics come out of the flow together; keep the better.
+  const active = flow.map((t) => t !== undefined);
+  const priced = solveFlow(inst, active, { value: adjustedValue(multipliers), priorities: true }).teams;
+  const complete = priced.every((t, j) => !active[j] || (t.lead >= 0 && t.members.length === (inst.teamSize[j] as number) - 1));
+  if (complete) {
+    const start: Assignment = priced.map((t, j) => (active[j] ? ({ lead: t.lead, members: t.members } as Team) : undefined));
+    const second = localSearch(inst, start, round.seed, options.search);
+    const value = objective(inst, second.assignment);
+    const better =
+      value.brokenTeamRules < bestValue.brokenTeamRules ||
+      (value.brokenTeamRules === bestValue.brokenTeamRules && value.value > bestValue.value + 1e-9);
+    if (better) {
+      best = second;
+      bestValue = value;
+    }
+  }
+  return toProposal(inst, best.assignment, unstaffed, { bound, method: "flow+localSearch" }, best.stats);
 }

@@ -18,6 +18,8 @@ const EMPTY_SEAT = 1e6;
 const PIN_BONUS = 1e8;
 /** How far a sparse candidate list is widened for a case the flow could not staff from it. */
 const WIDER = 160;
+/** Given-up cases tried again, one flow each. */
+const RETRIES = 20;
 
 interface FlowOptions {
   readonly value: PairValue;
@@ -146,6 +148,17 @@ export function staffRound(inst: Instance): { assignment: Assignment; unstaffed:
     }
   }
   const given: number[] = [];
+  // A case with too few candidates, or none lead-qualified, cannot be staffed whatever the others get.
+  let structural = false;
+  for (let j = 0; j < N; j++) {
+    const list = inst.candidates[j] as Candidate[];
+    if (list.length < (inst.teamSize[j] as number) || !list.some((c) => c.lead >= 0)) {
+      active[j] = false;
+      given.push(j);
+      structural = true;
+    }
+  }
+  if (structural) result = run();
   for (;;) {
     const partial = short().map((j) => {
       const t = result.teams[j] as Team;
@@ -167,6 +180,52 @@ export function staffRound(inst: Instance): { assignment: Assignment; unstaffed:
     }
     result = run();
   }
+  // Giving up is greedy; try each given-up case once more (earliest accepted first) and keep it
+  // if every active case still gets a full team.
+  given.sort((a, b) => a - b);
+  for (const j of given.slice(0, RETRIES)) {
+    if (!(inst.candidates[j] as Candidate[]).some((c) => c.lead >= 0)) continue;
+    active[j] = true;
+    const attempt = run();
+    if (attempt.teams.every((t, k) => !active[k] || full(t, k))) result = attempt;
+    else active[j] = false;
+  }
+  // Then trade: give up one staffed case if that lets two or more given-up cases be staffed.
+  let budget = inst.sparse ? 10 : 200;
+  const readd = (): number => {
+    let added = 0;
+    for (const g of given) {
+      if (active[g] || budget-- <= 0) continue;
+      active[g] = true;
+      const attempt = run();
+      if (attempt.teams.every((t, k) => !active[k] || full(t, k))) {
+        result = attempt;
+        added++;
+      } else active[g] = false;
+    }
+    return added;
+  };
+  for (let traded = true; traded && budget > 0; ) {
+    traded = false;
+    for (let s = 0; s < N && budget > 0 && given.some((g) => !active[g]); s++) {
+      if (!active[s]) continue;
+      const saved = { active: [...active], result };
+      active[s] = false;
+      given.push(s);
+      result = run();
+      budget--;
+      if (readd() >= 2) {
+        traded = true;
+        break;
+      }
+      active.splice(0, active.length, ...saved.active);
+      given.pop();
+      result = saved.result;
+    }
+  }
+  const stillGiven = [...new Set(given.filter((j) => !active[j]))];
+  given.length = 0;
+  given.push(...stillGiven);
   const assignment: Assignment = result.teams.map((t, j) =>
     active[j] && full(t, j) ? { lead: t.lead, members: [...t.members].sort((a, b) => a - b) } : undefined,
   );

@@ -1,0 +1,150 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect } from "vitest";
+import { type MatchingRound, matchRound, validateProposal } from "venture-mentoring";
+import { buildInstance, type Candidate } from "../../src/matching/instance.js";
+import { localSearch } from "../../src/matching/local-search.js";
+import { type Assignment, staffRound } from "../../src/matching/staffing.js";
+import { objective, teamValue } from "../../src/matching/team-value.js";
+import { bruteForce, smallRoundArb } from "./support.js";
+
+const propose = (round: MatchingRound) => matchRound(round)._unsafeUnwrap();
+
+/** Staffed count and modular value (pair scores + lead fitness − load) of a flow assignment. */
+function modular(round: MatchingRound, assignment: Assignment) {
+  const inst = buildInstance(round, { full: true });
+  const full = objective(inst, assignment).value;
+  let coverage = 0;
+  assignment.forEach((t, j) => {
+    if (t !== undefined) coverage += teamValue(inst, j, [t.lead, ...t.members])?.coverage ?? 0;
+  });
+  return { staffed: assignment.filter((t) => t !== undefined).length, value: full - coverage };
+}
+
+describe("matching laws", () => {
+  test.prop([smallRoundArb({ maxMentors: 8, maxCases: 3 })])("the independent validator passes on every proposal", (round) => {
+    const p = propose(round);
+    expect(validateProposal(round, p).violations).toEqual([]);
+    for (const t of p.teams) {
+      const size = round.rules.teamSize.min;
+      expect(new Set([t.lead, ...t.members]).size).toBe(size);
+      expect(round.mentors.find((m) => m.id === t.lead)?.leadQualified).toBe(true);
+      expect(t.team.filter((m) => m.role === "lead")).toHaveLength(1);
+    }
+  });
+
+  test.prop([smallRoundArb({ maxMentors: 8, maxCases: 3 })])("no mentor exceeds capacity in cases or hours", (round) => {
+    const p = propose(round);
+    for (const m of round.mentors) {
+      const added = p.teams.filter((t) => t.lead === m.id || t.members.includes(m.id)).length;
+      expect(m.load.cases + added).toBeLessThanOrEqual(Math.max(m.capacity.maxCases, m.load.cases));
+      if (added > 0) expect(m.load.hours + added * round.rules.hoursPerCase).toBeLessThanOrEqual(m.capacity.monthlyHours + 1e-9);
+    }
+  });
+
+  test.prop([smallRoundArb({ maxMentors: 8, maxCases: 3 })])("no conflicted, declined, paused or inactive mentor is on a team", (round) => {
+    const p = propose(round);
+    for (const t of p.teams) {
+      const c = round.cases.find((x) => x.id === t.caseId);
+      for (const id of [t.lead, ...t.members]) {
+        const m = round.mentors.find((x) => x.id === id);
+        expect(m?.state).toBe("active");
+        const orgs = [c?.venture.name, ...(c?.venture.competitors ?? []), ...(c?.venture.suppliers ?? [])].map((o) => o?.toLowerCase());
+        expect(m?.interests.some((x) => orgs.includes(x.organisation.toLowerCase()))).toBe(false);
+        expect(round.preferences.some((x) => x.mentorId === id && x.caseId === t.caseId && x.kind === "declined")).toBe(false);
+      }
+    }
+  });
+
+  test.prop([smallRoundArb({ maxMentors: 7, maxCases: 3 })], { numRuns: 150 })(
+    "the flow staffs as many cases as brute force, at the same modular optimum",
+    (round) => {
+      const brute = bruteForce(round);
+      const inst = buildInstance(round, { full: true });
+      const { assignment } = staffRound(inst);
+      const ours = modular(round, assignment);
+      expect(ours.staffed).toBe(brute.staffed);
+      // With every case staffable the flow is exact; with a shortage it staffs the maximum.
+      if (brute.staffed === round.cases.length) expect(ours.value).toBeCloseTo(brute.modular, 6);
+    },
+  );
+
+  test.prop([smallRoundArb({ maxMentors: 7, maxCases: 3 })], { numRuns: 150 })(
+    "objective ≤ brute-force optimum ≤ certified bound",
+    (round) => {
+      const brute = bruteForce(round);
+      const p = propose(round);
+      fc.pre(!Number.isNaN(brute.full) && p.teams.length === brute.staffed && p.teamRuleBreaks.length === 0);
+      expect(p.certificate.objective).toBeLessThanOrEqual(brute.full + 1e-6);
+      expect(brute.full).toBeLessThanOrEqual(p.certificate.bound + 1e-6);
+      expect(p.certificate.gap).toBeGreaterThanOrEqual(-1e-9);
+    },
+  );
+
+  test.prop([smallRoundArb({ maxMentors: 7, maxCases: 3 }), fc.nat(1000)])("the local search never worsens", (round, seed) => {
+    const inst = buildInstance(round);
+    const { assignment } = staffRound(inst);
+    const before = assignment.reduce((s, t, j) => s + (t === undefined ? 0 : (teamValue(inst, j, [t.lead, ...t.members])?.value ?? 0)), 0);
+    const loadBefore = objective(inst, assignment);
+    const after = localSearch(inst, assignment, seed).assignment;
+    const valueAfter = after.reduce((s, t, j) => s + (t === undefined ? 0 : (teamValue(inst, j, [t.lead, ...t.members])?.value ?? 0)), 0);
+    const loadAfter = objective(inst, after);
+    // Compare with penalties for broken team rules included (what the search optimises).
+    expect(valueAfter - (loadAfter.value - (valueAfter + 5_000 * loadAfter.brokenTeamRules))).toBeGreaterThanOrEqual(
+      before - (loadBefore.value - (before + 5_000 * loadBefore.brokenTeamRules)) - 1e-6,
+    );
+    expect(after.map((t) => t === undefined)).toEqual(assignment.map((t) => t === undefined));
+  });
+
+  test.prop([smallRoundArb({ maxMentors: 7, maxCases: 3 }), fc.nat(1000)])(
+    "adding a mentor never lowers the optimum (staffed cases, then value)",
+    (round, extra) => {
+      const base = buildInstance(round, { full: true });
+      const before = modular(round, staffRound(base).assignment);
+      const donor = round.mentors[extra % round.mentors.length];
+      fc.pre(donor !== undefined);
+      const bigger: MatchingRound = { ...round, mentors: [...round.mentors, { ...donor, id: "zz-new" as typeof donor.id }] };
+      const after = modular(bigger, staffRound(buildInstance(bigger, { full: true })).assignment);
+      expect(after.staffed).toBeGreaterThanOrEqual(before.staffed);
+      if (after.staffed === before.staffed && before.staffed === round.cases.length) {
+        expect(after.value).toBeGreaterThanOrEqual(before.value - 1e-6);
+      }
+    },
+  );
+
+  test.prop([smallRoundArb({ maxMentors: 8, maxCases: 3 }), fc.nat(1000)])(
+    "permuting the input changes nothing; equal input and seed give an equal proposal",
+    (round, shuffleSeed) => {
+      const rotate = <T>(xs: readonly T[]) => {
+        const k = xs.length === 0 ? 0 : shuffleSeed % xs.length;
+        return [...xs.slice(k), ...xs.slice(0, k)].reverse();
+      };
+      const permuted: MatchingRound = {
+        ...round,
+        mentors: rotate(round.mentors),
+        cases: rotate(round.cases),
+        preferences: rotate(round.preferences),
+      };
+      expect(propose(permuted)).toEqual(propose(round));
+      expect(propose(structuredClone(round))).toEqual(propose(round));
+    },
+  );
+
+  test.prop([smallRoundArb({ maxMentors: 8, maxCases: 3 })])("every team is explained", (round) => {
+    const p = propose(round);
+    for (const t of p.teams) {
+      expect(t.explanation.texts.length).toBeGreaterThanOrEqual(t.team.length + 1);
+      const covered = new Set(t.team.flatMap((m) => m.covers));
+      expect([...covered].sort()).toEqual([...t.explanation.coveredTopics].sort());
+      for (const m of t.team) {
+        const s = m.score;
+        expect(s.total).toBe(s.sector + s.expertise + s.volunteered + s.continuity + s.lead);
+      }
+    }
+    // Every case is accounted for: staffed, unstaffed with a diagnosis, or over quota.
+    const accounted = [...p.teams.map((t) => t.caseId), ...p.unstaffed, ...p.overQuota];
+    expect(accounted.sort()).toEqual(round.cases.map((c) => c.id).sort());
+    for (const id of p.unstaffed) expect(p.diagnosis.some((d) => "caseId" in d && d.caseId === id)).toBe(true);
+  });
+});
+
+void ({} as Candidate);
