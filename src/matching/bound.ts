@@ -1,9 +1,10 @@
-import { type Candidate, type Instance } from "./instance.js";
+import type { Candidate, Instance } from "./instance.js";
 import { type PairValue, solveFlow } from "./staffing.js";
 
 /** Coverage points of topic k of case j: the share of the question's weight it carries. */
 const topicPoints = (inst: Instance, j: number, k: number) =>
-  (inst.round.weights.coverage * ((inst.topicWeights[j] as Int32Array)[k] as number)) / (inst.totalWeight[j] as number);
+  (inst.round.weights.coverage * ((inst.topicWeights[j] as Int32Array)[k] as number)) /
+  (inst.totalWeight[j] as number);
 
 /** Pair values with the coverage multipliers folded in: each topic a mentor covers is worth μ. */
 export function adjustedValue(mu: readonly Float64Array[]): PairValue {
@@ -77,7 +78,12 @@ export function lagrangianBound(
     if (norm === 0 || best - lower <= 1e-6 * Math.abs(best)) break;
     const step = (alpha * Math.max(bound - lower, 1e-3 * Math.abs(bound))) / norm;
     mu = mu.map((m, j) =>
-      m.map((x, k) => Math.min((cap[j] as Float64Array)[k] as number, Math.max(0, x - step * ((g[j] as Float64Array)[k] as number)))),
+      m.map((x, k) =>
+        Math.min(
+          (cap[j] as Float64Array)[k] as number,
+          Math.max(0, x - step * ((g[j] as Float64Array)[k] as number)),
+        ),
+      ),
     );
   }
   return { bound: best, multipliers: bestMu };

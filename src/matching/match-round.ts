@@ -81,7 +81,10 @@ export function toProposal(
  * const proposal = matchRound(round); // Result<MatchingProposal, SolverDefect>
  * proposal.map((p) => p.teams.map((t) => [t.caseId, t.lead, ...t.members]));
  */
-export function matchRound(round: MatchingRound, options: MatchOptions = {}): Result<MatchingProposal, SolverDefect> {
+export function matchRound(
+  round: MatchingRound,
+  options: MatchOptions = {},
+): Result<MatchingProposal, SolverDefect> {
   const inst = buildInstance(round);
   const { assignment: flow, unstaffed } = staffRound(inst);
   let best = localSearch(inst, flow, round.seed, options.search);
@@ -93,9 +96,13 @@ export function matchRound(round: MatchingRound, options: MatchOptions = {}): Re
   // so that mentors who complete each other's topics come out of the flow together; keep the better.
   const active = flow.map((t) => t !== undefined);
   const priced = solveFlow(inst, active, { value: adjustedValue(multipliers), priorities: true }).teams;
-  const complete = priced.every((t, j) => !active[j] || (t.lead >= 0 && t.members.length === (inst.teamSize[j] as number) - 1));
+  const complete = priced.every(
+    (t, j) => !active[j] || (t.lead >= 0 && t.members.length === (inst.teamSize[j] as number) - 1),
+  );
   if (complete) {
-    const start: Assignment = priced.map((t, j) => (active[j] ? ({ lead: t.lead, members: t.members } as Team) : undefined));
+    const start: Assignment = priced.map((t, j) =>
+      active[j] ? ({ lead: t.lead, members: t.members } as Team) : undefined,
+    );
     const second = localSearch(inst, start, round.seed, options.search);
     const value = objective(inst, second.assignment);
     const better =

@@ -20,6 +20,8 @@ const PIN_BONUS = 1e8;
 const WIDER = 160;
 /** Given-up cases tried again, one flow each. */
 const RETRIES = 20;
+/** Rounds with at most this many cases get the exact choice of which cases to staff. */
+const EXACT_SELECTION = 12;
 
 interface FlowOptions {
   readonly value: PairValue;
@@ -221,6 +223,43 @@ export function staffRound(inst: Instance): { assignment: Assignment; unstaffed:
       active.splice(0, active.length, ...saved.active);
       given.pop();
       result = saved.result;
+    }
+  }
+  // Small rounds (a regional meeting has a handful of new cases): prove the number staffed is the
+  // maximum by trying every larger set of cases, earliest accepted first.
+  if (N <= EXACT_SELECTION && given.some((j) => !active[j])) {
+    const possible = Array.from({ length: N }, (_, j) => {
+      const list = inst.candidates[j] as Candidate[];
+      return list.length >= (inst.teamSize[j] as number) && list.some((c) => c.lead >= 0);
+    });
+    for (let size = active.filter(Boolean).length + 1; size <= possible.filter(Boolean).length; size++) {
+      let found: { active: boolean[]; result: typeof result } | undefined;
+      const pick: number[] = [];
+      const choose = (from: number): void => {
+        if (found !== undefined) return;
+        if (pick.length === size) {
+          const trial = Array.from({ length: N }, (_, j) => pick.includes(j));
+          const saved = [...active];
+          active.splice(0, N, ...trial);
+          const attempt = run();
+          if (attempt.teams.every((t, k) => !active[k] || full(t, k)))
+            found = { active: trial, result: attempt };
+          active.splice(0, N, ...saved);
+          return;
+        }
+        for (let j = from; j < N; j++) {
+          if (!possible[j]) continue;
+          pick.push(j);
+          choose(j + 1);
+          pick.pop();
+        }
+      };
+      choose(0);
+      if (found === undefined) break;
+      const f: { active: boolean[]; result: typeof result } = found;
+      active.splice(0, N, ...f.active);
+      result = f.result;
+      given.push(...Array.from({ length: N }, (_, j) => j).filter((j) => !active[j]));
     }
   }
   const stillGiven = [...new Set(given.filter((j) => !active[j]))];

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
-import { describe, expect } from "vitest";
 import { type MatchingRound, matchRound, validateProposal } from "venture-mentoring";
+import { describe, expect } from "vitest";
 import { buildInstance, type Candidate } from "../../src/matching/instance.js";
 import { localSearch } from "../../src/matching/local-search.js";
 import { type Assignment, staffRound } from "../../src/matching/staffing.js";
@@ -21,39 +21,59 @@ function modular(round: MatchingRound, assignment: Assignment) {
 }
 
 describe("matching laws", () => {
-  test.prop([smallRoundArb({ maxMentors: 8, maxCases: 3 })])("the independent validator passes on every proposal", (round) => {
-    const p = propose(round);
-    expect(validateProposal(round, p).violations).toEqual([]);
-    for (const t of p.teams) {
-      const size = round.rules.teamSize.min;
-      expect(new Set([t.lead, ...t.members]).size).toBe(size);
-      expect(round.mentors.find((m) => m.id === t.lead)?.leadQualified).toBe(true);
-      expect(t.team.filter((m) => m.role === "lead")).toHaveLength(1);
-    }
-  });
-
-  test.prop([smallRoundArb({ maxMentors: 8, maxCases: 3 })])("no mentor exceeds capacity in cases or hours", (round) => {
-    const p = propose(round);
-    for (const m of round.mentors) {
-      const added = p.teams.filter((t) => t.lead === m.id || t.members.includes(m.id)).length;
-      expect(m.load.cases + added).toBeLessThanOrEqual(Math.max(m.capacity.maxCases, m.load.cases));
-      if (added > 0) expect(m.load.hours + added * round.rules.hoursPerCase).toBeLessThanOrEqual(m.capacity.monthlyHours + 1e-9);
-    }
-  });
-
-  test.prop([smallRoundArb({ maxMentors: 8, maxCases: 3 })])("no conflicted, declined, paused or inactive mentor is on a team", (round) => {
-    const p = propose(round);
-    for (const t of p.teams) {
-      const c = round.cases.find((x) => x.id === t.caseId);
-      for (const id of [t.lead, ...t.members]) {
-        const m = round.mentors.find((x) => x.id === id);
-        expect(m?.state).toBe("active");
-        const orgs = [c?.venture.name, ...(c?.venture.competitors ?? []), ...(c?.venture.suppliers ?? [])].map((o) => o?.toLowerCase());
-        expect(m?.interests.some((x) => orgs.includes(x.organisation.toLowerCase()))).toBe(false);
-        expect(round.preferences.some((x) => x.mentorId === id && x.caseId === t.caseId && x.kind === "declined")).toBe(false);
+  test.prop([smallRoundArb({ maxMentors: 8, maxCases: 3 })])(
+    "the independent validator passes on every proposal",
+    (round) => {
+      const p = propose(round);
+      expect(validateProposal(round, p).violations).toEqual([]);
+      for (const t of p.teams) {
+        const size = round.rules.teamSize.min;
+        expect(new Set([t.lead, ...t.members]).size).toBe(size);
+        expect(round.mentors.find((m) => m.id === t.lead)?.leadQualified).toBe(true);
+        expect(t.team.filter((m) => m.role === "lead")).toHaveLength(1);
       }
-    }
-  });
+    },
+  );
+
+  test.prop([smallRoundArb({ maxMentors: 8, maxCases: 3 })])(
+    "no mentor exceeds capacity in cases or hours",
+    (round) => {
+      const p = propose(round);
+      for (const m of round.mentors) {
+        const added = p.teams.filter((t) => t.lead === m.id || t.members.includes(m.id)).length;
+        expect(m.load.cases + added).toBeLessThanOrEqual(Math.max(m.capacity.maxCases, m.load.cases));
+        if (added > 0)
+          expect(m.load.hours + added * round.rules.hoursPerCase).toBeLessThanOrEqual(
+            m.capacity.monthlyHours + 1e-9,
+          );
+      }
+    },
+  );
+
+  test.prop([smallRoundArb({ maxMentors: 8, maxCases: 3 })])(
+    "no conflicted, declined, paused or inactive mentor is on a team",
+    (round) => {
+      const p = propose(round);
+      for (const t of p.teams) {
+        const c = round.cases.find((x) => x.id === t.caseId);
+        for (const id of [t.lead, ...t.members]) {
+          const m = round.mentors.find((x) => x.id === id);
+          expect(m?.state).toBe("active");
+          const orgs = [
+            c?.venture.name,
+            ...(c?.venture.competitors ?? []),
+            ...(c?.venture.suppliers ?? []),
+          ].map((o) => o?.toLowerCase());
+          expect(m?.interests.some((x) => orgs.includes(x.organisation.toLowerCase()))).toBe(false);
+          expect(
+            round.preferences.some(
+              (x) => x.mentorId === id && x.caseId === t.caseId && x.kind === "declined",
+            ),
+          ).toBe(false);
+        }
+      }
+    },
+  );
 
   test.prop([smallRoundArb({ maxMentors: 7, maxCases: 3 })], { numRuns: 150 })(
     "the flow staffs as many cases as brute force, at the same modular optimum",
@@ -80,20 +100,31 @@ describe("matching laws", () => {
     },
   );
 
-  test.prop([smallRoundArb({ maxMentors: 7, maxCases: 3 }), fc.nat(1000)])("the local search never worsens", (round, seed) => {
-    const inst = buildInstance(round);
-    const { assignment } = staffRound(inst);
-    const before = assignment.reduce((s, t, j) => s + (t === undefined ? 0 : (teamValue(inst, j, [t.lead, ...t.members])?.value ?? 0)), 0);
-    const loadBefore = objective(inst, assignment);
-    const after = localSearch(inst, assignment, seed).assignment;
-    const valueAfter = after.reduce((s, t, j) => s + (t === undefined ? 0 : (teamValue(inst, j, [t.lead, ...t.members])?.value ?? 0)), 0);
-    const loadAfter = objective(inst, after);
-    // Compare with penalties for broken team rules included (what the search optimises).
-    expect(valueAfter - (loadAfter.value - (valueAfter + 5_000 * loadAfter.brokenTeamRules))).toBeGreaterThanOrEqual(
-      before - (loadBefore.value - (before + 5_000 * loadBefore.brokenTeamRules)) - 1e-6,
-    );
-    expect(after.map((t) => t === undefined)).toEqual(assignment.map((t) => t === undefined));
-  });
+  test.prop([smallRoundArb({ maxMentors: 7, maxCases: 3 }), fc.nat(1000)])(
+    "the local search never worsens",
+    (round, seed) => {
+      const inst = buildInstance(round);
+      const { assignment } = staffRound(inst);
+      const before = assignment.reduce(
+        (s, t, j) => s + (t === undefined ? 0 : (teamValue(inst, j, [t.lead, ...t.members])?.value ?? 0)),
+        0,
+      );
+      const loadBefore = objective(inst, assignment);
+      const after = localSearch(inst, assignment, seed).assignment;
+      const valueAfter = after.reduce(
+        (s, t, j) => s + (t === undefined ? 0 : (teamValue(inst, j, [t.lead, ...t.members])?.value ?? 0)),
+        0,
+      );
+      const loadAfter = objective(inst, after);
+      // Compare with penalties for broken team rules included (what the search optimises).
+      expect(
+        valueAfter - (loadAfter.value - (valueAfter + 5_000 * loadAfter.brokenTeamRules)),
+      ).toBeGreaterThanOrEqual(
+        before - (loadBefore.value - (before + 5_000 * loadBefore.brokenTeamRules)) - 1e-6,
+      );
+      expect(after.map((t) => t === undefined)).toEqual(assignment.map((t) => t === undefined));
+    },
+  );
 
   test.prop([smallRoundArb({ maxMentors: 7, maxCases: 3 }), fc.nat(1000)])(
     "adding a mentor never lowers the optimum (staffed cases, then value)",
@@ -102,7 +133,10 @@ describe("matching laws", () => {
       const before = modular(round, staffRound(base).assignment);
       const donor = round.mentors[extra % round.mentors.length];
       fc.pre(donor !== undefined);
-      const bigger: MatchingRound = { ...round, mentors: [...round.mentors, { ...donor, id: "zz-new" as typeof donor.id }] };
+      const bigger: MatchingRound = {
+        ...round,
+        mentors: [...round.mentors, { ...donor, id: "zz-new" as typeof donor.id }],
+      };
       const after = modular(bigger, staffRound(buildInstance(bigger, { full: true })).assignment);
       expect(after.staffed).toBeGreaterThanOrEqual(before.staffed);
       if (after.staffed === before.staffed && before.staffed === round.cases.length) {
@@ -143,7 +177,8 @@ describe("matching laws", () => {
     // Every case is accounted for: staffed, unstaffed with a diagnosis, or over quota.
     const accounted = [...p.teams.map((t) => t.caseId), ...p.unstaffed, ...p.overQuota];
     expect(accounted.sort()).toEqual(round.cases.map((c) => c.id).sort());
-    for (const id of p.unstaffed) expect(p.diagnosis.some((d) => "caseId" in d && d.caseId === id)).toBe(true);
+    for (const id of p.unstaffed)
+      expect(p.diagnosis.some((d) => "caseId" in d && d.caseId === id)).toBe(true);
   });
 });
 

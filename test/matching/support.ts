@@ -10,9 +10,13 @@ const ORGS = ["Org A", "Org B", "Org C", "Org D"];
 /** A small random round: few enough mentors and cases to enumerate every staffing. */
 export function smallRoundArb(opts: { maxMentors?: number; maxCases?: number; teamSize?: 2 | 3 } = {}) {
   const mentor = fc.record({
-    expertise: fc.uniqueArray(fc.constantFrom(...TOPICS), { maxLength: 3 }).chain((ts) =>
-      fc.tuple(...ts.map((topic) => fc.record({ topic: fc.constant(topic), level: fc.constantFrom(1, 2, 3) }))),
-    ),
+    expertise: fc
+      .uniqueArray(fc.constantFrom(...TOPICS), { maxLength: 3 })
+      .chain((ts) =>
+        fc.tuple(
+          ...ts.map((topic) => fc.record({ topic: fc.constant(topic), level: fc.constantFrom(1, 2, 3) })),
+        ),
+      ),
     sectors: fc.uniqueArray(fc.constantFrom(...SECTORS), { maxLength: 2 }),
     background: fc.constantFrom(...backgrounds.slice(0, 3)),
     firm: fc.constantFrom("Firm 1", "Firm 2", "Firm 3", "Firm 4"),
@@ -25,9 +29,13 @@ export function smallRoundArb(opts: { maxMentors?: number; maxCases?: number; te
   });
   const kase = fc.record({
     sector: fc.constantFrom(...SECTORS),
-    topics: fc.uniqueArray(fc.constantFrom(...TOPICS), { minLength: 1, maxLength: 3 }).chain((ts) =>
-      fc.tuple(...ts.map((topic) => fc.record({ topic: fc.constant(topic), weight: fc.constantFrom(1, 2, 3) }))),
-    ),
+    topics: fc
+      .uniqueArray(fc.constantFrom(...TOPICS), { minLength: 1, maxLength: 3 })
+      .chain((ts) =>
+        fc.tuple(
+          ...ts.map((topic) => fc.record({ topic: fc.constant(topic), weight: fc.constantFrom(1, 2, 3) })),
+        ),
+      ),
     competitor: fc.constantFrom(...ORGS),
     day: fc.integer({ min: 1, max: 28 }),
   });
@@ -44,7 +52,13 @@ export function smallRoundArb(opts: { maxMentors?: number; maxCases?: number; te
       const raw = {
         id: "prop",
         date: "2026-12-07",
-        rules: { teamSize: { min: r.teamSize, max: r.teamSize }, newCasesPerMeeting: 10, hoursPerCase: 1.5, ethicsStatementValidityMonths: 12, locale: "en" },
+        rules: {
+          teamSize: { min: r.teamSize, max: r.teamSize },
+          newCasesPerMeeting: 10,
+          hoursPerCase: 1.5,
+          ethicsStatementValidityMonths: 12,
+          locale: "en",
+        },
         mentors: r.mentors.map((m, i) => ({
           id: `m${i}`,
           name: `Mentor ${i}`,
@@ -63,14 +77,29 @@ export function smallRoundArb(opts: { maxMentors?: number; maxCases?: number; te
         })),
         cases: r.cases.map((c, j) => ({
           id: `c${j}`,
-          venture: { id: `v${j}`, name: `Venture ${j}`, sector: c.sector, stage: "established", employees: 10, region: "friesland", exportAmbition: "none", innovative: false, competitors: [c.competitor], suppliers: [] },
+          venture: {
+            id: `v${j}`,
+            name: `Venture ${j}`,
+            sector: c.sector,
+            stage: "established",
+            employees: 10,
+            region: "friesland",
+            exportAmbition: "none",
+            innovative: false,
+            competitors: [c.competitor],
+            suppliers: [],
+          },
           topics: c.topics,
           acceptedOn: `2026-11-${String(c.day).padStart(2, "0")}`,
           previousMentors: [],
         })),
         preferences: dedupe([
-          ...r.volunteers.filter(([i, j]) => i < r.mentors.length && j < r.cases.length).map(([i, j]) => ({ mentorId: `m${i}`, caseId: `c${j}`, kind: "volunteered" })),
-          ...r.declines.filter(([i, j]) => i < r.mentors.length && j < r.cases.length).map(([i, j]) => ({ mentorId: `m${i}`, caseId: `c${j}`, kind: "declined" })),
+          ...r.volunteers
+            .filter(([i, j]) => i < r.mentors.length && j < r.cases.length)
+            .map(([i, j]) => ({ mentorId: `m${i}`, caseId: `c${j}`, kind: "volunteered" })),
+          ...r.declines
+            .filter(([i, j]) => i < r.mentors.length && j < r.cases.length)
+            .map(([i, j]) => ({ mentorId: `m${i}`, caseId: `c${j}`, kind: "declined" })),
         ]),
         seed: r.seed,
       };
@@ -108,17 +137,24 @@ export interface BruteResult {
 /** Enumerate every staffing of the round (every case: a team of its candidates, or none). */
 export function bruteForce(round: MatchingRound): BruteResult {
   const inst: Instance = buildInstance(round, { full: true });
-  const options: { team: number[]; modular: number; full: number; rulesOk: boolean }[][] = inst.cases.map((_, j) => {
-    const list = inst.candidates[j] as Candidate[];
-    const size = inst.teamSize[j] as number;
-    const teams = subsets(list.map((c) => c.mentor), size).flatMap((team) => {
-      const v = teamValue(inst, j, team);
-      if (v === undefined) return [];
-      const modular = team.reduce((s, i) => s + (list.find((c) => c.mentor === i) as Candidate).score, 0) + (list.find((c) => c.mentor === v.lead) as Candidate).lead;
-      return [{ team, modular, full: v.value + 5_000 * v.broken.length, rulesOk: v.broken.length === 0 }];
-    });
-    return [{ team: [], modular: 0, full: 0, rulesOk: true }, ...teams];
-  });
+  const options: { team: number[]; modular: number; full: number; rulesOk: boolean }[][] = inst.cases.map(
+    (_, j) => {
+      const list = inst.candidates[j] as Candidate[];
+      const size = inst.teamSize[j] as number;
+      const teams = subsets(
+        list.map((c) => c.mentor),
+        size,
+      ).flatMap((team) => {
+        const v = teamValue(inst, j, team);
+        if (v === undefined) return [];
+        const modular =
+          team.reduce((s, i) => s + (list.find((c) => c.mentor === i) as Candidate).score, 0) +
+          (list.find((c) => c.mentor === v.lead) as Candidate).lead;
+        return [{ team, modular, full: v.value + 5_000 * v.broken.length, rulesOk: v.broken.length === 0 }];
+      });
+      return [{ team: [], modular: 0, full: 0, rulesOk: true }, ...teams];
+    },
+  );
   let best: BruteResult = { staffed: 0, modular: 0, full: 0 };
   let bestFullStaffed = 0;
   let bestFull = 0;
@@ -127,7 +163,8 @@ export function bruteForce(round: MatchingRound): BruteResult {
     if (j === inst.cases.length) {
       let load = 0;
       for (let i = 0; i < used.length; i++) load += loadCost(inst, i, used[i] as number);
-      if (staffed > best.staffed || (staffed === best.staffed && modular - load > best.modular)) best = { ...best, staffed, modular: modular - load };
+      if (staffed > best.staffed || (staffed === best.staffed && modular - load > best.modular))
+        best = { ...best, staffed, modular: modular - load };
       if (rulesOk && (staffed > bestFullStaffed || (staffed === bestFullStaffed && full - load > bestFull))) {
         bestFullStaffed = staffed;
         bestFull = full - load;
@@ -137,7 +174,13 @@ export function bruteForce(round: MatchingRound): BruteResult {
     for (const o of options[j] ?? []) {
       if (o.team.some((i) => (used[i] as number) >= (inst.capacity[i] as number))) continue;
       for (const i of o.team) used[i] = (used[i] as number) + 1;
-      walk(j + 1, staffed + (o.team.length > 0 ? 1 : 0), modular + o.modular, full + o.full, rulesOk && o.rulesOk);
+      walk(
+        j + 1,
+        staffed + (o.team.length > 0 ? 1 : 0),
+        modular + o.modular,
+        full + o.full,
+        rulesOk && o.rulesOk,
+      );
       for (const i of o.team) used[i] = (used[i] as number) - 1;
     }
   };
