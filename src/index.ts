@@ -6,6 +6,13 @@
  */
 
 export type * from "./errors.js";
+export { type ExactModel, exactModel } from "./matching/exact-model.js";
+export {
+  type CaseNotInRound,
+  type Insertion,
+  proposeInsertion,
+  type Reassignment,
+} from "./matching/insert-case.js";
 export type { Exclusion } from "./matching/instance.js";
 export { type MatchOptions, matchRound, parseMatchingRound } from "./matching/match-round.js";
 export type {

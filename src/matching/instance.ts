@@ -1,3 +1,5 @@
+import type { Mentor } from "../model/mentor.js";
+import type { Venture } from "../model/venture.js";
 import type { MatchingRound, RoundCase, RoundMentor } from "./round.js";
 
 /** Why a mentor cannot be on a case: the hard filters, in the order they are checked. */
@@ -58,6 +60,17 @@ export interface Instance {
 
 const normalise = (s: string) => s.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
 
+/** The organisations a mentor must not be tied to for this venture: itself, its competitors and suppliers. */
+export function ventureOrganisations(v: Venture): string[] {
+  return [v.name, ...v.competitors, ...v.suppliers].map(normalise);
+}
+
+/** A declared interest of the mentor in one of the venture's organisations (rule 9). */
+export function hasDeclaredConflict(m: Mentor, v: Venture): boolean {
+  const orgs = new Set(ventureOrganisations(v));
+  return m.interests.some((x) => orgs.has(normalise(x.organisation)));
+}
+
 /** Add whole months in UTC (an ethics statement signed on 31 Jan expires on 28/29 Feb or 3 Mar — the JS rule). */
 export function addMonths(d: Date, months: number): Date {
   const r = new Date(d.getTime());
@@ -77,7 +90,11 @@ export function newCaseCapacity(m: RoundMentor, hoursPerCase: number): number {
   return Math.max(0, Math.min(byCases, byHours));
 }
 
-function mentorExclusion(m: RoundMentor, round: MatchingRound, capacity: number): Exclusion | undefined {
+export function mentorExclusion(
+  m: RoundMentor,
+  round: MatchingRound,
+  capacity: number,
+): Exclusion | undefined {
   if (m.state !== "active") return "inactive";
   if (isPaused(m, round.date)) return "paused";
   const signed = m.ethicsStatementSignedOn;
@@ -278,7 +295,7 @@ function scoreCase(inst: Instance, p: Prepared, j: number, k: number): void {
   );
   if (k >= M) for (let i = 0; i < M; i++) if (stamp[i] !== j) ranked.push(i);
 
-  const orgs = [c.venture.name, ...c.venture.competitors, ...c.venture.suppliers].map(normalise);
+  const orgs = ventureOrganisations(c.venture);
   const list: Candidate[] = [];
   const index = new Map<number, number>();
   const exclusions = new Map<number, { reason: Exclusion; score: number }>();

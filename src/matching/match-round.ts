@@ -90,12 +90,12 @@ export function matchRound(
   let best = localSearch(inst, flow, round.seed, options.search);
   let bestValue = objective(inst, best.assignment);
   const pairs = inst.candidates.reduce((s, c) => s + c.length, 0);
-  const iterations = pairs <= 60_000 ? 30 : pairs <= 300_000 ? 10 : 4;
+  const iterations = pairs <= 5_000 ? 150 : pairs <= 60_000 ? 40 : pairs <= 300_000 ? 10 : 4;
   const { bound, multipliers } = lagrangianBound(inst, bestValue.value, iterations);
   // Lagrangian heuristic: staff the same cases again with coverage priced in by the multipliers,
   // so that mentors who complete each other's topics come out of the flow together; keep the better.
   const active = flow.map((t) => t !== undefined);
-  const priced = solveFlow(inst, active, { value: adjustedValue(multipliers), priorities: true }).teams;
+  const priced = solveFlow(inst, active, { value: adjustedValue(inst, multipliers), priorities: true }).teams;
   const complete = priced.every(
     (t, j) => !active[j] || (t.lead >= 0 && t.members.length === (inst.teamSize[j] as number) - 1),
   );
