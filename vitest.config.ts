@@ -3,10 +3,14 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
-    alias: {
-      // Examples and tests import the package by its name, as a partner portal would.
-      "venture-mentoring": fileURLToPath(new URL("./src/index.ts", import.meta.url)),
-    },
+    // Examples and tests import the package by its name, as a partner portal would.
+    alias: [
+      {
+        find: /^venture-mentoring\/highs$/,
+        replacement: fileURLToPath(new URL("./adapters/highs/index.ts", import.meta.url)),
+      },
+      { find: /^venture-mentoring$/, replacement: fileURLToPath(new URL("./src/index.ts", import.meta.url)) },
+    ],
   },
   test: {
     include: ["test/**/*.test.ts"],

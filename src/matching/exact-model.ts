@@ -4,6 +4,7 @@ import { toProposal } from "./match-round.js";
 import type { MatchingProposal, SolverDefect } from "./proposal.js";
 import type { MatchingRound } from "./round.js";
 import type { Assignment } from "./staffing.js";
+import { TEAM_RULE_PENALTY } from "./team-value.js";
 
 /** Staffing a case is worth more than any team's value; pins more than staffing (as in the flow). */
 const STAFFED = 1e6;
@@ -24,8 +25,8 @@ export interface ExactModel {
 
 /**
  * The whole matching model as a mixed-integer program — every hard rule, exactly one qualified
- * lead, coverage of the question's topics, no team of one background, no two mentors of one
- * firm, convex load costs — for an exact solver (HiGHS in `venture-mentoring/highs`). Pure: it
+ * lead, coverage of the question's topics, convex load costs; the team rules (no team of one
+ * background, no two mentors of one firm) priced as in the local search — for an exact solver (HiGHS in `venture-mentoring/highs`). Pure: it
  * only writes text. With `relax`, the binaries become [0, 1] and the optimum is an upper bound.
  *
  * @example
@@ -43,6 +44,7 @@ export function exactModel(round: MatchingRound, options: { readonly relax?: boo
   const N = inst.cases.length;
   const M = inst.mentors.length;
   const byMentor: string[][] = inst.mentors.map(() => []);
+  const slacks: string[] = [];
   for (let j = 0; j < N; j++) {
     const list = inst.candidates[j] as Candidate[];
     const size = inst.teamSize[j] as number;
@@ -67,19 +69,32 @@ export function exactModel(round: MatchingRound, options: { readonly relax?: boo
         rows.push(` link_${c.mentor}_${j}: ${y} - ${x} <= 0`);
       }
       const b = inst.background[c.mentor] as number;
-      backgrounds.set(b, [...(backgrounds.get(b) ?? []), x]);
+      (backgrounds.get(b) ?? backgrounds.set(b, []).get(b))?.push(x);
       const f = inst.firm[c.mentor] as number;
-      if (f >= 0) firms.set(f, [...(firms.get(f) ?? []), x]);
+      if (f >= 0) (firms.get(f) ?? firms.set(f, []).get(f))?.push(x);
     }
     rows.push(` team_${j}: ${team.join(" ") || `0 ${s}`} - ${size} ${s} = 0`);
     rows.push(` lead_${j}: ${leads.join(" ") || `0 ${s}`} - ${s} = 0`);
+    // Team rules are strong preferences, never a reason to leave a case unstaffed: a slack per rule,
+    // priced like the local search's penalty.
     if (size >= 3) {
-      for (const [b, xs] of backgrounds)
-        if (xs.length >= size)
-          rows.push(` mix_${j}_${b}: ${xs.map((x) => `+ ${x}`).join(" ")} <= ${size - 1}`);
+      for (const [b, xs] of backgrounds) {
+        if (xs.length < size) continue;
+        const slack = `w_${j}_${b}`;
+        slacks.push(slack);
+        obj.push(term(-TEAM_RULE_PENALTY, slack));
+        bounds.push(` 0 <= ${slack} <= ${size}`);
+        rows.push(` mix_${j}_${b}: ${xs.map((x) => `+ ${x}`).join(" ")} - ${slack} <= ${size - 1}`);
+      }
     }
-    for (const [f, xs] of firms)
-      if (xs.length >= 2) rows.push(` firm_${j}_${f}: ${xs.map((x) => `+ ${x}`).join(" ")} <= 1`);
+    for (const [f, xs] of firms) {
+      if (xs.length < 2) continue;
+      const slack = `v_${j}_${f}`;
+      slacks.push(slack);
+      obj.push(term(-TEAM_RULE_PENALTY, slack));
+      bounds.push(` 0 <= ${slack} <= ${size}`);
+      rows.push(` firm_${j}_${f}: ${xs.map((x) => `+ ${x}`).join(" ")} - ${slack} <= 1`);
+    }
     const c = inst.cases[j];
     const W = inst.totalWeight[j] as number;
     c?.topics.forEach((t, k) => {
@@ -104,12 +119,23 @@ export function exactModel(round: MatchingRound, options: { readonly relax?: boo
     }
     rows.push(` cap_${i}: ${xs.map((x) => `+ ${x}`).join(" ")} ${us.join(" ")} = 0`);
   }
-  lines.push("Maximize", ` obj: ${obj.join(" ") || "0 s_0"}`, "Subject To", ...rows, "Bounds", ...bounds);
-  if (options.relax) for (const b of binaries) lines.push(` 0 <= ${b} <= 1`);
-  else lines.push("Binary", ...binaries.map((b) => ` ${b}`));
-  lines.push("End");
+  // Joined, not spread: a large round has millions of lines.
+  const binaryPart = options.relax
+    ? binaries.map((b) => ` 0 <= ${b} <= 1`).join("\n")
+    : `Binary\n${binaries.map((b) => ` ${b}`).join("\n")}`;
+  lines.push(
+    "Maximize",
+    ` obj: ${obj.join(" ") || "0 s_0"}`,
+    "Subject To",
+    rows.join("\n"),
+    "Bounds",
+    bounds.join("\n"),
+    binaryPart,
+    "End",
+  );
   const offset = (cols: Readonly<Record<string, number>>) => {
     let o = 0;
+    for (const w of slacks) o -= TEAM_RULE_PENALTY * (cols[w] ?? 0);
     for (let j = 0; j < N; j++) o += STAFFED * (cols[`s_${j}`] ?? 0);
     for (let j = 0; j < N; j++) {
       for (const c of inst.candidates[j] as Candidate[])

@@ -1,0 +1,36 @@
+import { fc } from "@fast-check/vitest";
+import { matchRound } from "venture-mentoring";
+import { lpBound, solveExact } from "venture-mentoring/highs";
+import { describe, expect, it } from "vitest";
+import { generateRound } from "../../bench/generator.js";
+import { bruteForce, smallRoundArb } from "./support.js";
+
+describe("exact mode (HiGHS in a worker)", () => {
+  it("proves the optimum of a 30 × 10 round; the heuristic is at most that, the LP bound at least", async () => {
+    const round = generateRound({ mentors: 30, cases: 10, seed: 3 });
+    const exact = (await solveExact(round, { timeLimitMs: 60_000 }))._unsafeUnwrap();
+    expect(exact.certificate).toMatchObject({ method: "exact", gap: 0 });
+    expect(exact.teamRuleBreaks).toEqual([]);
+    const heuristic = matchRound(round)._unsafeUnwrap();
+    expect(heuristic.teams.length).toBe(exact.teams.length);
+    expect(heuristic.certificate.objective).toBeLessThanOrEqual(exact.certificate.objective + 1e-6);
+    const lp = (await lpBound(round))._unsafeUnwrap();
+    expect(lp).toBeGreaterThanOrEqual(exact.certificate.objective - 1e-6);
+  }, 120_000);
+
+  it("agrees with brute force on small rounds", async () => {
+    const rounds = fc.sample(smallRoundArb({ maxMentors: 7, maxCases: 3 }), { numRuns: 15, seed: 42 });
+    for (const round of rounds) {
+      const brute = bruteForce(round);
+      const exact = (await solveExact(round))._unsafeUnwrap();
+      expect(exact.teams.length).toBe(brute.staffed);
+      if (!Number.isNaN(brute.full)) expect(exact.certificate.objective).toBeCloseTo(brute.full, 4);
+    }
+  }, 120_000);
+
+  it("kills the worker at the deadline and says so", async () => {
+    const round = generateRound({ mentors: 300, cases: 100, seed: 1 });
+    const r = await solveExact(round, { timeLimitMs: 300 });
+    expect(r._unsafeUnwrapErr()).toEqual({ type: "ExactTimedOut", afterMs: 300 });
+  }, 60_000);
+});
