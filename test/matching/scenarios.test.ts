@@ -1,0 +1,148 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import {
+  type CaseId,
+  type MatchingRound,
+  type MentorId,
+  matchRound,
+  parseMatchingRound,
+  proposeInsertion,
+  validateProposal,
+} from "venture-mentoring";
+import { generateRound } from "../../bench/generator.js";
+
+const friesland = (): MatchingRound =>
+  parseMatchingRound(
+    JSON.parse(readFileSync(new URL("../../examples/data/friesland-round.json", import.meta.url), "utf8")),
+  )._unsafeUnwrap();
+
+const teamOf = (p: { teams: readonly { caseId: string; lead: string; members: readonly string[] }[] }, id: string) => {
+  const t = p.teams.find((x) => x.caseId === id);
+  return t === undefined ? [] : [t.lead, ...t.members];
+};
+
+describe("the Friesland meeting (30 mentors, 28 running cases, 3 new)", () => {
+  const round = friesland();
+  const p = matchRound(round)._unsafeUnwrap();
+
+  it("proposes teams of three with one qualified lead, and explains each in Dutch", () => {
+    expect(p.status).toBe("proposal");
+    expect(validateProposal(round, p).violations).toEqual([]);
+    for (const t of p.teams) {
+      expect(t.team).toHaveLength(3);
+      expect(t.explanation.texts.join(" ")).toMatch(/teamleider/);
+    }
+  });
+
+  it("never proposes the paused mentor, the expired ethics statement, or the investor in Aqualoop", () => {
+    const everyone = p.teams.flatMap((t) => [t.lead, ...t.members]);
+    expect(everyone).not.toContain("mentor-30"); // paused
+    expect(everyone).not.toContain("mentor-23"); // ethics statement from 2025
+    expect(teamOf(p, "case-2026-12-02")).not.toContain("mentor-05"); // declared investment in Aqualoop
+    expect(teamOf(p, "case-2026-12-01")).not.toContain("mentor-03"); // declined
+  });
+
+  it("names the bottleneck for the case it cannot staff, and proves it cannot do better", () => {
+    expect(p.unstaffed).toEqual(["case-2026-12-03"]);
+    expect(p.diagnosis.map((d) => d.code)).toContain("leadCapacityShort");
+    expect(p.diagnosis.find((d) => d.code === "leadCapacityShort")?.text).toBe("Capaciteit van teamleiders 2 < 3 cases.");
+    expect(p.certificate.gap).toBeCloseTo(0, 9);
+  });
+
+  it("inserts a case between meetings by proposing the fewest reassignments, applying none", () => {
+    const after: MatchingRound = { ...round, cases: [round.cases[2] as MatchingRound["cases"][number]] };
+    const ins = proposeInsertion(after, "case-2026-12-03" as CaseId)._unsafeUnwrap();
+    expect(ins.kind).not.toBe("none");
+    if (ins.kind === "reassignment") {
+      expect(ins.reassignments.length).toBeGreaterThan(0);
+      expect(ins.reassignments.length).toBeLessThanOrEqual(3);
+      for (const r of ins.reassignments) expect([ins.team.lead, ...ins.team.members]).toContain(r.leaves);
+    }
+    // The round itself is untouched: proposals are never applied.
+    expect(after.mentors).toEqual(round.mentors);
+  });
+});
+
+describe("scenarios", () => {
+  const base = generateRound({ mentors: 30, cases: 10, seed: 11 });
+
+  it("a shortage: staffs the maximum and says lead-qualified capacity is short", () => {
+    const few: MatchingRound = {
+      ...base,
+      mentors: base.mentors.map((m, i) => ({ ...m, leadQualified: i < 3, capacity: { ...m.capacity, maxCases: i < 3 ? m.load.cases + 2 : m.capacity.maxCases } })),
+    };
+    const p = matchRound(few)._unsafeUnwrap();
+    const leadRoom = few.mentors
+      .slice(0, 3)
+      .filter((m) => m.state === "active" && m.pauses.length === 0 && (m.ethicsStatementSignedOn?.getFullYear() ?? 0) >= 2026).length * 2;
+    expect(p.teams.length).toBeLessThanOrEqual(leadRoom);
+    expect(p.unstaffed.length).toBe(10 - p.teams.length);
+    expect(p.diagnosis.find((d) => d.code === "leadCapacityShort")?.text).toMatch(/^Lead-qualified capacity \d+ < 10 cases\.$/);
+    expect(validateProposal(few, p).violations).toEqual([]);
+  });
+
+  it("a returning venture keeps a mentor of its earlier case (continuity)", () => {
+    const p0 = matchRound(base)._unsafeUnwrap();
+    const c = base.cases[0] as MatchingRound["cases"][number];
+    const outsider = base.mentors.find(
+      (m) => !teamOf(p0, c.id).includes(m.id) && m.state === "active" && m.expertise.some((e) => c.topics.some((t) => t.topic === e.topic)),
+    );
+    expect(outsider).toBeDefined();
+    const returning: MatchingRound = {
+      ...base,
+      cases: base.cases.map((x, j) => (j === 0 ? { ...x, previousMentors: [outsider?.id as MentorId] } : x)),
+      weights: { ...base.weights, continuity: 2_000 },
+    };
+    const p = matchRound(returning)._unsafeUnwrap();
+    expect(teamOf(p, c.id)).toContain(outsider?.id);
+    expect(p.teams.find((t) => t.caseId === c.id)?.team.find((m) => m.mentorId === outsider?.id)?.score.continuity).toBe(2_000);
+  });
+
+  it("a pinned mentor is on the team; an excluded one is not, and the explanation says why", () => {
+    const p0 = matchRound(base)._unsafeUnwrap();
+    const c = base.cases[1] as MatchingRound["cases"][number];
+    const chosen = teamOf(p0, c.id);
+    const excluded = chosen[1] as MentorId;
+    const orgs = [c.venture.name, ...c.venture.competitors, ...c.venture.suppliers];
+    const pinned = base.mentors.find(
+      (m) =>
+        m.state === "active" &&
+        m.pauses.length === 0 &&
+        (m.ethicsStatementSignedOn?.getFullYear() ?? 0) >= 2026 &&
+        m.capacity.maxCases > m.load.cases &&
+        !m.interests.some((x) => orgs.includes(x.organisation)) &&
+        !p0.teams.some((t) => teamOf(p0, t.caseId).includes(m.id)),
+    )?.id as MentorId;
+    expect(pinned).toBeDefined();
+    const round: MatchingRound = {
+      ...base,
+      pins: [
+        { mentorId: pinned, caseId: c.id, kind: "pin" },
+        { mentorId: excluded, caseId: c.id, kind: "exclude" },
+      ],
+    };
+    const p = matchRound(round)._unsafeUnwrap();
+    const team = teamOf(p, c.id);
+    expect(team).toContain(pinned);
+    expect(p.diagnosis.filter((d) => d.code === "pinNotHonoured")).toEqual([]);
+    expect(team).not.toContain(excluded);
+    expect(validateProposal(round, p).violations).toEqual([]);
+  });
+
+  it("respects the meeting's quota: later cases are over quota, with their diagnosis", () => {
+    const p = matchRound({ ...base, rules: { ...base.rules, newCasesPerMeeting: 3 } })._unsafeUnwrap();
+    expect(p.teams).toHaveLength(3);
+    expect(p.overQuota).toHaveLength(7);
+    expect(p.diagnosis.filter((d) => d.code === "overQuota")).toHaveLength(7);
+    const earliest = [...base.cases].sort((a, b) => a.acceptedOn.getTime() - b.acceptedOn.getTime() || (a.id < b.id ? -1 : 1)).slice(0, 3);
+    expect(p.teams.map((t) => t.caseId).sort()).toEqual(earliest.map((c) => c.id).sort());
+  });
+
+  it("rejects a round that names unknown mentors or duplicate cases", () => {
+    const raw = JSON.parse(JSON.stringify(base));
+    raw.cases.push(raw.cases[0]);
+    raw.pins = [{ mentorId: "nobody", caseId: raw.cases[0].id, kind: "pin" }];
+    const r = parseMatchingRound(raw);
+    expect(r._unsafeUnwrapErr().issues.map((i) => i.path)).toEqual(expect.arrayContaining(["cases.10.id", "pins.0.mentorId"]));
+  });
+});
