@@ -1,16 +1,29 @@
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
 
-export default defineConfig({
-  entry: { index: "src/index.ts", highs: "adapters/highs/index.ts" },
+const shared: Options = {
   tsconfig: "tsconfig.build.json",
-  format: ["esm", "cjs"],
-  dts: true,
-  clean: true,
   sourcemap: true,
   target: "node20",
   treeshake: true,
-  // Adapters import the core by its package name: one copy of the core, whichever entry loads first.
+  // Adapters and the CLI import the core by its package name: one copy of the core.
   external: ["venture-mentoring", "highs"],
-  // import.meta.url in the CommonJS build (the HiGHS adapter resolves its worker's dependency with it).
-  shims: true,
-});
+};
+
+export default defineConfig([
+  {
+    ...shared,
+    entry: { index: "src/index.ts", highs: "adapters/highs/index.ts" },
+    format: ["esm", "cjs"],
+    dts: true,
+    clean: true,
+    // import.meta.url in the CommonJS build (the HiGHS adapter resolves its worker's dependency with it).
+    shims: true,
+  },
+  {
+    ...shared,
+    entry: { cli: "examples/cli/vmentor.ts" },
+    format: ["esm"],
+    dts: false,
+    clean: false,
+  },
+]);

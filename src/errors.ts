@@ -43,4 +43,20 @@ export interface NotAReferral {
 export type TriageOverrideError = ValidationFailed | UnknownPartner | QuotaFull | NoTeamPossible;
 
 /** Every error the library returns, a discriminated union on `type`. */
-export type VentureMentoringError = TriageOverrideError | NotAReferral;
+/** The matching engine produced a proposal that breaks a hard rule: a bug, never a result. */
+export interface SolverDefect {
+  readonly type: "SolverDefect";
+  readonly violations: readonly {
+    readonly rule: string;
+    readonly caseId?: string;
+    readonly mentorId?: string;
+  }[];
+}
+
+/** The case to insert is not among the round's cases. */
+export interface CaseNotInRound {
+  readonly type: "CaseNotInRound";
+  readonly caseId: string;
+}
+
+export type VentureMentoringError = TriageOverrideError | NotAReferral | SolverDefect | CaseNotInRound;

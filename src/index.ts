@@ -8,7 +8,6 @@
 export type * from "./errors.js";
 export { type ExactModel, exactModel } from "./matching/exact-model.js";
 export {
-  type CaseNotInRound,
   type Insertion,
   proposeInsertion,
   type Reassignment,
@@ -22,7 +21,6 @@ export type {
   NotChosenReason,
   ProposedMember,
   ProposedTeam,
-  SolverDefect,
   TeamExplanation,
 } from "./matching/proposal.js";
 export {

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from "neverthrow";
+import type { CaseNotInRound } from "../errors.js";
 import type { CaseId, MentorId } from "../model/brand.js";
 import { diagnose, explainTeam } from "./explain.js";
 import {
@@ -31,12 +32,6 @@ export type Insertion =
       readonly reassignments: readonly Reassignment[];
     }
   | { readonly kind: "none"; readonly diagnosis: readonly Diagnosis[] };
-
-/** The case to insert is not among the round's cases. */
-export interface CaseNotInRound {
-  readonly type: "CaseNotInRound";
-  readonly caseId: string;
-}
 
 /** Candidates a single-case search enumerates teams from (best pair score + lead fitness first). */
 const TEAM_POOL = { 2: 40, 3: 25, 4: 15, 5: 12, 6: 10 } as const;

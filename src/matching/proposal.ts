@@ -1,3 +1,4 @@
+import type { SolverDefect as BaseSolverDefect } from "../errors.js";
 import type { CaseId, MentorId, TopicId } from "../model/brand.js";
 import type { Exclusion } from "./instance.js";
 import type { RuleViolation, TeamRuleBreak } from "./validate.js";
@@ -113,7 +114,6 @@ export interface MatchingProposal {
 }
 
 /** The matching engine produced a proposal that breaks a hard rule: a bug, never a result. */
-export interface SolverDefect {
-  readonly type: "SolverDefect";
+export interface SolverDefect extends BaseSolverDefect {
   readonly violations: readonly RuleViolation[];
 }

@@ -68,6 +68,12 @@ export interface MessageParams {
   "exclusion.lowerTeamValue": Record<string, never>;
   "exclusion.caseUnstaffed": Record<string, never>;
   "error.SolverDefect": { rules: string };
+  "error.CaseNotInRound": { case: string };
+  // Rendering a proposal (CLI, portal).
+  "proposal.title": { round: string };
+  "proposal.team": { case: string; lead: string; members: string };
+  "proposal.notStaffed": { cases: string };
+  "proposal.certificate": { objective: string; bound: string; gap: string; method: string };
 }
 
 export type MessageKey = keyof MessageParams;
@@ -148,6 +154,12 @@ const en: Catalogue = {
   "exclusion.caseUnstaffed": () => "the case could not be staffed",
   "error.SolverDefect": ({ rules }) =>
     `The matching engine broke a hard rule (${rules}); this is a bug, please report it.`,
+  "error.CaseNotInRound": ({ case: c }) => `Case ${c} is not in this round.`,
+  "proposal.title": ({ round }) => `Proposal for ${round} (a proposal until the mentors accept)`,
+  "proposal.team": ({ case: c, lead, members }) => `${c}: ${lead} (lead), ${members}`,
+  "proposal.notStaffed": ({ cases }) => `Not staffed: ${cases}`,
+  "proposal.certificate": ({ objective, bound, gap, method }) =>
+    `Objective ${objective}, proven bound ${bound}, gap ${gap} % (${method})`,
 };
 
 const nl: Catalogue = {
@@ -226,6 +238,12 @@ const nl: Catalogue = {
   "exclusion.caseUnstaffed": () => "de case kon niet bemand worden",
   "error.SolverDefect": ({ rules }) =>
     `Het koppelalgoritme brak een harde regel (${rules}); dit is een fout, meld die alstublieft.`,
+  "error.CaseNotInRound": ({ case: c }) => `Case ${c} hoort niet bij dit overleg.`,
+  "proposal.title": ({ round }) => `Voorstel voor ${round} (een voorstel tot de mentoren instemmen)`,
+  "proposal.team": ({ case: c, lead, members }) => `${c}: ${lead} (teamleider), ${members}`,
+  "proposal.notStaffed": ({ cases }) => `Niet bemand: ${cases}`,
+  "proposal.certificate": ({ objective, bound, gap, method }) =>
+    `Doelwaarde ${objective}, bewezen bovengrens ${bound}, verschil ${gap} % (${method})`,
 };
 
 export const catalogues: { readonly [L in Locale]: Catalogue } = { en, nl };

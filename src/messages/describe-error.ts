@@ -25,5 +25,11 @@ export function describeError(error: VentureMentoringError, locale: Locale): str
       message(locale, "error.NoTeamPossible", { topics: e.shortTopics.join(", ") }),
     )
     .with({ type: "NotAReferral" }, (e) => message(locale, "error.NotAReferral", { outcome: e.outcome }))
+    .with({ type: "SolverDefect" }, (e) =>
+      message(locale, "error.SolverDefect", {
+        rules: [...new Set(e.violations.map((v) => v.rule))].join(", "),
+      }),
+    )
+    .with({ type: "CaseNotInRound" }, (e) => message(locale, "error.CaseNotInRound", { case: e.caseId }))
     .exhaustive();
 }

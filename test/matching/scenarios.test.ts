@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
 import {
   type CaseId,
   type MatchingRound,
@@ -9,6 +8,7 @@ import {
   proposeInsertion,
   validateProposal,
 } from "venture-mentoring";
+import { describe, expect, it } from "vitest";
 import { generateRound } from "../../bench/generator.js";
 
 const friesland = (): MatchingRound =>
@@ -16,7 +16,10 @@ const friesland = (): MatchingRound =>
     JSON.parse(readFileSync(new URL("../../examples/data/friesland-round.json", import.meta.url), "utf8")),
   )._unsafeUnwrap();
 
-const teamOf = (p: { teams: readonly { caseId: string; lead: string; members: readonly string[] }[] }, id: string) => {
+const teamOf = (
+  p: { teams: readonly { caseId: string; lead: string; members: readonly string[] }[] },
+  id: string,
+) => {
   const t = p.teams.find((x) => x.caseId === id);
   return t === undefined ? [] : [t.lead, ...t.members];
 };
@@ -45,7 +48,9 @@ describe("the Friesland meeting (30 mentors, 28 running cases, 3 new)", () => {
   it("names the bottleneck for the case it cannot staff, and proves it cannot do better", () => {
     expect(p.unstaffed).toEqual(["case-2026-12-03"]);
     expect(p.diagnosis.map((d) => d.code)).toContain("leadCapacityShort");
-    expect(p.diagnosis.find((d) => d.code === "leadCapacityShort")?.text).toBe("Capaciteit van teamleiders 2 < 3 cases.");
+    expect(p.diagnosis.find((d) => d.code === "leadCapacityShort")?.text).toBe(
+      "Capaciteit van teamleiders 2 < 3 cases.",
+    );
     expect(p.certificate.gap).toBeCloseTo(0, 9);
   });
 
@@ -69,15 +74,27 @@ describe("scenarios", () => {
   it("a shortage: staffs the maximum and says lead-qualified capacity is short", () => {
     const few: MatchingRound = {
       ...base,
-      mentors: base.mentors.map((m, i) => ({ ...m, leadQualified: i < 3, capacity: { ...m.capacity, maxCases: i < 3 ? m.load.cases + 2 : m.capacity.maxCases } })),
+      mentors: base.mentors.map((m, i) => ({
+        ...m,
+        leadQualified: i < 3,
+        capacity: { ...m.capacity, maxCases: i < 3 ? m.load.cases + 2 : m.capacity.maxCases },
+      })),
     };
     const p = matchRound(few)._unsafeUnwrap();
-    const leadRoom = few.mentors
-      .slice(0, 3)
-      .filter((m) => m.state === "active" && m.pauses.length === 0 && (m.ethicsStatementSignedOn?.getFullYear() ?? 0) >= 2026).length * 2;
+    const leadRoom =
+      few.mentors
+        .slice(0, 3)
+        .filter(
+          (m) =>
+            m.state === "active" &&
+            m.pauses.length === 0 &&
+            (m.ethicsStatementSignedOn?.getFullYear() ?? 0) >= 2026,
+        ).length * 2;
     expect(p.teams.length).toBeLessThanOrEqual(leadRoom);
     expect(p.unstaffed.length).toBe(10 - p.teams.length);
-    expect(p.diagnosis.find((d) => d.code === "leadCapacityShort")?.text).toMatch(/^Lead-qualified capacity \d+ < 10 cases\.$/);
+    expect(p.diagnosis.find((d) => d.code === "leadCapacityShort")?.text).toMatch(
+      /^Lead-qualified capacity \d+ < 10 cases\.$/,
+    );
     expect(validateProposal(few, p).violations).toEqual([]);
   });
 
@@ -85,7 +102,10 @@ describe("scenarios", () => {
     const p0 = matchRound(base)._unsafeUnwrap();
     const c = base.cases[0] as MatchingRound["cases"][number];
     const outsider = base.mentors.find(
-      (m) => !teamOf(p0, c.id).includes(m.id) && m.state === "active" && m.expertise.some((e) => c.topics.some((t) => t.topic === e.topic)),
+      (m) =>
+        !teamOf(p0, c.id).includes(m.id) &&
+        m.state === "active" &&
+        m.expertise.some((e) => c.topics.some((t) => t.topic === e.topic)),
     );
     expect(outsider).toBeDefined();
     const returning: MatchingRound = {
@@ -95,7 +115,9 @@ describe("scenarios", () => {
     };
     const p = matchRound(returning)._unsafeUnwrap();
     expect(teamOf(p, c.id)).toContain(outsider?.id);
-    expect(p.teams.find((t) => t.caseId === c.id)?.team.find((m) => m.mentorId === outsider?.id)?.score.continuity).toBe(2_000);
+    expect(
+      p.teams.find((t) => t.caseId === c.id)?.team.find((m) => m.mentorId === outsider?.id)?.score.continuity,
+    ).toBe(2_000);
   });
 
   it("a pinned mentor is on the team; an excluded one is not, and the explanation says why", () => {
@@ -134,7 +156,9 @@ describe("scenarios", () => {
     expect(p.teams).toHaveLength(3);
     expect(p.overQuota).toHaveLength(7);
     expect(p.diagnosis.filter((d) => d.code === "overQuota")).toHaveLength(7);
-    const earliest = [...base.cases].sort((a, b) => a.acceptedOn.getTime() - b.acceptedOn.getTime() || (a.id < b.id ? -1 : 1)).slice(0, 3);
+    const earliest = [...base.cases]
+      .sort((a, b) => a.acceptedOn.getTime() - b.acceptedOn.getTime() || (a.id < b.id ? -1 : 1))
+      .slice(0, 3);
     expect(p.teams.map((t) => t.caseId).sort()).toEqual(earliest.map((c) => c.id).sort());
   });
 
@@ -143,6 +167,8 @@ describe("scenarios", () => {
     raw.cases.push(raw.cases[0]);
     raw.pins = [{ mentorId: "nobody", caseId: raw.cases[0].id, kind: "pin" }];
     const r = parseMatchingRound(raw);
-    expect(r._unsafeUnwrapErr().issues.map((i) => i.path)).toEqual(expect.arrayContaining(["cases.10.id", "pins.0.mentorId"]));
+    expect(r._unsafeUnwrapErr().issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining(["cases.10.id", "pins.0.mentorId"]),
+    );
   });
 });

@@ -16,26 +16,10 @@ describe("message catalogue", () => {
     for (const locale of ["en", "nl"] as const) {
       for (const key of en as MessageKey[]) {
         const render = catalogues[locale][key] as (p: Record<string, unknown>) => string;
-        const text = render({
-          placesLeft: 0,
-          topics: "export",
-          partner: "P",
-          region: "r",
-          reason: "why",
-          advice: "a",
-          subject: "S",
-          fields: "f",
-          partnerId: "p",
-          outcome: "accept",
-          have: 1,
-          need: 3,
-          case: "c-1",
-          topic: "export",
-          mentors: 2,
-          quota: 3,
-          mentor: "Paul",
-          rules: "teamSize",
-        });
+        // Every parameter any message asks for gets a value.
+        const text = render(
+          new Proxy({}, { get: (_t, key) => (typeof key === "string" ? `«${key}»` : undefined) }),
+        );
         expect(text.trim().length, `${locale}.${key}`).toBeGreaterThan(0);
         expect(text).not.toContain("undefined");
       }
@@ -59,6 +43,8 @@ describe("message catalogue", () => {
       { type: "QuotaFull", placesLeft: 0 },
       { type: "NoTeamPossible", shortTopics: [] },
       { type: "NotAReferral", outcome: "accept" },
+      { type: "SolverDefect", violations: [{ rule: "caseCapacity", mentorId: "m-1" }] },
+      { type: "CaseNotInRound", caseId: "c-9" },
     ];
     for (const e of errors) {
       expect(describeError(e, "en")).not.toEqual(describeError(e, "nl"));
