@@ -91,22 +91,21 @@ export class FlowNetwork {
       dist[v] = Number.POSITIVE_INFINITY;
     }
     const heap = new MinHeap(1024);
-    const touched: number[] = [];
-    const settled: number[] = [];
+    const touched = new Int32Array(n);
+    let nTouched = 0;
     let total = 0;
     for (let k = 0; k < sources.length; k++) {
       const s = sources[k] as number;
       for (let unit = 0; unit < (supplies[k] as number); unit++) {
         heap.clear();
         dist[s] = 0;
-        touched.push(s);
+        touched[nTouched++] = s;
         heap.push(s, 0);
         let reached = false;
         while (heap.size > 0) {
           const u = heap.pop();
           if (done[u]) continue;
           done[u] = 1;
-          settled.push(u);
           if (u === t) {
             reached = true;
             break;
@@ -120,7 +119,7 @@ export class FlowNetwork {
             // Reduced costs are ≥ 0; the clamp only removes rounding.
             const nd = du + Math.max(0, (this.cost[e] as number) + pu - (pot[v] as number));
             if (nd < (dist[v] as number)) {
-              if (dist[v] === Number.POSITIVE_INFINITY) touched.push(v);
+              if (dist[v] === Number.POSITIVE_INFINITY) touched[nTouched++] = v;
               dist[v] = nd;
               prev[v] = e;
               heap.push(v, nd);
@@ -130,7 +129,10 @@ export class FlowNetwork {
         if (!reached) throw new Error("FlowNetwork.route: a source has no path to the sink");
         const dt = dist[t] as number;
         // Potentials of settled nodes only (the rest shift by the constant dt, which changes nothing).
-        for (const v of settled) pot[v] = (pot[v] as number) + (dist[v] as number) - dt;
+        for (let k = 0; k < nTouched; k++) {
+          const v = touched[k] as number;
+          if (done[v]) pot[v] = (pot[v] as number) + (dist[v] as number) - dt;
+        }
         for (let v = t; v !== s; ) {
           const e = prev[v] as number;
           this.cap[e] = (this.cap[e] as number) - 1;
@@ -138,19 +140,19 @@ export class FlowNetwork {
           total += this.cost[e] as number;
           v = this.to[e ^ 1] as number;
         }
-        for (const v of touched) {
+        for (let k = 0; k < nTouched; k++) {
+          const v = touched[k] as number;
           dist[v] = Number.POSITIVE_INFINITY;
           done[v] = 0;
         }
-        touched.length = 0;
-        settled.length = 0;
+        nTouched = 0;
       }
     }
     return total;
   }
 }
 
-/** A binary min-heap of (node, key) with lazy deletion. */
+/** A binary min-heap of (node, key) with lazy deletion; the same pushes give the same pops, so ties are deterministic. */
 class MinHeap {
   private nodes: Int32Array;
   private keys: Float64Array;
@@ -175,7 +177,7 @@ class MinHeap {
     while (i > 0) {
       const p = (i - 1) >> 1;
       const pk = this.keys[p] as number;
-      if (pk < key || (pk === key && (this.nodes[p] as number) <= node)) break;
+      if (pk <= key) break;
       this.nodes[i] = this.nodes[p] as number;
       this.keys[i] = pk;
       i = p;
@@ -196,10 +198,10 @@ class MinHeap {
       if (r < this.size) {
         const lk = this.keys[l] as number;
         const rk = this.keys[r] as number;
-        if (rk < lk || (rk === lk && (this.nodes[r] as number) < (this.nodes[l] as number))) c = r;
+        if (rk < lk) c = r;
       }
       const ck = this.keys[c] as number;
-      if (ck > lastKey || (ck === lastKey && (this.nodes[c] as number) >= lastNode)) break;
+      if (ck >= lastKey) break;
       this.nodes[i] = this.nodes[c] as number;
       this.keys[i] = ck;
       i = c;

@@ -90,7 +90,7 @@ export function matchRound(
   let best = localSearch(inst, flow, round.seed, options.search);
   let bestValue = objective(inst, best.assignment);
   const pairs = inst.candidates.reduce((s, c) => s + c.length, 0);
-  const iterations = pairs <= 5_000 ? 150 : pairs <= 60_000 ? 40 : pairs <= 300_000 ? 10 : 4;
+  const iterations = pairs <= 5_000 ? 150 : pairs <= 40_000 ? 20 : 3;
   const { bound, multipliers } = lagrangianBound(inst, bestValue.value, iterations);
   // Lagrangian heuristic: staff the same cases again with coverage priced in by the multipliers,
   // so that mentors who complete each other's topics come out of the flow together; keep the better.
