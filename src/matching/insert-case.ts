@@ -33,6 +33,9 @@ export type Insertion =
     }
   | { readonly kind: "none"; readonly diagnosis: readonly Diagnosis[] };
 
+/** Networks up to this size are scanned whole for one case; larger ones use the candidate indexes. */
+const SCAN_ALL = 1_000;
+
 /** Candidates a single-case search enumerates teams from (best pair score + lead fitness first). */
 const TEAM_POOL = { 2: 40, 3: 25, 4: 15, 5: 12, 6: 10 } as const;
 
@@ -96,7 +99,9 @@ export function proposeInsertion(
     const { violations } = validateProposal(r, { teams: [team] });
     return violations.length > 0 ? err({ type: "SolverDefect", violations }) : ok(team);
   };
-  const inst = buildInstance(single);
+  // Large networks: each case's best candidates from the inverted indexes, not a scan of everyone.
+  const sparse = { full: round.mentors.length <= SCAN_ALL };
+  const inst = buildInstance(single, sparse);
   const direct = bestTeam(inst);
   if (direct !== undefined)
     return check(single, proposed(inst, direct.team)).map((team) => ({ kind: "team", team }));
@@ -167,7 +172,7 @@ export function proposeInsertion(
     mentors.set(joiner.id, withLoad(joiner, 1, hours));
     reassignments.push(move);
     const adjusted: MatchingRound = { ...single, mentors: [...mentors.values()] };
-    const widened = buildInstance(adjusted);
+    const widened = buildInstance(adjusted, sparse);
     const found = bestTeam(widened);
     if (found !== undefined) {
       // Keep only the moves whose freed mentor is on the team (the others were not needed).

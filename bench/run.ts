@@ -1,0 +1,216 @@
+/**
+ * `npm run bench`: the matching engine against a per-case greedy baseline and HiGHS (exact, where
+ * it finishes) on seeded instances, in one process, with ratios. Sizes: BENCH_SIZES=30x10,300x100
+ * (default: all four, each also with tight supply). Prints a Markdown table for docs/benchmarks.md.
+ */
+import {
+  type MatchingProposal,
+  type MatchingRound,
+  matchRound,
+  proposeInsertion,
+  validateProposal,
+} from "venture-mentoring";
+import { lpBound, solveExact } from "venture-mentoring/highs";
+import { buildInstance, coveragePoints, type Instance } from "../src/matching/instance.js";
+import type { Assignment } from "../src/matching/staffing.js";
+import { objective, teamValue } from "../src/matching/team-value.js";
+import { generateRound } from "./generator.js";
+import { greedy } from "./greedy.js";
+
+interface Row {
+  size: string;
+  method: string;
+  ms: number;
+  violations: number;
+  teamRuleBreaks: number;
+  unstaffed: number;
+  objective: number;
+  gapOwnBound: number | undefined;
+  gapLp: number | undefined;
+  coverage: number;
+  worstTeam: number;
+  maxLoad: number;
+  rssMB: number;
+}
+
+const rss = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+function measure(inst: Instance, assignment: Assignment) {
+  let covered = 0;
+  let total = 0;
+  let worst = Number.POSITIVE_INFINITY;
+  const added = new Int32Array(inst.mentors.length);
+  assignment.forEach((t, j) => {
+    if (t === undefined) return;
+    const team = [t.lead, ...t.members];
+    for (const i of team) added[i] = (added[i] as number) + 1;
+    const v = teamValue(inst, j, team);
+    worst = Math.min(worst, (v?.value ?? 0) + 5_000 * (v?.broken.length ?? 0));
+    covered += v?.coverage ?? 0;
+    total += coveragePoints(inst, j, 0xffff);
+  });
+  return {
+    coverage: total === 0 ? 1 : covered / total,
+    worst: Number.isFinite(worst) ? worst : 0,
+    maxLoad: Math.max(0, ...added),
+  };
+}
+
+function fromProposal(round: MatchingRound, p: MatchingProposal, inst: Instance): Assignment {
+  const mentorIndex = new Map(inst.mentors.map((m, i) => [m.id as string, i]));
+  const byCase = new Map(p.teams.map((t) => [t.caseId as string, t]));
+  return inst.cases.map((c) => {
+    const t = byCase.get(c.id);
+    return t === undefined
+      ? undefined
+      : {
+          lead: mentorIndex.get(t.lead) as number,
+          members: t.members.map((m) => mentorIndex.get(m) as number),
+        };
+  });
+  void round;
+}
+
+async function runSize(mentors: number, cases: number, tight: boolean): Promise<Row[]> {
+  const size = `${mentors}×${cases}${tight ? " tight" : ""}`;
+  const round = generateRound({ mentors, cases, seed: 1, ...(tight ? { supply: 1.05 } : {}) });
+  const rows: Row[] = [];
+  const inst = buildInstance(round);
+
+  let t0 = performance.now();
+  const g = greedy(inst);
+  const greedyMs = performance.now() - t0;
+  const gTeams = g.flatMap((t, j) =>
+    t === undefined
+      ? []
+      : [
+          {
+            caseId: inst.cases[j]?.id as string,
+            lead: inst.mentors[t.lead]?.id as string,
+            members: t.members.map((i) => inst.mentors[i]?.id as string),
+          },
+        ],
+  );
+  const gv = validateProposal(round, { teams: gTeams });
+  const gm = measure(inst, g);
+
+  t0 = performance.now();
+  const ours = matchRound(round)._unsafeUnwrap();
+  const oursMs = performance.now() - t0;
+  const ov = validateProposal(round, ours);
+  const om = measure(inst, fromProposal(round, ours, inst));
+
+  let lp: number | undefined;
+  let exact: { ms: number; p: MatchingProposal } | undefined;
+  let exactNote = "";
+  if (mentors * cases <= 30_000) {
+    const lb = await lpBound(round, { timeLimitMs: 120_000 });
+    if (lb.isOk()) lp = lb.value;
+    t0 = performance.now();
+    const ex = await solveExact(round, { timeLimitMs: 120_000 });
+    if (ex.isOk()) exact = { ms: performance.now() - t0, p: ex.value };
+    else exactNote = ex.error.type;
+  } else exactNote = "not run (model too large for the 120 s limit)";
+
+  // Against the LP bound the objective counts broken team rules as the exact model does (5 000 each).
+  const gapTo = (bound: number | undefined, value: number) =>
+    bound === undefined ? undefined : (bound - value) / bound;
+  rows.push({
+    size,
+    method: "greedy (per case)",
+    ms: greedyMs,
+    violations: gv.violations.length,
+    teamRuleBreaks: gv.teamRuleBreaks.length,
+    unstaffed: g.filter((t) => t === undefined).length,
+    objective: objective(inst, g).value,
+    gapOwnBound: gapTo(ours.certificate.bound, objective(inst, g).value),
+    gapLp: gapTo(lp, objective(inst, g).value - 5_000 * gv.teamRuleBreaks.length),
+    coverage: gm.coverage,
+    worstTeam: gm.worst,
+    maxLoad: gm.maxLoad,
+    rssMB: rss(),
+  });
+  rows.push({
+    size,
+    method: "flow + local search (ours)",
+    ms: oursMs,
+    violations: ov.violations.length,
+    teamRuleBreaks: ours.teamRuleBreaks.length,
+    unstaffed: ours.unstaffed.length,
+    objective: ours.certificate.objective,
+    gapOwnBound: ours.certificate.gap,
+    gapLp: gapTo(lp, ours.certificate.objective - 5_000 * ours.teamRuleBreaks.length),
+    coverage: om.coverage,
+    worstTeam: om.worst,
+    maxLoad: om.maxLoad,
+    rssMB: rss(),
+  });
+  if (exact !== undefined) {
+    const em = measure(inst, fromProposal(round, exact.p, inst));
+    rows.push({
+      size,
+      method: "HiGHS exact",
+      ms: exact.ms,
+      violations: validateProposal(round, exact.p).violations.length,
+      teamRuleBreaks: exact.p.teamRuleBreaks.length,
+      unstaffed: exact.p.unstaffed.length,
+      objective: exact.p.certificate.objective,
+      gapOwnBound: 0,
+      gapLp: gapTo(lp, exact.p.certificate.objective),
+      coverage: em.coverage,
+      worstTeam: em.worst,
+      maxLoad: em.maxLoad,
+      rssMB: rss(),
+    });
+    console.error(
+      `${size}: ours ${(exact.ms / oursMs).toFixed(1)}× faster than HiGHS; ${((100 * (exact.p.certificate.objective - ours.certificate.objective)) / exact.p.certificate.objective).toFixed(2)} % below its optimum`,
+    );
+  } else console.error(`${size}: HiGHS ${exactNote}`);
+  console.error(
+    `${size}: ours/greedy objective ${(ours.certificate.objective / objective(inst, g).value).toFixed(4)}, time ${(oursMs / greedyMs).toFixed(1)}×`,
+  );
+  return rows;
+}
+
+async function insertionBench(): Promise<string> {
+  const round = generateRound({ mentors: 10_000, cases: 1, seed: 5 });
+  const id = round.cases[0]?.id;
+  if (id === undefined) return "";
+  const times: number[] = [];
+  for (let k = 0; k < 11; k++) {
+    const t0 = performance.now();
+    proposeInsertion(round, id)._unsafeUnwrap();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return `Single-case insertion at 10 000 mentors: median ${times[5]?.toFixed(1)} ms, worst ${times[10]?.toFixed(1)} ms (11 runs).`;
+}
+
+const all = [
+  [30, 10],
+  [300, 100],
+  [2000, 1000],
+  [10000, 5000],
+] as const;
+const wanted = process.env.BENCH_SIZES?.split(",").map((s) => s.split("x").map(Number)) ?? all;
+const rows: Row[] = [];
+for (const [m, n] of wanted) {
+  for (const tight of [false, true]) {
+    console.error(`running ${m}×${n}${tight ? " tight" : ""} …`);
+    rows.push(...(await runSize(m as number, n as number, tight)));
+  }
+}
+const pct = (x: number | undefined) => (x === undefined ? "–" : `${(x * 100).toFixed(2)} %`);
+console.log(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+console.log("");
+console.log(
+  "| size | method | violations | team-rule breaks | unstaffed | objective | gap to own bound | gap to LP bound | coverage | worst team | max new cases per mentor | time | peak RSS |",
+);
+console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+for (const r of rows) {
+  console.log(
+    `| ${r.size} | ${r.method} | ${r.violations} | ${r.teamRuleBreaks} | ${r.unstaffed} | ${r.objective.toFixed(0)} | ${pct(r.gapOwnBound)} | ${pct(r.gapLp)} | ${(r.coverage * 100).toFixed(1)} % | ${r.worstTeam.toFixed(0)} | ${r.maxLoad} | ${r.ms < 1000 ? `${r.ms.toFixed(0)} ms` : `${(r.ms / 1000).toFixed(1)} s`} | ${r.rssMB} MB |`,
+  );
+}
+console.log("");
+console.log(await insertionBench());
