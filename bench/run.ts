@@ -56,7 +56,7 @@ function measure(inst: Instance, assignment: Assignment) {
   };
 }
 
-function fromProposal(round: MatchingRound, p: MatchingProposal, inst: Instance): Assignment {
+function fromProposal(p: MatchingProposal, inst: Instance): Assignment {
   const mentorIndex = new Map(inst.mentors.map((m, i) => [m.id as string, i]));
   const byCase = new Map(p.teams.map((t) => [t.caseId as string, t]));
   return inst.cases.map((c) => {
@@ -68,7 +68,6 @@ function fromProposal(round: MatchingRound, p: MatchingProposal, inst: Instance)
           members: t.members.map((m) => mentorIndex.get(m) as number),
         };
   });
-  void round;
 }
 
 async function runSize(mentors: number, cases: number, tight: boolean): Promise<Row[]> {
@@ -98,7 +97,7 @@ async function runSize(mentors: number, cases: number, tight: boolean): Promise<
   const ours = matchRound(round)._unsafeUnwrap();
   const oursMs = performance.now() - t0;
   const ov = validateProposal(round, ours);
-  const om = measure(inst, fromProposal(round, ours, inst));
+  const om = measure(inst, fromProposal(ours, inst));
 
   let lp: number | undefined;
   let exact: { ms: number; p: MatchingProposal } | undefined;
@@ -146,7 +145,7 @@ async function runSize(mentors: number, cases: number, tight: boolean): Promise<
     rssMB: rss(),
   });
   if (exact !== undefined) {
-    const em = measure(inst, fromProposal(round, exact.p, inst));
+    const em = measure(inst, fromProposal(exact.p, inst));
     rows.push({
       size,
       method: "HiGHS exact",
