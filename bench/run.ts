@@ -5,7 +5,6 @@
  */
 import {
   type MatchingProposal,
-  type MatchingRound,
   matchRound,
   proposeInsertion,
   validateProposal,
