@@ -3,12 +3,7 @@
  * it finishes) on seeded instances, in one process, with ratios. Sizes: BENCH_SIZES=30x10,300x100
  * (default: all four, each also with tight supply). Prints a Markdown table for docs/benchmarks.md.
  */
-import {
-  type MatchingProposal,
-  matchRound,
-  proposeInsertion,
-  validateProposal,
-} from "venture-mentoring";
+import { type MatchingProposal, matchRound, proposeInsertion, validateProposal } from "venture-mentoring";
 import { lpBound, solveExact } from "venture-mentoring/highs";
 import { buildInstance, coveragePoints, type Instance } from "../src/matching/instance.js";
 import type { Assignment } from "../src/matching/staffing.js";

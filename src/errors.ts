@@ -1,4 +1,7 @@
+import type { CaseEventType, CaseState } from "./lifecycle/case.js";
+import type { MentorEventType } from "./lifecycle/mentor.js";
 import type { TopicId } from "./model/brand.js";
+import type { MentorState } from "./model/mentor.js";
 
 /** One thing wrong with an input, at a field path such as `venture.employees` or `question.topics.1.weight`. */
 export interface ValidationIssue {
@@ -59,4 +62,44 @@ export interface CaseNotInRound {
   readonly caseId: string;
 }
 
-export type VentureMentoringError = TriageOverrideError | NotAReferral | SolverDefect | CaseNotInRound;
+/** A case step that is not allowed from the case's state (e.g. closing a closed case). */
+export interface IllegalTransition {
+  readonly type: "IllegalTransition";
+  readonly caseId: string;
+  readonly state: CaseState;
+  readonly event: CaseEventType;
+}
+
+/** A team change with the wrong people: not on the team, already on it, a second lead… */
+export interface TeamChangeRefused {
+  readonly type: "TeamChangeRefused";
+  readonly caseId: string;
+  readonly mentorId: string;
+  readonly reason: "notOnTeam" | "alreadyOnTeam" | "leadTaken" | "teamSize" | "noLead";
+}
+
+/** A mentor step that is not allowed from their state (e.g. approving a retired mentor). */
+export interface IllegalMentorTransition {
+  readonly type: "IllegalMentorTransition";
+  readonly mentorId: string;
+  readonly state: MentorState;
+  readonly event: MentorEventType;
+}
+
+/** A session that does not fit its case. */
+export interface SessionRefused {
+  readonly type: "SessionRefused";
+  readonly sessionId: string;
+  readonly reason: "caseNotRunning" | "mentorNotOnTeam" | "noteAuthorNotAllowed" | "wrongCase";
+  readonly mentorId?: string;
+}
+
+export type VentureMentoringError =
+  | TriageOverrideError
+  | NotAReferral
+  | SolverDefect
+  | CaseNotInRound
+  | IllegalTransition
+  | TeamChangeRefused
+  | IllegalMentorTransition
+  | SessionRefused;

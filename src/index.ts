@@ -6,6 +6,47 @@
  */
 
 export type * from "./errors.js";
+export {
+  type CaseHours,
+  caseHours,
+  checkSession,
+  type InactivityAlert,
+  inactivityAlerts,
+  type MentorHours,
+  mentorHours,
+  type NormStatus,
+  teamStart,
+} from "./hours/budget.js";
+export { parseSession } from "./hours/parse-session.js";
+export { type Session, type SessionMode, sessionHours, sessionModes } from "./hours/session.js";
+export {
+  belowMinimum,
+  type CaseEvent,
+  type CaseEventType,
+  type CaseState,
+  type ClosingReason,
+  caseEventTypes,
+  caseStates,
+  closingReasons,
+  currentTeam,
+  type DepartureReason,
+  type ExitFeedback,
+  type Membership,
+  type MentoringCase,
+  openCase,
+  transition,
+} from "./lifecycle/case.js";
+export {
+  type BenefitKind,
+  benefitKinds,
+  type EthicsViolation,
+  ethicsStatementCurrent,
+  type MentorEvent,
+  type MentorEventType,
+  mentorEventTypes,
+  recordBenefit,
+  transitionMentor,
+} from "./lifecycle/mentor.js";
 export { type ExactModel, exactModel } from "./matching/exact-model.js";
 export {
   type Insertion,
@@ -52,6 +93,7 @@ export {
 export { describeError } from "./messages/describe-error.js";
 export type * from "./model/brand.js";
 export { limits } from "./model/common.js";
+export { addMonths, daysBetween, type MonthKey, monthKey } from "./model/dates.js";
 export type { Consent, IntakeRequest, Mentee, QuestionTopic, TopicWeight, Urgency } from "./model/intake.js";
 export { urgencies } from "./model/intake.js";
 export type {
@@ -103,6 +145,8 @@ export type {
 export { adviceCodes, builtInReasonCodes, ruleReasonCodes } from "./model/triage.js";
 export type { ExportAmbition, Venture, VentureStage } from "./model/venture.js";
 export { exportAmbitions, ventureStages } from "./model/venture.js";
+export { type MonthlyReport, monthlyReport, type ProgrammeSnapshot } from "./reports/monthly-report.js";
+export { renderHoursChart, renderLoadChart, renderReportMarkdown } from "./reports/render.js";
 export { createReferral, recordReferralFollowUp } from "./triage/create-referral.js";
 export { evaluateTriage, type TriageInput } from "./triage/evaluate-triage.js";
 export { overrideTriage } from "./triage/override-triage.js";

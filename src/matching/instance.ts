@@ -1,3 +1,4 @@
+import { addMonths } from "../model/dates.js";
 import type { Mentor } from "../model/mentor.js";
 import type { Venture } from "../model/venture.js";
 import type { MatchingRound, RoundCase, RoundMentor } from "./round.js";
@@ -69,13 +70,6 @@ export function ventureOrganisations(v: Venture): string[] {
 export function hasDeclaredConflict(m: Mentor, v: Venture): boolean {
   const orgs = new Set(ventureOrganisations(v));
   return m.interests.some((x) => orgs.has(normalise(x.organisation)));
-}
-
-/** Add whole months in UTC (an ethics statement signed on 31 Jan expires on 28/29 Feb or 3 Mar — the JS rule). */
-export function addMonths(d: Date, months: number): Date {
-  const r = new Date(d.getTime());
-  r.setUTCMonth(r.getUTCMonth() + months);
-  return r;
 }
 
 /** Whether the mentor is paused on the date. */

@@ -69,11 +69,62 @@ export interface MessageParams {
   "exclusion.caseUnstaffed": Record<string, never>;
   "error.SolverDefect": { rules: string };
   "error.CaseNotInRound": { case: string };
+  "error.IllegalTransition": { case: string; state: string; event: string };
+  "error.TeamChangeRefused": { case: string; mentor: string; reason: string };
+  "error.IllegalMentorTransition": { mentor: string; state: string; event: string };
+  "error.SessionRefused": { session: string; reason: string; mentor: string };
   // Rendering a proposal (CLI, portal).
   "proposal.title": { round: string };
   "proposal.team": { case: string; lead: string; members: string };
   "proposal.notStaffed": { cases: string };
   "proposal.certificate": { objective: string; bound: string; gap: string; method: string };
+  // The monthly report.
+  "report.title": { programme: string; month: string };
+  "report.mentors": {
+    active: number;
+    paused: number;
+    atCapacity: number;
+    overCommitted: number;
+    ethicsExpired: number;
+  };
+  "report.cases": { active: number; paused: number; awaiting: number; new: number };
+  "report.closed": { list: string };
+  "report.belowMinimum": { cases: string };
+  "report.intake": {
+    requests: number;
+    accept: number;
+    refer: number;
+    oneOff: number;
+    notReady: number;
+    overridden: number;
+  };
+  "report.referrals": { list: string };
+  "report.quota": { used: number; quota: number };
+  "report.hours": {
+    hours: string;
+    under: number;
+    on: number;
+    over: number;
+    min: string;
+    median: string;
+    max: string;
+    norm: string;
+  };
+  "report.sessions": { case: number; oneOff: number; oneOffHours: string };
+  "report.wait": { count: number; median: number; max: number };
+  "report.nextMeetingOk": { spare: number; need: number; leads: number };
+  "report.nextMeetingShort": { spare: number; need: number; leads: number };
+  "report.shortTopics": { topics: string };
+  "report.inactivity": { case: string; days: number };
+  "report.chartHours": Record<string, never>;
+  "report.chartLoad": Record<string, never>;
+  "closing.questionResolved": Record<string, never>;
+  "closing.outgrown": Record<string, never>;
+  "closing.referred": Record<string, never>;
+  "closing.withdrew": Record<string, never>;
+  "closing.conflictOfInterest": Record<string, never>;
+  "closing.inactive": Record<string, never>;
+  "closing.other": Record<string, never>;
 }
 
 export type MessageKey = keyof MessageParams;
@@ -155,11 +206,51 @@ const en: Catalogue = {
   "error.SolverDefect": ({ rules }) =>
     `The matching engine broke a hard rule (${rules}); this is a bug, please report it.`,
   "error.CaseNotInRound": ({ case: c }) => `Case ${c} is not in this round.`,
+  "error.IllegalTransition": ({ case: c, state, event }) =>
+    `Case ${c} is ${state}; '${event}' is not possible from there.`,
+  "error.TeamChangeRefused": ({ case: c, mentor, reason }) =>
+    `Team change on case ${c} refused for ${mentor}: ${reason}.`,
+  "error.IllegalMentorTransition": ({ mentor, state, event }) =>
+    `Mentor ${mentor} is ${state}; '${event}' is not possible from there.`,
+  "error.SessionRefused": ({ session, reason, mentor }) => `Session ${session} refused: ${reason} ${mentor}.`,
   "proposal.title": ({ round }) => `Proposal for ${round} (a proposal until the mentors accept)`,
   "proposal.team": ({ case: c, lead, members }) => `${c}: ${lead} (lead), ${members}`,
   "proposal.notStaffed": ({ cases }) => `Not staffed: ${cases}`,
   "proposal.certificate": ({ objective, bound, gap, method }) =>
     `Objective ${objective}, proven bound ${bound}, gap ${gap} % (${method})`,
+  "report.title": ({ programme, month }) => `${programme} — monthly report ${month}`,
+  "report.mentors": ({ active, paused, atCapacity, overCommitted, ethicsExpired }) =>
+    `Mentors: ${active} active (${atCapacity} at capacity, ${overCommitted} over-committed, ${ethicsExpired} with an expired ethics statement), ${paused} paused.`,
+  "report.cases": ({ active, paused, awaiting, new: n }) =>
+    `Cases: ${active} active, ${paused} paused, ${awaiting} awaiting the meeting, ${n} new this month.`,
+  "report.closed": ({ list }) => `Closed this month: ${list}.`,
+  "report.belowMinimum": ({ cases }) => `Teams below their size, replacement at the next meeting: ${cases}.`,
+  "report.intake": ({ requests, accept, refer, oneOff, notReady, overridden }) =>
+    `Intake: ${requests} requests — ${accept} accepted, ${refer} referred, ${oneOff} one-off conversations, ${notReady} not ready yet (${overridden} decisions changed by the programme manager).`,
+  "report.referrals": ({ list }) => `Referrals per partner: ${list}.`,
+  "report.quota": ({ used, quota }) => `Meeting quota: ${used} of ${quota} new cases.`,
+  "report.hours": ({ hours, under, on, over, min, median, max, norm }) =>
+    `Hours: ${hours} h of sparring this month. Against the norm of ${norm} h a month: ${under} under, ${on} on, ${over} over; rolling averages from ${min} to ${max} h (median ${median}).`,
+  "report.sessions": ({ case: c, oneOff, oneOffHours }) =>
+    `Sessions: ${c} with cases, ${oneOff} one-off conversations (${oneOffHours} h).`,
+  "report.wait": ({ count, median, max }) =>
+    `From intake to a team: median ${median} days, longest ${max} (${count} cases).`,
+  "report.nextMeetingOk": ({ spare, need, leads }) =>
+    `Next meeting: the network can staff the quota (${spare} free places for ${need} needed, ${leads} for team leads).`,
+  "report.nextMeetingShort": ({ spare, need, leads }) =>
+    `Next meeting: the network cannot staff the full quota (${spare} free places for ${need} needed, ${leads} for team leads).`,
+  "report.shortTopics": ({ topics }) => `Short of mentors with room for: ${topics}.`,
+  "report.inactivity": ({ case: c, days }) =>
+    `Case ${c}: no session for ${days} days. Is the question still open?`,
+  "report.chartHours": () => "Hours per case (rolling average) against the norm",
+  "report.chartLoad": () => "Cases per mentor against capacity",
+  "closing.questionResolved": () => "question resolved",
+  "closing.outgrown": () => "outgrown",
+  "closing.referred": () => "referred",
+  "closing.withdrew": () => "withdrew",
+  "closing.conflictOfInterest": () => "conflict of interest",
+  "closing.inactive": () => "inactive",
+  "closing.other": () => "other",
 };
 
 const nl: Catalogue = {
@@ -239,11 +330,53 @@ const nl: Catalogue = {
   "error.SolverDefect": ({ rules }) =>
     `Het koppelalgoritme brak een harde regel (${rules}); dit is een fout, meld die alstublieft.`,
   "error.CaseNotInRound": ({ case: c }) => `Case ${c} hoort niet bij dit overleg.`,
+  "error.IllegalTransition": ({ case: c, state, event }) =>
+    `Case ${c} staat op '${state}'; '${event}' kan vanaf daar niet.`,
+  "error.TeamChangeRefused": ({ case: c, mentor, reason }) =>
+    `Teamwijziging op case ${c} geweigerd voor ${mentor}: ${reason}.`,
+  "error.IllegalMentorTransition": ({ mentor, state, event }) =>
+    `Mentor ${mentor} staat op '${state}'; '${event}' kan vanaf daar niet.`,
+  "error.SessionRefused": ({ session, reason, mentor }) =>
+    `Sessie ${session} geweigerd: ${reason} ${mentor}.`,
   "proposal.title": ({ round }) => `Voorstel voor ${round} (een voorstel tot de mentoren instemmen)`,
   "proposal.team": ({ case: c, lead, members }) => `${c}: ${lead} (teamleider), ${members}`,
   "proposal.notStaffed": ({ cases }) => `Niet bemand: ${cases}`,
   "proposal.certificate": ({ objective, bound, gap, method }) =>
     `Doelwaarde ${objective}, bewezen bovengrens ${bound}, verschil ${gap} % (${method})`,
+  "report.title": ({ programme, month }) => `${programme} — maandrapportage ${month}`,
+  "report.mentors": ({ active, paused, atCapacity, overCommitted, ethicsExpired }) =>
+    `Mentoren: ${active} actief (${atCapacity} vol, ${overCommitted} overbelast, ${ethicsExpired} met een verlopen ethische verklaring), ${paused} gepauzeerd.`,
+  "report.cases": ({ active, paused, awaiting, new: n }) =>
+    `Cases: ${active} actief, ${paused} gepauzeerd, ${awaiting} wachtend op het overleg, ${n} nieuw deze maand.`,
+  "report.closed": ({ list }) => `Afgesloten deze maand: ${list}.`,
+  "report.belowMinimum": ({ cases }) =>
+    `Teams onder hun omvang, vervanging in het volgende overleg: ${cases}.`,
+  "report.intake": ({ requests, accept, refer, oneOff, notReady, overridden }) =>
+    `Intake: ${requests} aanvragen — ${accept} aangenomen, ${refer} doorverwezen, ${oneOff} eenmalige gesprekken, ${notReady} nog niet klaar (${overridden} besluiten gewijzigd door de programmamanager).`,
+  "report.referrals": ({ list }) => `Doorverwijzingen per partner: ${list}.`,
+  "report.quota": ({ used, quota }) => `Quotum van het overleg: ${used} van ${quota} nieuwe cases.`,
+  "report.hours": ({ hours, under, on, over, min, median, max, norm }) =>
+    `Uren: ${hours} u sparren deze maand. Tegen de norm van ${norm} u per maand: ${under} onder, ${on} op, ${over} boven; voortschrijdende gemiddelden van ${min} tot ${max} u (mediaan ${median}).`,
+  "report.sessions": ({ case: c, oneOff, oneOffHours }) =>
+    `Sessies: ${c} met cases, ${oneOff} eenmalige gesprekken (${oneOffHours} u).`,
+  "report.wait": ({ count, median, max }) =>
+    `Van intake tot team: mediaan ${median} dagen, langste ${max} (${count} cases).`,
+  "report.nextMeetingOk": ({ spare, need, leads }) =>
+    `Volgend overleg: het netwerk kan het quotum bemannen (${spare} vrije plaatsen voor ${need} nodig, ${leads} voor teamleiders).`,
+  "report.nextMeetingShort": ({ spare, need, leads }) =>
+    `Volgend overleg: het netwerk kan het volle quotum niet bemannen (${spare} vrije plaatsen voor ${need} nodig, ${leads} voor teamleiders).`,
+  "report.shortTopics": ({ topics }) => `Tekort aan mentoren met ruimte voor: ${topics}.`,
+  "report.inactivity": ({ case: c, days }) =>
+    `Case ${c}: al ${days} dagen geen sessie. Is de vraag nog open?`,
+  "report.chartHours": () => "Uren per case (voortschrijdend gemiddelde) tegen de norm",
+  "report.chartLoad": () => "Cases per mentor tegen capaciteit",
+  "closing.questionResolved": () => "vraag beantwoord",
+  "closing.outgrown": () => "ontgroeid",
+  "closing.referred": () => "doorverwezen",
+  "closing.withdrew": () => "teruggetrokken",
+  "closing.conflictOfInterest": () => "belangenconflict",
+  "closing.inactive": () => "inactief",
+  "closing.other": () => "anders",
 };
 
 export const catalogues: { readonly [L in Locale]: Catalogue } = { en, nl };

@@ -31,5 +31,25 @@ export function describeError(error: VentureMentoringError, locale: Locale): str
       }),
     )
     .with({ type: "CaseNotInRound" }, (e) => message(locale, "error.CaseNotInRound", { case: e.caseId }))
+    .with({ type: "IllegalTransition" }, (e) =>
+      message(locale, "error.IllegalTransition", { case: e.caseId, state: e.state, event: e.event }),
+    )
+    .with({ type: "TeamChangeRefused" }, (e) =>
+      message(locale, "error.TeamChangeRefused", { case: e.caseId, mentor: e.mentorId, reason: e.reason }),
+    )
+    .with({ type: "IllegalMentorTransition" }, (e) =>
+      message(locale, "error.IllegalMentorTransition", {
+        mentor: e.mentorId,
+        state: e.state,
+        event: e.event,
+      }),
+    )
+    .with({ type: "SessionRefused" }, (e) =>
+      message(locale, "error.SessionRefused", {
+        session: e.sessionId,
+        reason: e.reason,
+        mentor: e.mentorId ?? "",
+      }),
+    )
     .exhaustive();
 }
