@@ -146,6 +146,7 @@ function join(
   const team = currentTeam(c);
   if (team.some((m) => m.mentorId === e.mentorId)) return refuse(c, e.mentorId, "alreadyOnTeam");
   if (e.role === "lead" && team.some((m) => m.role === "lead")) return refuse(c, e.mentorId, "leadTaken");
+  if (team.length >= c.teamSize) return refuse(c, e.mentorId, "teamSize");
   const memberships = [...c.memberships, { mentorId: e.mentorId, role: e.role, from: e.on }];
   const after = memberships.filter((m) => m.until === undefined);
   return ok({
