@@ -1,5 +1,6 @@
 import type { CaseEventType, CaseState } from "./lifecycle/case.js";
 import type { MentorEventType } from "./lifecycle/mentor.js";
+import type { RuleViolation } from "./matching/validate.js";
 import type { TopicId } from "./model/brand.js";
 import type { MentorState } from "./model/mentor.js";
 

@@ -1,4 +1,3 @@
-import type { SolverDefect as BaseSolverDefect } from "../errors.js";
 import type { CaseId, MentorId, TopicId } from "../model/brand.js";
 import type { Exclusion } from "./instance.js";
 import type { RuleViolation, TeamRuleBreak } from "./validate.js";
@@ -113,7 +112,4 @@ export interface MatchingProposal {
   readonly teamRuleBreaks: readonly TeamRuleBreak[];
 }
 
-/** The matching engine produced a proposal that breaks a hard rule: a bug, never a result. */
-export interface SolverDefect extends BaseSolverDefect {
-  readonly violations: readonly RuleViolation[];
-}
+export type { SolverDefect } from "../errors.js";

@@ -38,3 +38,54 @@ describe("public Result types", () => {
     void id;
   });
 });
+
+import type { ResultAsync } from "neverthrow";
+import { match } from "ts-pattern";
+import {
+  type CaseNotInRound,
+  checkSession,
+  type IllegalMentorTransition,
+  type IllegalTransition,
+  type Insertion,
+  type MatchingProposal,
+  type MatchingRound,
+  type Mentor,
+  type MentoringCase,
+  matchRound,
+  parseMatchingRound,
+  parseSession,
+  proposeInsertion,
+  type Session,
+  type SessionRefused,
+  type SolverDefect,
+  type TeamChangeRefused,
+  transition,
+  transitionMentor,
+  type VentureMentoringError,
+} from "venture-mentoring";
+import { type ExactError, solveExact } from "venture-mentoring/highs";
+
+describe("matching, lifecycle and hours Result types", () => {
+  it("name their exact error unions", () => {
+    expectTypeOf(parseMatchingRound).returns.toEqualTypeOf<Result<MatchingRound, ValidationFailed>>();
+    expectTypeOf(matchRound).returns.toEqualTypeOf<Result<MatchingProposal, SolverDefect>>();
+    expectTypeOf(proposeInsertion).returns.toEqualTypeOf<Result<Insertion, CaseNotInRound | SolverDefect>>();
+    expectTypeOf(solveExact).returns.toEqualTypeOf<ResultAsync<MatchingProposal, ExactError>>();
+    expectTypeOf(transition).returns.toEqualTypeOf<
+      Result<MentoringCase, IllegalTransition | TeamChangeRefused>
+    >();
+    expectTypeOf(transitionMentor).returns.toEqualTypeOf<Result<Mentor, IllegalMentorTransition>>();
+    expectTypeOf(parseSession).returns.toEqualTypeOf<Result<Session, ValidationFailed>>();
+    expectTypeOf(checkSession).returns.toEqualTypeOf<Result<Session, SessionRefused>>();
+  });
+
+  it("an error mapping that forgets a case does not compile", () => {
+    const status = (e: VentureMentoringError) =>
+      match(e)
+        .with({ type: "ValidationFailed" }, () => 400)
+        .with({ type: "QuotaFull" }, () => 409)
+        // @ts-expect-error — NotAReferral, SolverDefect… are not handled, so .exhaustive() is not callable
+        .exhaustive();
+    void status;
+  });
+});
