@@ -46,15 +46,10 @@ export interface NotAReferral {
 
 export type TriageOverrideError = ValidationFailed | UnknownPartner | QuotaFull | NoTeamPossible;
 
-/** Every error the library returns, a discriminated union on `type`. */
 /** The matching engine produced a proposal that breaks a hard rule: a bug, never a result. */
 export interface SolverDefect {
   readonly type: "SolverDefect";
-  readonly violations: readonly {
-    readonly rule: string;
-    readonly caseId?: string;
-    readonly mentorId?: string;
-  }[];
+  readonly violations: readonly RuleViolation[];
 }
 
 /** The case to insert is not among the round's cases. */
@@ -95,6 +90,7 @@ export interface SessionRefused {
   readonly mentorId?: string;
 }
 
+/** Every error the library returns, a discriminated union on `type`. */
 export type VentureMentoringError =
   | TriageOverrideError
   | NotAReferral

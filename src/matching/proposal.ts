@@ -1,6 +1,6 @@
 import type { CaseId, MentorId, TopicId } from "../model/brand.js";
 import type { Exclusion } from "./instance.js";
-import type { RuleViolation, TeamRuleBreak } from "./validate.js";
+import type { TeamRuleBreak } from "./validate.js";
 
 /** Why a mentor is not on a case's team. */
 export type NotChosenReason =
