@@ -18,6 +18,8 @@ const EMPTY_SEAT = 1e6;
 const PIN_BONUS = 1e8;
 /** How far a sparse candidate list is widened for a case the flow could not staff from it. */
 const WIDER = 160;
+/** At most this many cases get every mentor as a candidate (each adds a whole column of pairs). */
+const FULL_WIDEN = 5;
 /** Given-up cases tried again, one flow each. */
 const RETRIES = 20;
 /** Rounds with at most this many cases get the exact choice of which cases to staff. */
@@ -137,13 +139,13 @@ export function staffRound(inst: Instance): { assignment: Assignment; unstaffed:
   let result = run();
   const short = () => result.teams.map((t, j) => (active[j] && !full(t, j) ? j : -1)).filter((j) => j >= 0);
   if (inst.sparse) {
-    // Widen the lists of cases the flow could not staff from them: first 4×, then (for a few) all mentors.
+    // Widen the lists of cases the flow could not staff from them: first 4×, then (for very few) all mentors.
     let todo = short();
     if (todo.length > 0) {
       for (const j of todo) inst.widen(j, WIDER);
       result = run();
       todo = short();
-      if (todo.length > 0 && todo.length <= 50) {
+      if (todo.length > 0 && todo.length <= FULL_WIDEN) {
         for (const j of todo) inst.widen(j, inst.mentors.length);
         result = run();
       }
