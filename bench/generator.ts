@@ -4,7 +4,13 @@
  * lead-qualified mentors, backgrounds, firms, declared interests that conflict with 5–20 % of
  * ventures, volunteering and continuity. Equal options give an equal round.
  */
-import { defaultWeights, friesland, type MatchingRound, roundRulesFromProfile } from "venture-mentoring";
+import {
+  backgrounds,
+  defaultWeights,
+  friesland,
+  type MatchingRound,
+  roundRulesFromProfile,
+} from "venture-mentoring";
 import { prng } from "../src/matching/prng.js";
 
 export interface GeneratorOptions {
@@ -57,15 +63,6 @@ const TOPICS = [
   "digital",
   "sustainability",
 ];
-const BACKGROUNDS = [
-  "founder",
-  "corporate",
-  "finance",
-  "sales-marketing",
-  "technology",
-  "professional-services",
-  "public-sector",
-] as const;
 
 export function generateRound(o: GeneratorOptions): MatchingRound {
   const random = prng(o.seed * 7919 + o.mentors * 31 + o.cases);
@@ -95,9 +92,9 @@ export function generateRound(o: GeneratorOptions): MatchingRound {
         level: int(1, 3) as 1 | 2 | 3,
       })),
       sectors: pickDistinct(SECTORS, int(1, 3), true),
-      background: BACKGROUNDS[
+      background: backgrounds[
         [0, 0, 0, 1, 1, 2, 3, 4, 5, 6][int(0, 9)] as number
-      ] as (typeof BACKGROUNDS)[number],
+      ] as (typeof backgrounds)[number],
       firm: firms[int(0, firms.length - 1)] as string,
       leadQualified: random() < (o.leadShare ?? 0.35),
       intakeLead: random() < 0.1,

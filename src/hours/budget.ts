@@ -5,6 +5,7 @@ import type { CaseId, MentorId } from "../model/brand.js";
 import { daysBetween, type MonthKey, monthKey, monthStart, monthsSpanned } from "../model/dates.js";
 import type { Mentor } from "../model/mentor.js";
 import type { ProgrammeProfile } from "../model/profile.js";
+import { roomForNewCases } from "./capacity.js";
 import { type Session, sessionHours } from "./session.js";
 
 export type NormStatus = "under" | "on" | "over";
@@ -142,9 +143,7 @@ export function mentorHours(
       offeredHours: m.capacity.monthlyHours,
       loggedThisMonth: logged.get(m.id) ?? 0,
       overCommitted: committed > m.capacity.monthlyHours + 1e-9 || n > m.capacity.maxCases,
-      atCapacity:
-        n >= m.capacity.maxCases ||
-        committed + profile.hours.normPerCaseMonth > m.capacity.monthlyHours + 1e-9,
+      atCapacity: roomForNewCases(m, { cases: n, hours: committed }, profile.hours.normPerCaseMonth) === 0,
     };
   });
 }

@@ -1,5 +1,6 @@
 import { err, ok, type Result } from "neverthrow";
 import type { CaseNotInRound } from "../errors.js";
+import { roomForNewCases } from "../hours/capacity.js";
 import type { CaseId, MentorId } from "../model/brand.js";
 import { diagnose, explainTeam } from "./explain.js";
 import {
@@ -147,14 +148,7 @@ export function proposeInsertion(
             r.id !== b.id &&
             !c.team.some((t) => t.mentorId === r.id) &&
             (role !== "lead" || r.leadQualified) &&
-            mentorExclusion(
-              r,
-              single,
-              Math.min(
-                r.capacity.maxCases - r.load.cases,
-                Math.floor((r.capacity.monthlyHours - r.load.hours) / hours + 1e-9),
-              ),
-            ) === undefined &&
+            mentorExclusion(r, single, roomForNewCases(r, r.load, hours)) === undefined &&
             !hasDeclaredConflict(r, c.venture) &&
             !pairOff(r.id, c.id),
         )

@@ -1,4 +1,5 @@
-import { addMonths } from "../model/dates.js";
+import { roomForNewCases } from "../hours/capacity.js";
+import { ethicsStatementCurrent } from "../lifecycle/mentor.js";
 import type { Mentor } from "../model/mentor.js";
 import type { Venture } from "../model/venture.js";
 import type { MatchingRound, RoundCase, RoundMentor } from "./round.js";
@@ -77,11 +78,9 @@ export function isPaused(m: RoundMentor, date: Date): boolean {
   return m.pauses.some((p) => p.from <= date && (p.until === undefined || p.until >= date));
 }
 
-/** New cases a mentor can take: within both their case limit and the hours they offer. */
+/** New cases a mentor can take this round (the capacity rule, in hours/capacity.ts). */
 export function newCaseCapacity(m: RoundMentor, hoursPerCase: number): number {
-  const byCases = m.capacity.maxCases - m.load.cases;
-  const byHours = Math.floor((m.capacity.monthlyHours - m.load.hours) / hoursPerCase + 1e-9);
-  return Math.max(0, Math.min(byCases, byHours));
+  return roomForNewCases(m, m.load, hoursPerCase);
 }
 
 export function mentorExclusion(
@@ -91,10 +90,8 @@ export function mentorExclusion(
 ): Exclusion | undefined {
   if (m.state !== "active") return "inactive";
   if (isPaused(m, round.date)) return "paused";
-  const signed = m.ethicsStatementSignedOn;
-  if (signed === undefined || addMonths(signed, round.rules.ethicsStatementValidityMonths) <= round.date) {
+  if (!ethicsStatementCurrent(m, round.date, round.rules.ethicsStatementValidityMonths))
     return "ethicsExpired";
-  }
   if (capacity <= 0) return "atCapacity";
   return undefined;
 }

@@ -7,6 +7,7 @@ import {
   mentorHours,
   teamStart,
 } from "../hours/budget.js";
+import { roomForNewCases } from "../hours/capacity.js";
 import { type Session, sessionHours } from "../hours/session.js";
 import { belowMinimum, type ClosingReason, closingReasons, type MentoringCase } from "../lifecycle/case.js";
 import { ethicsStatementCurrent } from "../lifecycle/mentor.js";
@@ -141,10 +142,7 @@ export function monthlyReport(snap: ProgrammeSnapshot, asOf: Date): MonthlyRepor
     const l = loadOf.get(m.id);
     const cases = l?.cases ?? 0;
     const committed = l?.committedHours ?? 0;
-    return Math.max(
-      0,
-      Math.min(m.capacity.maxCases - cases, Math.floor((m.capacity.monthlyHours - committed) / norm + 1e-9)),
-    );
+    return roomForNewCases(m, { cases, hours: committed }, norm);
   };
   const spareSeats = matchable.reduce((s, m) => s + room(m), 0);
   const spareLeadSeats = matchable.filter((m) => m.leadQualified).reduce((s, m) => s + room(m), 0);
