@@ -6,13 +6,18 @@ const shared: Options = {
   target: "node20",
   treeshake: true,
   // Adapters and the CLI import the core by its package name: one copy of the core.
-  external: ["venture-mentoring", "highs"],
+  external: ["venture-mentoring", "highs", "fast-check"],
 };
 
 export default defineConfig([
   {
     ...shared,
-    entry: { index: "src/index.ts", highs: "adapters/highs/index.ts" },
+    entry: {
+      index: "src/index.ts",
+      memory: "adapters/memory/index.ts",
+      testing: "adapters/testing/index.ts",
+      highs: "adapters/highs/index.ts",
+    },
     format: ["esm", "cjs"],
     dts: true,
     clean: true,

@@ -6,8 +6,8 @@ export default defineConfig({
     // Examples and tests import the package by its name, as a partner portal would.
     alias: [
       {
-        find: /^venture-mentoring\/highs$/,
-        replacement: fileURLToPath(new URL("./adapters/highs/index.ts", import.meta.url)),
+        find: /^venture-mentoring\/(highs|memory|testing)$/,
+        replacement: `${fileURLToPath(new URL("./adapters/", import.meta.url))}$1/index.ts`,
       },
       { find: /^venture-mentoring$/, replacement: fileURLToPath(new URL("./src/index.ts", import.meta.url)) },
     ],

@@ -17,6 +17,7 @@ export {
   type NormStatus,
   teamStart,
 } from "./hours/budget.js";
+export { roomForNewCases } from "./hours/capacity.js";
 export { parseSession } from "./hours/parse-session.js";
 export { type Session, type SessionMode, sessionHours, sessionModes } from "./hours/session.js";
 export {
@@ -147,6 +148,19 @@ export type { ExportAmbition, Venture, VentureStage } from "./model/venture.js";
 export { exportAmbitions, ventureStages } from "./model/venture.js";
 export { type MonthlyReport, monthlyReport, type ProgrammeSnapshot } from "./reports/monthly-report.js";
 export { renderHoursChart, renderLoadChart, renderReportMarkdown } from "./reports/render.js";
+export type {
+  AuditEntry,
+  Collection,
+  Documents,
+  ProgrammeStore,
+  StoreConflict,
+  StoreError,
+  StoreReader,
+  StoreUnavailable,
+  StoreWriter,
+  Versioned,
+} from "./store/contract.js";
+export { collections } from "./store/contract.js";
 export { createReferral, recordReferralFollowUp } from "./triage/create-referral.js";
 export { evaluateTriage, type TriageInput } from "./triage/evaluate-triage.js";
 export { overrideTriage } from "./triage/override-triage.js";

@@ -1,0 +1,114 @@
+import type { ResultAsync } from "neverthrow";
+import type { Session } from "../hours/session.js";
+import type { MentoringCase } from "../lifecycle/case.js";
+import type { IntakeRequest } from "../model/intake.js";
+import type { Mentor } from "../model/mentor.js";
+import type { Referral } from "../model/partner.js";
+import type { TriageDecision } from "../model/triage.js";
+
+/** What a store keeps, per collection. */
+export interface Documents {
+  readonly mentors: Mentor;
+  readonly cases: MentoringCase;
+  readonly sessions: Session;
+  readonly intakes: IntakeRequest;
+  readonly decisions: TriageDecision;
+  readonly referrals: Referral;
+}
+
+export type Collection = keyof Documents;
+export const collections: readonly Collection[] = [
+  "mentors",
+  "cases",
+  "sessions",
+  "intakes",
+  "decisions",
+  "referrals",
+];
+
+/** A stored document and its version: 1 after the first write, +1 after each. */
+export interface Versioned<T> {
+  readonly value: T;
+  readonly version: number;
+}
+
+/** One line of the append-only audit trail: who, what, when, why — ids only, no personal data. */
+export interface AuditEntry {
+  readonly at: Date;
+  /** An actor id (`pm-paula`, `mentor-07`, `system`), never a name. */
+  readonly actor: string;
+  /** The use-case, e.g. `confirmTeam`. */
+  readonly action: string;
+  readonly subject: { readonly collection: Collection; readonly id: string };
+  /** A reason code or the manager's recorded reason id; free text with personal data does not belong here. */
+  readonly reason?: string;
+}
+
+/** A write lost a race: the document changed (or appeared) since it was read. Never a silent overwrite. */
+export interface StoreConflict {
+  readonly type: "StoreConflict";
+  readonly collection: Collection;
+  readonly id: string;
+  /** The version the writer expected ("new": that the document did not exist yet). */
+  readonly expected: number | "new";
+  /** The version found, or undefined when the document does not exist. */
+  readonly actual: number | undefined;
+}
+
+/** The storage backend failed (connection lost, disk full…); the operation changed nothing. */
+export interface StoreUnavailable {
+  readonly type: "StoreUnavailable";
+  readonly cause: string;
+}
+
+export type StoreError = StoreConflict | StoreUnavailable;
+
+/** Reading. */
+export interface StoreReader {
+  /**
+   * The document with this id. Not found MUST be `undefined` (never `null`, never an error).
+   * Dates MUST come back as `Date` objects, and the value MUST equal what was written.
+   */
+  get<C extends Collection>(
+    collection: C,
+    id: string,
+  ): ResultAsync<Versioned<Documents[C]> | undefined, StoreUnavailable>;
+  /** Every document of a collection, ordered by id. */
+  list<C extends Collection>(
+    collection: C,
+  ): ResultAsync<readonly Versioned<Documents[C]>[], StoreUnavailable>;
+  /** The audit trail, oldest first. */
+  audit(): ResultAsync<readonly AuditEntry[], StoreUnavailable>;
+}
+
+/** Reading and writing, inside a transaction. */
+export interface StoreWriter extends StoreReader {
+  /**
+   * Write a document if its version is still `expected` (`"new"`: it MUST NOT exist yet). Returns
+   * the new version. A different version MUST give `StoreConflict` and change nothing.
+   */
+  put<C extends Collection>(
+    collection: C,
+    id: string,
+    value: Documents[C],
+    expected: number | "new",
+  ): ResultAsync<number, StoreConflict | StoreUnavailable>;
+  /** Append to the audit trail. Entries are never changed or removed. */
+  appendAudit(entry: AuditEntry): ResultAsync<void, StoreUnavailable>;
+}
+
+/**
+ * The storage contract every adapter implements in full (memory, SQLite, PostgreSQL). Its
+ * semantics, which the published conformance suite checks:
+ *
+ * - `transaction(work)` MUST be atomic and serializable: concurrent transactions MUST behave as if
+ *   run one after another, so a rule checked inside one (a mentor's last free place) holds when
+ *   it commits — under N concurrent confirmations for one mentor's last place exactly one
+ *   succeeds. If `work` returns an error (or throws), nothing it wrote MUST remain, audit included.
+ * - Reads outside a transaction see committed data only.
+ * - The store never reads a clock and never makes ids; callers pass both.
+ */
+export interface ProgrammeStore extends StoreReader {
+  transaction<T, E>(work: (tx: StoreWriter) => ResultAsync<T, E>): ResultAsync<T, E | StoreUnavailable>;
+  close(): ResultAsync<void, StoreUnavailable>;
+}
