@@ -6,7 +6,7 @@ const shared: Options = {
   target: "node20",
   treeshake: true,
   // Adapters and the CLI import the core by its package name: one copy of the core.
-  external: ["venture-mentoring", "highs", "fast-check"],
+  external: ["venture-mentoring", "highs", "fast-check", "better-sqlite3", "pg"],
 };
 
 export default defineConfig([
@@ -15,6 +15,7 @@ export default defineConfig([
     entry: {
       index: "src/index.ts",
       memory: "adapters/memory/index.ts",
+      sqlite: "adapters/sqlite/index.ts",
       testing: "adapters/testing/index.ts",
       highs: "adapters/highs/index.ts",
     },

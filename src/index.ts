@@ -148,6 +148,7 @@ export type { ExportAmbition, Venture, VentureStage } from "./model/venture.js";
 export { exportAmbitions, ventureStages } from "./model/venture.js";
 export { type MonthlyReport, monthlyReport, type ProgrammeSnapshot } from "./reports/monthly-report.js";
 export { renderHoursChart, renderLoadChart, renderReportMarkdown } from "./reports/render.js";
+export { decodeAuditEntry, decodeDocument } from "./store/codecs.js";
 export type {
   AuditEntry,
   Collection,

@@ -1,7 +1,9 @@
 import { err, ok, type Result } from "neverthrow";
 import { match, P } from "ts-pattern";
+import { z } from "zod";
 import type { IllegalTransition, TeamChangeRefused } from "../errors.js";
 import type { CaseId, IntakeId, MentorId, VentureId } from "../model/brand.js";
+import { dateSchema, idSchema, listOf, shortTextSchema } from "../model/common.js";
 
 export const caseStates = ["awaitingMeeting", "active", "paused", "closed"] as const;
 /** awaiting meeting → active ⇄ paused → closed. A case never closes by itself. */
@@ -213,3 +215,33 @@ function close(c: MentoringCase, e: Extract<CaseEvent, { type: "closed" }>): Men
       : { on: e.on, reason: e.reason, feedback: e.feedback };
   return { ...c, state: "closed", memberships, needsReplacement: false, closed };
 }
+
+const membershipSchema = z.object({
+  mentorId: idSchema<"MentorId">(),
+  role: z.enum(["lead", "member"]),
+  from: dateSchema,
+  until: dateSchema.exactOptional(),
+  departure: z.enum(["steppedOff", "recused"]).exactOptional(),
+});
+
+/** The stored form of a case (storage adapters read it back through this schema). */
+export const mentoringCaseSchema = z.object({
+  id: idSchema<"CaseId">(),
+  ventureId: idSchema<"VentureId">(),
+  intakeId: idSchema<"IntakeId">(),
+  state: z.enum(caseStates),
+  openedOn: dateSchema,
+  teamSize: z.int().min(1).max(6),
+  memberships: listOf(membershipSchema, 200),
+  needsReplacement: z.boolean(),
+  closed: z
+    .object({
+      on: dateSchema,
+      reason: z.enum(closingReasons),
+      feedback: z
+        .object({ mentee: shortTextSchema.exactOptional(), team: shortTextSchema.exactOptional() })
+        .exactOptional(),
+    })
+    .exactOptional(),
+  previousCaseId: idSchema<"CaseId">().exactOptional(),
+}) satisfies z.ZodType<MentoringCase>;

@@ -1,0 +1,48 @@
+import type { Result } from "neverthrow";
+import { z } from "zod";
+import type { ValidationFailed } from "../errors.js";
+import { sessionSchema } from "../hours/session.js";
+import { mentoringCaseSchema } from "../lifecycle/case.js";
+import { dateSchema, idSchema } from "../model/common.js";
+import { intakeRequestSchema } from "../model/intake.js";
+import { mentorSchema } from "../model/mentor.js";
+import { parseWith } from "../model/parse.js";
+import { referralSchema } from "../model/partner.js";
+import { triageDecisionSchema } from "../model/triage.js";
+import { type AuditEntry, type Collection, collections, type Documents } from "./contract.js";
+
+const schemas: { readonly [C in Collection]: z.ZodType<Documents[C], unknown> } = {
+  mentors: mentorSchema,
+  cases: mentoringCaseSchema,
+  sessions: sessionSchema,
+  intakes: intakeRequestSchema,
+  decisions: triageDecisionSchema,
+  referrals: referralSchema,
+};
+
+/**
+ * Read back a document an SQL adapter stored as JSON: through its schema, so dates come back as
+ * `Date` and a corrupted row is reported, never passed on.
+ */
+export function decodeDocument<C extends Collection>(
+  collection: C,
+  json: unknown,
+): Result<Documents[C], ValidationFailed> {
+  return parseWith(schemas[collection] as z.ZodType<Documents[C], unknown>, collection, json);
+}
+
+const auditSchema = z.object({
+  at: dateSchema,
+  actor: idSchema<"ActorId">().transform((s): string => s),
+  action: z.string().min(1).max(64),
+  subject: z.object({
+    collection: z.enum(collections as [Collection, ...Collection[]]),
+    id: z.string().min(1).max(64),
+  }),
+  reason: z.string().max(200).exactOptional(),
+}) satisfies z.ZodType<AuditEntry, unknown>;
+
+/** Read back an audit entry stored as JSON. */
+export function decodeAuditEntry(json: unknown): Result<AuditEntry, ValidationFailed> {
+  return parseWith(auditSchema, "AuditEntry", json);
+}
