@@ -16,6 +16,7 @@ export default defineConfig([
       index: "src/index.ts",
       memory: "adapters/memory/index.ts",
       sqlite: "adapters/sqlite/index.ts",
+      postgres: "adapters/postgres/index.ts",
       testing: "adapters/testing/index.ts",
       highs: "adapters/highs/index.ts",
     },

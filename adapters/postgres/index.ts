@@ -1,0 +1,237 @@
+/**
+ * The PostgreSQL store (`pg`, an optional peer dependency). Every transaction runs SERIALIZABLE
+ * and is retried on a serialization failure or deadlock (40001, 40P01) — read committed alone
+ * over-committed mentors in our measurements. Tables live in a schema of their own (default
+ * `venture_mentoring`), so a portal can host them beside its own; `migrate()` creates them under an
+ * advisory lock and is run explicitly by the host, never on import.
+ *
+ * @packageDocumentation
+ */
+import { err, errAsync, ok, okAsync, type Result, ResultAsync } from "neverthrow";
+import pg from "pg";
+import {
+  type AuditEntry,
+  type Collection,
+  type Documents,
+  decodeAuditEntry,
+  decodeDocument,
+  type ProgrammeStore,
+  type StoreConflict,
+  type StoreReader,
+  type StoreUnavailable,
+  type StoreWriter,
+  type Versioned,
+} from "venture-mentoring";
+
+export interface PostgresStoreOptions {
+  /** A connection string (`postgres://user@host:5432/db`), unless `pool` is given. */
+  readonly connectionString?: string;
+  /** A pool the host owns (the store will not end it on close). */
+  readonly pool?: pg.Pool;
+  /** The schema for the store's tables: lower-case letters, digits and `_`. Default `venture_mentoring`. */
+  readonly schema?: string;
+  /** Attempts for a transaction that keeps losing serialization races. Default 10. */
+  readonly maxAttempts?: number;
+}
+
+export interface PostgresStore extends ProgrammeStore {
+  /** Create or upgrade the schema and tables. Idempotent; safe to run from several processes at once. */
+  migrate(): ResultAsync<void, StoreUnavailable>;
+}
+
+const RETRY = new Set(["40001", "40P01"]);
+
+const unavailable = (cause: unknown): StoreUnavailable => ({
+  type: "StoreUnavailable",
+  cause: cause instanceof Error ? cause.message : String(cause),
+});
+
+interface Queryable {
+  query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
+}
+
+/**
+ * A PostgreSQL store. Run `migrate()` once before use.
+ *
+ * @example
+ * const store = createPostgresStore({ connectionString: "postgres://postgres@127.0.0.1/test", schema: "ems" })._unsafeUnwrap();
+ * await store.migrate();
+ */
+export function createPostgresStore(options: PostgresStoreOptions): Result<PostgresStore, StoreUnavailable> {
+  const schema = options.schema ?? "venture_mentoring";
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) return err(unavailable(`invalid schema name '${schema}'`));
+  if (options.pool === undefined && options.connectionString === undefined) {
+    return err(unavailable("give a connectionString or a pool"));
+  }
+  const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 10 });
+  const owned = options.pool === undefined;
+  const t = (name: string) => `"${schema}".${name}`;
+  const maxAttempts = options.maxAttempts ?? 10;
+
+  /** Reads and writes over one client; `failed` records a serialization failure for the retry loop. */
+  const ops = (db: Queryable, state: { failed: boolean }): StoreWriter => {
+    const run = <R extends pg.QueryResultRow>(text: string, values: unknown[]) =>
+      ResultAsync.fromPromise(db.query<R>(text, values), (e) => {
+        if (RETRY.has((e as { code?: string }).code ?? "")) state.failed = true;
+        return unavailable(e);
+      });
+    const decode = <C extends Collection>(collection: C, row: { version: number; body: unknown }) =>
+      decodeDocument(collection, row.body)
+        .map((value): Versioned<Documents[C]> => ({ value, version: row.version }))
+        .mapErr((e) =>
+          unavailable(`corrupt ${collection} document: ${e.issues[0]?.path} ${e.issues[0]?.message}`),
+        );
+    const reader: StoreReader = {
+      get: <C extends Collection>(collection: C, id: string) =>
+        run<{ version: number; body: unknown }>(
+          `SELECT version, body FROM ${t("vm_documents")} WHERE collection = $1 AND id = $2`,
+          [collection, id],
+        ).andThen((r) => {
+          const row = r.rows[0];
+          if (row === undefined)
+            return okAsync<Versioned<Documents[C]> | undefined, StoreUnavailable>(undefined);
+          const doc = decode(collection, row);
+          return doc.isOk() ? okAsync(doc.value) : errAsync(doc.error);
+        }),
+      list: <C extends Collection>(collection: C) =>
+        run<{ version: number; body: unknown }>(
+          `SELECT version, body FROM ${t("vm_documents")} WHERE collection = $1 ORDER BY id COLLATE "C"`,
+          [collection],
+        ).andThen((r) => {
+          const docs: Versioned<Documents[C]>[] = [];
+          for (const row of r.rows) {
+            const doc = decode(collection, row);
+            if (doc.isErr()) return errAsync<readonly Versioned<Documents[C]>[], StoreUnavailable>(doc.error);
+            docs.push(doc.value);
+          }
+          return okAsync<readonly Versioned<Documents[C]>[], StoreUnavailable>(docs);
+        }),
+      audit: () =>
+        run<{ body: unknown }>(`SELECT body FROM ${t("vm_audit")} ORDER BY seq`, []).andThen((r) => {
+          const entries: AuditEntry[] = [];
+          for (const row of r.rows) {
+            const entry = decodeAuditEntry(row.body);
+            if (entry.isErr())
+              return errAsync<readonly AuditEntry[], StoreUnavailable>(
+                unavailable(`corrupt audit entry: ${entry.error.issues[0]?.message}`),
+              );
+            entries.push(entry.value);
+          }
+          return okAsync<readonly AuditEntry[], StoreUnavailable>(entries);
+        }),
+    };
+    return {
+      ...reader,
+      put: <C extends Collection>(collection: C, id: string, value: Documents[C], expected: number | "new") =>
+        run<{ version: number }>(
+          `SELECT version FROM ${t("vm_documents")} WHERE collection = $1 AND id = $2`,
+          [collection, id],
+        ).andThen((r): ResultAsync<number, StoreConflict | StoreUnavailable> => {
+          const actual = r.rows[0]?.version;
+          if (expected === "new" ? actual !== undefined : actual !== expected) {
+            return errAsync({ type: "StoreConflict", collection, id, expected, actual });
+          }
+          const version = (actual ?? 0) + 1;
+          const body = JSON.stringify(value);
+          const write =
+            actual === undefined
+              ? run(
+                  `INSERT INTO ${t("vm_documents")} (collection, id, version, body) VALUES ($1, $2, $3, $4::jsonb)`,
+                  [collection, id, version, body],
+                )
+              : run(
+                  `UPDATE ${t("vm_documents")} SET version = $1, body = $2::jsonb WHERE collection = $3 AND id = $4 AND version = $5`,
+                  [version, body, collection, id, actual],
+                );
+          return write.map(() => version);
+        }),
+      appendAudit: (entry: AuditEntry) =>
+        run(`INSERT INTO ${t("vm_audit")} (body) VALUES ($1::jsonb)`, [JSON.stringify(entry)]).map(
+          () => undefined,
+        ),
+    };
+  };
+
+  const outside = ops(pool, { failed: false });
+
+  const transaction = <T, E>(
+    work: (tx: StoreWriter) => ResultAsync<T, E>,
+  ): ResultAsync<T, E | StoreUnavailable> =>
+    new ResultAsync(
+      (async (): Promise<Result<T, E | StoreUnavailable>> => {
+        let client: pg.PoolClient;
+        try {
+          client = await pool.connect();
+        } catch (e) {
+          return err(unavailable(e));
+        }
+        try {
+          for (let attempt = 1; ; attempt++) {
+            const state = { failed: false };
+            let result: Result<T, E | StoreUnavailable>;
+            try {
+              await client.query("BEGIN ISOLATION LEVEL SERIALIZABLE");
+              result = await work(ops(client, state));
+              if (result.isOk() && !state.failed) await client.query("COMMIT");
+              else await client.query("ROLLBACK");
+            } catch (e) {
+              await client.query("ROLLBACK").catch(() => undefined);
+              if (RETRY.has((e as { code?: string }).code ?? "")) state.failed = true;
+              result = err(unavailable(`the transaction failed: ${String(e)}`));
+            }
+            if (!state.failed) return result;
+            if (attempt >= maxAttempts)
+              return err(unavailable(`gave up after ${attempt} serialization failures`));
+          }
+        } finally {
+          client.release();
+        }
+      })(),
+    );
+
+  return ok({
+    get: (collection, id) => outside.get(collection, id),
+    list: (collection) => outside.list(collection),
+    audit: () => outside.audit(),
+    transaction,
+    migrate: () =>
+      ResultAsync.fromPromise(
+        (async () => {
+          const client = await pool.connect();
+          try {
+            await client.query("BEGIN");
+            // One migrator at a time across processes.
+            await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`venture-mentoring:${schema}`]);
+            await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+            await client.query(
+              `CREATE TABLE IF NOT EXISTS ${t("vm_migrations")} (version integer PRIMARY KEY)`,
+            );
+            const done =
+              (
+                await client.query<{ v: number }>(
+                  `SELECT COALESCE(MAX(version), 0)::int AS v FROM ${t("vm_migrations")}`,
+                )
+              ).rows[0]?.v ?? 0;
+            const migrations = [
+              `CREATE TABLE ${t("vm_documents")} (collection text NOT NULL, id text NOT NULL, version integer NOT NULL, body jsonb NOT NULL, PRIMARY KEY (collection, id));
+               CREATE TABLE ${t("vm_audit")} (seq bigserial PRIMARY KEY, body jsonb NOT NULL);
+               CREATE FUNCTION ${t("vm_audit_append_only")}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'the audit trail is append-only'; END $$;
+               CREATE TRIGGER vm_audit_append_only BEFORE UPDATE OR DELETE ON ${t("vm_audit")} FOR EACH ROW EXECUTE FUNCTION ${t("vm_audit_append_only")}();`,
+            ];
+            for (let k = done; k < migrations.length; k++) {
+              await client.query(migrations[k] as string);
+              await client.query(`INSERT INTO ${t("vm_migrations")} (version) VALUES ($1)`, [k + 1]);
+            }
+            await client.query("COMMIT");
+          } catch (e) {
+            await client.query("ROLLBACK").catch(() => undefined);
+            throw e;
+          } finally {
+            client.release();
+          }
+        })(),
+        unavailable,
+      ),
+    close: () => (owned ? ResultAsync.fromPromise(pool.end(), unavailable) : okAsync(undefined)),
+  });
+}
