@@ -3,6 +3,7 @@ import type { MentorEventType } from "./lifecycle/mentor.js";
 import type { RuleViolation } from "./matching/validate.js";
 import type { TopicId } from "./model/brand.js";
 import type { MentorState } from "./model/mentor.js";
+import type { StoreConflict, StoreUnavailable } from "./store/contract.js";
 
 /** One thing wrong with an input, at a field path such as `venture.employees` or `question.topics.1.weight`. */
 export interface ValidationIssue {
@@ -90,6 +91,27 @@ export interface SessionRefused {
   readonly mentorId?: string;
 }
 
+/** A use-case names something that is not stored. */
+export interface NotFound {
+  readonly type: "NotFound";
+  readonly collection: string;
+  readonly id: string;
+}
+
+/** The same idempotency key came with a different payload. */
+export interface IdempotencyConflict {
+  readonly type: "IdempotencyConflict";
+  readonly key: string;
+}
+
+/** A proposed team member fails a hard rule at the moment of confirmation. */
+export interface TeamRefused {
+  readonly type: "TeamRefused";
+  readonly caseId: string;
+  readonly mentorId: string;
+  readonly reason: "notMatchable" | "atCapacity" | "conflictOfInterest" | "notLeadQualified";
+}
+
 /** Every error the library returns, a discriminated union on `type`. */
 export type VentureMentoringError =
   | TriageOverrideError
@@ -99,4 +121,9 @@ export type VentureMentoringError =
   | IllegalTransition
   | TeamChangeRefused
   | IllegalMentorTransition
-  | SessionRefused;
+  | SessionRefused
+  | NotFound
+  | IdempotencyConflict
+  | TeamRefused
+  | StoreConflict
+  | StoreUnavailable;

@@ -74,7 +74,7 @@ export function hasDeclaredConflict(m: Mentor, v: Venture): boolean {
 }
 
 /** Whether the mentor is paused on the date. */
-export function isPaused(m: RoundMentor, date: Date): boolean {
+export function isPaused(m: Pick<Mentor, "pauses">, date: Date): boolean {
   return m.pauses.some((p) => p.from <= date && (p.until === undefined || p.until >= date));
 }
 

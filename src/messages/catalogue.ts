@@ -73,6 +73,11 @@ export interface MessageParams {
   "error.TeamChangeRefused": { case: string; mentor: string; reason: string };
   "error.IllegalMentorTransition": { mentor: string; state: string; event: string };
   "error.SessionRefused": { session: string; reason: string; mentor: string };
+  "error.NotFound": { collection: string; id: string };
+  "error.IdempotencyConflict": { key: string };
+  "error.TeamRefused": { case: string; mentor: string; reason: string };
+  "error.StoreConflict": { collection: string; id: string };
+  "error.StoreUnavailable": { cause: string };
   // Rendering a proposal (CLI, portal).
   "proposal.title": { round: string };
   "proposal.team": { case: string; lead: string; members: string };
@@ -213,6 +218,14 @@ const en: Catalogue = {
   "error.IllegalMentorTransition": ({ mentor, state, event }) =>
     `Mentor ${mentor} is ${state}; '${event}' is not possible from there.`,
   "error.SessionRefused": ({ session, reason, mentor }) => `Session ${session} refused: ${reason} ${mentor}.`,
+  "error.NotFound": ({ collection, id }) => `No ${collection} record '${id}'.`,
+  "error.IdempotencyConflict": ({ key }) => `Request key '${key}' was used before with different content.`,
+  "error.TeamRefused": ({ case: c, mentor, reason }) =>
+    `Mentor ${mentor} cannot join case ${c} now: ${reason}.`,
+  "error.StoreConflict": ({ collection, id }) =>
+    `${collection} '${id}' was changed by someone else; reload and try again.`,
+  "error.StoreUnavailable": ({ cause }) =>
+    `The programme's data store is unavailable (${cause}); nothing was changed.`,
   "proposal.title": ({ round }) => `Proposal for ${round} (a proposal until the mentors accept)`,
   "proposal.team": ({ case: c, lead, members }) => `${c}: ${lead} (lead), ${members}`,
   "proposal.notStaffed": ({ cases }) => `Not staffed: ${cases}`,
@@ -338,6 +351,14 @@ const nl: Catalogue = {
     `Mentor ${mentor} staat op '${state}'; '${event}' kan vanaf daar niet.`,
   "error.SessionRefused": ({ session, reason, mentor }) =>
     `Sessie ${session} geweigerd: ${reason} ${mentor}.`,
+  "error.NotFound": ({ collection, id }) => `Geen ${collection}-gegeven '${id}'.`,
+  "error.IdempotencyConflict": ({ key }) => `Aanvraagsleutel '${key}' is eerder gebruikt met andere inhoud.`,
+  "error.TeamRefused": ({ case: c, mentor, reason }) =>
+    `Mentor ${mentor} kan nu niet bij case ${c}: ${reason}.`,
+  "error.StoreConflict": ({ collection, id }) =>
+    `${collection} '${id}' is door iemand anders gewijzigd; laad opnieuw en probeer het nog eens.`,
+  "error.StoreUnavailable": ({ cause }) =>
+    `De gegevensopslag van het programma is niet bereikbaar (${cause}); er is niets gewijzigd.`,
   "proposal.title": ({ round }) => `Voorstel voor ${round} (een voorstel tot de mentoren instemmen)`,
   "proposal.team": ({ case: c, lead, members }) => `${c}: ${lead} (teamleider), ${members}`,
   "proposal.notStaffed": ({ cases }) => `Niet bemand: ${cases}`,

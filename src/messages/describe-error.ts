@@ -51,5 +51,18 @@ export function describeError(error: VentureMentoringError, locale: Locale): str
         mentor: e.mentorId ?? "",
       }),
     )
+    .with({ type: "NotFound" }, (e) =>
+      message(locale, "error.NotFound", { collection: e.collection, id: e.id }),
+    )
+    .with({ type: "IdempotencyConflict" }, (e) =>
+      message(locale, "error.IdempotencyConflict", { key: e.key }),
+    )
+    .with({ type: "TeamRefused" }, (e) =>
+      message(locale, "error.TeamRefused", { case: e.caseId, mentor: e.mentorId, reason: e.reason }),
+    )
+    .with({ type: "StoreConflict" }, (e) =>
+      message(locale, "error.StoreConflict", { collection: e.collection, id: e.id }),
+    )
+    .with({ type: "StoreUnavailable" }, (e) => message(locale, "error.StoreUnavailable", { cause: e.cause }))
     .exhaustive();
 }

@@ -18,6 +18,11 @@ const schemas: { readonly [C in Collection]: z.ZodType<Documents[C], unknown> } 
   intakes: intakeRequestSchema,
   decisions: triageDecisionSchema,
   referrals: referralSchema,
+  requests: z.object({
+    key: z.string().min(1).max(200),
+    payload: z.string().max(100_000),
+    intakeId: z.string().min(1).max(64),
+  }),
 };
 
 /**

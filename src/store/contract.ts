@@ -14,6 +14,16 @@ export interface Documents {
   readonly intakes: IntakeRequest;
   readonly decisions: TriageDecision;
   readonly referrals: Referral;
+  /** Idempotency records of submitted requests: the key, the payload as submitted, what it created. */
+  readonly requests: RequestRecord;
+}
+
+/** The first submission under an idempotency key, kept so a retry gets the same answer. */
+export interface RequestRecord {
+  readonly key: string;
+  /** The parsed payload, serialised: a retry must send the same. */
+  readonly payload: string;
+  readonly intakeId: string;
 }
 
 export type Collection = keyof Documents;

@@ -1,0 +1,47 @@
+import { errAsync, type ResultAsync } from "neverthrow";
+import type { IllegalTransition, NotFound, TeamChangeRefused } from "../errors.js";
+import { type ClosingReason, type ExitFeedback, type MentoringCase, transition } from "../lifecycle/case.js";
+import type { CaseId } from "../model/brand.js";
+import type { StoreConflict, StoreUnavailable } from "../store/contract.js";
+import { type Actor, type ProgrammeContext, required } from "./context.js";
+
+/**
+ * Close a case for a reason, with optional exit feedback. Only this closes a case: inactivity
+ * alerts never do.
+ *
+ * @example
+ * await closeCase(ctx, caseId, "questionResolved", { id: "pm-paula" });
+ */
+export function closeCase(
+  ctx: ProgrammeContext,
+  caseId: CaseId,
+  reason: ClosingReason,
+  actor: Actor,
+  feedback?: ExitFeedback,
+): ResultAsync<
+  MentoringCase,
+  NotFound | IllegalTransition | TeamChangeRefused | StoreConflict | StoreUnavailable
+> {
+  return ctx.store.transaction((tx) =>
+    required(tx, "cases", caseId).andThen((kase) => {
+      const on = ctx.clock();
+      const closed = transition(
+        kase.value,
+        feedback === undefined ? { type: "closed", on, reason } : { type: "closed", on, reason, feedback },
+      );
+      if (closed.isErr()) return errAsync(closed.error);
+      return tx
+        .put("cases", caseId, closed.value, kase.version)
+        .andThen(() =>
+          tx.appendAudit({
+            at: on,
+            actor: actor.id,
+            action: "closeCase",
+            subject: { collection: "cases", id: caseId },
+            reason,
+          }),
+        )
+        .map(() => closed.value);
+    }),
+  );
+}

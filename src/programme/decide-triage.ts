@@ -1,0 +1,179 @@
+import { errAsync, okAsync, type ResultAsync } from "neverthrow";
+import type { NoTeamPossible, NotFound, QuotaFull, UnknownPartner, ValidationFailed } from "../errors.js";
+import { roomForNewCases } from "../hours/capacity.js";
+import { currentTeam, type MentoringCase, openCase } from "../lifecycle/case.js";
+import { ethicsStatementCurrent } from "../lifecycle/mentor.js";
+import type { CaseId, IntakeId, ReferralId, TopicId } from "../model/brand.js";
+import type { IntakeRequest } from "../model/intake.js";
+import type { Mentor } from "../model/mentor.js";
+import type { TriageContext, TriageDecision } from "../model/triage.js";
+import type { StoreConflict, StoreUnavailable, StoreWriter, Versioned } from "../store/contract.js";
+import { createReferral } from "../triage/create-referral.js";
+import { evaluateTriage } from "../triage/evaluate-triage.js";
+import { overrideTriage } from "../triage/override-triage.js";
+import { type Actor, type ProgrammeContext, required } from "./context.js";
+
+/**
+ * What triage needs from the programme's state: places left at the next meeting (the quota less the
+ * cases already waiting for it) and whether matchable mentors with room can staff this question.
+ */
+export function triageContext(
+  ctx: ProgrammeContext,
+  intake: IntakeRequest,
+  mentors: readonly Versioned<Mentor>[],
+  cases: readonly Versioned<MentoringCase>[],
+): TriageContext {
+  const { profile } = ctx;
+  const now = ctx.clock();
+  const waiting = cases.filter((c) => c.value.state === "awaitingMeeting").length;
+  const load = new Map<string, number>();
+  for (const c of cases) {
+    if (c.value.state !== "active" && c.value.state !== "paused") continue;
+    for (const m of currentTeam(c.value)) load.set(m.mentorId, (load.get(m.mentorId) ?? 0) + 1);
+  }
+  const withRoom = mentors
+    .map((m) => m.value)
+    .filter(
+      (m) =>
+        m.state === "active" &&
+        ethicsStatementCurrent(m, now, profile.ethicsStatementValidityMonths) &&
+        roomForNewCases(
+          m,
+          { cases: load.get(m.id) ?? 0, hours: (load.get(m.id) ?? 0) * profile.hours.normPerCaseMonth },
+          profile.hours.normPerCaseMonth,
+        ) > 0,
+    );
+  const shortTopics: TopicId[] = intake.question.topics
+    .map((t) => t.topic)
+    .filter((t) => !withRoom.some((m) => m.expertise.some((e) => e.topic === t && e.level >= 2)));
+  const canStaff =
+    withRoom.length >= profile.team.minSize &&
+    withRoom.some((m) => m.leadQualified) &&
+    shortTopics.length < intake.question.topics.length;
+  return {
+    placesLeft: Math.max(0, profile.meeting.newCasesPerMeeting - waiting),
+    network: { canStaff, shortTopics },
+  };
+}
+
+export type DecideTriageError =
+  | NotFound
+  | ValidationFailed
+  | UnknownPartner
+  | QuotaFull
+  | NoTeamPossible
+  | StoreConflict
+  | StoreUnavailable;
+
+/**
+ * Triage a submitted intake against the programme's current state and record the decision: an
+ * accepted intake opens a case awaiting the next meeting, a referral records the partner and a
+ * pending follow-up. With `override`, the programme manager's decision replaces the rules' one,
+ * with the reason recorded. All of it happens in one transaction, or none of it.
+ *
+ * @example
+ * await decideTriage(ctx, "intake-2026-11-01" as IntakeId, { id: "pm-paula" });
+ */
+export function decideTriage(
+  ctx: ProgrammeContext,
+  intakeId: IntakeId,
+  actor: Actor,
+  override?: unknown,
+): ResultAsync<{ decision: TriageDecision; caseId?: CaseId; referralId?: ReferralId }, DecideTriageError> {
+  return ctx.store.transaction((tx) =>
+    required(tx, "intakes", intakeId).andThen((intake) =>
+      tx.get("decisions", intakeId).andThen((previous) =>
+        tx.list("mentors").andThen((mentors) =>
+          tx.list("cases").andThen((cases) => {
+            const now = ctx.clock();
+            const evaluated = evaluateTriage({
+              intake: intake.value,
+              profile: ctx.profile,
+              context: triageContext(ctx, intake.value, mentors, cases),
+              now,
+            });
+            const base = previous?.value ?? evaluated;
+            const decided =
+              override === undefined
+                ? okAsync<TriageDecision, DecideTriageError>(evaluated)
+                : overrideTriage(
+                    base,
+                    { ...(override as object), by: actor.id },
+                    ctx.profile,
+                    now,
+                  ).asyncAndThen((d) => okAsync<TriageDecision, DecideTriageError>(d));
+            return decided.andThen((decision) =>
+              record(ctx, tx, intake.value, decision, previous?.version ?? "new", actor),
+            );
+          }),
+        ),
+      ),
+    ),
+  );
+}
+
+function record(
+  ctx: ProgrammeContext,
+  tx: StoreWriter,
+  intake: IntakeRequest,
+  decision: TriageDecision,
+  expected: number | "new",
+  actor: Actor,
+): ResultAsync<{ decision: TriageDecision; caseId?: CaseId; referralId?: ReferralId }, DecideTriageError> {
+  const audit = (
+    action: string,
+    collection: "decisions" | "cases" | "referrals",
+    id: string,
+    reason?: string,
+  ) =>
+    tx.appendAudit({
+      at: ctx.clock(),
+      actor: actor.id,
+      action,
+      subject: { collection, id },
+      ...(reason === undefined ? {} : { reason }),
+    });
+  const saved = tx
+    .put("decisions", intake.id, decision, expected)
+    .andThen(() =>
+      audit(
+        expected === "new" ? "decideTriage" : "overrideTriage",
+        "decisions",
+        intake.id,
+        decision.reasons[0]?.code,
+      ),
+    );
+  if (decision.outcome.kind === "accept") {
+    const c = openCase({
+      id: ctx.newId("case") as CaseId,
+      ventureId: intake.venture.id,
+      intakeId: intake.id,
+      teamSize: ctx.profile.team.minSize,
+      on: ctx.clock(),
+      ...(intake.previousCaseId === undefined ? {} : { previousCaseId: intake.previousCaseId }),
+    });
+    return saved
+      .andThen(() => tx.put("cases", c.id, c, "new"))
+      .andThen(() => audit("openCase", "cases", c.id))
+      .map(() => ({ decision, caseId: c.id }));
+  }
+  if (decision.outcome.kind === "refer") {
+    const referral = createReferral({
+      id: ctx.newId("referral") as ReferralId,
+      intake,
+      decision,
+      profile: ctx.profile,
+      now: ctx.clock(),
+    });
+    if (referral.isErr())
+      return errAsync(
+        referral.error.type === "UnknownPartner" ? referral.error : { type: "UnknownPartner", partnerId: "" },
+      );
+    const r = referral.value;
+    return saved
+      .andThen(() => tx.put("referrals", r.id, r, "new"))
+      .andThen(() => audit("refer", "referrals", r.id, r.partnerId))
+      .map(() => ({ decision, referralId: r.id }));
+  }
+  return saved.map(() => ({ decision }));
+}

@@ -1,0 +1,45 @@
+import { errAsync, type ResultAsync } from "neverthrow";
+import type { NotFound, SessionRefused, ValidationFailed } from "../errors.js";
+import { checkSession } from "../hours/budget.js";
+import { parseSession } from "../hours/parse-session.js";
+import type { Session } from "../hours/session.js";
+import type { MentorId } from "../model/brand.js";
+import type { StoreConflict, StoreUnavailable } from "../store/contract.js";
+import { type Actor, type ProgrammeContext, required } from "./context.js";
+
+/**
+ * Log a session: validated, checked against its case (team mentors only, the lead or a designated
+ * mentor writes the notes), stored and audited — or nothing at all.
+ *
+ * @example
+ * await logSession(ctx, body, { id: "mentor-08" });
+ */
+export function logSession(
+  ctx: ProgrammeContext,
+  raw: unknown,
+  actor: Actor,
+  designatedAuthor?: MentorId,
+): ResultAsync<Session, ValidationFailed | NotFound | SessionRefused | StoreConflict | StoreUnavailable> {
+  const parsed = parseSession(raw);
+  if (parsed.isErr()) return errAsync(parsed.error);
+  const session = parsed.value;
+  return ctx.store.transaction((tx) => {
+    const store = () =>
+      tx
+        .put("sessions", session.id, session, "new")
+        .andThen(() =>
+          tx.appendAudit({
+            at: ctx.clock(),
+            actor: actor.id,
+            action: "logSession",
+            subject: { collection: "sessions", id: session.id },
+          }),
+        )
+        .map(() => session);
+    if (session.kind === "oneOff" || session.caseId === undefined) return store();
+    return required(tx, "cases", session.caseId).andThen((kase) => {
+      const fits = checkSession(session, kase.value, designatedAuthor);
+      return fits.isErr() ? errAsync(fits.error) : store();
+    });
+  });
+}

@@ -1,0 +1,262 @@
+import pg from "pg";
+import {
+  type CaseId,
+  closeCase,
+  confirmTeam,
+  decideTriage,
+  friesland,
+  type IntakeId,
+  logSession,
+  type MentorId,
+  type ProgrammeContext,
+  type ProgrammeStore,
+  registerMentor,
+  submitIntake,
+} from "venture-mentoring";
+import { createMemoryStore } from "venture-mentoring/memory";
+import { createPostgresStore } from "venture-mentoring/postgres";
+import { createSqliteStore } from "venture-mentoring/sqlite";
+import { afterAll, describe, expect, it } from "vitest";
+
+const url = process.env.VM_TEST_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/test";
+const schemas: string[] = [];
+afterAll(async () => {
+  const admin = new pg.Pool({ connectionString: url, max: 1 });
+  for (const s of schemas) await admin.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
+  await admin.end();
+});
+
+const stores: [string, () => Promise<ProgrammeStore>][] = [
+  ["memory", async () => createMemoryStore()],
+  [
+    "sqlite",
+    async () => {
+      const s = createSqliteStore({ path: ":memory:" })._unsafeUnwrap();
+      (await s.migrate())._unsafeUnwrap();
+      return s;
+    },
+  ],
+  [
+    "postgres",
+    async () => {
+      const schema = `vm_uc_${process.pid}_${schemas.length}`;
+      schemas.push(schema);
+      const s = createPostgresStore({ connectionString: url, schema })._unsafeUnwrap();
+      (await s.migrate())._unsafeUnwrap();
+      return s;
+    },
+  ],
+];
+
+function context(store: ProgrammeStore): ProgrammeContext {
+  let t = Date.parse("2026-12-01T09:00:00.000Z");
+  let n = 0;
+  return {
+    store,
+    profile: friesland,
+    clock: () => new Date((t += 60_000)),
+    newId: (kind) => `${kind}-${++n}`,
+  };
+}
+
+const mentorRaw = (id: string, over: Record<string, unknown> = {}) => ({
+  id,
+  name: `Mentor ${id}`,
+  email: `${id}@example.nl`,
+  state: "active",
+  expertise: [
+    { topic: "leadership", level: 3 },
+    { topic: "strategy", level: 2 },
+  ],
+  sectors: ["agrifood"],
+  background: "founder",
+  leadQualified: true,
+  intakeLead: false,
+  capacity: { maxCases: 3, monthlyHours: 6 },
+  pauses: [],
+  interests: [],
+  ethicsStatementSignedOn: "2026-06-01",
+  ...over,
+});
+
+const intakeRaw = (id: string, summary = "How do I build a management team?") => ({
+  id,
+  submittedAt: "2026-12-01T08:00:00.000Z",
+  mentee: { name: "Sjoukje de Vries", email: "sjoukje@example.nl" },
+  venture: {
+    id: `v-${id}`,
+    name: `Kaasmakerij ${id}`,
+    sector: "agrifood",
+    stage: "established",
+    employees: 14,
+    region: "friesland",
+    exportAmbition: "none",
+    innovative: false,
+    competitors: ["Zuivel Noord"],
+    suppliers: [],
+  },
+  question: {
+    summary,
+    topics: [
+      { topic: "leadership", weight: 3 },
+      { topic: "strategy", weight: 1 },
+    ],
+  },
+  urgency: "routine",
+  consent: { dataProcessing: true, shareWithPartners: true },
+});
+
+const pm = { id: "pm-paula" };
+const team = (a: string, b: string, c: string) => [
+  { mentorId: a as MentorId, role: "lead" as const },
+  { mentorId: b as MentorId, role: "member" as const },
+  { mentorId: c as MentorId, role: "member" as const },
+];
+
+async function dump(store: ProgrammeStore) {
+  const out: Record<string, unknown> = {};
+  for (const c of ["mentors", "cases", "sessions", "intakes", "decisions", "referrals", "requests"] as const)
+    out[c] = (await store.list(c))._unsafeUnwrap();
+  out.audit = (await store.audit())._unsafeUnwrap();
+  return JSON.stringify(out);
+}
+
+describe.each(stores)("use-cases on the %s store", (_name, make) => {
+  it("intake → triage → team → session → closure, each audited without personal data", async () => {
+    const store = await make();
+    const ctx = context(store);
+    for (const id of ["anke", "douwe", "froukje", "ype"])
+      (await registerMentor(ctx, mentorRaw(id), pm, "new"))._unsafeUnwrap();
+
+    const first = (await submitIntake(ctx, intakeRaw("in-1"), "key-1", { id: "portal" }))._unsafeUnwrap();
+    expect(first.replayed).toBe(false);
+    expect((await submitIntake(ctx, intakeRaw("in-1"), "key-1", { id: "portal" }))._unsafeUnwrap()).toEqual({
+      intake: first.intake,
+      replayed: true,
+    });
+    expect(
+      (
+        await submitIntake(ctx, intakeRaw("in-1", "Another question"), "key-1", { id: "portal" })
+      )._unsafeUnwrapErr(),
+    ).toEqual({ type: "IdempotencyConflict", key: "key-1" });
+
+    const triaged = (await decideTriage(ctx, "in-1" as IntakeId, pm))._unsafeUnwrap();
+    expect(triaged.decision.outcome).toEqual({ kind: "accept" });
+    const caseId = triaged.caseId as CaseId;
+    const active = (await confirmTeam(ctx, caseId, team("anke", "douwe", "froukje"), pm))._unsafeUnwrap();
+    expect(active.state).toBe("active");
+    (
+      await logSession(
+        ctx,
+        {
+          id: "s-1",
+          kind: "case",
+          caseId,
+          on: "2026-12-10T10:00:00.000Z",
+          minutes: 90,
+          mode: "video",
+          mentors: ["anke", "douwe"],
+          menteePresent: true,
+          noteAuthor: "anke",
+        },
+        { id: "anke" },
+      )
+    )._unsafeUnwrap();
+    const closed = (await closeCase(ctx, caseId, "questionResolved", pm))._unsafeUnwrap();
+    expect(closed.state).toBe("closed");
+
+    const trail = (await store.audit())._unsafeUnwrap();
+    expect(trail.map((e) => e.action)).toEqual([
+      "registerMentor",
+      "registerMentor",
+      "registerMentor",
+      "registerMentor",
+      "submitIntake",
+      "decideTriage",
+      "openCase",
+      "confirmTeam",
+      "logSession",
+      "closeCase",
+    ]);
+    const text = JSON.stringify(trail);
+    for (const personal of ["Sjoukje", "sjoukje@example.nl", "Mentor anke", "anke@example.nl", "Kaasmakerij"])
+      expect(text).not.toContain(personal);
+    expect(trail.every((e) => e.at instanceof Date)).toBe(true);
+    await store.close();
+  });
+
+  it("a refused confirmation leaves the store exactly as it was", async () => {
+    const store = await make();
+    const ctx = context(store);
+    for (const id of ["anke", "douwe"]) (await registerMentor(ctx, mentorRaw(id), pm, "new"))._unsafeUnwrap();
+    (
+      await registerMentor(
+        ctx,
+        mentorRaw("froukje", { interests: [{ kind: "client", organisation: "Zuivel Noord" }] }),
+        pm,
+        "new",
+      )
+    )._unsafeUnwrap();
+    (await submitIntake(ctx, intakeRaw("in-2"), "key-2", { id: "portal" }))._unsafeUnwrap();
+    const caseId = (await decideTriage(ctx, "in-2" as IntakeId, pm))._unsafeUnwrap().caseId as CaseId;
+    const before = await dump(store);
+    const refused = await confirmTeam(ctx, caseId, team("anke", "douwe", "froukje"), pm);
+    expect(refused._unsafeUnwrapErr()).toEqual({
+      type: "TeamRefused",
+      caseId,
+      mentorId: "froukje",
+      reason: "conflictOfInterest",
+    });
+    expect(await dump(store)).toBe(before);
+    const bad = await logSession(
+      ctx,
+      {
+        id: "s-9",
+        kind: "case",
+        caseId,
+        on: "2026-12-10",
+        minutes: 3,
+        mode: "video",
+        mentors: [],
+        menteePresent: true,
+        noteAuthor: "anke",
+      },
+      pm,
+    );
+    expect(bad._unsafeUnwrapErr().type).toBe("ValidationFailed");
+    expect(await dump(store)).toBe(before);
+    await store.close();
+  });
+
+  it("ten confirmations racing for one mentor's last place: exactly one succeeds", async () => {
+    const store = await make();
+    const ctx = {
+      ...context(store),
+      profile: { ...friesland, meeting: { ...friesland.meeting, newCasesPerMeeting: 20 } },
+    };
+    (
+      await registerMentor(
+        ctx,
+        mentorRaw("scarce", { capacity: { maxCases: 1, monthlyHours: 1.5 } }),
+        pm,
+        "new",
+      )
+    )._unsafeUnwrap();
+    for (let k = 0; k < 20; k++) (await registerMentor(ctx, mentorRaw(`m-${k}`), pm, "new"))._unsafeUnwrap();
+    const cases: CaseId[] = [];
+    for (let k = 0; k < 10; k++) {
+      (await submitIntake(ctx, intakeRaw(`in-r${k}`), `key-r${k}`, { id: "portal" }))._unsafeUnwrap();
+      cases.push((await decideTriage(ctx, `in-r${k}` as IntakeId, pm))._unsafeUnwrap().caseId as CaseId);
+    }
+    const results = await Promise.all(
+      cases.map((c, k) => confirmTeam(ctx, c, team("scarce", `m-${2 * k}`, `m-${2 * k + 1}`), pm)),
+    );
+    expect(results.filter((r) => r.isOk())).toHaveLength(1);
+    for (const r of results)
+      if (r.isErr())
+        expect(r.error).toMatchObject({ type: "TeamRefused", mentorId: "scarce", reason: "atCapacity" });
+    const confirmed = (await store.list("cases"))._unsafeUnwrap().filter((c) => c.value.state === "active");
+    expect(confirmed).toHaveLength(1);
+    await store.close();
+  });
+});
