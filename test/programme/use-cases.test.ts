@@ -54,7 +54,10 @@ function context(store: ProgrammeStore): ProgrammeContext {
   return {
     store,
     profile: friesland,
-    clock: () => new Date((t += 60_000)),
+    clock: () => {
+      t += 60_000;
+      return new Date(t);
+    },
     newId: (kind) => `${kind}-${++n}`,
   };
 }
