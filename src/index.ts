@@ -146,11 +146,14 @@ export type {
 export { adviceCodes, builtInReasonCodes, ruleReasonCodes } from "./model/triage.js";
 export type { ExportAmbition, Venture, VentureStage } from "./model/venture.js";
 export { exportAmbitions, ventureStages } from "./model/venture.js";
+export { changeTeam, type TeamChange } from "./programme/change-team.js";
 export { closeCase } from "./programme/close-case.js";
 export { type ConfirmTeamError, confirmTeam } from "./programme/confirm-team.js";
 export { type Actor, type ProgrammeContext, required } from "./programme/context.js";
 export { type DecideTriageError, decideTriage, triageContext } from "./programme/decide-triage.js";
+export { followUpReferral } from "./programme/follow-up-referral.js";
 export { logSession } from "./programme/log-session.js";
+export { programmeReport } from "./programme/programme-report.js";
 export { registerMentor } from "./programme/register-mentor.js";
 export { submitIntake } from "./programme/submit-intake.js";
 export { type MonthlyReport, monthlyReport, type ProgrammeSnapshot } from "./reports/monthly-report.js";

@@ -1,15 +1,19 @@
 import pg from "pg";
 import {
   type CaseId,
+  changeTeam,
   closeCase,
   confirmTeam,
   decideTriage,
+  followUpReferral,
   friesland,
   type IntakeId,
   logSession,
   type MentorId,
   type ProgrammeContext,
   type ProgrammeStore,
+  programmeReport,
+  type ReferralId,
   registerMentor,
   submitIntake,
 } from "venture-mentoring";
@@ -185,6 +189,46 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     for (const personal of ["Sjoukje", "sjoukje@example.nl", "Mentor anke", "anke@example.nl", "Kaasmakerij"])
       expect(text).not.toContain(personal);
     expect(trail.every((e) => e.at instanceof Date)).toBe(true);
+    await store.close();
+  });
+
+  it("team changes, referral follow-up and the monthly report over the store", async () => {
+    const store = await make();
+    const ctx = context(store);
+    for (const id of ["anke", "douwe", "froukje", "ype"])
+      (await registerMentor(ctx, mentorRaw(id), pm, "new"))._unsafeUnwrap();
+    (await submitIntake(ctx, intakeRaw("in-3"), "key-3", { id: "portal" }))._unsafeUnwrap();
+    const caseId = (await decideTriage(ctx, "in-3" as IntakeId, pm))._unsafeUnwrap().caseId as CaseId;
+    (await confirmTeam(ctx, caseId, team("anke", "douwe", "froukje"), pm))._unsafeUnwrap();
+    const left = (
+      await changeTeam(ctx, caseId, { kind: "leave", mentorId: "douwe" as MentorId, reason: "recused" }, pm)
+    )._unsafeUnwrap();
+    expect(left.needsReplacement).toBe(true);
+    const joined = (
+      await changeTeam(ctx, caseId, { kind: "join", mentorId: "ype" as MentorId, role: "member" }, pm)
+    )._unsafeUnwrap();
+    expect(joined.needsReplacement).toBe(false);
+    expect(joined.memberships.find((m) => m.mentorId === "douwe")?.departure).toBe("recused");
+
+    const exportIntake = {
+      ...intakeRaw("in-4"),
+      question: { summary: "Export to Germany?", topics: [{ topic: "export", weight: 3 }] },
+    };
+    (await submitIntake(ctx, exportIntake, "key-4", { id: "portal" }))._unsafeUnwrap();
+    const referred = (await decideTriage(ctx, "in-4" as IntakeId, pm))._unsafeUnwrap();
+    expect(referred.decision.outcome).toEqual({ kind: "refer", partnerId: "oranjewoud-export-academy" });
+    const followed = (
+      await followUpReferral(ctx, referred.referralId as ReferralId, "started", pm)
+    )._unsafeUnwrap();
+    expect(followed.followUp.status).toBe("started");
+
+    const report = (await programmeReport(ctx, new Date("2026-12-31T23:00:00.000Z")))._unsafeUnwrap();
+    expect(report.cases).toMatchObject({ active: 1, new: 1 });
+    expect(report.intake).toMatchObject({
+      requests: 2,
+      outcomes: { accept: 1, refer: 1 },
+      referralsByPartner: { "oranjewoud-export-academy": 1 },
+    });
     await store.close();
   });
 

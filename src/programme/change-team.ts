@@ -1,0 +1,105 @@
+import { errAsync, type ResultAsync } from "neverthrow";
+import type { IllegalTransition, NotFound, TeamChangeRefused, TeamRefused } from "../errors.js";
+import { roomForNewCases } from "../hours/capacity.js";
+import { currentTeam, type DepartureReason, type MentoringCase, transition } from "../lifecycle/case.js";
+import { ethicsStatementCurrent } from "../lifecycle/mentor.js";
+import { hasDeclaredConflict, isPaused } from "../matching/instance.js";
+import type { CaseId, MentorId } from "../model/brand.js";
+import type { StoreConflict, StoreUnavailable } from "../store/contract.js";
+import { type Actor, type ProgrammeContext, required } from "./context.js";
+
+/** A team change: a mentor steps off or is recused (rule 13), or a replacement joins. */
+export type TeamChange =
+  | { readonly kind: "leave"; readonly mentorId: MentorId; readonly reason: DepartureReason }
+  | { readonly kind: "join"; readonly mentorId: MentorId; readonly role: "lead" | "member" };
+
+/**
+ * Change a running case's team. Leaving keeps the membership history with its dates and flags the
+ * case for a replacement; joining re-checks the newcomer's eligibility, capacity and conflicts of
+ * interest inside the transaction, like a confirmation.
+ *
+ * @example
+ * await changeTeam(ctx, caseId, { kind: "leave", mentorId, reason: "recused" }, { id: "pm-paula" });
+ */
+export function changeTeam(
+  ctx: ProgrammeContext,
+  caseId: CaseId,
+  change: TeamChange,
+  actor: Actor,
+): ResultAsync<
+  MentoringCase,
+  NotFound | TeamRefused | IllegalTransition | TeamChangeRefused | StoreConflict | StoreUnavailable
+> {
+  const { profile } = ctx;
+  return ctx.store.transaction((tx) =>
+    required(tx, "cases", caseId).andThen((kase) =>
+      required(tx, "intakes", kase.value.intakeId).andThen((intake) =>
+        tx.list("cases").andThen((cases) => {
+          const on = ctx.clock();
+          const write = (next: MentoringCase) =>
+            tx
+              .put("cases", caseId, next, kase.version)
+              .andThen(() =>
+                tx.appendAudit({
+                  at: on,
+                  actor: actor.id,
+                  action: change.kind === "leave" ? "mentorLeft" : "mentorJoined",
+                  subject: { collection: "cases", id: caseId },
+                  reason: change.kind === "leave" ? change.reason : change.role,
+                }),
+              )
+              .map(() => next);
+          if (change.kind === "leave") {
+            const next = transition(kase.value, {
+              type: "mentorLeft",
+              on,
+              mentorId: change.mentorId,
+              reason: change.reason,
+            });
+            return next.isErr() ? errAsync(next.error) : write(next.value);
+          }
+          return required(tx, "mentors", change.mentorId).andThen((m) => {
+            const refuse = (reason: TeamRefused["reason"]) =>
+              errAsync<MentoringCase, TeamRefused>({
+                type: "TeamRefused",
+                caseId,
+                mentorId: change.mentorId,
+                reason,
+              });
+            const mentor = m.value;
+            if (
+              mentor.state !== "active" ||
+              isPaused(mentor, on) ||
+              !ethicsStatementCurrent(mentor, on, profile.ethicsStatementValidityMonths)
+            ) {
+              return refuse("notMatchable");
+            }
+            if (change.role === "lead" && !mentor.leadQualified) return refuse("notLeadQualified");
+            if (hasDeclaredConflict(mentor, intake.value.venture)) return refuse("conflictOfInterest");
+            const load = cases.filter(
+              (c) =>
+                (c.value.state === "active" || c.value.state === "paused") &&
+                currentTeam(c.value).some((x) => x.mentorId === mentor.id),
+            ).length;
+            if (
+              roomForNewCases(
+                mentor,
+                { cases: load, hours: load * profile.hours.normPerCaseMonth },
+                profile.hours.normPerCaseMonth,
+              ) <= 0
+            ) {
+              return refuse("atCapacity");
+            }
+            const next = transition(kase.value, {
+              type: "mentorJoined",
+              on,
+              mentorId: change.mentorId,
+              role: change.role,
+            });
+            return next.isErr() ? errAsync(next.error) : write(next.value);
+          });
+        }),
+      ),
+    ),
+  );
+}
