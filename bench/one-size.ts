@@ -1,3 +1,7 @@
+/**
+ * Time `matchRound` on one generated size: `npx tsx --tsconfig tsconfig.check.json bench/one-size.ts 10000 5000`.
+ * For the sizes too slow for the full `npm run bench`.
+ */
 import { matchRound } from "venture-mentoring";
 import { generateRound } from "./generator.js";
 
