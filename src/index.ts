@@ -153,6 +153,13 @@ export { type Actor, type ProgrammeContext, required } from "./programme/context
 export { type DecideTriageError, decideTriage, triageContext } from "./programme/decide-triage.js";
 export { followUpReferral } from "./programme/follow-up-referral.js";
 export { logSession } from "./programme/log-session.js";
+export {
+  ERASED,
+  erasePerson,
+  exportPerson,
+  type Person,
+  type PersonExport,
+} from "./programme/person-data.js";
 export { programmeReport } from "./programme/programme-report.js";
 export { registerMentor } from "./programme/register-mentor.js";
 export { submitIntake } from "./programme/submit-intake.js";

@@ -5,6 +5,8 @@ import {
   closeCase,
   confirmTeam,
   decideTriage,
+  erasePerson,
+  exportPerson,
   followUpReferral,
   friesland,
   type IntakeId,
@@ -229,6 +231,79 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
       outcomes: { accept: 1, refer: 1 },
       referralsByPartner: { "oranjewoud-export-academy": 1 },
     });
+    await store.close();
+  });
+
+  it("exports everything about a mentee, then erases them without a trace while the report stays the same", async () => {
+    const store = await make();
+    const ctx = context(store);
+    for (const id of ["anke", "douwe", "froukje"])
+      (await registerMentor(ctx, mentorRaw(id), pm, "new"))._unsafeUnwrap();
+    (
+      await submitIntake(
+        ctx,
+        intakeRaw("in-5", "Wij willen een managementteam bij Kaasmakerij in-5"),
+        "key-5",
+        { id: "portal" },
+      )
+    )._unsafeUnwrap();
+    const caseId = (await decideTriage(ctx, "in-5" as IntakeId, pm))._unsafeUnwrap().caseId as CaseId;
+    (await confirmTeam(ctx, caseId, team("anke", "douwe", "froukje"), pm))._unsafeUnwrap();
+    (
+      await logSession(
+        ctx,
+        {
+          id: "s-5",
+          kind: "case",
+          caseId,
+          on: "2026-12-10T10:00:00.000Z",
+          minutes: 90,
+          mode: "video",
+          mentors: ["anke"],
+          menteePresent: true,
+          noteAuthor: "anke",
+          note: "Sjoukje twijfelt over haar broer in het MT",
+        },
+        { id: "anke" },
+      )
+    )._unsafeUnwrap();
+    (
+      await closeCase(ctx, caseId, "questionResolved", pm, { mentee: "Sjoukje: dank, het MT staat" })
+    )._unsafeUnwrap();
+
+    const exported = (
+      await exportPerson(ctx, { kind: "mentee", email: "SJOUKJE@example.nl" })
+    )._unsafeUnwrap();
+    expect(exported.intakes.map((i) => i.id)).toEqual(["in-5"]);
+    expect(exported.cases.map((c) => c.id)).toEqual([caseId]);
+    expect(exported.sessions.map((s) => s.id)).toEqual(["s-5"]);
+    expect(exported.decisions).toHaveLength(1);
+
+    const asOf = new Date("2026-12-31T23:00:00.000Z");
+    const before = (await programmeReport(ctx, asOf))._unsafeUnwrap();
+    (await erasePerson(ctx, { kind: "mentee", email: "sjoukje@example.nl" }, pm))._unsafeUnwrap();
+    const everything = await dump(store);
+    for (const value of [
+      "Sjoukje",
+      "sjoukje@example.nl",
+      "Kaasmakerij",
+      "managementteam",
+      "broer",
+      "Zuivel Noord",
+    ])
+      expect(everything).not.toContain(value);
+    expect((await programmeReport(ctx, asOf))._unsafeUnwrap()).toEqual(before);
+    expect(
+      (await exportPerson(ctx, { kind: "mentee", email: "sjoukje@example.nl" }))._unsafeUnwrap().intakes,
+    ).toEqual([]);
+    expect(
+      (await erasePerson(ctx, { kind: "mentee", email: "nobody@example.nl" }, pm))._unsafeUnwrapErr(),
+    ).toEqual({ type: "NotFound", collection: "intakes", id: "mentee" });
+
+    (await erasePerson(ctx, { kind: "mentor", id: "douwe" as MentorId }, pm))._unsafeUnwrap();
+    const after = await dump(store);
+    expect(after).not.toContain("Mentor douwe");
+    expect(after).not.toContain("douwe@example.nl");
     await store.close();
   });
 

@@ -1,0 +1,194 @@
+import { errAsync, okAsync, type ResultAsync } from "neverthrow";
+import type { NotFound } from "../errors.js";
+import type { Session } from "../hours/session.js";
+import type { MentoringCase } from "../lifecycle/case.js";
+import type { MentorId } from "../model/brand.js";
+import type { IntakeRequest } from "../model/intake.js";
+import type { Mentor } from "../model/mentor.js";
+import type { Referral } from "../model/partner.js";
+import type { TriageDecision } from "../model/triage.js";
+import type { StoreConflict, StoreUnavailable, StoreWriter, Versioned } from "../store/contract.js";
+import { type Actor, type ProgrammeContext, required } from "./context.js";
+
+/** Whose data: a mentee, found by the e-mail address they gave at intake, or a mentor by id. */
+export type Person =
+  | { readonly kind: "mentee"; readonly email: string }
+  | { readonly kind: "mentor"; readonly id: MentorId };
+
+/** Everything stored about one person (GDPR access and portability, article 15 and 20). */
+export interface PersonExport {
+  readonly person: Person;
+  readonly mentor?: Mentor;
+  readonly intakes: readonly IntakeRequest[];
+  readonly decisions: readonly TriageDecision[];
+  readonly referrals: readonly Referral[];
+  readonly cases: readonly MentoringCase[];
+  readonly sessions: readonly Session[];
+}
+
+const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+function collect(tx: StoreWriter, person: Person) {
+  return tx.list("intakes").andThen((intakes) =>
+    tx.list("decisions").andThen((decisions) =>
+      tx.list("referrals").andThen((referrals) =>
+        tx.list("cases").andThen((cases) =>
+          tx.list("sessions").andThen((sessions) =>
+            tx.list("requests").map((requests) => {
+              const mine =
+                person.kind === "mentee"
+                  ? intakes.filter((i) => sameEmail(i.value.mentee.email, person.email))
+                  : [];
+              const intakeIds = new Set<string>(mine.map((i) => i.value.id));
+              const myCases =
+                person.kind === "mentee"
+                  ? cases.filter((c) => intakeIds.has(c.value.intakeId))
+                  : cases.filter((c) => c.value.memberships.some((m) => m.mentorId === person.id));
+              const caseIds = new Set<string>(myCases.map((c) => c.value.id));
+              const mySessions = sessions.filter((s) =>
+                person.kind === "mentee"
+                  ? s.value.caseId !== undefined && caseIds.has(s.value.caseId)
+                  : s.value.mentors.includes(person.id),
+              );
+              return {
+                intakes: mine,
+                decisions: decisions.filter((d) => intakeIds.has(d.value.intakeId)),
+                referrals: referrals.filter((r) => intakeIds.has(r.value.intakeId)),
+                cases: myCases,
+                sessions: mySessions,
+                requests: requests.filter((r) => intakeIds.has(r.value.intakeId)),
+              };
+            }),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/**
+ * Everything stored about one person, for access and portability requests.
+ *
+ * @example
+ * await exportPerson(ctx, { kind: "mentee", email: "sjoukje@example.nl" });
+ */
+export function exportPerson(
+  ctx: ProgrammeContext,
+  person: Person,
+): ResultAsync<PersonExport, NotFound | StoreUnavailable> {
+  return ctx.store.transaction((tx) =>
+    (person.kind === "mentor"
+      ? required(tx, "mentors", person.id).map((m): Versioned<Mentor> | undefined => m)
+      : okAsync<Versioned<Mentor> | undefined, NotFound>(undefined)
+    ).andThen((mentor) =>
+      collect(tx, person).map((found) => ({
+        person,
+        ...(mentor === undefined ? {} : { mentor: mentor.value }),
+        intakes: found.intakes.map((x) => x.value),
+        decisions: found.decisions.map((x) => x.value),
+        referrals: found.referrals.map((x) => x.value),
+        cases: found.cases.map((x) => x.value),
+        sessions: found.sessions.map((x) => x.value),
+      })),
+    ),
+  );
+}
+
+/** What an erased field reads afterwards. */
+export const ERASED = "[erased]";
+
+/**
+ * Erase a person (GDPR article 17): their name, e-mail address and free text are replaced, so no
+ * value that identifies them stays in any stored document — the request payloads kept for
+ * idempotency included — while the facts the statistics need (dates, topics, outcomes, hours,
+ * closing reasons) stay, so the monthly report does not change. Audited without personal data.
+ *
+ * @example
+ * await erasePerson(ctx, { kind: "mentee", email: "sjoukje@example.nl" }, { id: "pm-paula" });
+ */
+export function erasePerson(
+  ctx: ProgrammeContext,
+  person: Person,
+  actor: Actor,
+): ResultAsync<{ readonly documents: number }, NotFound | StoreConflict | StoreUnavailable> {
+  return ctx.store.transaction((tx) => {
+    const erasedAt = ctx.clock();
+    const audit = (id: string) =>
+      tx.appendAudit({
+        at: erasedAt,
+        actor: actor.id,
+        action: "erasePerson",
+        subject: { collection: person.kind === "mentor" ? "mentors" : "intakes", id },
+      });
+    const chain: (() => ResultAsync<unknown, StoreConflict | StoreUnavailable | NotFound>)[] = [];
+    let count = 0;
+    const put = <T>(f: () => ResultAsync<T, StoreConflict | StoreUnavailable | NotFound>) => {
+      chain.push(f);
+      count++;
+    };
+    return (
+      person.kind === "mentor"
+        ? required(tx, "mentors", person.id).map((m): Versioned<Mentor> | undefined => m)
+        : okAsync<Versioned<Mentor> | undefined, NotFound>(undefined)
+    ).andThen((mentor) =>
+      collect(tx, person).andThen((found) => {
+        if (mentor !== undefined) {
+          const { email: _email, firm: _firm, ...rest } = mentor.value;
+          const anonymous: Mentor = {
+            ...rest,
+            name: ERASED,
+            interests: [],
+            state: mentor.value.state === "applicant" ? "applicant" : "retired",
+          };
+          put(() => tx.put("mentors", mentor.value.id, anonymous, mentor.version));
+        }
+        if (person.kind === "mentee") {
+          // The address itself is the only key: not echoed into the error, which may be logged.
+          if (found.intakes.length === 0)
+            return okAsync<{ documents: number }, NotFound>({ documents: 0 }).andThen(() =>
+              errAsync<{ documents: number }, NotFound>({
+                type: "NotFound",
+                collection: "intakes",
+                id: "mentee",
+              }),
+            );
+          for (const i of found.intakes) {
+            const v = i.value;
+            const anonymous: IntakeRequest = {
+              ...v,
+              mentee: { name: ERASED, email: `erased-${v.id}@invalid.example` },
+              venture: { ...v.venture, name: ERASED, competitors: [], suppliers: [] },
+              question: { ...v.question, summary: ERASED },
+            };
+            put(() => tx.put("intakes", v.id, anonymous, i.version));
+          }
+          for (const r of found.requests)
+            put(() => tx.put("requests", r.value.key, { ...r.value, payload: ERASED }, r.version));
+        }
+        for (const s of found.sessions) {
+          if (s.value.note === undefined) continue;
+          const { note: _note, ...rest } = s.value;
+          put(() => tx.put("sessions", s.value.id, rest, s.version));
+        }
+        for (const r of found.referrals) {
+          if (r.value.followUp.note === undefined) continue;
+          const { note: _note, ...followUp } = r.value.followUp;
+          put(() => tx.put("referrals", r.value.id, { ...r.value, followUp }, r.version));
+        }
+        for (const c of found.cases) {
+          const feedback = c.value.closed?.feedback;
+          if (c.value.closed === undefined || feedback === undefined) continue;
+          const { feedback: _f, ...closed } = c.value.closed;
+          put(() => tx.put("cases", c.value.id, { ...c.value, closed }, c.version));
+        }
+        return chain
+          .reduce<ResultAsync<unknown, StoreConflict | StoreUnavailable | NotFound>>(
+            (acc, step) => acc.andThen(step),
+            okAsync(undefined),
+          )
+          .andThen(() => audit(person.kind === "mentor" ? person.id : (found.intakes[0]?.value.id ?? "none")))
+          .map(() => ({ documents: count }));
+      }),
+    );
+  });
+}
