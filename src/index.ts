@@ -160,6 +160,7 @@ export {
   type Person,
   type PersonExport,
 } from "./programme/person-data.js";
+export { planRound } from "./programme/plan-round.js";
 export { programmeReport } from "./programme/programme-report.js";
 export { registerMentor } from "./programme/register-mentor.js";
 export { submitIntake } from "./programme/submit-intake.js";
@@ -171,7 +172,9 @@ export type {
   Collection,
   Documents,
   ProgrammeStore,
+  RequestRecord,
   StoreConflict,
+  StoredRound,
   StoreError,
   StoreReader,
   StoreUnavailable,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { ValidationFailed } from "../errors.js";
 import { sessionSchema } from "../hours/session.js";
 import { mentoringCaseSchema } from "../lifecycle/case.js";
+import type { MatchingProposal } from "../matching/proposal.js";
 import { dateSchema, idSchema } from "../model/common.js";
 import { intakeRequestSchema } from "../model/intake.js";
 import { mentorSchema } from "../model/mentor.js";
@@ -18,6 +19,19 @@ const schemas: { readonly [C in Collection]: z.ZodType<Documents[C], unknown> } 
   intakes: intakeRequestSchema,
   decisions: triageDecisionSchema,
   referrals: referralSchema,
+  rounds: z.object({
+    id: z.string().min(1).max(64),
+    plannedAt: dateSchema,
+    // The proposal is the engine's own output (no dates in it); its shape is checked, not re-derived.
+    proposal: z.custom<MatchingProposal>(
+      (v) =>
+        typeof v === "object" &&
+        v !== null &&
+        (v as { status?: unknown }).status === "proposal" &&
+        Array.isArray((v as { teams?: unknown }).teams),
+      { message: "not a matching proposal" },
+    ),
+  }),
   requests: z.object({
     key: z.string().min(1).max(200),
     payload: z.string().max(100_000),

@@ -1,6 +1,7 @@
 import type { ResultAsync } from "neverthrow";
 import type { Session } from "../hours/session.js";
 import type { MentoringCase } from "../lifecycle/case.js";
+import type { MatchingProposal } from "../matching/proposal.js";
 import type { IntakeRequest } from "../model/intake.js";
 import type { Mentor } from "../model/mentor.js";
 import type { Referral } from "../model/partner.js";
@@ -16,6 +17,15 @@ export interface Documents {
   readonly referrals: Referral;
   /** Idempotency records of submitted requests: the key, the payload as submitted, what it created. */
   readonly requests: RequestRecord;
+  /** Matching rounds planned, with their proposals (never applied by themselves). */
+  readonly rounds: StoredRound;
+}
+
+/** A planned matching round: when it was planned and the engine's proposal. */
+export interface StoredRound {
+  readonly id: string;
+  readonly plannedAt: Date;
+  readonly proposal: MatchingProposal;
 }
 
 /** The first submission under an idempotency key, kept so a retry gets the same answer. */

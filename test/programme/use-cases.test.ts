@@ -14,6 +14,7 @@ import {
   type MentorId,
   type ProgrammeContext,
   type ProgrammeStore,
+  planRound,
   programmeReport,
   type ReferralId,
   registerMentor,
@@ -304,6 +305,35 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     const after = await dump(store);
     expect(after).not.toContain("Mentor douwe");
     expect(after).not.toContain("douwe@example.nl");
+    await store.close();
+  });
+
+  it("plans a round from the stored state, then confirms its proposed teams", async () => {
+    const store = await make();
+    const ctx = context(store);
+    for (const id of ["anke", "douwe", "froukje", "ype", "wytske"])
+      (await registerMentor(ctx, mentorRaw(id), pm, "new"))._unsafeUnwrap();
+    for (const k of [6, 7]) {
+      (await submitIntake(ctx, intakeRaw(`in-${k}`), `key-${k}`, { id: "portal" }))._unsafeUnwrap();
+      (await decideTriage(ctx, `in-${k}` as IntakeId, pm))._unsafeUnwrap();
+    }
+    const proposal = (
+      await planRound(ctx, "ems-2026-12", new Date("2026-12-07T19:00:00.000Z"), pm)
+    )._unsafeUnwrap();
+    expect(proposal.teams).toHaveLength(2);
+    expect(proposal.unstaffed).toEqual([]);
+    const stored = (await store.get("rounds", "ems-2026-12"))._unsafeUnwrap();
+    expect(stored?.value.proposal).toEqual(proposal);
+    expect(stored?.value.plannedAt).toBeInstanceOf(Date);
+    for (const t of proposal.teams) {
+      const seats = t.team.map((m) => ({ mentorId: m.mentorId, role: m.role }));
+      (await confirmTeam(ctx, t.caseId, seats, pm))._unsafeUnwrap();
+    }
+    const again = (
+      await planRound(ctx, "ems-2026-12", new Date("2026-12-07T19:00:00.000Z"), pm)
+    )._unsafeUnwrap();
+    expect(again.teams).toEqual([]);
+    expect((await store.get("rounds", "ems-2026-12"))._unsafeUnwrap()?.version).toBe(2);
     await store.close();
   });
 
