@@ -45,6 +45,37 @@ function reader(state: () => State) {
   };
 }
 
+/** Reads inside a transaction: its own writes first, then the committed state. */
+function overlayReader(
+  base: State,
+  overlay: Map<Collection, Map<string, Versioned<unknown>>>,
+  appended: AuditEntry[],
+) {
+  return {
+    get<C extends Collection>(collection: C, id: string) {
+      const found = (overlay.get(collection)?.get(id) ?? base.docs.get(collection)?.get(id)) as
+        | Versioned<Documents[C]>
+        | undefined;
+      return okAsync<Versioned<Documents[C]> | undefined, StoreUnavailable>(
+        found === undefined ? undefined : copy(found),
+      );
+    },
+    list<C extends Collection>(collection: C) {
+      const merged = new Map([
+        ...(base.docs.get(collection) ?? new Map()),
+        ...(overlay.get(collection) ?? new Map()),
+      ]);
+      const all = [...merged.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([, v]) => copy(v) as Versioned<Documents[C]>);
+      return okAsync<readonly Versioned<Documents[C]>[], StoreUnavailable>(all);
+    },
+    audit() {
+      return okAsync<readonly AuditEntry[], StoreUnavailable>(copy([...base.audit, ...appended]));
+    },
+  };
+}
+
 /**
  * A fresh, empty in-memory store.
  *
@@ -53,7 +84,7 @@ function reader(state: () => State) {
  * await store.transaction((tx) => tx.put("mentors", mentor.id, mentor, "new"));
  */
 export function createMemoryStore(): ProgrammeStore {
-  let committed: State = { docs: new Map(), audit: [] };
+  const committed: State = { docs: new Map(), audit: [] };
   let queue: Promise<unknown> = Promise.resolve();
   let closed = false;
 
@@ -63,39 +94,46 @@ export function createMemoryStore(): ProgrammeStore {
       const run = async () => {
         if (closed)
           return err<T, E | StoreUnavailable>({ type: "StoreUnavailable", cause: "the store is closed" });
-        // Copy on begin: the working state is thrown away unless the work succeeds.
-        const working: State = {
-          docs: new Map([...committed.docs].map(([c, m]) => [c, new Map(m)])),
-          audit: [...committed.audit],
-        };
+        // Copy on write: the transaction's writes sit in an overlay that is applied on success only.
+        const overlay = new Map<Collection, Map<string, Versioned<unknown>>>();
+        const appended: AuditEntry[] = [];
+        const base = committed;
         const tx: StoreWriter = {
-          ...reader(() => working),
+          ...overlayReader(base, overlay, appended),
           put<C extends Collection>(
             collection: C,
             id: string,
             value: Documents[C],
             expected: number | "new",
           ) {
-            const docs = working.docs.get(collection) ?? new Map<string, Versioned<unknown>>();
-            const actual = docs.get(id)?.version;
+            const actual = (overlay.get(collection)?.get(id) ?? base.docs.get(collection)?.get(id))?.version;
             const matches = expected === "new" ? actual === undefined : actual === expected;
             if (!matches) {
               const conflict: StoreConflict = { type: "StoreConflict", collection, id, expected, actual };
               return errAsync<number, StoreConflict | StoreUnavailable>(conflict);
             }
             const version = (actual ?? 0) + 1;
-            docs.set(id, { value: copy(value), version });
-            working.docs.set(collection, docs);
+            const mine = overlay.get(collection) ?? new Map<string, Versioned<unknown>>();
+            mine.set(id, { value: copy(value), version });
+            overlay.set(collection, mine);
             return okAsync<number, StoreConflict | StoreUnavailable>(version);
           },
           appendAudit(entry: AuditEntry) {
-            working.audit.push(copy(entry));
+            appended.push(copy(entry));
             return okAsync<void, StoreUnavailable>(undefined);
           },
         };
         try {
           const result = await work(tx);
-          if (result.isOk()) committed = working;
+          if (result.isOk()) {
+            // Transactions run one at a time, so `committed` is still `base`: apply the overlay to it.
+            for (const [c, docs] of overlay) {
+              const target = base.docs.get(c) ?? new Map<string, Versioned<unknown>>();
+              for (const [id, doc] of docs) target.set(id, doc);
+              base.docs.set(c, target);
+            }
+            for (const entry of appended) base.audit.push(entry);
+          }
           return result;
         } catch (e) {
           return err<T, E | StoreUnavailable>({

@@ -30,7 +30,7 @@ export interface PostgresStoreOptions {
   readonly pool?: pg.Pool;
   /** The schema for the store's tables: lower-case letters, digits and `_`. Default `venture_mentoring`. */
   readonly schema?: string;
-  /** Attempts for a transaction that keeps losing serialization races. Default 10. */
+  /** Attempts for a transaction that keeps losing serialization races. Default 20, with a growing pause between. */
   readonly maxAttempts?: number;
 }
 
@@ -66,7 +66,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
   const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 10 });
   const owned = options.pool === undefined;
   const t = (name: string) => `"${schema}".${name}`;
-  const maxAttempts = options.maxAttempts ?? 10;
+  const maxAttempts = options.maxAttempts ?? 20;
 
   /** Reads and writes over one client; `failed` records a serialization failure for the retry loop. */
   const ops = (db: Queryable, state: { failed: boolean }): StoreWriter => {
@@ -180,8 +180,11 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
               result = err(unavailable(`the transaction failed: ${String(e)}`));
             }
             if (!state.failed) return result;
-            if (attempt >= maxAttempts)
+            if (attempt >= maxAttempts) {
               return err(unavailable(`gave up after ${attempt} serialization failures`));
+            }
+            // Back off a little more each time, so the transactions that lost the race do not meet again at once.
+            await new Promise((resolve) => setTimeout(resolve, attempt * 2));
           }
         } finally {
           client.release();

@@ -127,7 +127,15 @@ export function monthlyReport(snap: ProgrammeSnapshot, asOf: Date): MonthlyRepor
   for (const r of snap.referrals)
     if (inMonth(r.date)) referralsByPartner[r.partnerId] = (referralsByPartner[r.partnerId] ?? 0) + 1;
   const running = snap.cases.filter((c) => c.state === "active" || c.state === "paused");
-  const perCase = running.map((c) => caseHours(c, snap.sessions, profile, asOf));
+  // Group once: per-case filtering of every session would be cases × sessions at national scale.
+  const byCase = new Map<string, Session[]>();
+  for (const x of snap.sessions) {
+    if (x.caseId === undefined) continue;
+    const list = byCase.get(x.caseId);
+    if (list === undefined) byCase.set(x.caseId, [x]);
+    else list.push(x);
+  }
+  const perCase = running.map((c) => caseHours(c, byCase.get(c.id) ?? [], profile, asOf));
   const status = { under: 0, on: 0, over: 0 };
   for (const h of perCase) status[h.status] += 1;
   const monthSessions = snap.sessions.filter((s) => inMonth(s.on));
