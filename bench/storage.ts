@@ -12,13 +12,16 @@ import { ResultAsync } from "neverthrow";
 import pg from "pg";
 import {
   type CaseId,
+  confirmTeam,
   friesland,
   type IntakeId,
   type MentorId,
   openCase,
   type ProgrammeContext,
   type ProgrammeStore,
+  parseIntake,
   parseSession,
+  planRound,
   programmeReport,
   submitIntake,
   transition,
@@ -30,7 +33,8 @@ import { createSqliteStore } from "venture-mentoring/sqlite";
 import { generateRound } from "./generator.js";
 
 const M = Number(process.env.STORAGE_MENTORS ?? 10_000);
-const N = Number(process.env.STORAGE_CASES ?? 10_000);
+const N = Number(process.env.STORAGE_CASES ?? 50_000);
+const NEW = 100;
 const url = process.env.VM_TEST_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/test";
 const round = generateRound({ mentors: M, cases: 1, seed: 9 });
 const mentors = round.mentors.map(({ load: _load, ...m }) => m);
@@ -172,6 +176,80 @@ async function measure(name: string, store: ProgrammeStore) {
     }),
   );
   row.intakes = `${(submitted / 2).toFixed(0)}/s (${conflicts} errors)`;
+  // A meeting: NEW accepted cases waiting for teams; plan the round (reads + solver + write), confirm ten teams.
+  (
+    await store.transaction(
+      (tx) =>
+        new ResultAsync(
+          (async () => {
+            for (let j = 0; j < NEW; j++) {
+              const intake = parseIntake({
+                id: `in-new-${j}`,
+                submittedAt: "2026-12-15T09:00:00.000Z",
+                mentee: { name: "New Mentee", email: `new${j}@example.nl` },
+                venture: {
+                  id: `v-new-${j}`,
+                  name: `New Venture ${j}`,
+                  sector: "agrifood",
+                  stage: "established",
+                  employees: 8,
+                  region: "friesland",
+                  exportAmbition: "none",
+                  innovative: false,
+                  competitors: [],
+                  suppliers: [],
+                },
+                question: {
+                  summary: "Growth",
+                  topics: [
+                    { topic: "strategy", weight: 3 },
+                    { topic: "sales", weight: 2 },
+                  ],
+                },
+                urgency: "routine",
+                consent: { dataProcessing: true, shareWithPartners: true },
+              })._unsafeUnwrap();
+              (await tx.put("intakes", intake.id, intake, "new"))._unsafeUnwrap();
+              const c = openCase({
+                id: `case-new-${j}` as CaseId,
+                ventureId: intake.venture.id,
+                intakeId: intake.id,
+                teamSize: 3,
+                on: new Date("2026-12-16"),
+              });
+              (await tx.put("cases", c.id, c, "new"))._unsafeUnwrap();
+            }
+            return tx.appendAudit({
+              at: new Date("2026-12-16"),
+              actor: "bench",
+              action: "load",
+              subject: { collection: "cases", id: "new" },
+            });
+          })(),
+        ),
+    )
+  )._unsafeUnwrap();
+  const planCtx: ProgrammeContext = {
+    ...ctx,
+    profile: { ...friesland, meeting: { ...friesland.meeting, newCasesPerMeeting: NEW } },
+  };
+  start = performance.now();
+  const proposal = (
+    await planRound(planCtx, "bench-round", new Date("2026-12-20T19:00:00.000Z"), { id: "bench" })
+  )._unsafeUnwrap();
+  row.plan = `${((performance.now() - start) / 1000).toFixed(1)} s (${proposal.teams.length} teams)`;
+  start = performance.now();
+  let confirmed = 0;
+  for (const t of proposal.teams.slice(0, 10)) {
+    const r = await confirmTeam(
+      planCtx,
+      t.caseId,
+      t.team.map((m) => ({ mentorId: m.mentorId, role: m.role })),
+      { id: "bench" },
+    );
+    if (r.isOk()) confirmed++;
+  }
+  row.confirm = `${((performance.now() - start) / Math.max(1, confirmed)).toFixed(0)} ms per team (${confirmed})`;
   row.rss = `${Math.round(process.resourceUsage().maxRSS / 1024)} MB`;
   await store.close();
   return row;
@@ -197,10 +275,11 @@ try {
 console.log(`${M} mentors, ${N} cases, ${2 * N} sessions; Node ${process.version}`);
 console.log("");
 console.log(
-  "| store | load mentors | load cases + sessions | list cases | monthly report | intakes (8 concurrent submitters) | peak RSS |",
+  `| store | load mentors | load cases + sessions | list cases | monthly report | intakes (8 concurrent submitters) | plan a round of ${NEW} new cases | confirm a team | peak RSS |`,
 );
-console.log("|---|---|---|---|---|---|---|");
-for (const r of rows)
+console.log("|---|---|---|---|---|---|---|---|---|");
+for (const r of rows) {
   console.log(
-    `| ${r.store} | ${r.mentors} | ${r.cases} | ${r.list} | ${r.report} | ${r.intakes} | ${r.rss} |`,
+    `| ${r.store} | ${r.mentors} | ${r.cases} | ${r.list} | ${r.report} | ${r.intakes} | ${r.plan} | ${r.confirm} | ${r.rss} |`,
   );
+}
