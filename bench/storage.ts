@@ -35,6 +35,7 @@ import { generateRound } from "./generator.js";
 const M = Number(process.env.STORAGE_MENTORS ?? 10_000);
 const N = Number(process.env.STORAGE_CASES ?? 50_000);
 const NEW = 100;
+const RUNNING = Math.min(N, 5_000);
 const url = process.env.VM_TEST_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/test";
 const round = generateRound({ mentors: M, cases: 1, seed: 9 });
 const mentors = round.mentors.map(({ load: _load, ...m }) => m);
@@ -93,7 +94,16 @@ async function measure(name: string, store: ProgrammeStore) {
                     ],
                   },
                 )._unsafeUnwrap();
-                (await tx.put("cases", id, c, "new"))._unsafeUnwrap();
+                // A national programme's history: most cases are closed; RUNNING are active and load the mentors.
+                const stored =
+                  j < RUNNING
+                    ? c
+                    : transition(c, {
+                        type: "closed",
+                        on: new Date("2026-06-30"),
+                        reason: "questionResolved",
+                      })._unsafeUnwrap();
+                (await tx.put("cases", id, stored, "new"))._unsafeUnwrap();
                 for (const s of [0, 1]) {
                   const session = parseSession({
                     id: `s-${j}-${s}`,
@@ -272,7 +282,7 @@ try {
   await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   await admin.end();
 }
-console.log(`${M} mentors, ${N} cases, ${2 * N} sessions; Node ${process.version}`);
+console.log(`${M} mentors, ${N} cases (${RUNNING} running), ${2 * N} sessions; Node ${process.version}`);
 console.log("");
 console.log(
   `| store | load mentors | load cases + sessions | list cases | monthly report | intakes (8 concurrent submitters) | plan a round of ${NEW} new cases | confirm a team | peak RSS |`,
