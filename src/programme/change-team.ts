@@ -1,12 +1,10 @@
 import { errAsync, type ResultAsync } from "neverthrow";
 import type { IllegalTransition, NotFound, TeamChangeRefused, TeamRefused } from "../errors.js";
-import { roomForNewCases } from "../hours/capacity.js";
-import { currentTeam, type DepartureReason, type MentoringCase, transition } from "../lifecycle/case.js";
-import { ethicsStatementCurrent } from "../lifecycle/mentor.js";
-import { hasDeclaredConflict, isPaused } from "../matching/instance.js";
+import { type DepartureReason, type MentoringCase, transition } from "../lifecycle/case.js";
 import type { CaseId, MentorId } from "../model/brand.js";
 import type { StoreConflict, StoreUnavailable } from "../store/contract.js";
 import { type Actor, type ProgrammeContext, required } from "./context.js";
+import { mentorLoads, seatRefusal } from "./seat-check.js";
 
 /** A team change: a mentor steps off or is recused (rule 13), or a replacement joins. */
 export type TeamChange =
@@ -59,36 +57,21 @@ export function changeTeam(
             return next.isErr() ? errAsync(next.error) : write(next.value);
           }
           return required(tx, "mentors", change.mentorId).andThen((m) => {
-            const refuse = (reason: TeamRefused["reason"]) =>
-              errAsync<MentoringCase, TeamRefused>({
+            const reason = seatRefusal(
+              m.value,
+              intake.value.venture,
+              change.role,
+              mentorLoads(cases).get(m.value.id) ?? 0,
+              profile,
+              on,
+            );
+            if (reason !== undefined) {
+              return errAsync<MentoringCase, TeamRefused>({
                 type: "TeamRefused",
                 caseId,
                 mentorId: change.mentorId,
                 reason,
               });
-            const mentor = m.value;
-            if (
-              mentor.state !== "active" ||
-              isPaused(mentor, on) ||
-              !ethicsStatementCurrent(mentor, on, profile.ethicsStatementValidityMonths)
-            ) {
-              return refuse("notMatchable");
-            }
-            if (change.role === "lead" && !mentor.leadQualified) return refuse("notLeadQualified");
-            if (hasDeclaredConflict(mentor, intake.value.venture)) return refuse("conflictOfInterest");
-            const load = cases.filter(
-              (c) =>
-                (c.value.state === "active" || c.value.state === "paused") &&
-                currentTeam(c.value).some((x) => x.mentorId === mentor.id),
-            ).length;
-            if (
-              roomForNewCases(
-                mentor,
-                { cases: load, hours: load * profile.hours.normPerCaseMonth },
-                profile.hours.normPerCaseMonth,
-              ) <= 0
-            ) {
-              return refuse("atCapacity");
             }
             const next = transition(kase.value, {
               type: "mentorJoined",

@@ -1,12 +1,10 @@
 import { errAsync, type ResultAsync } from "neverthrow";
 import type { IllegalTransition, NotFound, TeamChangeRefused, TeamRefused } from "../errors.js";
-import { roomForNewCases } from "../hours/capacity.js";
-import { currentTeam, type MentoringCase, transition } from "../lifecycle/case.js";
-import { ethicsStatementCurrent } from "../lifecycle/mentor.js";
-import { hasDeclaredConflict, isPaused } from "../matching/instance.js";
+import { type MentoringCase, transition } from "../lifecycle/case.js";
 import type { CaseId, MentorId } from "../model/brand.js";
 import type { StoreConflict, StoreUnavailable } from "../store/contract.js";
 import { type Actor, type ProgrammeContext, required } from "./context.js";
+import { mentorLoads, seatRefusal } from "./seat-check.js";
 
 export type ConfirmTeamError =
   | NotFound
@@ -37,44 +35,31 @@ export function confirmTeam(
         tx.list("cases").andThen((cases) =>
           tx.list("mentors").andThen((mentors) => {
             const now = ctx.clock();
-            const load = new Map<string, number>();
-            for (const c of cases) {
-              if (c.value.state !== "active" && c.value.state !== "paused") continue;
-              for (const m of currentTeam(c.value)) load.set(m.mentorId, (load.get(m.mentorId) ?? 0) + 1);
-            }
+            const load = mentorLoads(cases);
             for (const seat of team) {
-              const refuse = (reason: TeamRefused["reason"]) =>
-                errAsync<MentoringCase, ConfirmTeamError>({
-                  type: "TeamRefused",
-                  caseId,
-                  mentorId: seat.mentorId,
-                  reason,
-                });
               const m = mentors.find((x) => x.value.id === seat.mentorId)?.value;
-              if (m === undefined)
+              if (m === undefined) {
                 return errAsync<MentoringCase, ConfirmTeamError>({
                   type: "NotFound",
                   collection: "mentors",
                   id: seat.mentorId,
                 });
-              if (
-                m.state !== "active" ||
-                isPaused(m, now) ||
-                !ethicsStatementCurrent(m, now, profile.ethicsStatementValidityMonths)
-              ) {
-                return refuse("notMatchable");
               }
-              if (seat.role === "lead" && !m.leadQualified) return refuse("notLeadQualified");
-              if (hasDeclaredConflict(m, intake.value.venture)) return refuse("conflictOfInterest");
-              const cases = load.get(m.id) ?? 0;
-              if (
-                roomForNewCases(
-                  m,
-                  { cases, hours: cases * profile.hours.normPerCaseMonth },
-                  profile.hours.normPerCaseMonth,
-                ) <= 0
-              ) {
-                return refuse("atCapacity");
+              const reason = seatRefusal(
+                m,
+                intake.value.venture,
+                seat.role,
+                load.get(m.id) ?? 0,
+                profile,
+                now,
+              );
+              if (reason !== undefined) {
+                return errAsync<MentoringCase, ConfirmTeamError>({
+                  type: "TeamRefused",
+                  caseId,
+                  mentorId: seat.mentorId,
+                  reason,
+                });
               }
             }
             const confirmed = transition(kase.value, { type: "teamConfirmed", on: now, team });

@@ -1,7 +1,7 @@
 import { errAsync, okAsync, type ResultAsync } from "neverthrow";
 import type { NoTeamPossible, NotFound, QuotaFull, UnknownPartner, ValidationFailed } from "../errors.js";
 import { roomForNewCases } from "../hours/capacity.js";
-import { currentTeam, type MentoringCase, openCase } from "../lifecycle/case.js";
+import { type MentoringCase, openCase } from "../lifecycle/case.js";
 import { ethicsStatementCurrent } from "../lifecycle/mentor.js";
 import type { CaseId, IntakeId, ReferralId, TopicId } from "../model/brand.js";
 import type { IntakeRequest } from "../model/intake.js";
@@ -12,6 +12,7 @@ import { createReferral } from "../triage/create-referral.js";
 import { evaluateTriage } from "../triage/evaluate-triage.js";
 import { overrideTriage } from "../triage/override-triage.js";
 import { type Actor, type ProgrammeContext, required } from "./context.js";
+import { mentorLoads } from "./seat-check.js";
 
 /**
  * What triage needs from the programme's state: places left at the next meeting (the quota less the
@@ -26,11 +27,7 @@ export function triageContext(
   const { profile } = ctx;
   const now = ctx.clock();
   const waiting = cases.filter((c) => c.value.state === "awaitingMeeting").length;
-  const load = new Map<string, number>();
-  for (const c of cases) {
-    if (c.value.state !== "active" && c.value.state !== "paused") continue;
-    for (const m of currentTeam(c.value)) load.set(m.mentorId, (load.get(m.mentorId) ?? 0) + 1);
-  }
+  const load = mentorLoads(cases);
   const withRoom = mentors
     .map((m) => m.value)
     .filter(

@@ -13,6 +13,7 @@ import {
 import type { CaseId, MentorId } from "../model/brand.js";
 import type { StoreConflict, StoreUnavailable } from "../store/contract.js";
 import type { Actor, ProgrammeContext } from "./context.js";
+import { mentorLoads } from "./seat-check.js";
 
 /**
  * Build the matching round from the stored state — mentors with their current loads, the cases
@@ -42,10 +43,8 @@ export function planRound(
         tx.list("intakes").andThen((intakes) =>
           tx.get("rounds", roundId).andThen((previous) => {
             const intakeOf = new Map(intakes.map((i) => [i.value.id as string, i.value]));
-            const load = new Map<string, number>();
+            const load = mentorLoads(cases);
             const running = cases.filter((c) => c.value.state === "active" || c.value.state === "paused");
-            for (const c of running)
-              for (const m of currentTeam(c.value)) load.set(m.mentorId, (load.get(m.mentorId) ?? 0) + 1);
             const byId = new Map(cases.map((c) => [c.value.id as string, c.value]));
             const waiting = cases.filter(
               (c) => c.value.state === "awaitingMeeting" && intakeOf.has(c.value.intakeId),
