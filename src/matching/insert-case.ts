@@ -37,6 +37,42 @@ export type Insertion =
 /** Networks up to this size are scanned whole for one case; larger ones use the candidate indexes. */
 const SCAN_ALL = 1_000;
 
+/** Mentors a single-case search looks at first on a large network. */
+const SHORTLIST = 200;
+
+/**
+ * The mentors most likely to be on the best team: active with room, ranked by the same parts as
+ * the pair score (sector, weighted expertise, volunteered, continuity) plus lead fitness, pinned
+ * mentors first. A cheap pass over the network; the exact scoring happens on the shortlist.
+ */
+function shortlist(round: MatchingRound, kase: MatchingRound["cases"][number]): RoundMentor[] {
+  const w = round.weights;
+  const volunteered = new Set<string>(
+    round.preferences.filter((p) => p.caseId === kase.id && p.kind === "volunteered").map((p) => p.mentorId),
+  );
+  const pinned = new Set<string>(
+    round.pins.filter((p) => p.caseId === kase.id && p.kind === "pin").map((p) => p.mentorId),
+  );
+  const previous = new Set<string>(kase.previousMentors);
+  const W = kase.topics.reduce((s, t) => s + t.weight, 0) || 1;
+  const scored: { m: RoundMentor; score: number }[] = [];
+  for (const m of round.mentors) {
+    if (m.state !== "active" || roomForNewCases(m, m.load, round.rules.hoursPerCase) <= 0) continue;
+    let fit = 0;
+    for (const t of kase.topics) fit += t.weight * (m.expertise.find((e) => e.topic === t.topic)?.level ?? 0);
+    const score =
+      (m.sectors.includes(kase.venture.sector) ? w.sector : 0) +
+      (w.expertise * fit) / (3 * W) +
+      (volunteered.has(m.id) ? w.volunteered : 0) +
+      (previous.has(m.id) ? w.continuity : 0) +
+      (pinned.has(m.id) ? 1e9 : 0) +
+      (m.leadQualified ? w.lead : 0);
+    scored.push({ m, score });
+  }
+  scored.sort((a, b) => b.score - a.score || (a.m.id < b.m.id ? -1 : a.m.id > b.m.id ? 1 : 0));
+  return scored.slice(0, SHORTLIST).map((x) => x.m);
+}
+
 /** Candidates a single-case search enumerates teams from (best pair score + lead fitness first). */
 const TEAM_POOL = { 2: 40, 3: 25, 4: 15, 5: 12, 6: 10 } as const;
 
@@ -100,12 +136,22 @@ export function proposeInsertion(
     const { violations } = validateProposal(r, { teams: [team] });
     return violations.length > 0 ? err({ type: "SolverDefect", violations }) : ok(team);
   };
-  // Large networks: each case's best candidates from the inverted indexes, not a scan of everyone.
+  // Large networks: first the mentors who score best for this question and have room (the team is
+  // chosen among the best candidates anyway); the whole network only if no team comes out of them.
   const sparse = { full: round.mentors.length <= SCAN_ALL };
+  if (round.mentors.length > SHORTLIST) {
+    const few: MatchingRound = { ...single, mentors: shortlist(single, kase) };
+    const quick = buildInstance(few, { full: true });
+    const found = bestTeam(quick);
+    if (found !== undefined) {
+      return check(single, proposed(quick, found.team)).map((team) => ({ kind: "team", team }));
+    }
+  }
   const inst = buildInstance(single, sparse);
   const direct = bestTeam(inst);
-  if (direct !== undefined)
+  if (direct !== undefined) {
     return check(single, proposed(inst, direct.team)).map((team) => ({ kind: "team", team }));
+  }
 
   // Make room: free mentors who could serve the case but are at capacity, best-scored first.
   const hours = round.rules.hoursPerCase;
