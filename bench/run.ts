@@ -7,7 +7,7 @@ import { type MatchingProposal, matchRound, proposeInsertion, validateProposal }
 import { lpBound, solveExact } from "venture-mentoring/highs";
 import { buildInstance, coveragePoints, type Instance } from "../src/matching/instance.js";
 import type { Assignment } from "../src/matching/staffing.js";
-import { objective, teamValue } from "../src/matching/team-value.js";
+import { objective, TEAM_RULE_PENALTY, teamValue } from "../src/matching/team-value.js";
 import { generateRound } from "./generator.js";
 import { greedy } from "./greedy.js";
 
@@ -39,7 +39,7 @@ function measure(inst: Instance, assignment: Assignment) {
     const team = [t.lead, ...t.members];
     for (const i of team) added[i] = (added[i] as number) + 1;
     const v = teamValue(inst, j, team);
-    worst = Math.min(worst, (v?.value ?? 0) + 5_000 * (v?.broken.length ?? 0));
+    worst = Math.min(worst, (v?.value ?? 0) + TEAM_RULE_PENALTY * (v?.broken.length ?? 0));
     covered += v?.coverage ?? 0;
     total += coveragePoints(inst, j, 0xffff);
   });
@@ -117,7 +117,7 @@ async function runSize(mentors: number, cases: number, tight: boolean): Promise<
     unstaffed: g.filter((t) => t === undefined).length,
     objective: objective(inst, g).value,
     gapOwnBound: gapTo(ours.certificate.bound, objective(inst, g).value),
-    gapLp: gapTo(lp, objective(inst, g).value - 5_000 * gv.teamRuleBreaks.length),
+    gapLp: gapTo(lp, objective(inst, g).value - TEAM_RULE_PENALTY * gv.teamRuleBreaks.length),
     coverage: gm.coverage,
     worstTeam: gm.worst,
     maxLoad: gm.maxLoad,
@@ -132,7 +132,7 @@ async function runSize(mentors: number, cases: number, tight: boolean): Promise<
     unstaffed: ours.unstaffed.length,
     objective: ours.certificate.objective,
     gapOwnBound: ours.certificate.gap,
-    gapLp: gapTo(lp, ours.certificate.objective - 5_000 * ours.teamRuleBreaks.length),
+    gapLp: gapTo(lp, ours.certificate.objective - TEAM_RULE_PENALTY * ours.teamRuleBreaks.length),
     coverage: om.coverage,
     worstTeam: om.worst,
     maxLoad: om.maxLoad,

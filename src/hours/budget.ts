@@ -1,6 +1,6 @@
 import { err, ok, type Result } from "neverthrow";
 import type { SessionRefused } from "../errors.js";
-import { currentTeam, type MentoringCase } from "../lifecycle/case.js";
+import { type MentoringCase, mentorCaseCounts } from "../lifecycle/case.js";
 import type { CaseId, MentorId } from "../model/brand.js";
 import { daysBetween, type MonthKey, monthKey, monthStart, monthsSpanned } from "../model/dates.js";
 import type { Mentor } from "../model/mentor.js";
@@ -121,11 +121,7 @@ export function mentorHours(
   profile: ProgrammeProfile,
   asOf: Date,
 ): MentorHours[] {
-  const count = new Map<string, number>();
-  for (const c of cases) {
-    if (c.state !== "active" && c.state !== "paused") continue;
-    for (const m of currentTeam(c)) count.set(m.mentorId, (count.get(m.mentorId) ?? 0) + 1);
-  }
+  const count = mentorCaseCounts(cases);
   const month = monthKey(asOf);
   const logged = new Map<string, number>();
   for (const s of sessions) {

@@ -97,6 +97,16 @@ export function currentTeam(c: MentoringCase): Membership[] {
   return c.memberships.filter((m) => m.until === undefined);
 }
 
+/** Cases each mentor is on now: the current teams of active and paused cases. The one place this is counted. */
+export function mentorCaseCounts(cases: readonly MentoringCase[]): Map<string, number> {
+  const count = new Map<string, number>();
+  for (const c of cases) {
+    if (c.state !== "active" && c.state !== "paused") continue;
+    for (const m of currentTeam(c)) count.set(m.mentorId, (count.get(m.mentorId) ?? 0) + 1);
+  }
+  return count;
+}
+
 /** The team is smaller than the profile asks: visible everywhere (reports, portal) until replaced. */
 export function belowMinimum(c: MentoringCase): boolean {
   return c.state !== "closed" && c.state !== "awaitingMeeting" && currentTeam(c).length < c.teamSize;

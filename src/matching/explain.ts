@@ -3,7 +3,7 @@ import type { CaseId, MentorId, TopicId } from "../model/brand.js";
 import { type Candidate, coveragePoints, type Instance } from "./instance.js";
 import type { Diagnosis, NotChosenReason, ProposedMember, ProposedTeam } from "./proposal.js";
 import type { Assignment } from "./staffing.js";
-import { brokenTeamRules, teamValue } from "./team-value.js";
+import { brokenTeamRules, TEAM_RULE_PENALTY, teamValue } from "./team-value.js";
 
 const reasonText = (inst: Instance, r: NotChosenReason) =>
   message(inst.round.rules.locale, `exclusion.${r}`, {});
@@ -91,7 +91,7 @@ export function explainTeam(
     lead: inst.mentors[team.lead]?.id as MentorId,
     members: team.members.map((i) => inst.mentors[i]?.id as MentorId),
     team: members,
-    value: (value?.value ?? 0) + 5_000 * (value?.broken.length ?? 0),
+    value: (value?.value ?? 0) + TEAM_RULE_PENALTY * (value?.broken.length ?? 0),
     explanation: {
       coveredTopics: covered,
       uncoveredTopics: uncovered,

@@ -1,20 +1,15 @@
 import type { TeamRefused } from "../errors.js";
 import { roomForNewCases } from "../hours/capacity.js";
-import { currentTeam, type MentoringCase } from "../lifecycle/case.js";
+import { type MentoringCase, mentorCaseCounts } from "../lifecycle/case.js";
 import { ethicsStatementCurrent } from "../lifecycle/mentor.js";
 import { hasDeclaredConflict, isPaused } from "../matching/instance.js";
 import type { Mentor } from "../model/mentor.js";
 import type { ProgrammeProfile } from "../model/profile.js";
 import type { Venture } from "../model/venture.js";
 
-/** Cases each mentor is on now (active and paused cases' current teams). */
+/** Cases each mentor is on now, from stored cases. */
 export function mentorLoads(cases: readonly { readonly value: MentoringCase }[]): Map<string, number> {
-  const load = new Map<string, number>();
-  for (const c of cases) {
-    if (c.value.state !== "active" && c.value.state !== "paused") continue;
-    for (const m of currentTeam(c.value)) load.set(m.mentorId, (load.get(m.mentorId) ?? 0) + 1);
-  }
-  return load;
+  return mentorCaseCounts(cases.map((c) => c.value));
 }
 
 /**
