@@ -161,6 +161,7 @@ export {
   type PersonExport,
 } from "./programme/person-data.js";
 export { planRound } from "./programme/plan-round.js";
+export { initProgramme, openProgramme } from "./programme/programme.js";
 export { programmeReport } from "./programme/programme-report.js";
 export { registerMentor } from "./programme/register-mentor.js";
 export { submitIntake } from "./programme/submit-intake.js";
@@ -171,6 +172,7 @@ export type {
   AuditEntry,
   Collection,
   Documents,
+  ProgrammeSettings,
   ProgrammeStore,
   RequestRecord,
   StoreConflict,

@@ -9,6 +9,7 @@ import { intakeRequestSchema } from "../model/intake.js";
 import { mentorSchema } from "../model/mentor.js";
 import { parseWith } from "../model/parse.js";
 import { referralSchema } from "../model/partner.js";
+import { programmeProfileSchema } from "../model/profile.js";
 import { triageDecisionSchema } from "../model/triage.js";
 import { type AuditEntry, type Collection, collections, type Documents } from "./contract.js";
 
@@ -31,6 +32,11 @@ const schemas: { readonly [C in Collection]: z.ZodType<Documents[C], unknown> } 
         Array.isArray((v as { teams?: unknown }).teams),
       { message: "not a matching proposal" },
     ),
+  }),
+  settings: z.object({
+    id: z.literal("programme"),
+    profile: programmeProfileSchema,
+    initialisedAt: dateSchema,
   }),
   requests: z.object({
     key: z.string().min(1).max(200),

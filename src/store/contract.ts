@@ -5,6 +5,7 @@ import type { MatchingProposal } from "../matching/proposal.js";
 import type { IntakeRequest } from "../model/intake.js";
 import type { Mentor } from "../model/mentor.js";
 import type { Referral } from "../model/partner.js";
+import type { ProgrammeProfile } from "../model/profile.js";
 import type { TriageDecision } from "../model/triage.js";
 
 /** What a store keeps, per collection. */
@@ -19,6 +20,15 @@ export interface Documents {
   readonly requests: RequestRecord;
   /** Matching rounds planned, with their proposals (never applied by themselves). */
   readonly rounds: StoredRound;
+  /** The programme itself: its profile, kept with its data so every tool opens it the same way. */
+  readonly settings: ProgrammeSettings;
+}
+
+/** The programme a store holds (one document, id `programme`), written by `initProgramme`. */
+export interface ProgrammeSettings {
+  readonly id: "programme";
+  readonly profile: ProgrammeProfile;
+  readonly initialisedAt: Date;
 }
 
 /** A planned matching round: when it was planned and the engine's proposal. */
@@ -44,6 +54,7 @@ export const collections: readonly Collection[] = [
   "intakes",
   "decisions",
   "referrals",
+  "settings",
 ];
 
 /** A stored document and its version: 1 after the first write, +1 after each. */

@@ -10,8 +10,10 @@ import {
   followUpReferral,
   friesland,
   type IntakeId,
+  initProgramme,
   logSession,
   type MentorId,
+  openProgramme,
   type ProgrammeContext,
   type ProgrammeStore,
   planRound,
@@ -19,6 +21,7 @@ import {
   type ReferralId,
   registerMentor,
   submitIntake,
+  vms,
 } from "venture-mentoring";
 import { createMemoryStore } from "venture-mentoring/memory";
 import { createPostgresStore } from "venture-mentoring/postgres";
@@ -125,7 +128,16 @@ const team = (a: string, b: string, c: string) => [
 
 async function dump(store: ProgrammeStore) {
   const out: Record<string, unknown> = {};
-  for (const c of ["mentors", "cases", "sessions", "intakes", "decisions", "referrals", "requests"] as const)
+  for (const c of [
+    "mentors",
+    "cases",
+    "sessions",
+    "intakes",
+    "decisions",
+    "referrals",
+    "requests",
+    "settings",
+  ] as const)
     out[c] = (await store.list(c))._unsafeUnwrap();
   out.audit = (await store.audit())._unsafeUnwrap();
   return JSON.stringify(out);
@@ -409,6 +421,30 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
         expect(r.error).toMatchObject({ type: "TeamRefused", mentorId: "scarce", reason: "atCapacity" });
     const confirmed = (await store.list("cases"))._unsafeUnwrap().filter((c) => c.value.state === "active");
     expect(confirmed).toHaveLength(1);
+    await store.close();
+  });
+  it("keeps the programme's profile with its data: init once, open anywhere", async () => {
+    const store = await make();
+    const clock = () => new Date("2026-12-01T09:00:00.000Z");
+    const newId = () => "x";
+    expect((await openProgramme(store, { clock, newId }))._unsafeUnwrapErr()).toEqual({
+      type: "NotFound",
+      collection: "settings",
+      id: "programme",
+    });
+    expect(
+      (await initProgramme(store, { ...friesland, team: { minSize: 4, maxSize: 2 } }, pm, clock)).isErr(),
+    ).toBe(true);
+    (await initProgramme(store, friesland, pm, clock))._unsafeUnwrap();
+    const before = await dump(store);
+    expect((await initProgramme(store, vms, pm, clock))._unsafeUnwrapErr()).toMatchObject({
+      type: "StoreConflict",
+      collection: "settings",
+    });
+    expect(await dump(store)).toBe(before);
+    const opened = (await openProgramme(store, { clock, newId }))._unsafeUnwrap();
+    expect(opened.profile).toEqual(friesland);
+    expect((await store.audit())._unsafeUnwrap().map((e) => e.action)).toEqual(["initProgramme"]);
     await store.close();
   });
 });
