@@ -8,35 +8,16 @@
 import { readFileSync } from "node:fs";
 import {
   describeError,
+  describeOutcome,
   evaluateTriage,
   friesland,
-  message,
   type ProgrammeProfile,
   parseIntake,
-  type TriageDecision,
 } from "venture-mentoring";
 
 const profile: ProgrammeProfile = friesland;
 const raw: unknown = JSON.parse(readFileSync(new URL("./data/sample-intakes.json", import.meta.url), "utf8"));
 const intakes = Array.isArray(raw) ? raw : [];
-
-function outcomeText(decision: TriageDecision): string {
-  const o = decision.outcome;
-  switch (o.kind) {
-    case "accept":
-      return message(profile.locale, "outcome.accept", {});
-    case "refer":
-      return message(profile.locale, "outcome.refer", {
-        partner: profile.partners.find((p) => p.id === o.partnerId)?.name ?? o.partnerId,
-      });
-    case "oneOff":
-      return message(profile.locale, "outcome.oneOff", {});
-    case "notReady":
-      return message(profile.locale, "outcome.notReady", {
-        advice: message(profile.locale, `advice.${o.advice}`, {}),
-      });
-  }
-}
 
 let placesLeft = profile.meeting.newCasesPerMeeting;
 console.log(`${profile.name} — intake ${new Date("2026-11-30").toISOString().slice(0, 7)}`);
@@ -57,7 +38,7 @@ for (const item of intakes) {
   });
   if (decision.outcome.kind === "accept") placesLeft -= 1;
   console.log(`• ${intake.venture.name} (${intake.venture.stage}, ${intake.venture.region})`);
-  console.log(`  ${outcomeText(decision)}`);
+  console.log(`  ${describeOutcome(decision.outcome, profile)}`);
   for (const r of decision.reasons) console.log(`    – ${r.text}`);
   console.log("");
 }

@@ -56,6 +56,7 @@ export {
 } from "./matching/insert-case.js";
 export type { Exclusion } from "./matching/instance.js";
 export { type MatchOptions, matchRound, parseMatchingRound } from "./matching/match-round.js";
+export { prng } from "./matching/prng.js";
 export type {
   Certificate,
   Diagnosis,
@@ -92,6 +93,7 @@ export {
   message,
 } from "./messages/catalogue.js";
 export { describeError } from "./messages/describe-error.js";
+export { describeOutcome } from "./messages/describe-outcome.js";
 export type * from "./model/brand.js";
 export { limits } from "./model/common.js";
 export { addMonths, daysBetween, type MonthKey, monthKey } from "./model/dates.js";

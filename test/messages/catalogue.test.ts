@@ -3,6 +3,8 @@ import {
   builtInReasonCodes,
   catalogues,
   describeError,
+  describeOutcome,
+  friesland,
   type MessageKey,
   ruleReasonCodes,
   type VentureMentoringError,
@@ -50,5 +52,23 @@ describe("message catalogue", () => {
       expect(describeError(e, "en")).not.toEqual(describeError(e, "nl"));
     }
     expect(describeError(errors[0] as VentureMentoringError, "en")).toContain("venture.employees");
+  });
+});
+
+describe("describeOutcome", () => {
+  it("names the partner programme in the profile's language and never says a bare no", () => {
+    const refer = describeOutcome({ kind: "refer", partnerId: "ynbusiness" }, friesland);
+    expect(refer).toContain("Ynbusiness");
+    expect(
+      describeOutcome({ kind: "refer", partnerId: "ynbusiness" }, { ...friesland, locale: "en" }),
+    ).not.toBe(refer);
+    const notReady = describeOutcome(
+      { kind: "notReady", advice: "validateIdea" },
+      { ...friesland, locale: "en" },
+    );
+    expect(notReady.length).toBeGreaterThan(20);
+    expect(describeOutcome({ kind: "accept" }, friesland)).not.toBe(
+      describeOutcome({ kind: "oneOff" }, friesland),
+    );
   });
 });
