@@ -165,7 +165,7 @@ export {
 export { planRound } from "./programme/plan-round.js";
 export { initProgramme, openProgramme } from "./programme/programme.js";
 export { programmeReport } from "./programme/programme-report.js";
-export { registerMentor } from "./programme/register-mentor.js";
+export { registerMentor, registerMentors } from "./programme/register-mentor.js";
 export { submitIntake } from "./programme/submit-intake.js";
 export { type MonthlyReport, monthlyReport, type ProgrammeSnapshot } from "./reports/monthly-report.js";
 export { renderHoursChart, renderLoadChart, renderReportMarkdown } from "./reports/render.js";

@@ -1,5 +1,5 @@
-import { errAsync, type ResultAsync } from "neverthrow";
-import type { ValidationFailed } from "../errors.js";
+import { errAsync, okAsync, type ResultAsync } from "neverthrow";
+import type { ValidationFailed, ValidationIssue } from "../errors.js";
 import type { Mentor } from "../model/mentor.js";
 import { parseMentor } from "../model/parsers.js";
 import type { StoreConflict, StoreUnavailable } from "../store/contract.js";
@@ -33,4 +33,56 @@ export function registerMentor(
         .map(() => ({ mentor, version })),
     ),
   );
+}
+
+/**
+ * Register many new mentors at once (an import): every record is checked first, and all are
+ * written in one transaction — so a bad row or an id already taken leaves the store as it was.
+ * Issues name the row: `3.expertise.0.level`; a second row with the same id is refused as well.
+ *
+ * @example
+ * await registerMentors(ctx, rowsFromCsv, { id: "pm-paula" });
+ */
+export function registerMentors(
+  ctx: ProgrammeContext,
+  raws: readonly unknown[],
+  actor: Actor,
+): ResultAsync<readonly Mentor[], ValidationFailed | StoreConflict | StoreUnavailable> {
+  const mentors: Mentor[] = [];
+  const issues: ValidationIssue[] = [];
+  const seen = new Set<string>();
+  raws.forEach((raw, row) => {
+    const parsed = parseMentor(raw);
+    if (parsed.isErr()) {
+      for (const i of parsed.error.issues)
+        issues.push({ ...i, path: i.path === "" ? `${row}` : `${row}.${i.path}` });
+      return;
+    }
+    if (seen.has(parsed.value.id)) {
+      issues.push({ path: `${row}.id`, code: "custom", message: `mentor ${parsed.value.id} appears twice` });
+      return;
+    }
+    seen.add(parsed.value.id);
+    mentors.push(parsed.value);
+  });
+  if (issues.length > 0) return errAsync({ type: "ValidationFailed", subject: "Mentor", issues });
+  return ctx.store.transaction((tx) => {
+    const at = ctx.clock();
+    const writeFrom = (k: number): ResultAsync<readonly Mentor[], StoreConflict | StoreUnavailable> => {
+      const mentor = mentors[k];
+      if (mentor === undefined) return okAsync(mentors);
+      return tx
+        .put("mentors", mentor.id, mentor, "new")
+        .andThen(() =>
+          tx.appendAudit({
+            at,
+            actor: actor.id,
+            action: "registerMentor",
+            subject: { collection: "mentors", id: mentor.id },
+          }),
+        )
+        .andThen(() => writeFrom(k + 1));
+    };
+    return writeFrom(0);
+  });
 }

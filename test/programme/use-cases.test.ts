@@ -20,6 +20,7 @@ import {
   programmeReport,
   type ReferralId,
   registerMentor,
+  registerMentors,
   submitIntake,
   vms,
 } from "venture-mentoring";
@@ -445,6 +446,35 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     const opened = (await openProgramme(store, { clock, newId }))._unsafeUnwrap();
     expect(opened.profile).toEqual(friesland);
     expect((await store.audit())._unsafeUnwrap().map((e) => e.action)).toEqual(["initProgramme"]);
+    await store.close();
+  });
+  it("imports mentors all or nothing: a bad row or a taken id leaves the store as it was", async () => {
+    const store = await make();
+    const ctx = context(store);
+    (await registerMentor(ctx, mentorRaw("taken"), pm, "new"))._unsafeUnwrap();
+    const before = await dump(store);
+    const bad = (
+      await registerMentors(
+        ctx,
+        [mentorRaw("a1"), mentorRaw("a2", { capacity: { maxCases: -1 } }), mentorRaw("a1")],
+        pm,
+      )
+    )._unsafeUnwrapErr();
+    expect(bad.type).toBe("ValidationFailed");
+    if (bad.type === "ValidationFailed") {
+      expect(bad.issues.map((i) => i.path)).toContain("1.capacity.maxCases");
+      expect(bad.issues.map((i) => i.path)).toContain("2.id");
+    }
+    expect(
+      (await registerMentors(ctx, [mentorRaw("b1"), mentorRaw("taken")], pm))._unsafeUnwrapErr(),
+    ).toMatchObject({
+      type: "StoreConflict",
+      id: "taken",
+    });
+    expect(await dump(store)).toBe(before);
+    const done = (await registerMentors(ctx, [mentorRaw("b1"), mentorRaw("b2")], pm))._unsafeUnwrap();
+    expect(done.map((m) => m.id)).toEqual(["b1", "b2"]);
+    expect((await store.list("mentors"))._unsafeUnwrap()).toHaveLength(3);
     await store.close();
   });
 });

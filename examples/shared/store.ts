@@ -1,0 +1,55 @@
+/**
+ * Open the store a `--db` names: a SQLite file (the default, embedded) or a PostgreSQL URL. The
+ * drivers are optional peer dependencies, loaded only when used. Tables are migrated on open.
+ */
+import { randomUUID } from "node:crypto";
+import { err, ok, type Result } from "neverthrow";
+import type { ProgrammeContext, ProgrammeStore, StoreUnavailable } from "venture-mentoring";
+
+export const isPostgresUrl = (db: string) => /^postgres(ql)?:\/\//.test(db);
+
+export async function openStore(db: string): Promise<Result<ProgrammeStore, StoreUnavailable>> {
+  try {
+    if (isPostgresUrl(db)) {
+      const { createPostgresStore } = await import("venture-mentoring/postgres");
+      const store = createPostgresStore({ connectionString: db });
+      if (store.isErr()) return err(store.error);
+      const migrated = await store.value.migrate();
+      if (migrated.isErr()) {
+        await store.value.close();
+        return err(migrated.error);
+      }
+      return ok(store.value);
+    }
+    const { createSqliteStore } = await import("venture-mentoring/sqlite");
+    const store = createSqliteStore({ path: db });
+    if (store.isErr()) return err(store.error);
+    const migrated = await store.value.migrate();
+    if (migrated.isErr()) {
+      await store.value.close();
+      return err(migrated.error);
+    }
+    return ok(store.value);
+  } catch (e) {
+    // A missing optional driver is the one thing that throws here (at import).
+    return err({ type: "StoreUnavailable", cause: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+/** The host's side of a programme context: the real clock and short random ids. */
+export const realHost: Pick<ProgrammeContext, "clock" | "newId"> = {
+  clock: () => new Date(),
+  newId: (kind) => `${kind}-${randomUUID().slice(0, 8)}`,
+};
+
+/** Where a db location is safe to print (a PostgreSQL URL may carry a password). */
+export function displayDb(db: string): string {
+  if (!isPostgresUrl(db)) return db;
+  try {
+    const u = new URL(db);
+    if (u.password !== "") u.password = "***";
+    return u.toString();
+  } catch {
+    return "postgres://…";
+  }
+}
