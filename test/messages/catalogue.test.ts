@@ -6,6 +6,7 @@ import {
   describeOutcome,
   friesland,
   type MessageKey,
+  type PartnerId,
   ruleReasonCodes,
   type VentureMentoringError,
 } from "venture-mentoring";
@@ -57,10 +58,13 @@ describe("message catalogue", () => {
 
 describe("describeOutcome", () => {
   it("names the partner programme in the profile's language and never says a bare no", () => {
-    const refer = describeOutcome({ kind: "refer", partnerId: "ynbusiness" }, friesland);
+    const refer = describeOutcome({ kind: "refer", partnerId: "ynbusiness" as PartnerId }, friesland);
     expect(refer).toContain("Ynbusiness");
     expect(
-      describeOutcome({ kind: "refer", partnerId: "ynbusiness" }, { ...friesland, locale: "en" }),
+      describeOutcome(
+        { kind: "refer", partnerId: "ynbusiness" as PartnerId },
+        { ...friesland, locale: "en" },
+      ),
     ).not.toBe(refer);
     const notReady = describeOutcome(
       { kind: "notReady", advice: "validateIdea" },
