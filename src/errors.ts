@@ -3,7 +3,7 @@ import type { MentorEventType } from "./lifecycle/mentor.js";
 import type { RuleViolation } from "./matching/validate.js";
 import type { TopicId } from "./model/brand.js";
 import type { MentorState } from "./model/mentor.js";
-import type { StoreConflict, StoreUnavailable } from "./store/contract.js";
+import type { Collection, StoreConflict, StoreUnavailable } from "./store/contract.js";
 
 /** One thing wrong with an input, at a field path such as `venture.employees` or `question.topics.1.weight`. */
 export interface ValidationIssue {
@@ -94,7 +94,7 @@ export interface SessionRefused {
 /** A use-case names something that is not stored. */
 export interface NotFound {
   readonly type: "NotFound";
-  readonly collection: string;
+  readonly collection: Collection;
   readonly id: string;
 }
 

@@ -1,43 +1,173 @@
 /**
- * The `vmentor` command line: a thin shell over the library. Input → zod parse → the core →
- * output, errors as catalogue messages with the field or rule at fault; never a stack trace
- * unless `--debug`.
+ * The `vmentor` command line: a thin shell over the library. Input → the core's parsers → the
+ * use-cases → output. Errors print the catalogue's message in the programme's language with the
+ * field or rule at fault; never a stack trace unless `--debug`.
  *
- * Exit codes: 0 done; 1 usage error; 2 invalid input (unreadable file, bad JSON, a field that
- * fails validation); 3 the work could not be done (exact solver timed out or unavailable);
- * 70 an internal defect (a proposal that broke a hard rule — a bug).
+ * Works on a SQLite file by default (`--db ./programme.db`), PostgreSQL with `--db postgres://…`.
+ * Exit codes: 0 done; 1 usage; 2 invalid input; 3 refused by a rule (or not done in time);
+ * 4 not found; 5 store unavailable; 70 an internal defect.
  */
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
+import { parse as parseCsv } from "csv-parse/sync";
 import {
+  type CaseId,
+  closeCase,
+  closingReasons,
+  confirmTeam,
+  decideTriage,
   describeError,
+  describeOutcome,
+  erasePerson,
+  exportPerson,
+  friesland,
+  type IntakeId,
+  initProgramme,
   type Locale,
+  logSession,
   type MatchingProposal,
+  type MentorId,
   matchRound,
   message,
+  monthKey,
+  openProgramme,
+  type Person,
+  type Pin,
+  type ProgrammeContext,
+  type ProgrammeStore,
   parseMatchingRound,
+  planRound,
+  programmeReport,
+  registerMentor,
+  registerMentors,
+  renderHoursChart,
+  renderLoadChart,
+  renderReportMarkdown,
+  submitIntake,
+  type VentureMentoringError,
+  vms,
 } from "venture-mentoring";
+import { createMemoryStore } from "venture-mentoring/memory";
+import { runDemoYear } from "../demo/friesland-year.js";
+import { exitCodeOf, exitCodes } from "../shared/errors.js";
+import { type ExampleKey, type ExampleParams, say } from "../shared/messages.js";
+import { displayDb, openStore, realHost } from "../shared/store.js";
+
+export { exitCodes } from "../shared/errors.js";
 
 export interface Io {
   readonly out: (text: string) => void;
+  /** Errors and progress: never mixed into the output a script reads. */
   readonly err: (text: string) => void;
 }
 
-export const exitCodes = { ok: 0, usage: 1, invalidInput: 2, notDone: 3, defect: 70 } as const;
+export interface Env {
+  /** Default `--db` (VMENTOR_DB). */
+  readonly VMENTOR_DB?: string;
+  /** Default `--actor` (VMENTOR_ACTOR): who is recorded in the audit trail. */
+  readonly VMENTOR_ACTOR?: string;
+}
 
-function readJson(path: string): { ok: true; value: unknown } | { ok: false; message: string } {
-  let text: string;
+interface GlobalOptions {
+  readonly db: string;
+  readonly json?: boolean;
+  readonly debug?: boolean;
+  readonly actor: string;
+  readonly lang?: Locale;
+}
+
+const profiles = { friesland, vms } as const;
+
+type Read = { ok: true; value: unknown } | { ok: false; key: ExampleKey; params: Record<string, string> };
+
+function readText(path: string): { ok: true; text: string } | { ok: false; code: string } {
   try {
-    text = readFileSync(path, "utf8");
+    return { ok: true, text: readFileSync(path, "utf8") };
   } catch (e) {
-    return { ok: false, message: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? "error"}` };
-  }
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (e) {
-    return { ok: false, message: `${path} is not valid JSON: ${(e as Error).message}` };
+    return { ok: false, code: (e as NodeJS.ErrnoException).code ?? "error" };
   }
 }
+
+function readJson(path: string): Read {
+  const t = readText(path);
+  if (!t.ok) return { ok: false, key: "cli.unreadable", params: { path, code: t.code } };
+  try {
+    return { ok: true, value: JSON.parse(t.text) };
+  } catch (e) {
+    return { ok: false, key: "cli.badJson", params: { path, detail: (e as Error).message } };
+  }
+}
+
+/** A mentor CSV: one row per mentor; lists separated by `;`, expertise as `topic:level`. */
+function readMentorCsv(path: string): Read {
+  const t = readText(path);
+  if (!t.ok) return { ok: false, key: "cli.unreadable", params: { path, code: t.code } };
+  let rows: Record<string, string>[];
+  try {
+    rows = parseCsv(t.text, { columns: true, skip_empty_lines: true, trim: true, bom: true });
+  } catch (e) {
+    return { ok: false, key: "cli.badCsv", params: { path, detail: (e as Error).message } };
+  }
+  const list = (s: string | undefined) =>
+    (s ?? "")
+      .split(";")
+      .map((x) => x.trim())
+      .filter((x) => x !== "");
+  const bool = (s: string | undefined) => (s === undefined ? undefined : /^(true|yes|ja|1)$/i.test(s));
+  const num = (s: string | undefined) => (s === undefined || s === "" ? undefined : Number(s));
+  return {
+    ok: true,
+    value: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      ...(r.email ? { email: r.email } : {}),
+      state: r.state || "active",
+      expertise: list(r.expertise).map((e) => {
+        const [topic, level] = e.split(":");
+        return { topic, level: num(level) };
+      }),
+      sectors: list(r.sectors),
+      background: r.background,
+      ...(r.firm ? { firm: r.firm } : {}),
+      leadQualified: bool(r.leadQualified),
+      intakeLead: bool(r.intakeLead) ?? false,
+      capacity: { maxCases: num(r.maxCases), monthlyHours: num(r.monthlyHours) },
+      pauses: [],
+      interests: list(r.interests).map((i) => {
+        const [kind, organisation] = i.split(":");
+        return { kind, organisation };
+      }),
+      ...(r.ethicsStatementSignedOn ? { ethicsStatementSignedOn: r.ethicsStatementSignedOn } : {}),
+    })),
+  };
+}
+
+const positiveInt = (name: string) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new CommanderError(
+      1,
+      "vmentor.invalidArgument",
+      `${name} must be a positive whole number, got '${v}'`,
+    );
+  return n;
+};
+const monthArg = (v: string) => {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(v))
+    throw new CommanderError(1, "vmentor.invalidArgument", `a month is YYYY-MM, got '${v}'`);
+  return v;
+};
+const pinArg = (kind: Pin["kind"]) => (v: string, previous: Pin[] | undefined) => {
+  const [caseId, mentorId, extra] = v.split(":");
+  if (!caseId || !mentorId || extra !== undefined)
+    throw new CommanderError(1, "vmentor.invalidArgument", `--${kind} takes case:mentor, got '${v}'`);
+  return [...(previous ?? []), { caseId: caseId as CaseId, mentorId: mentorId as MentorId, kind }];
+};
+const endOfMonth = (month: string) => {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 1) - 1);
+};
 
 /** The proposal for people: teams with their explanations, what could not be staffed and why. */
 export function renderProposal(
@@ -80,76 +210,550 @@ export function renderProposal(
 }
 
 /** Run `vmentor` with the given arguments (without `node` and the script); returns the exit code. */
-export async function run(argv: readonly string[], io: Io): Promise<number> {
+export async function run(argv: readonly string[], io: Io, env: Env = {}): Promise<number> {
   let code: number = exitCodes.ok;
   const program = new Command("vmentor")
     .description("Run an entrepreneur mentoring programme on the MIT Venture Mentoring Service model.")
+    .option("--db <file|url>", "a SQLite file or a postgres:// URL", env.VMENTOR_DB ?? "./programme.db")
+    .option(
+      "--actor <id>",
+      "who is recorded in the audit trail (an id, never a name)",
+      env.VMENTOR_ACTOR ?? "cli",
+    )
+    .addOption(
+      new Option("--lang <locale>", "language of messages (default: the programme's)").choices(["en", "nl"]),
+    )
+    .option("--json", "print results as JSON")
     .option("--debug", "print stack traces of internal errors")
+    .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
 
+  const globals = (cmd: Command) => cmd.optsWithGlobals() as GlobalOptions;
+
+  /** Print a result: JSON with --json, else the human text. */
+  const emit = (g: GlobalOptions, json: unknown, human: () => string) =>
+    io.out(g.json ? JSON.stringify(json, null, 2) : human());
+  const note = <K extends ExampleKey>(locale: Locale, key: K, ...params: ExampleParams<K>) =>
+    io.err(say(locale, key, ...params));
+  const failWith = (g: GlobalOptions, locale: Locale, e: VentureMentoringError): void => {
+    const text = describeError(e, locale);
+    io.err(g.json ? JSON.stringify({ error: e, message: text }) : text);
+    code = exitCodeOf(e);
+  };
+  const failRead = (locale: Locale, r: Extract<Read, { ok: false }>) => {
+    io.err(say(locale, r.key, r.params as never));
+    code = exitCodes.invalidInput;
+  };
+
+  /** Open the store, run the work, close the store — whatever happens. */
+  const withStore = async (g: GlobalOptions, work: (store: ProgrammeStore) => Promise<void>) => {
+    const opened = await openStore(g.db);
+    if (opened.isErr()) {
+      note(g.lang ?? "en", "cli.storeUnavailable", { db: displayDb(g.db), cause: opened.error.cause });
+      code = exitCodes.storeUnavailable;
+      return;
+    }
+    try {
+      await work(opened.value);
+    } finally {
+      await opened.value.close();
+    }
+  };
+  /** …and open the programme it holds. */
+  const withProgramme = (g: GlobalOptions, work: (ctx: ProgrammeContext, locale: Locale) => Promise<void>) =>
+    withStore(g, async (store) => {
+      const ctx = await openProgramme(store, realHost);
+      if (ctx.isErr()) {
+        if (ctx.error.type === "NotFound") {
+          note(g.lang ?? "en", "cli.notInitialised", { db: displayDb(g.db) });
+          code = exitCodes.notFound;
+        } else failWith(g, g.lang ?? "en", ctx.error);
+        return;
+      }
+      await work(ctx.value, g.lang ?? ctx.value.profile.locale);
+    });
+  const actor = (g: GlobalOptions) => ({ id: g.actor });
+
+  program
+    .command("init")
+    .description("start a programme in a new store")
+    .addOption(new Option("--profile <name>", "a built-in profile").choices(["friesland", "vms"]))
+    .option("--profile-file <file.json>", "or your own profile (docs/formats.md)")
+    .action(async (opts: { profile?: keyof typeof profiles; profileFile?: string }, cmd: Command) => {
+      const g = globals(cmd);
+      let profile: unknown = profiles[opts.profile ?? "friesland"];
+      if (opts.profileFile !== undefined) {
+        const read = readJson(opts.profileFile);
+        if (!read.ok) return failRead(g.lang ?? "en", read);
+        profile = read.value;
+      }
+      await withStore(g, async (store) => {
+        const existing = await store.get("settings", "programme");
+        if (existing.isOk() && existing.value !== undefined) {
+          note(g.lang ?? existing.value.value.profile.locale, "cli.alreadyInitialised", {
+            db: displayDb(g.db),
+            programme: existing.value.value.profile.name,
+          });
+          code = exitCodes.refused;
+          return;
+        }
+        const done = await initProgramme(store, profile, actor(g), realHost.clock);
+        if (done.isErr()) return failWith(g, g.lang ?? "en", done.error);
+        const locale = g.lang ?? done.value.profile.locale;
+        emit(g, done.value, () =>
+          say(locale, "cli.initialised", { programme: done.value.profile.name, db: displayDb(g.db) }),
+        );
+      });
+    });
+
+  const mentor = program.command("mentor").description("register mentors");
+  mentor
+    .command("add")
+    .description("register one mentor (JSON, docs/formats.md)")
+    .argument("<file.json>")
+    .action(async (file: string, _opts: unknown, cmd: Command) => {
+      const g = globals(cmd);
+      await withProgramme(g, async (ctx, locale) => {
+        const read = readJson(file);
+        if (!read.ok) return failRead(locale, read);
+        const done = await registerMentor(ctx, read.value, actor(g), "new");
+        if (done.isErr()) return failWith(g, locale, done.error);
+        emit(g, done.value.mentor, () =>
+          say(locale, "cli.mentorRegistered", { id: done.value.mentor.id, name: done.value.mentor.name }),
+        );
+      });
+    });
+  mentor
+    .command("import")
+    .description("register many mentors from CSV or JSON: all or nothing")
+    .argument("<file>", "a .csv (header: id,name,email,expertise,sectors,background,…) or a .json array")
+    .action(async (file: string, _opts: unknown, cmd: Command) => {
+      const g = globals(cmd);
+      await withProgramme(g, async (ctx, locale) => {
+        const read = file.toLowerCase().endsWith(".csv") ? readMentorCsv(file) : readJson(file);
+        if (!read.ok) return failRead(locale, read);
+        const rows = Array.isArray(read.value) ? read.value : [read.value];
+        note(locale, "cli.importing", { count: rows.length });
+        const done = await registerMentors(ctx, rows, actor(g));
+        if (done.isErr()) return failWith(g, locale, done.error);
+        emit(g, done.value, () => say(locale, "cli.mentorsImported", { count: done.value.length }));
+      });
+    });
+
+  const intake = program.command("intake").description("intake requests");
+  intake
+    .command("submit")
+    .description("submit an intake request, or a JSON array of them (safe to repeat)")
+    .argument("<file.json>")
+    .option("--key <key>", "idempotency key (default: the intake's id)")
+    .action(async (file: string, opts: { key?: string }, cmd: Command) => {
+      const g = globals(cmd);
+      await withProgramme(g, async (ctx, locale) => {
+        const read = readJson(file);
+        if (!read.ok) return failRead(locale, read);
+        const items = Array.isArray(read.value) ? read.value : [read.value];
+        const results: unknown[] = [];
+        for (const [k, item] of items.entries()) {
+          if (items.length > 1) note(locale, "cli.importRow", { row: k + 1, total: items.length });
+          const id = (item as { id?: unknown } | null)?.id;
+          const key = opts.key !== undefined && items.length === 1 ? opts.key : `intake:${String(id)}`;
+          const done = await submitIntake(ctx, item, key, actor(g));
+          if (done.isErr()) return failWith(g, locale, done.error);
+          results.push({ id: done.value.intake.id, replayed: done.value.replayed });
+          if (!g.json)
+            io.out(
+              say(locale, "cli.intakeSubmitted", { id: done.value.intake.id, replayed: done.value.replayed }),
+            );
+        }
+        if (g.json) io.out(JSON.stringify(results, null, 2));
+      });
+    });
+
+  program
+    .command("triage")
+    .description("decide an intake: the rules' decision with its reasons, or the manager's override")
+    .argument("<intakeId>")
+    .addOption(
+      new Option("--override <outcome>", "overrule the rules").choices([
+        "accept",
+        "refer",
+        "oneOff",
+        "notReady",
+      ]),
+    )
+    .option("--partner <id>", "with --override refer: the partner programme")
+    .option("--advice <code>", "with --override notReady: the advice")
+    .option("--reason <text>", "why the manager overrules (recorded with the decision)")
+    .action(
+      async (
+        intakeId: string,
+        opts: { override?: string; partner?: string; advice?: string; reason?: string },
+        cmd: Command,
+      ) => {
+        const g = globals(cmd);
+        await withProgramme(g, async (ctx, locale) => {
+          const override =
+            opts.override === undefined
+              ? undefined
+              : {
+                  outcome: {
+                    kind: opts.override,
+                    ...(opts.partner === undefined ? {} : { partnerId: opts.partner }),
+                    ...(opts.advice === undefined ? {} : { advice: opts.advice }),
+                  },
+                  by: g.actor,
+                  reason: opts.reason ?? "",
+                };
+          const done = await decideTriage(ctx, intakeId as IntakeId, actor(g), override);
+          if (done.isErr()) return failWith(g, locale, done.error);
+          const { decision, caseId, referralId } = done.value;
+          emit(g, done.value, () =>
+            [
+              describeOutcome(decision.outcome, ctx.profile),
+              ...decision.reasons.map((r) => `  - ${r.text}`),
+              ...(caseId === undefined ? [] : [say(locale, "cli.caseOpened", { caseId })]),
+              ...(referralId === undefined ? [] : [say(locale, "cli.referralMade", { referralId })]),
+            ].join("\n"),
+          );
+        });
+      },
+    );
+
+  const round = program.command("round").description("the monthly mentors' meeting");
+  round
+    .command("plan")
+    .description("propose teams for the cases waiting for the meeting (replaces an earlier plan)")
+    .option("--month <YYYY-MM>", "the meeting's month (default: this month)", monthArg)
+    .option("--date <iso>", "the meeting's date and time (default: now)")
+    .option("--pin <case:mentor>", "keep a mentor on a case (repeatable)", pinArg("pin"))
+    .option("--exclude <case:mentor>", "keep a mentor off a case (repeatable)", pinArg("exclude"))
+    .option("--seed <n>", "seed for repeatable tie-breaking", positiveInt("--seed"))
+    .action(
+      async (
+        opts: { month?: string; date?: string; pin?: Pin[]; exclude?: Pin[]; seed?: number },
+        cmd: Command,
+      ) => {
+        const g = globals(cmd);
+        await withProgramme(g, async (ctx, locale) => {
+          const date = opts.date === undefined ? ctx.clock() : new Date(opts.date);
+          if (Number.isNaN(date.getTime()))
+            return failWith(g, locale, {
+              type: "ValidationFailed",
+              subject: "round",
+              issues: [{ path: "date", code: "invalid_date", message: `not a date: '${opts.date}'` }],
+            });
+          const roundId = `round-${opts.month ?? monthKey(date)}`;
+          note(locale, "cli.planning", { round: roundId });
+          const done = await planRound(ctx, roundId, date, actor(g), {
+            pins: [...(opts.pin ?? []), ...(opts.exclude ?? [])],
+            ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+          });
+          if (done.isErr()) return failWith(g, locale, done.error);
+          const mentors = await ctx.store.list("mentors");
+          const names = new Map(mentors.isOk() ? mentors.value.map((m) => [m.value.id, m.value.name]) : []);
+          emit(g, done.value, () => renderProposal(done.value, names, locale));
+        });
+      },
+    );
+  round
+    .command("confirm")
+    .description("confirm the planned teams after the mentors accepted (each checked again)")
+    .argument("<round>", "the planned round, e.g. round-2026-12")
+    .option("--case <id>", "confirm only this case's team")
+    .action(async (roundId: string, opts: { case?: string }, cmd: Command) => {
+      const g = globals(cmd);
+      await withProgramme(g, async (ctx, locale) => {
+        const stored = await ctx.store.get("rounds", roundId);
+        if (stored.isErr()) return failWith(g, locale, stored.error);
+        if (stored.value === undefined) {
+          note(locale, "cli.noProposal", { round: roundId });
+          code = exitCodes.notFound;
+          return;
+        }
+        const teams = stored.value.value.proposal.teams.filter(
+          (t) => opts.case === undefined || t.caseId === opts.case,
+        );
+        if (opts.case !== undefined && teams.length === 0)
+          return failWith(g, locale, { type: "CaseNotInRound", caseId: opts.case as CaseId });
+        const results: unknown[] = [];
+        for (const t of teams) {
+          const seats = [
+            { mentorId: t.lead, role: "lead" as const },
+            ...t.members.map((mentorId) => ({ mentorId, role: "member" as const })),
+          ];
+          const done = await confirmTeam(ctx, t.caseId, seats, actor(g));
+          if (done.isErr()) {
+            // One refused team does not stop the others; the exit code says something was refused.
+            failWith(g, locale, done.error);
+            results.push({ caseId: t.caseId, error: done.error });
+            continue;
+          }
+          results.push({ caseId: t.caseId, team: seats });
+          if (!g.json)
+            io.out(
+              say(locale, "cli.teamConfirmed", {
+                caseId: t.caseId,
+                team: seats.map((s) => `${s.mentorId} (${s.role})`).join(", "),
+              }),
+            );
+        }
+        if (g.json) io.out(JSON.stringify(results, null, 2));
+      });
+    });
+
+  const session = program.command("session").description("sparring sessions");
+  session
+    .command("log")
+    .description("log a session with the mentee (by the note author: the lead or a designated mentor)")
+    .option("--file <session.json>", "the session as JSON (docs/formats.md) instead of the options below")
+    .option("--case <id>", "the case")
+    .option("--on <iso>", "when (default: now)")
+    .option("--minutes <n>", "how long", positiveInt("--minutes"))
+    .addOption(new Option("--mode <mode>", "how").choices(["inPerson", "video", "phone"]).default("inPerson"))
+    .option("--mentors <ids>", "mentors present, comma-separated")
+    .option("--author <id>", "who writes the notes (default: the first mentor present)")
+    .option("--note <text>", "a short note (no sensitive details)")
+    .action(
+      async (
+        opts: {
+          file?: string;
+          case?: string;
+          on?: string;
+          minutes?: number;
+          mode: string;
+          mentors?: string;
+          author?: string;
+          note?: string;
+        },
+        cmd: Command,
+      ) => {
+        const g = globals(cmd);
+        await withProgramme(g, async (ctx, locale) => {
+          let raw: unknown;
+          if (opts.file !== undefined) {
+            const read = readJson(opts.file);
+            if (!read.ok) return failRead(locale, read);
+            raw = read.value;
+          } else {
+            const mentors = (opts.mentors ?? "")
+              .split(",")
+              .map((s) => s.trim())
+              .filter((s) => s !== "");
+            raw = {
+              id: `session-${randomUUID().slice(0, 8)}`,
+              kind: "case",
+              caseId: opts.case,
+              on: opts.on ?? ctx.clock().toISOString(),
+              minutes: opts.minutes,
+              mode: opts.mode,
+              mentors,
+              menteePresent: true,
+              noteAuthor: opts.author ?? mentors[0],
+              ...(opts.note === undefined ? {} : { note: opts.note }),
+            };
+          }
+          const author = (raw as { noteAuthor?: unknown } | null)?.noteAuthor;
+          const done = await logSession(ctx, raw, { id: typeof author === "string" ? author : g.actor });
+          if (done.isErr()) return failWith(g, locale, done.error);
+          emit(g, done.value, () =>
+            say(locale, "cli.sessionLogged", {
+              id: done.value.id,
+              minutes: done.value.minutes,
+              caseId: done.value.caseId ?? "-",
+            }),
+          );
+        });
+      },
+    );
+
+  program
+    .command("case")
+    .description("cases")
+    .command("close")
+    .description("close a case: mentoring stops when the question stops")
+    .argument("<caseId>")
+    .addOption(new Option("--reason <reason>", "why").choices([...closingReasons]).makeOptionMandatory())
+    .option("--mentee-feedback <text>", "the mentee's exit feedback")
+    .option("--team-feedback <text>", "the team's exit feedback")
+    .action(
+      async (
+        caseId: string,
+        opts: { reason: (typeof closingReasons)[number]; menteeFeedback?: string; teamFeedback?: string },
+        cmd: Command,
+      ) => {
+        const g = globals(cmd);
+        await withProgramme(g, async (ctx, locale) => {
+          const feedback =
+            opts.menteeFeedback === undefined && opts.teamFeedback === undefined
+              ? undefined
+              : {
+                  ...(opts.menteeFeedback === undefined ? {} : { mentee: opts.menteeFeedback }),
+                  ...(opts.teamFeedback === undefined ? {} : { team: opts.teamFeedback }),
+                };
+          const done = await closeCase(ctx, caseId as CaseId, opts.reason, actor(g), feedback);
+          if (done.isErr()) return failWith(g, locale, done.error);
+          emit(g, done.value, () =>
+            say(locale, "cli.caseClosed", { caseId, reason: message(locale, `closing.${opts.reason}`, {}) }),
+          );
+        });
+      },
+    );
+
+  program
+    .command("report")
+    .description("the monthly report")
+    .option("--month <YYYY-MM>", "the month (default: this month)", monthArg)
+    .addOption(new Option("--format <format>", "output").choices(["md", "json", "svg"]).default("md"))
+    .addOption(new Option("--chart <chart>", "with --format svg").choices(["hours", "load"]).default("hours"))
+    .action(
+      async (
+        opts: { month?: string; format: "md" | "json" | "svg"; chart: "hours" | "load" },
+        cmd: Command,
+      ) => {
+        const g = globals(cmd);
+        await withProgramme(g, async (ctx, locale) => {
+          const asOf = opts.month === undefined ? ctx.clock() : endOfMonth(opts.month);
+          const done = await programmeReport(ctx, asOf);
+          if (done.isErr()) return failWith(g, locale, done.error);
+          const profile = { ...ctx.profile, locale };
+          if (g.json || opts.format === "json") io.out(JSON.stringify(done.value, null, 2));
+          else if (opts.format === "svg")
+            io.out(
+              opts.chart === "hours"
+                ? renderHoursChart(done.value, profile)
+                : renderLoadChart(done.value, profile),
+            );
+          else io.out(renderReportMarkdown(done.value, profile));
+        });
+      },
+    );
+
+  const person = program.command("person").description("personal data (GDPR): access and erasure");
+  const personOf = (who: string): Person =>
+    who.includes("@") ? { kind: "mentee", email: who } : { kind: "mentor", id: who as MentorId };
+  person
+    .command("export")
+    .description("everything stored about a mentor (by id) or a mentee (by e-mail), as JSON")
+    .argument("<mentor-id|mentee-email>")
+    .action(async (who: string, _opts: unknown, cmd: Command) => {
+      const g = globals(cmd);
+      await withProgramme(g, async (ctx, locale) => {
+        const done = await exportPerson(ctx, personOf(who));
+        if (done.isErr()) return failWith(g, locale, done.error);
+        io.out(JSON.stringify(done.value, null, 2));
+      });
+    });
+  person
+    .command("erase")
+    .description("erase a person's personal data; statistics stay")
+    .argument("<mentor-id|mentee-email>")
+    .action(async (who: string, _opts: unknown, cmd: Command) => {
+      const g = globals(cmd);
+      await withProgramme(g, async (ctx, locale) => {
+        const done = await erasePerson(ctx, personOf(who), actor(g));
+        if (done.isErr()) return failWith(g, locale, done.error);
+        emit(g, done.value, () => say(locale, "cli.erased", { documents: done.value.documents }));
+      });
+    });
+
   program
     .command("match")
-    .description("propose teams for a matching round (the JSON format in docs/formats.md)")
+    .description("propose teams for a matching round file, without a store (docs/formats.md)")
     .argument("<round.json>", "the matching round")
-    .option("--json", "print the proposal as JSON")
     .addOption(new Option("--exact", "solve to proven optimality with HiGHS (optional dependency 'highs')"))
     .addOption(
-      new Option("--time-limit <ms>", "hard limit for --exact").default("60000").argParser((v) => {
-        const n = Number(v);
-        if (!Number.isInteger(n) || n <= 0)
-          throw new CommanderError(
-            1,
-            "vmentor.invalidArgument",
-            `--time-limit must be a positive whole number of milliseconds, got '${v}'`,
-          );
-        return String(n);
-      }),
+      new Option("--time-limit <ms>", "hard limit for --exact")
+        .default(60_000)
+        .argParser(positiveInt("--time-limit")),
     )
-    .action(async (file: string, opts: { json?: boolean; exact?: boolean; timeLimit: string }) => {
+    .action(async (file: string, opts: { exact?: boolean; timeLimit: number }, cmd: Command) => {
+      const g = globals(cmd);
       const raw = readJson(file);
-      if (!raw.ok) {
-        io.err(raw.message);
-        code = exitCodes.invalidInput;
-        return;
-      }
+      if (!raw.ok) return failRead(g.lang ?? "en", raw);
+      const locale: Locale = g.lang ?? pickLocale(raw.value);
       const parsed = parseMatchingRound(raw.value);
-      const locale: Locale = pickLocale(raw.value);
-      if (parsed.isErr()) {
-        io.err(describeError(parsed.error, locale));
-        code = exitCodes.invalidInput;
-        return;
-      }
-      const round = parsed.value;
+      if (parsed.isErr()) return failWith(g, locale, parsed.error);
+      const r = parsed.value;
       let proposal: MatchingProposal;
       if (opts.exact) {
         const { solveExact } = await import("venture-mentoring/highs");
-        const result = await solveExact(round, { timeLimitMs: Number(opts.timeLimit) });
+        const result = await solveExact(r, { timeLimitMs: opts.timeLimit });
         if (result.isErr()) {
           const e = result.error;
-          io.err(
-            e.type === "SolverDefect"
-              ? describeError(e, locale)
-              : `${e.type}: ${"reason" in e ? e.reason : "status" in e ? e.status : `${e.afterMs} ms`}`,
-          );
-          code = e.type === "SolverDefect" ? exitCodes.defect : exitCodes.notDone;
+          if (e.type === "SolverDefect") return failWith(g, locale, e);
+          io.err(`${e.type}: ${"reason" in e ? e.reason : "status" in e ? e.status : `${e.afterMs} ms`}`);
+          code = exitCodes.refused;
           return;
         }
         proposal = result.value;
       } else {
-        const result = matchRound(round);
-        if (result.isErr()) {
-          io.err(describeError(result.error, locale));
-          code = exitCodes.defect;
-          return;
-        }
+        const result = matchRound(r);
+        if (result.isErr()) return failWith(g, locale, result.error);
         proposal = result.value;
       }
-      io.out(
-        opts.json
-          ? JSON.stringify(proposal, null, 2)
-          : renderProposal(proposal, new Map(round.mentors.map((m) => [m.id, m.name])), round.rules.locale),
+      emit(g, proposal, () =>
+        renderProposal(proposal, new Map(r.mentors.map((m) => [m.id, m.name])), locale),
       );
+    });
+
+  program
+    .command("demo")
+    .description("a year of the Friesland programme, month by month, through the real use-cases")
+    .option("--seed <n>", "the same seed gives the same year", positiveInt("--seed"), 2026)
+    .option("--months <n>", "how many months", positiveInt("--months"), 12)
+    .option("--start <YYYY-MM>", "the first month", monthArg, "2026-01")
+    .action(async (opts: { seed: number; months: number; start: string }, cmd: Command) => {
+      const g = globals(cmd);
+      const locale = g.lang ?? friesland.locale;
+      // On a store only when one is named; by default the demo leaves nothing behind.
+      const explicit = cmd.optsWithGlobals() && program.getOptionValueSource("db") !== "default";
+      const runOn = async (store: ProgrammeStore) => {
+        const existing = await store.get("settings", "programme");
+        if (existing.isOk() && existing.value !== undefined) {
+          note(locale, "cli.demoNotEmpty", { db: displayDb(g.db) });
+          code = exitCodes.refused;
+          return;
+        }
+        const year = await runDemoYear(store, {
+          seed: opts.seed,
+          months: opts.months,
+          start: opts.start,
+          onMonth: ({ month, report }) => {
+            note(locale, "cli.demoMonth", {
+              month,
+              active: report.cases.active,
+              intakes: report.intake.requests,
+              hours: report.hours.caseHoursThisMonth.toFixed(1),
+            });
+            if (!g.json) io.out(`${renderReportMarkdown(report, { ...friesland, locale })}\n`);
+          },
+        });
+        if (!year.ok) {
+          note(locale, "cli.demoFailed", {
+            step: year.failure.step,
+            message: describeError(year.failure.error as VentureMentoringError, locale),
+          });
+          code = exitCodeOf(year.failure.error as VentureMentoringError);
+          return;
+        }
+        const c = year.value.counts;
+        emit(g, { counts: c, months: year.value.months }, () =>
+          say(locale, "cli.demoYear", {
+            mentors: c.mentors,
+            intakes: c.intakes,
+            teams: c.teamsConfirmed,
+            sessions: c.sessions,
+            closed: c.closed,
+          }),
+        );
+      };
+      if (explicit) await withStore(g, runOn);
+      else {
+        const store = createMemoryStore();
+        await runOn(store);
+        await store.close();
+      }
     });
 
   try {
@@ -157,7 +761,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
     if (argv.includes("--debug")) io.err((e as Error).stack ?? String(e));
-    else io.err(`internal error: ${(e as Error).message} (run with --debug for details)`);
+    else io.err(say("en", "cli.internal", { detail: (e as Error).message }));
     return exitCodes.defect;
   }
   return code;

@@ -8,11 +8,14 @@ import type { Locale } from "venture-mentoring";
 const en = {
   "cli.initialised": (p: { programme: string; db: string }) =>
     `Programme '${p.programme}' started in ${p.db}.`,
+  "cli.alreadyInitialised": (p: { db: string; programme: string }) =>
+    `${p.db} already holds the programme '${p.programme}'; nothing changed.`,
   "cli.notInitialised": (p: { db: string }) =>
     `${p.db} holds no programme yet. Start one with: vmentor init --profile friesland --db ${p.db}`,
   "cli.mentorRegistered": (p: { id: string; name: string }) => `Mentor ${p.id} (${p.name}) registered.`,
   "cli.mentorsImported": (p: { count: number }) => `${p.count} mentors imported.`,
   "cli.importRow": (p: { row: number; total: number }) => `importing row ${p.row} of ${p.total}`,
+  "cli.importing": (p: { count: number }) => `checking and importing ${p.count} rows…`,
   "cli.importFailed": (p: { row: number; message: string }) =>
     `Row ${p.row}: ${p.message}. Nothing was imported.`,
   "cli.intakeSubmitted": (p: { id: string; replayed: boolean }) =>
@@ -123,11 +126,13 @@ type ExampleCatalogue = { readonly [K in ExampleKey]: (...p: ExampleParams<K>) =
 
 const nl: ExampleCatalogue = {
   "cli.initialised": (p) => `Programma '${p.programme}' gestart in ${p.db}.`,
+  "cli.alreadyInitialised": (p) => `${p.db} bevat al het programma '${p.programme}'; er is niets veranderd.`,
   "cli.notInitialised": (p) =>
     `${p.db} bevat nog geen programma. Start er een met: vmentor init --profile friesland --db ${p.db}`,
   "cli.mentorRegistered": (p) => `Mentor ${p.id} (${p.name}) geregistreerd.`,
   "cli.mentorsImported": (p) => `${p.count} mentoren geïmporteerd.`,
   "cli.importRow": (p) => `rij ${p.row} van ${p.total} importeren`,
+  "cli.importing": (p) => `${p.count} rijen controleren en importeren…`,
   "cli.importFailed": (p) => `Rij ${p.row}: ${p.message}. Er is niets geïmporteerd.`,
   "cli.intakeSubmitted": (p) =>
     p.replayed ? `Intake ${p.id} was al ingediend; er is niets veranderd.` : `Intake ${p.id} ingediend.`,

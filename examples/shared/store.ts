@@ -1,6 +1,7 @@
 /**
  * Open the store a `--db` names: a SQLite file (the default, embedded) or a PostgreSQL URL. The
  * drivers are optional peer dependencies, loaded only when used. Tables are migrated on open.
+ * A PostgreSQL URL may name the schema: `postgres://user@host/db?schema=ems_friesland`.
  */
 import { randomUUID } from "node:crypto";
 import { err, ok, type Result } from "neverthrow";
@@ -12,7 +13,14 @@ export async function openStore(db: string): Promise<Result<ProgrammeStore, Stor
   try {
     if (isPostgresUrl(db)) {
       const { createPostgresStore } = await import("venture-mentoring/postgres");
-      const store = createPostgresStore({ connectionString: db });
+      // `?schema=name` picks the schema (default venture_mentoring); the rest goes to the driver.
+      const url = new URL(db);
+      const schema = url.searchParams.get("schema");
+      url.searchParams.delete("schema");
+      const store = createPostgresStore({
+        connectionString: url.toString(),
+        ...(schema === null ? {} : { schema }),
+      });
       if (store.isErr()) return err(store.error);
       const migrated = await store.value.migrate();
       if (migrated.isErr()) {

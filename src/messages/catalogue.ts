@@ -74,6 +74,16 @@ export interface MessageParams {
   "error.IllegalMentorTransition": { mentor: string; state: string; event: string };
   "error.SessionRefused": { session: string; reason: string; mentor: string };
   "error.NotFound": { collection: string; id: string };
+  "collection.mentors": Record<string, never>;
+  "collection.cases": Record<string, never>;
+  "collection.sessions": Record<string, never>;
+  "collection.intakes": Record<string, never>;
+  "collection.decisions": Record<string, never>;
+  "collection.referrals": Record<string, never>;
+  "collection.requests": Record<string, never>;
+  "collection.rounds": Record<string, never>;
+  "collection.settings": Record<string, never>;
+
   "error.IdempotencyConflict": { key: string };
   "error.TeamRefused": { case: string; mentor: string; reason: string };
   "error.StoreConflict": { collection: string; id: string };
@@ -218,7 +228,17 @@ const en: Catalogue = {
   "error.IllegalMentorTransition": ({ mentor, state, event }) =>
     `Mentor ${mentor} is ${state}; '${event}' is not possible from there.`,
   "error.SessionRefused": ({ session, reason, mentor }) => `Session ${session} refused: ${reason} ${mentor}.`,
-  "error.NotFound": ({ collection, id }) => `No ${collection} record '${id}'.`,
+  "error.NotFound": ({ collection, id }) => `No ${collection} '${id}' found.`,
+  "collection.mentors": () => "mentor",
+  "collection.cases": () => "case",
+  "collection.sessions": () => "session",
+  "collection.intakes": () => "intake",
+  "collection.decisions": () => "triage decision",
+  "collection.referrals": () => "referral",
+  "collection.requests": () => "request",
+  "collection.rounds": () => "matching round",
+  "collection.settings": () => "programme",
+
   "error.IdempotencyConflict": ({ key }) => `Request key '${key}' was used before with different content.`,
   "error.TeamRefused": ({ case: c, mentor, reason }) =>
     `Mentor ${mentor} cannot join case ${c} now: ${reason}.`,
@@ -351,10 +371,20 @@ const nl: Catalogue = {
     `Mentor ${mentor} staat op '${state}'; '${event}' kan vanaf daar niet.`,
   "error.SessionRefused": ({ session, reason, mentor }) =>
     `Sessie ${session} geweigerd: ${reason} ${mentor}.`,
-  "error.NotFound": ({ collection, id }) => `Geen ${collection}-gegeven '${id}'.`,
+  "error.NotFound": ({ collection, id }) => `Geen ${collection} '${id}' gevonden.`,
+  "collection.mentors": () => "mentor",
+  "collection.cases": () => "casus",
+  "collection.sessions": () => "sessie",
+  "collection.intakes": () => "intake",
+  "collection.decisions": () => "triagebesluit",
+  "collection.referrals": () => "doorverwijzing",
+  "collection.requests": () => "aanvraag",
+  "collection.rounds": () => "matchingronde",
+  "collection.settings": () => "programma",
+
   "error.IdempotencyConflict": ({ key }) => `Aanvraagsleutel '${key}' is eerder gebruikt met andere inhoud.`,
   "error.TeamRefused": ({ case: c, mentor, reason }) =>
-    `Mentor ${mentor} kan nu niet bij case ${c}: ${reason}.`,
+    `Mentor ${mentor} kan nu niet bij casus ${c}: ${reason}.`,
   "error.StoreConflict": ({ collection, id }) =>
     `${collection} '${id}' is door iemand anders gewijzigd; laad opnieuw en probeer het nog eens.`,
   "error.StoreUnavailable": ({ cause }) =>

@@ -52,7 +52,10 @@ export function describeError(error: VentureMentoringError, locale: Locale): str
       }),
     )
     .with({ type: "NotFound" }, (e) =>
-      message(locale, "error.NotFound", { collection: e.collection, id: e.id }),
+      message(locale, "error.NotFound", {
+        collection: message(locale, `collection.${e.collection}`, {}),
+        id: e.id,
+      }),
     )
     .with({ type: "IdempotencyConflict" }, (e) =>
       message(locale, "error.IdempotencyConflict", { key: e.key }),
@@ -61,7 +64,10 @@ export function describeError(error: VentureMentoringError, locale: Locale): str
       message(locale, "error.TeamRefused", { case: e.caseId, mentor: e.mentorId, reason: e.reason }),
     )
     .with({ type: "StoreConflict" }, (e) =>
-      message(locale, "error.StoreConflict", { collection: e.collection, id: e.id }),
+      message(locale, "error.StoreConflict", {
+        collection: message(locale, `collection.${e.collection}`, {}),
+        id: e.id,
+      }),
     )
     .with({ type: "StoreUnavailable" }, (e) => message(locale, "error.StoreUnavailable", { cause: e.cause }))
     .exhaustive();

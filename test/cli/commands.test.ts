@@ -1,0 +1,219 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { exitCodes, run } from "../../examples/cli/program.js";
+
+const pgUrl = process.env.VM_TEST_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/test";
+const schemas: string[] = [];
+afterAll(async () => {
+  const admin = new pg.Pool({ connectionString: pgUrl, max: 1 });
+  for (const s of schemas) await admin.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
+  await admin.end();
+});
+
+const intakes = new URL("../../examples/data/sample-intakes.json", import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), "vmentor-cli-"));
+const file = (name: string, content: string) => {
+  const f = join(dir, name);
+  writeFileSync(f, content);
+  return f;
+};
+const mentorsCsv = file(
+  "mentors.csv",
+  `id,name,email,expertise,sectors,background,leadQualified,maxCases,monthlyHours,ethicsStatementSignedOn
+anke,Anke de Boer,anke@example.nl,leadership:3;strategy:2;hr:2,agrifood,founder,yes,3,6,2026-10-01
+douwe,Douwe Dijkstra,douwe@example.nl,strategy:3;sales:2,retail,corporate,no,3,6,2026-10-01
+froukje,Froukje Visser,froukje@example.nl,hr:3;leadership:2,agrifood;retail,finance,yes,3,6,2026-09-01
+ype,Ype Postma,ype@example.nl,strategy:2;leadership:2;sales:3,maritime,sales-marketing,no,3,6,2026-08-01
+sjoerd,Sjoerd Bakker,sjoerd@example.nl,export:3;sales:2,maritime,technology,yes,4,8,2026-11-01
+tjitske,Tjitske Hoekstra,tjitske@example.nl,hr:2;strategy:2,retail,professional-services,no,3,6,2026-11-01
+`,
+);
+
+async function vmentor(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+const targets: [string, () => string][] = [
+  ["a SQLite file", () => join(mkdtempSync(join(tmpdir(), "vmentor-db-")), "programme.db")],
+  [
+    "PostgreSQL",
+    () => {
+      const schema = `vm_cli_${process.pid}_${schemas.length}`;
+      schemas.push(schema);
+      return `${pgUrl}?schema=${schema}`;
+    },
+  ],
+];
+
+describe.each(targets)("vmentor on %s", (_name, location) => {
+  it("runs a month: init, import, intake, triage, plan, confirm, session, report, close, person data", async () => {
+    const db = location();
+    const v = (...argv: string[]) => vmentor("--db", db, "--actor", "pm-paula", ...argv);
+
+    expect((await v("report")).code).toBe(exitCodes.notFound);
+    let r = await v("init", "--profile", "friesland");
+    expect(r).toMatchObject({
+      code: 0,
+      out: expect.stringContaining("Entrepreneur Mentoring Service Friesland"),
+    });
+    expect((await v("init", "--profile", "vms")).code).toBe(exitCodes.refused);
+
+    r = await v("mentor", "import", mentorsCsv);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("6 mentoren");
+    r = await v("mentor", "import", mentorsCsv);
+    expect(r.code).toBe(exitCodes.refused);
+
+    r = await v("--json", "intake", "submit", intakes);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toHaveLength(8);
+    // Submitting again is harmless: the same answer, nothing new.
+    r = await v("--json", "intake", "submit", intakes);
+    expect(JSON.parse(r.out).every((x: { replayed: boolean }) => x.replayed)).toBe(true);
+
+    const cases: string[] = [];
+    for (let k = 1; k <= 8; k++) {
+      r = await v("--json", "triage", `intake-2026-11-0${k}`);
+      expect(r.code).toBe(0);
+      const decided = JSON.parse(r.out);
+      expect(decided.decision.reasons.length).toBeGreaterThan(0);
+      if (decided.caseId !== undefined) cases.push(decided.caseId);
+    }
+    expect(cases.length).toBeGreaterThan(0);
+    r = await v("triage", "intake-2026-11-01");
+    expect(r.out).toMatch(/\n {2}- /); // human output: the outcome and its reasons
+
+    r = await v("round", "plan", "--month", "2026-12", "--date", "2026-11-26T19:00:00Z", "--seed", "1");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("round-2026-12");
+    expect(r.out).toContain("(teamleider)");
+    r = await v("--json", "round", "confirm", "round-2026-12");
+    expect(r.code).toBe(0);
+    const confirmed = JSON.parse(r.out) as { caseId: string; team: { mentorId: string; role: string }[] }[];
+    expect(confirmed.length).toBe(cases.length);
+    // Confirming twice is refused per team, and says so.
+    expect((await v("round", "confirm", "round-2026-12")).code).toBe(exitCodes.refused);
+
+    const first = confirmed[0] as (typeof confirmed)[number];
+    const lead = first.team.find((s) => s.role === "lead")?.mentorId as string;
+    const member = first.team.find((s) => s.role === "member")?.mentorId as string;
+    const on = new Date().toISOString();
+    r = await v(
+      "session",
+      "log",
+      "--case",
+      first.caseId,
+      "--on",
+      on,
+      "--minutes",
+      "90",
+      "--mentors",
+      `${lead},${member}`,
+    );
+    expect(r).toMatchObject({ code: 0, out: expect.stringContaining("90 min") });
+    r = await v(
+      "session",
+      "log",
+      "--case",
+      first.caseId,
+      "--on",
+      on,
+      "--minutes",
+      "60",
+      "--mentors",
+      "nobody",
+    );
+    expect(r.code).toBe(exitCodes.refused);
+
+    r = await v("report", "--format", "json");
+    expect(JSON.parse(r.out).sessions.case).toBe(1);
+    expect((await v("report", "--format", "svg")).out).toMatch(/^<svg/);
+    expect((await v("report")).out).toMatch(/^# Entrepreneur Mentoring Service Friesland/);
+
+    r = await v("case", "close", first.caseId, "--reason", "questionResolved", "--mentee-feedback", "Thanks");
+    expect(r.code).toBe(0);
+    expect((await v("case", "close", first.caseId, "--reason", "questionResolved")).code).toBe(
+      exitCodes.refused,
+    );
+
+    r = await v("person", "export", "sjoukje@example.nl");
+    expect(JSON.parse(r.out).intakes[0].mentee.name).toBe("Sjoukje de Vries");
+    expect((await v("person", "erase", "sjoukje@example.nl")).code).toBe(0);
+    r = await v("person", "export", "anke");
+    expect(JSON.parse(r.out).mentor.name).toBe("Anke de Boer");
+    // Nothing stored about someone is an empty export, not an error.
+    expect(JSON.parse((await v("person", "export", "nobody@example.nl")).out).intakes).toEqual([]);
+    expect((await v("person", "export", "no-such-mentor")).code).toBe(exitCodes.notFound);
+  });
+});
+
+describe("vmentor's errors", () => {
+  it("says what is wrong in the programme's language, with the exit code of its kind, never a stack", async () => {
+    const db = join(mkdtempSync(join(tmpdir(), "vmentor-db-")), "programme.db");
+    const v = (...argv: string[]) => vmentor("--db", db, ...argv);
+    expect((await v("init", "--profile", "friesland")).code).toBe(0);
+
+    let r = await v("intake", "submit", file("bad.json", "{ not json"));
+    expect(r.code).toBe(exitCodes.invalidInput);
+    expect(r.err).toContain("geen geldige JSON");
+    r = await v("intake", "submit", join(dir, "missing.json"));
+    expect(r).toMatchObject({ code: exitCodes.invalidInput, err: expect.stringContaining("ENOENT") });
+    r = await v(
+      "intake",
+      "submit",
+      file("wrong.json", JSON.stringify({ id: "x", venture: { employees: -3 } })),
+    );
+    expect(r.code).toBe(exitCodes.invalidInput);
+    expect(r.err).toContain("venture.employees");
+    r = await v("--json", "mentor", "add", file("m.json", JSON.stringify({ id: "m" })));
+    expect(JSON.parse(r.err).error.type).toBe("ValidationFailed");
+    r = await v("mentor", "import", file("bad.csv", 'id,name\n"unterminated'));
+    expect(r).toMatchObject({ code: exitCodes.invalidInput, err: expect.stringContaining("CSV") });
+    r = await v("--lang", "en", "triage", "nope");
+    expect(r).toMatchObject({ code: exitCodes.notFound, err: "No intake 'nope' found." });
+    r = await v("round", "plan", "--month", "2026-13");
+    expect(r.code).toBe(exitCodes.usage);
+    r = await v("case", "close", "c", "--reason", "bored");
+    expect(r.code).toBe(exitCodes.usage);
+    r = await v("round", "confirm", "round-1999-01");
+    expect(r.code).toBe(exitCodes.notFound);
+    r = await vmentor("--db", join(dir, "no", "such", "dir.db"), "report");
+    expect(r.code).toBe(exitCodes.storeUnavailable);
+    for (const x of [r.err]) expect(x).not.toMatch(/\n\s+at /);
+  });
+
+  it("does not print a PostgreSQL password", async () => {
+    const r = await vmentor("--db", "postgres://u:s3cret@127.0.0.1:1/none", "report");
+    expect(r.code).toBe(exitCodes.storeUnavailable);
+    expect(r.err).not.toContain("s3cret");
+  });
+});
+
+describe("vmentor demo", () => {
+  it("runs the Friesland programme month by month, the same for the same seed", async () => {
+    const a = await vmentor("demo", "--months", "3");
+    expect(a.code).toBe(0);
+    expect(a.out.match(/^# Entrepreneur Mentoring Service Friesland/gm)).toHaveLength(3);
+    expect(a.out).toContain("Het jaar: 30 mentoren");
+    expect(a.err.split("\n")).toHaveLength(3); // progress: one line per month, on stderr
+    const b = await vmentor("demo", "--months", "3");
+    expect(b.out).toBe(a.out);
+    const c = await vmentor("demo", "--months", "3", "--seed", "7");
+    expect(c.out).not.toBe(a.out);
+  });
+
+  it("keeps the year in a store when one is named, and refuses a store that holds a programme", async () => {
+    const db = join(mkdtempSync(join(tmpdir(), "vmentor-db-")), "demo.db");
+    const r = await vmentor("--db", db, "--json", "demo", "--months", "2");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).months).toHaveLength(2);
+    expect((await vmentor("--db", db, "demo", "--months", "1")).code).toBe(exitCodes.refused);
+    expect((await vmentor("--db", db, "report", "--month", "2026-02", "--format", "json")).code).toBe(0);
+  });
+});
