@@ -168,7 +168,12 @@ export { programmeReport } from "./programme/programme-report.js";
 export { registerMentor, registerMentors } from "./programme/register-mentor.js";
 export { submitIntake } from "./programme/submit-intake.js";
 export { type MonthlyReport, monthlyReport, type ProgrammeSnapshot } from "./reports/monthly-report.js";
-export { renderHoursChart, renderLoadChart, renderReportMarkdown } from "./reports/render.js";
+export {
+  renderCaseHoursChart,
+  renderHoursChart,
+  renderLoadChart,
+  renderReportMarkdown,
+} from "./reports/render.js";
 export { decodeAuditEntry, decodeDocument } from "./store/codecs.js";
 export type {
   AuditEntry,

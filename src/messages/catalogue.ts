@@ -132,6 +132,7 @@ export interface MessageParams {
   "report.shortTopics": { topics: string };
   "report.inactivity": { case: string; days: number };
   "report.chartHours": Record<string, never>;
+  "report.chartCaseHours": { case: string };
   "report.chartLoad": Record<string, never>;
   "closing.questionResolved": Record<string, never>;
   "closing.outgrown": Record<string, never>;
@@ -276,6 +277,7 @@ const en: Catalogue = {
   "report.inactivity": ({ case: c, days }) =>
     `Case ${c}: no session for ${days} days. Is the question still open?`,
   "report.chartHours": () => "Hours per case (rolling average) against the norm",
+  "report.chartCaseHours": ({ case: c }) => `Hours per month for ${c} against the norm`,
   "report.chartLoad": () => "Cases per mentor against capacity",
   "closing.questionResolved": () => "question resolved",
   "closing.outgrown": () => "outgrown",
@@ -420,6 +422,7 @@ const nl: Catalogue = {
   "report.inactivity": ({ case: c, days }) =>
     `Case ${c}: al ${days} dagen geen sessie. Is de vraag nog open?`,
   "report.chartHours": () => "Uren per case (voortschrijdend gemiddelde) tegen de norm",
+  "report.chartCaseHours": ({ case: c }) => `Uren per maand voor ${c} tegen de norm`,
   "report.chartLoad": () => "Cases per mentor tegen capaciteit",
   "closing.questionResolved": () => "vraag beantwoord",
   "closing.outgrown": () => "ontgroeid",

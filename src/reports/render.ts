@@ -1,3 +1,4 @@
+import type { CaseHours } from "../hours/budget.js";
 import type { ClosingReason } from "../lifecycle/case.js";
 import { message } from "../messages/catalogue.js";
 import type { Locale, ProgrammeProfile } from "../model/profile.js";
@@ -100,6 +101,30 @@ export function renderHoursChart(r: MonthlyReport, profile: ProgrammeProfile): s
       value: c.average,
       mark: c.norm,
       colour: statusColour[c.status],
+    })),
+    "h",
+  );
+}
+
+/**
+ * One case's hours per month since its team started, against the norm (the black mark): green on
+ * the norm, amber below, red above its tolerance. A norm, never a cap.
+ *
+ * @example
+ * renderCaseHoursChart(caseHours(kase, sessions, friesland, now), friesland);
+ */
+export function renderCaseHoursChart(c: CaseHours, profile: ProgrammeProfile): string {
+  const { tolerance } = profile.hours;
+  return bars(
+    message(profile.locale, "report.chartCaseHours", { case: c.caseId }),
+    c.byMonth.map((m) => ({
+      label: m.month,
+      value: m.hours,
+      mark: c.norm,
+      colour:
+        statusColour[
+          m.hours > c.norm * (1 + tolerance) ? "over" : m.hours < c.norm * (1 - tolerance) ? "under" : "on"
+        ],
     })),
     "h",
   );

@@ -10,6 +10,7 @@ import {
   type ProgrammeSnapshot,
   parseMentor,
   type ReferralId,
+  renderCaseHoursChart,
   renderHoursChart,
   renderLoadChart,
   renderReportMarkdown,
@@ -119,6 +120,22 @@ describe("monthly report", () => {
       expect(svg).toContain("<title>");
     }
     expect(renderHoursChart(r, friesland)).toContain("case-new");
+  });
+
+  it("draws one case's hours per month against the norm, coloured by where each month stands", () => {
+    const perCase = r.hours.perCase.find((c) => c.byMonth.length > 0);
+    expect(perCase).toBeDefined();
+    if (perCase === undefined) return;
+    const svg = renderCaseHoursChart(perCase, friesland);
+    expect(svg.startsWith("<svg")).toBe(true);
+    expect(svg).toContain(perCase.caseId);
+    expect(svg.match(/<rect /g)).toHaveLength(perCase.byMonth.length);
+    for (const m of perCase.byMonth) expect(svg).toContain(`>${m.month}<`);
+    const over = {
+      ...perCase,
+      byMonth: [{ month: perCase.byMonth[0]?.month ?? "2026-12", hours: 9 }],
+    } as typeof perCase;
+    expect(renderCaseHoursChart(over, friesland)).toContain("#c0504d");
   });
 
   test.prop([
