@@ -47,15 +47,19 @@ export interface RequestRecord {
 }
 
 export type Collection = keyof Documents;
-export const collections: readonly Collection[] = [
-  "mentors",
-  "cases",
-  "sessions",
-  "intakes",
-  "decisions",
-  "referrals",
-  "settings",
-];
+/** Every collection a store keeps (checked against `Documents`: a new collection must be listed). */
+const collectionSet: { readonly [C in Collection]: true } = {
+  mentors: true,
+  cases: true,
+  sessions: true,
+  intakes: true,
+  decisions: true,
+  referrals: true,
+  requests: true,
+  rounds: true,
+  settings: true,
+};
+export const collections = Object.keys(collectionSet) as readonly Collection[];
 
 /** A stored document and its version: 1 after the first write, +1 after each. */
 export interface Versioned<T> {

@@ -1,0 +1,58 @@
+/**
+ * Who may do what in the portal: one table, checked on every route (pages and API alike).
+ * A mentor sees and logs only the cases they are on now — changing an id in the URL gives 403.
+ */
+import type { MentoringCase } from "venture-mentoring";
+
+export type Role = "manager" | "mentor";
+
+export interface User {
+  /** The actor id written to the audit trail: `pm-paula`, `mentor-07`. */
+  readonly id: string;
+  readonly name: string;
+  readonly role: Role;
+}
+
+export const permissions = [
+  "intake.submit",
+  "intake.view",
+  "triage.override",
+  "board.view",
+  "board.plan",
+  "board.confirm",
+  "cases.list",
+  "case.view",
+  "case.logSession",
+  "case.close",
+  "mentors.view",
+  "report.view",
+  "myCases.view",
+] as const;
+export type Permission = (typeof permissions)[number];
+
+/** allow; deny; or allow only on a case whose current team includes the user. */
+export type Rule = "allow" | "deny" | "ownCase";
+
+export const accessMatrix: { readonly [P in Permission]: { readonly [R in Role]: Rule } } = {
+  "intake.submit": { manager: "allow", mentor: "deny" },
+  "intake.view": { manager: "allow", mentor: "deny" },
+  "triage.override": { manager: "allow", mentor: "deny" },
+  "board.view": { manager: "allow", mentor: "deny" },
+  "board.plan": { manager: "allow", mentor: "deny" },
+  "board.confirm": { manager: "allow", mentor: "deny" },
+  "cases.list": { manager: "allow", mentor: "deny" },
+  "case.view": { manager: "allow", mentor: "ownCase" },
+  "case.logSession": { manager: "deny", mentor: "ownCase" },
+  "case.close": { manager: "allow", mentor: "deny" },
+  "mentors.view": { manager: "allow", mentor: "deny" },
+  "report.view": { manager: "allow", mentor: "deny" },
+  "myCases.view": { manager: "deny", mentor: "allow" },
+};
+
+/** Whether `user` may do `permission` (on `kase`, for the per-case permissions). */
+export function permits(user: User, permission: Permission, kase?: MentoringCase): boolean {
+  const rule = accessMatrix[permission][user.role];
+  if (rule === "allow") return true;
+  if (rule === "deny" || kase === undefined) return false;
+  return kase.memberships.some((m) => m.mentorId === user.id && m.until === undefined);
+}

@@ -1,0 +1,979 @@
+/**
+ * The partner portal: how a programme's own web site embeds the library. Pages for the programme
+ * manager (intake and triage, the meeting board, cases, mentors, the monthly report) and for mentors
+ * (their own cases, logging a session), in Dutch and English, and a JSON API beside them. Every
+ * route checks the signed-in user against one access table; every library error maps to one HTTP
+ * status (ts-pattern, exhaustive) and a catalogue message.
+ */
+import { randomUUID } from "node:crypto";
+import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { deleteCookie, getCookie, getSignedCookie, setCookie, setSignedCookie } from "hono/cookie";
+import { csrf } from "hono/csrf";
+import { html } from "hono/html";
+import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
+import { err, ok, type Result } from "neverthrow";
+import {
+  adviceCodes,
+  type CaseId,
+  caseHours,
+  closeCase,
+  closingReasons,
+  confirmTeam,
+  currentTeam,
+  decideTriage,
+  describeError,
+  describeOutcome,
+  exportAmbitions,
+  type IntakeId,
+  type IntakeRequest,
+  type Locale,
+  locales,
+  logSession,
+  type MentorId,
+  type MentoringCase,
+  message,
+  type NotFound,
+  openProgramme,
+  type Pin,
+  type ProgrammeContext,
+  type ProgrammeStore,
+  planRound,
+  programmeReport,
+  renderCaseHoursChart,
+  renderHoursChart,
+  renderLoadChart,
+  renderReportMarkdown,
+  type StoreUnavailable,
+  submitIntake,
+  urgencies,
+  type VentureMentoringError,
+  ventureStages,
+} from "venture-mentoring";
+import { httpStatusOf } from "../shared/errors.js";
+import { type Permission, permits, type User } from "./access.js";
+import { chart, type Html, layout, options, t } from "./views.js";
+
+export interface PortalOptions {
+  readonly store: ProgrammeStore;
+  /** Signs the session cookie; at least 32 characters. */
+  readonly secret: string;
+  /** The programme managers who may sign in (mentors sign in as themselves, from the store). */
+  readonly managers: readonly User[];
+  /** Default: the real clock. Tests pass their own. */
+  readonly clock?: () => Date;
+  /** Mark cookies `Secure` (behind HTTPS). Default false, for http://localhost. */
+  readonly secureCookies?: boolean;
+}
+
+type Env = { Variables: { user: User | undefined; locale: Locale } };
+type C = Context<Env>;
+
+const SESSION = "vm_session";
+const SESSION_HOURS = 8;
+const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
+const monthOf = (d: Date) => d.toISOString().slice(0, 7);
+const endOfMonth = (month: string) => {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 1) - 1);
+};
+const field = (body: Record<string, unknown>, name: string): string => {
+  const v = body[name];
+  return typeof v === "string" ? v.trim() : "";
+};
+const fields = (body: Record<string, unknown>, name: string): string[] => {
+  const v = body[name];
+  const all = Array.isArray(v) ? v : v === undefined ? [] : [v];
+  return all.filter((x): x is string => typeof x === "string" && x !== "");
+};
+
+/** Build the portal for a store that holds a programme (`initProgramme`). */
+export async function createPortal(
+  opts: PortalOptions,
+): Promise<Result<Hono<Env>, NotFound | StoreUnavailable | { type: "WeakSecret" }>> {
+  if (opts.secret.length < 32) return err({ type: "WeakSecret" });
+  const clock = opts.clock ?? (() => new Date());
+  const opened = await openProgramme(opts.store, {
+    clock,
+    newId: (kind) => `${kind}-${randomUUID().slice(0, 8)}`,
+  });
+  if (opened.isErr()) return err(opened.error);
+  const ctx: ProgrammeContext = opened.value;
+  const { profile, store } = ctx;
+  const managers = new Map(opts.managers.map((m) => [m.id, m]));
+
+  const findUser = async (id: string): Promise<User | undefined> => {
+    const manager = managers.get(id);
+    if (manager !== undefined) return manager;
+    const m = await store.get("mentors", id);
+    if (m.isErr() || m.value === undefined || m.value.value.state === "retired") return undefined;
+    return { id: m.value.value.id, name: m.value.value.name, role: "mentor" };
+  };
+
+  const app = new Hono<Env>();
+  app.use(secureHeaders());
+  app.use(bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text("Payload too large", 413) }));
+  // Form posts must come from this origin (Origin or Sec-Fetch-Site): no cross-site request forgery.
+  app.use(csrf());
+
+  app.use(async (c, next) => {
+    const asked = c.req.query("lang");
+    let locale: Locale = profile.locale;
+    if (asked !== undefined && (locales as readonly string[]).includes(asked)) {
+      locale = asked as Locale;
+      setCookie(c, "vm_lang", locale, { path: "/", sameSite: "Lax", httpOnly: true, maxAge: 365 * 86_400 });
+    } else {
+      const saved = getCookie(c, "vm_lang");
+      if (saved !== undefined && (locales as readonly string[]).includes(saved)) locale = saved as Locale;
+    }
+    c.set("locale", locale);
+    const signed = await getSignedCookie(c, opts.secret, SESSION);
+    let user: User | undefined;
+    if (typeof signed === "string") {
+      const [id, expires] = signed.split("|");
+      if (id !== undefined && Number(expires) > clock().getTime()) user = await findUser(id);
+    }
+    c.set("user", user);
+    await next();
+  });
+
+  // ---------- helpers ----------
+  const isApi = (c: C) => c.req.path.startsWith("/api/");
+  const page = (
+    c: C,
+    title: string,
+    body: Html,
+    status: 200 | 403 | 404 | 409 | 422 | 500 | 503 = 200,
+    extra = {},
+  ) =>
+    c.html(
+      layout({ locale: c.var.locale, title, body, ...(c.var.user ? { user: c.var.user } : {}), ...extra }),
+      status,
+    );
+  const libraryError = (c: C, e: VentureMentoringError, retry?: Html) => {
+    const status = httpStatusOf(e);
+    const text = describeError(e, c.var.locale);
+    if (isApi(c)) return c.json({ error: e, message: text }, status);
+    const detail =
+      e.type === "ValidationFailed"
+        ? html`${t(c.var.locale, "portal.badRequest")}
+            <ul>
+              ${e.issues.map((i) => html`<li><code>${i.path}</code>: ${i.message}</li>`)}
+            </ul>`
+        : html`${text}`;
+    return page(c, t(c.var.locale, "portal.title"), retry ?? html``, status, { error: detail });
+  };
+  const forbidden = (c: C) =>
+    isApi(c)
+      ? c.json({ error: { type: "Forbidden" }, message: t(c.var.locale, "portal.forbidden") }, 403)
+      : page(
+          c,
+          t(c.var.locale, "portal.forbidden"),
+          html`<p>${t(c.var.locale, "portal.forbidden")}</p>`,
+          403,
+        );
+  const notFound = (c: C) =>
+    isApi(c)
+      ? c.json({ error: { type: "NotFound" }, message: t(c.var.locale, "portal.notFound") }, 404)
+      : page(c, t(c.var.locale, "portal.notFound"), html`<p>${t(c.var.locale, "portal.notFound")}</p>`, 404);
+  const badRequest = (c: C, path: string, problem: string) =>
+    libraryError(c, {
+      type: "ValidationFailed",
+      subject: "request",
+      issues: [{ path, code: "custom", message: problem }],
+    });
+  /** The signed-in user if they hold the permission (on the case), else the refusal to return. */
+  const guard = async (c: C, permission: Permission, kase?: MentoringCase): Promise<Response | User> => {
+    const user = c.var.user;
+    if (user === undefined)
+      return isApi(c)
+        ? c.json({ error: { type: "Unauthenticated" }, message: t(c.var.locale, "portal.signIn") }, 401)
+        : c.redirect("/signin", 303);
+    return permits(user, permission, kase) ? user : forbidden(c);
+  };
+  const jsonBody = async (c: C): Promise<{ ok: true; value: unknown } | { ok: false }> => {
+    try {
+      return { ok: true, value: await c.req.json() };
+    } catch {
+      return { ok: false };
+    }
+  };
+  const names = async () => {
+    const mentors = await store.list("mentors");
+    return new Map(mentors.isOk() ? mentors.value.map((m) => [m.value.id as string, m.value.name]) : []);
+  };
+  const loadCase = async (id: string) => {
+    const found = await store.get("cases", id);
+    return found.isErr() ? found : ok(found.value?.value);
+  };
+  const label = (list: readonly { id: string; label: { en: string; nl: string } }[], id: string, l: Locale) =>
+    list.find((x) => x.id === id)?.label[l] ?? id;
+
+  // ---------- sign-in ----------
+  app.get("/signin", async (c) => {
+    const l = c.var.locale;
+    const mentors = await store.list("mentors");
+    const people = [
+      ...opts.managers.map((m) => ({ value: m.id, label: `${m.name} — ${t(l, "portal.role.manager")}` })),
+      ...(mentors.isOk() ? mentors.value : [])
+        .filter((m) => m.value.state !== "retired")
+        .map((m) => ({
+          value: m.value.id as string,
+          label: `${m.value.name} — ${t(l, "portal.role.mentor")}`,
+        })),
+    ];
+    return page(
+      c,
+      t(l, "portal.signIn"),
+      html`<section>
+        <h1>${t(l, "portal.signIn")}</h1>
+        <p class="muted">Demo: ${profile.name}</p>
+        <form method="post" action="/signin">
+          <label for="user">${t(l, "portal.signInAs")}</label>
+          <select id="user" name="user">${options(people)}</select>
+          <div><button class="primary" type="submit">${t(l, "portal.signIn")}</button></div>
+        </form>
+      </section>`,
+    );
+  });
+  app.post("/signin", async (c) => {
+    const body = await c.req.parseBody();
+    const user = await findUser(field(body, "user"));
+    if (user === undefined) return forbidden(c);
+    await setSignedCookie(
+      c,
+      SESSION,
+      `${user.id}|${clock().getTime() + SESSION_HOURS * 3_600_000}`,
+      opts.secret,
+      {
+        path: "/",
+        httpOnly: true,
+        sameSite: "Lax",
+        secure: opts.secureCookies ?? false,
+        maxAge: SESSION_HOURS * 3600,
+      },
+    );
+    return c.redirect(user.role === "manager" ? "/intake" : "/my", 303);
+  });
+  app.post("/signout", (c) => {
+    deleteCookie(c, SESSION, { path: "/" });
+    return c.redirect("/signin", 303);
+  });
+  app.get("/", (c) => {
+    const user = c.var.user;
+    return c.redirect(user === undefined ? "/signin" : user.role === "manager" ? "/intake" : "/my", 303);
+  });
+
+  // ---------- intake and triage ----------
+  const intakeForm = (l: Locale, values: Record<string, string> = {}): Html => {
+    const topics = profile.topics.map((x) => ({ value: x.id as string, label: x.label[l] }));
+    const v = (k: string) => values[k] ?? "";
+    return html`<section>
+      <h1>${t(l, "portal.intake.heading")}</h1>
+      <form method="post" action="/intake">
+        <input type="hidden" name="key" value="${v("key") || randomUUID()}" />
+        <div class="grid">
+          <div><label for="mentee">${t(l, "portal.intake.mentee")}</label><input id="mentee" name="mentee" value="${v("mentee")}" /></div>
+          <div><label for="email">${t(l, "portal.intake.email")}</label><input id="email" name="email" type="email" value="${v("email")}" /></div>
+          <div><label for="venture">${t(l, "portal.intake.venture")}</label><input id="venture" name="venture" value="${v("venture")}" /></div>
+          <div><label for="sector">${t(l, "portal.intake.sector")}</label>
+            <select id="sector" name="sector">${options(
+              profile.sectors.map((x) => ({ value: x.id, label: x.label[l] })),
+              v("sector"),
+            )}</select></div>
+          <div><label for="stage">${t(l, "portal.intake.stage")}</label>
+            <select id="stage" name="stage">${options(
+              ventureStages.map((x) => ({ value: x, label: x })),
+              v("stage") || "established",
+            )}</select></div>
+          <div><label for="employees">${t(l, "portal.intake.employees")}</label><input id="employees" name="employees" inputmode="numeric" value="${v("employees")}" /></div>
+          <div><label for="region">${t(l, "portal.intake.region")}</label><input id="region" name="region" value="${v("region") || (profile.regions[0] ?? "")}" /></div>
+          <div><label for="exportAmbition">${t(l, "portal.intake.exportAmbition")}</label>
+            <select id="exportAmbition" name="exportAmbition">${options(
+              exportAmbitions.map((x) => ({ value: x, label: x })),
+              v("exportAmbition"),
+            )}</select></div>
+          <div><label for="urgency">${t(l, "portal.intake.urgency")}</label>
+            <select id="urgency" name="urgency">${options(
+              urgencies.map((x) => ({ value: x, label: x })),
+              v("urgency"),
+            )}</select></div>
+          <div><label for="mainTopic">${t(l, "portal.intake.mainTopic")}</label>
+            <select id="mainTopic" name="mainTopic">${options(topics, v("mainTopic"))}</select></div>
+          <div><label for="otherTopic">${t(l, "portal.intake.otherTopic")}</label>
+            <select id="otherTopic" name="otherTopic"><option value="">—</option>${options(topics, v("otherTopic"))}</select></div>
+        </div>
+        <label for="summary">${t(l, "portal.intake.question")}</label>
+        <textarea id="summary" name="summary">${v("summary")}</textarea>
+        <label><input type="checkbox" name="innovative" value="yes" ${v("innovative") ? "checked" : ""} /> ${t(l, "portal.intake.innovative")}</label>
+        <label><input type="checkbox" name="consentData" value="yes" checked /> ${t(l, "portal.intake.consentData")}</label>
+        <label><input type="checkbox" name="consentPartners" value="yes" ${v("consentPartners") || !values.key ? "checked" : ""} /> ${t(l, "portal.intake.consentPartners")}</label>
+        <button class="primary" type="submit">${t(l, "portal.intake.submit")}</button>
+      </form>
+    </section>`;
+  };
+
+  app.get("/intake", async (c) => {
+    const g = await guard(c, "intake.view");
+    if (g instanceof Response) return g;
+    const l = c.var.locale;
+    const [intakes, decisions] = [await store.list("intakes"), await store.list("decisions")];
+    if (intakes.isErr()) return libraryError(c, intakes.error);
+    if (decisions.isErr()) return libraryError(c, decisions.error);
+    const decided = new Map(decisions.value.map((d) => [d.value.intakeId as string, d.value]));
+    const recent = [...intakes.value]
+      .sort((a, b) => b.value.submittedAt.getTime() - a.value.submittedAt.getTime())
+      .slice(0, 15);
+    return page(
+      c,
+      t(l, "portal.intake.heading"),
+      html`${intakeForm(l)}
+        <section>
+          <h2>${t(l, "portal.intake.recent")}</h2>
+          <table>
+            ${recent.map((i) => {
+              const d = decided.get(i.value.id);
+              return html`<tr>
+                <td><a href="/intake/${i.value.id}">${i.value.venture.name}</a></td>
+                <td>${i.value.submittedAt.toISOString().slice(0, 10)}</td>
+                <td>${d === undefined ? "—" : describeOutcome(d.outcome, { ...profile, locale: l })}</td>
+              </tr>`;
+            })}
+          </table>
+        </section>`,
+    );
+  });
+
+  app.post("/intake", async (c) => {
+    const g = await guard(c, "intake.submit");
+    if (g instanceof Response) return g;
+    const l = c.var.locale;
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    const values = Object.fromEntries(Object.keys(body).map((k) => [k, field(body, k)]));
+    const key = field(body, "key");
+    if (!/^[0-9a-f-]{36}$/.test(key)) return badRequest(c, "key", "a fresh intake form is needed");
+    // The same form sent twice (a double click, a retry) lands on the same intake.
+    const earlier = await store.get("requests", key);
+    if (earlier.isOk() && earlier.value !== undefined)
+      return c.redirect(`/intake/${earlier.value.value.intakeId}`, 303);
+    const now = clock();
+    const id = `intake-${monthOf(now)}-${key.slice(0, 8)}`;
+    const employees = field(body, "employees");
+    const other = field(body, "otherTopic");
+    const raw = {
+      id,
+      submittedAt: now.toISOString(),
+      mentee: { name: field(body, "mentee"), email: field(body, "email") },
+      venture: {
+        id: `v-${key.slice(0, 8)}`,
+        name: field(body, "venture"),
+        sector: field(body, "sector"),
+        stage: field(body, "stage"),
+        employees: employees === "" ? undefined : Number(employees),
+        region: field(body, "region").toLowerCase(),
+        exportAmbition: field(body, "exportAmbition"),
+        innovative: field(body, "innovative") === "yes",
+        competitors: [],
+        suppliers: [],
+      },
+      question: {
+        summary: field(body, "summary"),
+        topics: [
+          { topic: field(body, "mainTopic"), weight: 3 },
+          ...(other === "" || other === field(body, "mainTopic") ? [] : [{ topic: other, weight: 1 }]),
+        ],
+      },
+      urgency: field(body, "urgency"),
+      consent: {
+        dataProcessing: field(body, "consentData") === "yes",
+        shareWithPartners: field(body, "consentPartners") === "yes",
+      },
+    };
+    const submitted = await submitIntake(ctx, raw, key, g);
+    if (submitted.isErr()) return libraryError(c, submitted.error, intakeForm(l, values));
+    const decided = await decideTriage(ctx, id as IntakeId, g);
+    if (decided.isErr()) return libraryError(c, decided.error);
+    return c.redirect(`/intake/${id}`, 303);
+  });
+
+  const intakePage = async (c: C, intakeId: string) => {
+    const l = c.var.locale;
+    const intake = await store.get("intakes", intakeId);
+    if (intake.isErr()) return libraryError(c, intake.error);
+    if (intake.value === undefined) return notFound(c);
+    const i: IntakeRequest = intake.value.value;
+    const decision = await store.get("decisions", intakeId);
+    if (decision.isErr()) return libraryError(c, decision.error);
+    const cases = await store.list("cases");
+    const kase = cases.isOk() ? cases.value.find((x) => x.value.intakeId === intakeId)?.value : undefined;
+    const d = decision.value?.value;
+    const localProfile = { ...profile, locale: l };
+    return page(
+      c,
+      i.venture.name,
+      html`<section>
+          <h1>${t(l, "portal.decision.heading", { venture: i.venture.name })}</h1>
+          <p class="muted">${i.mentee.name} · ${label(profile.sectors, i.venture.sector, l)} · ${i.venture.stage} ·
+            ${i.question.topics.map((x) => label(profile.topics, x.topic, l)).join(", ")}</p>
+          <blockquote>${i.question.summary}</blockquote>
+          ${
+            d === undefined
+              ? html`<form method="post" action="/intake/${i.id}/triage"><button class="primary">${t(l, "portal.intake.submit")}</button></form>`
+              : html`<p class="outcome ${d.outcome.kind}" data-testid="outcome">${describeOutcome(d.outcome, localProfile)}</p>
+                  <h2>${t(l, "portal.decision.reasons")}</h2>
+                  <ul class="reasons">${d.reasons.map((r) => html`<li>${r.text}</li>`)}</ul>
+                  ${d.override === undefined ? "" : html`<p class="muted">${t(l, "portal.decision.overridden", { by: d.override.by })}: ${d.override.reason}</p>`}
+                  ${kase === undefined ? "" : html`<p><a href="/cases/${kase.id}">${t(l, "portal.decision.case", { caseId: kase.id })}</a></p>`}`
+          }
+        </section>
+        <section>
+          <h2>${t(l, "portal.decision.override")}</h2>
+          <form method="post" action="/intake/${i.id}/override">
+            <div class="grid">
+              <div><label for="kind">Outcome</label><select id="kind" name="kind">${options(
+                (["accept", "refer", "oneOff", "notReady"] as const).map((k) => ({ value: k, label: k })),
+              )}</select></div>
+              <div><label for="partner">Partner</label><select id="partner" name="partner">${options(
+                profile.partners.map((p) => ({ value: p.id, label: p.name })),
+              )}</select></div>
+              <div><label for="advice">Advice</label><select id="advice" name="advice">${options(
+                adviceCodes.map((a) => ({ value: a, label: message(l, `advice.${a}`, {}) })),
+              )}</select></div>
+            </div>
+            <label for="reason">${t(l, "portal.decision.overrideReason")}</label>
+            <textarea id="reason" name="reason"></textarea>
+            <button class="primary" type="submit">${t(l, "portal.decision.override")}</button>
+          </form>
+        </section>`,
+    );
+  };
+  app.get("/intake/:id", async (c) => {
+    const g = await guard(c, "intake.view");
+    if (g instanceof Response) return g;
+    return intakePage(c, c.req.param("id"));
+  });
+  app.post("/intake/:id/triage", async (c) => {
+    const g = await guard(c, "intake.submit");
+    if (g instanceof Response) return g;
+    const decided = await decideTriage(ctx, c.req.param("id") as IntakeId, g);
+    if (decided.isErr()) return libraryError(c, decided.error);
+    return c.redirect(`/intake/${c.req.param("id")}`, 303);
+  });
+  app.post("/intake/:id/override", async (c) => {
+    const g = await guard(c, "triage.override");
+    if (g instanceof Response) return g;
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    const kind = field(body, "kind");
+    const outcome =
+      kind === "refer"
+        ? { kind, partnerId: field(body, "partner") }
+        : kind === "notReady"
+          ? { kind, advice: field(body, "advice") }
+          : { kind };
+    const decided = await decideTriage(ctx, c.req.param("id") as IntakeId, g, {
+      outcome,
+      by: g.id,
+      reason: field(body, "reason"),
+    });
+    if (decided.isErr()) return libraryError(c, decided.error);
+    return c.redirect(`/intake/${c.req.param("id")}`, 303);
+  });
+
+  // ---------- the meeting board ----------
+  app.get("/board", async (c) => {
+    const g = await guard(c, "board.view");
+    if (g instanceof Response) return g;
+    const l = c.var.locale;
+    const month = c.req.query("month") ?? monthOf(clock());
+    if (!monthPattern.test(month)) return badRequest(c, "month", "YYYY-MM");
+    const roundId = `round-${month}`;
+    const [stored, cases, intakes, who] = [
+      await store.get("rounds", roundId),
+      await store.list("cases"),
+      await store.list("intakes"),
+      await names(),
+    ];
+    if (stored.isErr()) return libraryError(c, stored.error);
+    if (cases.isErr()) return libraryError(c, cases.error);
+    if (intakes.isErr()) return libraryError(c, intakes.error);
+    const ventureOf = new Map(intakes.value.map((i) => [i.value.id as string, i.value.venture.name]));
+    const caseById = new Map(cases.value.map((x) => [x.value.id as string, x.value]));
+    const waiting = cases.value.filter((x) => x.value.state === "awaitingMeeting");
+    const proposal = stored.value?.value.proposal;
+    const mentorOptions = [...who].map(([value, name]) => ({ value, label: name }));
+    const confirmedCase = c.req.query("confirmed");
+    return page(
+      c,
+      t(l, "portal.board.heading", { round: month }),
+      html`<section>
+          <h1>${t(l, "portal.board.heading", { round: month })}</h1>
+          <p>${waiting.length === 0 ? t(l, "portal.board.nothing") : t(l, "portal.board.waiting", { count: waiting.length })}</p>
+          <form method="post" action="/board/plan">
+            <input type="hidden" name="month" value="${month}" />
+            <button class="primary" type="submit" id="plan">${proposal === undefined ? t(l, "portal.board.plan") : t(l, "portal.board.replan")}</button>
+            ${
+              proposal === undefined
+                ? ""
+                : html`${proposal.teams
+                    .filter((team) => caseById.get(team.caseId)?.state === "awaitingMeeting")
+                    .map(
+                      (team) => html`<div class="card">
+                        <strong>${ventureOf.get(caseById.get(team.caseId)?.intakeId ?? "") ?? team.caseId}</strong> (${team.caseId})
+                        <p>
+                          ${[team.lead, ...team.members].map(
+                            (m) => html`<label style="display:inline;font-weight:normal;margin-right:1rem">
+                              <input type="checkbox" name="exclude" value="${team.caseId}:${m}" />
+                              ${t(l, "portal.board.exclude")} ${who.get(m) ?? m}</label>`,
+                          )}
+                        </p>
+                        <label>${t(l, "portal.board.pin")}
+                          <select name="pin"><option value="">—</option>${options(
+                            mentorOptions.map((o) => ({
+                              value: `${team.caseId}:${o.value}`,
+                              label: o.label,
+                            })),
+                          )}</select></label>
+                      </div>`,
+                    )}`
+            }
+          </form>
+        </section>
+        ${
+          proposal === undefined
+            ? ""
+            : html`${proposal.teams.map((team) => {
+                const kase = caseById.get(team.caseId);
+                return html`<section data-testid="team">
+                  <h2>${ventureOf.get(kase?.intakeId ?? "") ?? team.caseId} <span class="muted">(${team.caseId})</span></h2>
+                  <p><strong>${who.get(team.lead) ?? team.lead}</strong> (${t(l, "portal.mentors.lead")}),
+                    ${team.members.map((m) => who.get(m) ?? m).join(", ")}</p>
+                  <ul>${team.explanation.texts.map((x) => html`<li>${x}</li>`)}</ul>
+                  ${
+                    kase?.state === "awaitingMeeting"
+                      ? html`<form method="post" action="/board/confirm">
+                          <input type="hidden" name="month" value="${month}" />
+                          <input type="hidden" name="caseId" value="${team.caseId}" />
+                          <button class="primary" type="submit">${t(l, "portal.board.confirm")}</button>
+                        </form>`
+                      : html`<p class="muted">${t(l, "portal.board.confirmed", { caseId: team.caseId })}</p>`
+                  }
+                </section>`;
+              })}
+              ${
+                proposal.diagnosis.length === 0
+                  ? ""
+                  : html`<section><ul>${proposal.diagnosis.map((d) => html`<li>${d.text}</li>`)}</ul></section>`
+              }`
+        }`,
+      200,
+      confirmedCase === undefined
+        ? {}
+        : { notice: t(l, "portal.board.confirmed", { caseId: confirmedCase }) },
+    );
+  });
+  const parsePins = (values: readonly string[], kind: Pin["kind"]): Pin[] =>
+    values.flatMap((v) => {
+      const [caseId, mentorId] = v.split(":");
+      return caseId && mentorId ? [{ caseId: caseId as CaseId, mentorId: mentorId as MentorId, kind }] : [];
+    });
+  app.post("/board/plan", async (c) => {
+    const g = await guard(c, "board.plan");
+    if (g instanceof Response) return g;
+    const body = (await c.req.parseBody({ all: true })) as Record<string, unknown>;
+    const month = field(body, "month");
+    if (!monthPattern.test(month)) return badRequest(c, "month", "YYYY-MM");
+    const planned = await planRound(ctx, `round-${month}`, clock(), g, {
+      pins: [...parsePins(fields(body, "pin"), "pin"), ...parsePins(fields(body, "exclude"), "exclude")],
+    });
+    if (planned.isErr()) return libraryError(c, planned.error);
+    return c.redirect(`/board?month=${month}`, 303);
+  });
+  app.post("/board/confirm", async (c) => {
+    const g = await guard(c, "board.confirm");
+    if (g instanceof Response) return g;
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    const month = field(body, "month");
+    const caseId = field(body, "caseId");
+    if (!monthPattern.test(month)) return badRequest(c, "month", "YYYY-MM");
+    const stored = await store.get("rounds", `round-${month}`);
+    if (stored.isErr()) return libraryError(c, stored.error);
+    const team = stored.value?.value.proposal.teams.find((x) => x.caseId === caseId);
+    if (team === undefined) return libraryError(c, { type: "CaseNotInRound", caseId: caseId as CaseId });
+    const done = await confirmTeam(
+      ctx,
+      team.caseId,
+      [
+        { mentorId: team.lead, role: "lead" },
+        ...team.members.map((m) => ({ mentorId: m, role: "member" as const })),
+      ],
+      g,
+    );
+    if (done.isErr()) return libraryError(c, done.error);
+    return c.redirect(`/board?month=${month}&confirmed=${encodeURIComponent(caseId)}`, 303);
+  });
+
+  // ---------- cases ----------
+  const caseTable = async (c: C, list: readonly MentoringCase[]) => {
+    const l = c.var.locale;
+    const [intakes, who] = [await store.list("intakes"), await names()];
+    const ventureOf = new Map(
+      intakes.isOk() ? intakes.value.map((i) => [i.value.id as string, i.value.venture.name]) : [],
+    );
+    return html`<table>
+      <tr><th>${t(l, "portal.intake.venture")}</th><th>${t(l, "portal.case.team")}</th><th></th></tr>
+      ${list.map(
+        (k) => html`<tr>
+          <td><a href="/cases/${k.id}">${ventureOf.get(k.intakeId) ?? k.id}</a> <span class="muted">${k.id}</span></td>
+          <td>${currentTeam(k)
+            .map((m) => who.get(m.mentorId) ?? m.mentorId)
+            .join(", ")}</td>
+          <td>${k.state}</td>
+        </tr>`,
+      )}
+    </table>`;
+  };
+  app.get("/cases", async (c) => {
+    const g = await guard(c, "cases.list");
+    if (g instanceof Response) return g;
+    const cases = await store.list("cases");
+    if (cases.isErr()) return libraryError(c, cases.error);
+    const l = c.var.locale;
+    const open = cases.value.map((x) => x.value).filter((k) => k.state !== "closed");
+    return page(
+      c,
+      t(l, "portal.nav.cases"),
+      html`<section><h1>${t(l, "portal.nav.cases")}</h1>${await caseTable(c, open)}</section>`,
+    );
+  });
+  app.get("/my", async (c) => {
+    const g = await guard(c, "myCases.view");
+    if (g instanceof Response) return g;
+    const cases = await store.list("cases");
+    if (cases.isErr()) return libraryError(c, cases.error);
+    const l = c.var.locale;
+    const mine = cases.value.map((x) => x.value).filter((k) => permits(g, "case.view", k));
+    return page(
+      c,
+      t(l, "portal.nav.myCases"),
+      html`<section><h1>${t(l, "portal.nav.myCases")}</h1>${await caseTable(c, mine)}</section>`,
+    );
+  });
+
+  app.get("/cases/:id", async (c) => {
+    const found = await loadCase(c.req.param("id"));
+    if (found.isErr()) return libraryError(c, found.error);
+    // Unknown and someone else's case look the same to a mentor: no probing for ids.
+    const g = await guard(c, "case.view", found.value);
+    if (g instanceof Response) return g;
+    const kase = found.value;
+    if (kase === undefined) return notFound(c);
+    const l = c.var.locale;
+    const [intake, sessions, who] = [
+      await store.get("intakes", kase.intakeId),
+      await store.list("sessions"),
+      await names(),
+    ];
+    if (intake.isErr()) return libraryError(c, intake.error);
+    if (sessions.isErr()) return libraryError(c, sessions.error);
+    const mine = sessions.value
+      .map((s) => s.value)
+      .filter((s) => s.caseId === kase.id)
+      .sort((a, b) => a.on.getTime() - b.on.getTime());
+    const now = clock();
+    const hours = caseHours(kase, mine, profile, now);
+    const team = currentTeam(kase);
+    const canLog = permits(g, "case.logSession", kase);
+    const i = intake.value?.value;
+    return page(
+      c,
+      kase.id,
+      html`<section>
+          <h1>${t(l, "portal.case.heading", { caseId: kase.id, venture: i?.venture.name ?? kase.id })}</h1>
+          <p>${t(l, "portal.case.state", { state: kase.state })}</p>
+          ${i === undefined ? "" : html`<blockquote>${i.question.summary}</blockquote>`}
+          <h2>${t(l, "portal.case.team")}</h2>
+          <ul>${team.map((m) => html`<li>${who.get(m.mentorId) ?? m.mentorId}${m.role === "lead" ? html` (${t(l, "portal.mentors.lead")})` : ""}</li>`)}</ul>
+        </section>
+        <section>
+          <h2>${t(l, "portal.case.hours")}</h2>
+          <div data-testid="hours-chart" data-sessions="${mine.length}">${chart(renderCaseHoursChart(hours, { ...profile, locale: l }))}</div>
+        </section>
+        <section>
+          <h2>${t(l, "portal.case.sessions")}</h2>
+          ${
+            mine.length === 0
+              ? html`<p>${t(l, "portal.case.none")}</p>`
+              : html`<table>${mine.map(
+                  (
+                    s,
+                  ) => html`<tr><td>${s.on.toISOString().slice(0, 10)}</td><td>${s.minutes} min</td><td>${s.mode}</td>
+                    <td>${s.mentors.map((m) => who.get(m) ?? m).join(", ")}</td></tr>`,
+                )}</table>`
+          }
+        </section>
+        ${
+          canLog
+            ? html`<section>
+                <h2>${t(l, "portal.case.log")}</h2>
+                <form method="post" action="/cases/${kase.id}/sessions">
+                  <div class="grid">
+                    <div><label for="on">${t(l, "portal.case.on")}</label><input id="on" name="on" type="date" value="${now.toISOString().slice(0, 10)}" /></div>
+                    <div><label for="minutes">${t(l, "portal.case.minutes")}</label><input id="minutes" name="minutes" inputmode="numeric" value="90" /></div>
+                    <div><label for="mode">${t(l, "portal.case.mode")}</label><select id="mode" name="mode">${options(
+                      ["inPerson", "video", "phone"].map((m) => ({ value: m, label: m })),
+                    )}</select></div>
+                  </div>
+                  <label>${t(l, "portal.case.present")}</label>
+                  ${team.map(
+                    (m) => html`<label style="display:inline;font-weight:normal;margin-right:1rem">
+                      <input type="checkbox" name="present" value="${m.mentorId}" ${m.mentorId === g.id ? "checked" : ""} /> ${who.get(m.mentorId) ?? m.mentorId}</label>`,
+                  )}
+                  <div><button class="primary" type="submit">${t(l, "portal.case.log")}</button></div>
+                </form>
+              </section>`
+            : ""
+        }`,
+      200,
+      c.req.query("logged") === undefined ? {} : { notice: t(l, "portal.case.logged") },
+    );
+  });
+
+  app.post("/cases/:id/sessions", async (c) => {
+    const found = await loadCase(c.req.param("id"));
+    if (found.isErr()) return libraryError(c, found.error);
+    const g = await guard(c, "case.logSession", found.value);
+    if (g instanceof Response) return g;
+    const kase = found.value as MentoringCase;
+    const body = (await c.req.parseBody({ all: true })) as Record<string, unknown>;
+    const day = field(body, "on");
+    const now = clock();
+    const on =
+      day === "" ? now : day === now.toISOString().slice(0, 10) ? now : new Date(`${day}T12:00:00.000Z`);
+    const present = [...new Set([g.id, ...fields(body, "present")])];
+    const minutes = field(body, "minutes");
+    const logged = await logSession(
+      ctx,
+      {
+        id: `session-${randomUUID().slice(0, 8)}`,
+        kind: "case",
+        caseId: kase.id,
+        on: Number.isNaN(on.getTime()) ? day : on.toISOString(),
+        minutes: minutes === "" ? undefined : Number(minutes),
+        mode: field(body, "mode"),
+        mentors: present,
+        menteePresent: true,
+        noteAuthor: g.id,
+      },
+      g,
+    );
+    if (logged.isErr()) return libraryError(c, logged.error);
+    return c.redirect(`/cases/${kase.id}?logged=1`, 303);
+  });
+
+  // ---------- mentors and the report ----------
+  app.get("/mentors", async (c) => {
+    const g = await guard(c, "mentors.view");
+    if (g instanceof Response) return g;
+    const l = c.var.locale;
+    const report = await programmeReport(ctx, clock());
+    if (report.isErr()) return libraryError(c, report.error);
+    const who = await names();
+    return page(
+      c,
+      t(l, "portal.mentors.heading"),
+      html`<section>
+        <h1>${t(l, "portal.mentors.heading")}</h1>
+        ${chart(renderLoadChart(report.value, { ...profile, locale: l }))}
+        <table>
+          <tr><th></th><th>${t(l, "portal.mentors.cases")}</th><th>${t(l, "portal.mentors.hours")}</th></tr>
+          ${report.value.mentorHours.map(
+            (m) =>
+              html`<tr><td>${who.get(m.mentorId) ?? m.mentorId}</td><td>${m.cases} / ${m.maxCases}</td><td>${m.loggedThisMonth.toFixed(1)}</td></tr>`,
+          )}
+        </table>
+      </section>`,
+    );
+  });
+  app.get("/report", async (c) => {
+    const g = await guard(c, "report.view");
+    if (g instanceof Response) return g;
+    const l = c.var.locale;
+    const month = c.req.query("month") ?? monthOf(clock());
+    if (!monthPattern.test(month)) return badRequest(c, "month", "YYYY-MM");
+    const asOf = month === monthOf(clock()) ? clock() : endOfMonth(month);
+    const report = await programmeReport(ctx, asOf);
+    if (report.isErr()) return libraryError(c, report.error);
+    const local = { ...profile, locale: l };
+    const lines = renderReportMarkdown(report.value, local).split("\n");
+    return page(
+      c,
+      t(l, "portal.report.heading", { month }),
+      html`<section>
+          <h1>${lines[0]?.replace(/^# /, "") ?? ""}</h1>
+          <ul>${lines.filter((x) => x.startsWith("- ")).map((x) => html`<li>${x.slice(2)}</li>`)}</ul>
+        </section>
+        <section>${chart(renderHoursChart(report.value, local))}</section>
+        <section>${chart(renderLoadChart(report.value, local))}</section>`,
+    );
+  });
+
+  // ---------- the JSON API ----------
+  app.get("/api/me", (c) => {
+    const user = c.var.user;
+    return user === undefined ? c.json({ error: { type: "Unauthenticated" } }, 401) : c.json(user);
+  });
+  app.post("/api/intakes", async (c) => {
+    const g = await guard(c, "intake.submit");
+    if (g instanceof Response) return g;
+    const key = c.req.header("Idempotency-Key");
+    if (key === undefined || key.length === 0 || key.length > 200)
+      return badRequest(c, "Idempotency-Key", "the header is required (1–200 characters)");
+    const body = await jsonBody(c);
+    if (!body.ok) return badRequest(c, "", "the body is not JSON");
+    const done = await submitIntake(ctx, body.value, key, g);
+    if (done.isErr()) return libraryError(c, done.error);
+    return c.json(done.value, done.value.replayed ? 200 : 201);
+  });
+  app.get("/api/intakes/:id", async (c) => {
+    const g = await guard(c, "intake.view");
+    if (g instanceof Response) return g;
+    const intake = await store.get("intakes", c.req.param("id"));
+    if (intake.isErr()) return libraryError(c, intake.error);
+    if (intake.value === undefined)
+      return libraryError(c, { type: "NotFound", collection: "intakes", id: c.req.param("id") });
+    const decision = await store.get("decisions", c.req.param("id"));
+    if (decision.isErr()) return libraryError(c, decision.error);
+    return c.json({ intake: intake.value.value, decision: decision.value?.value ?? null });
+  });
+  app.post("/api/intakes/:id/triage", async (c) => {
+    const body = c.req.header("content-type")?.includes("json")
+      ? await jsonBody(c)
+      : { ok: true as const, value: {} };
+    if (!body.ok) return badRequest(c, "", "the body is not JSON");
+    const override = (body.value as { override?: unknown } | null)?.override;
+    const g = await guard(c, override === undefined ? "intake.submit" : "triage.override");
+    if (g instanceof Response) return g;
+    const done = await decideTriage(ctx, c.req.param("id") as IntakeId, g, override);
+    if (done.isErr()) return libraryError(c, done.error);
+    return c.json(done.value);
+  });
+  app.get("/api/rounds/:month", async (c) => {
+    const g = await guard(c, "board.view");
+    if (g instanceof Response) return g;
+    const month = c.req.param("month");
+    if (!monthPattern.test(month)) return badRequest(c, "month", "YYYY-MM");
+    const stored = await store.get("rounds", `round-${month}`);
+    if (stored.isErr()) return libraryError(c, stored.error);
+    if (stored.value === undefined)
+      return libraryError(c, { type: "NotFound", collection: "rounds", id: `round-${month}` });
+    return c.json(stored.value.value);
+  });
+  app.post("/api/rounds/:month/plan", async (c) => {
+    const g = await guard(c, "board.plan");
+    if (g instanceof Response) return g;
+    const month = c.req.param("month");
+    if (!monthPattern.test(month)) return badRequest(c, "month", "YYYY-MM");
+    const body = c.req.header("content-type")?.includes("json")
+      ? await jsonBody(c)
+      : { ok: true as const, value: {} };
+    if (!body.ok) return badRequest(c, "", "the body is not JSON");
+    const pins = (body.value as { pins?: unknown } | null)?.pins;
+    const valid = (p: unknown): p is Pin =>
+      typeof p === "object" &&
+      p !== null &&
+      typeof (p as Pin).caseId === "string" &&
+      typeof (p as Pin).mentorId === "string" &&
+      ((p as Pin).kind === "pin" || (p as Pin).kind === "exclude");
+    if (pins !== undefined && !(Array.isArray(pins) && pins.length <= 500 && pins.every(valid)))
+      return badRequest(c, "pins", "a list of { caseId, mentorId, kind: pin | exclude }");
+    const planned = await planRound(ctx, `round-${month}`, clock(), g, { pins: (pins ?? []) as Pin[] });
+    if (planned.isErr()) return libraryError(c, planned.error);
+    return c.json(planned.value);
+  });
+  app.get("/api/cases/:id", async (c) => {
+    const found = await loadCase(c.req.param("id"));
+    if (found.isErr()) return libraryError(c, found.error);
+    const g = await guard(c, "case.view", found.value);
+    if (g instanceof Response) return g;
+    const kase = found.value;
+    if (kase === undefined)
+      return libraryError(c, { type: "NotFound", collection: "cases", id: c.req.param("id") });
+    const sessions = await store.list("sessions");
+    if (sessions.isErr()) return libraryError(c, sessions.error);
+    const mine = sessions.value.map((s) => s.value).filter((s) => s.caseId === kase.id);
+    return c.json({ case: kase, sessions: mine, hours: caseHours(kase, mine, profile, clock()) });
+  });
+  app.post("/api/cases/:id/team", async (c) => {
+    const found = await loadCase(c.req.param("id"));
+    if (found.isErr()) return libraryError(c, found.error);
+    const g = await guard(c, "board.confirm", found.value);
+    if (g instanceof Response) return g;
+    const body = await jsonBody(c);
+    if (!body.ok) return badRequest(c, "", "the body is not JSON");
+    const team = (body.value as { team?: unknown } | null)?.team;
+    const seat = (s: unknown) =>
+      typeof s === "object" &&
+      s !== null &&
+      typeof (s as { mentorId?: unknown }).mentorId === "string" &&
+      ((s as { role?: unknown }).role === "lead" || (s as { role?: unknown }).role === "member");
+    if (!Array.isArray(team) || team.length === 0 || team.length > 10 || !team.every(seat))
+      return badRequest(c, "team", "a list of { mentorId, role: lead | member }");
+    const done = await confirmTeam(ctx, c.req.param("id") as CaseId, team as never, g);
+    if (done.isErr()) return libraryError(c, done.error);
+    return c.json(done.value);
+  });
+  app.post("/api/cases/:id/sessions", async (c) => {
+    const found = await loadCase(c.req.param("id"));
+    if (found.isErr()) return libraryError(c, found.error);
+    const g = await guard(c, "case.logSession", found.value);
+    if (g instanceof Response) return g;
+    const body = await jsonBody(c);
+    if (!body.ok) return badRequest(c, "", "the body is not JSON");
+    const raw = body.value as { caseId?: unknown; noteAuthor?: unknown } | null;
+    // A mentor logs for this case and as themselves.
+    if (raw?.caseId !== c.req.param("id")) return badRequest(c, "caseId", "must be the case in the URL");
+    if (raw?.noteAuthor !== g.id) return forbidden(c);
+    const done = await logSession(ctx, raw, g);
+    if (done.isErr()) return libraryError(c, done.error);
+    return c.json(done.value, 201);
+  });
+  app.post("/api/cases/:id/close", async (c) => {
+    const g = await guard(c, "case.close");
+    if (g instanceof Response) return g;
+    const body = await jsonBody(c);
+    if (!body.ok) return badRequest(c, "", "the body is not JSON");
+    const reason = (body.value as { reason?: unknown } | null)?.reason;
+    if (typeof reason !== "string" || !(closingReasons as readonly string[]).includes(reason))
+      return badRequest(c, "reason", `one of ${closingReasons.join(", ")}`);
+    const done = await closeCase(
+      ctx,
+      c.req.param("id") as CaseId,
+      reason as (typeof closingReasons)[number],
+      g,
+    );
+    if (done.isErr()) return libraryError(c, done.error);
+    return c.json(done.value);
+  });
+  app.get("/api/reports/:month", async (c) => {
+    const g = await guard(c, "report.view");
+    if (g instanceof Response) return g;
+    const month = c.req.param("month");
+    if (!monthPattern.test(month)) return badRequest(c, "month", "YYYY-MM");
+    const report = await programmeReport(ctx, month === monthOf(clock()) ? clock() : endOfMonth(month));
+    if (report.isErr()) return libraryError(c, report.error);
+    return c.json(report.value);
+  });
+
+  app.notFound((c) => notFound(c));
+  // A defect in the portal itself: a 500 without details (and without the request's personal data).
+  app.onError((e, c) =>
+    // Hono's own refusals (CSRF 403, body too large) keep their status.
+    e instanceof HTTPException
+      ? e.getResponse()
+      : c.req.path.startsWith("/api/")
+        ? c.json({ error: { type: "InternalError" } }, 500)
+        : c.text("Internal error", 500),
+  );
+  return ok(app);
+}

@@ -1,0 +1,51 @@
+/**
+ * `npm start`: the partner portal on an embedded SQLite file, seeded with the demo programme (a
+ * year of Friesland) when the file is empty. Prints the URL. Set VMENTOR_DB for another file or a
+ * postgres:// URL, PORT for another port, PORTAL_SECRET to keep sign-ins across restarts.
+ */
+import { randomBytes } from "node:crypto";
+import { serve } from "@hono/node-server";
+import { demoManager, runDemoYear } from "../demo/friesland-year.js";
+import { displayDb, openStore } from "../shared/store.js";
+import { createPortal } from "./app.js";
+
+const db = process.env.VMENTOR_DB ?? "./programme.db";
+const port = Number(process.env.PORT ?? 3000);
+const secret = process.env.PORTAL_SECRET ?? randomBytes(32).toString("hex");
+
+const opened = await openStore(db);
+if (opened.isErr()) {
+  console.error(`Cannot open ${displayDb(db)}: ${opened.error.cause}`);
+  process.exit(5);
+}
+const store = opened.value;
+const existing = await store.get("settings", "programme");
+if (existing.isOk() && existing.value === undefined) {
+  console.error(`Seeding ${displayDb(db)} with the demo programme (a year of Friesland)…`);
+  // The twelve months before this one, so the portal opens on a meeting still to plan.
+  const now = new Date();
+  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 12, 1)).toISOString().slice(0, 7);
+  const year = await runDemoYear(store, {
+    start,
+    onMonth: ({ month }) => process.stderr.write(`  ${month}\n`),
+  });
+  if (!year.ok) {
+    console.error(`The demo stopped at ${year.failure.step}: ${year.failure.error.type}`);
+    process.exit(3);
+  }
+}
+
+const portal = await createPortal({ store, secret, managers: [{ ...demoManager, role: "manager" }] });
+if (portal.isErr()) {
+  console.error(`Cannot start the portal: ${portal.error.type}`);
+  process.exit(3);
+}
+const server = serve({ fetch: portal.value.fetch, port, hostname: "127.0.0.1" }, (info) => {
+  console.log(`Partner portal: http://localhost:${info.port}/  (store: ${displayDb(db)}; Ctrl+C stops)`);
+});
+const stop = () => {
+  server.close();
+  void store.close().then(() => process.exit(0));
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);

@@ -1,0 +1,238 @@
+import { collections, type MentoringCase, type ProgrammeStore } from "venture-mentoring";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  accessMatrix,
+  type Permission,
+  permissions,
+  type Role,
+} from "../../examples/partner-portal/access.js";
+import { demoStore, portalApp } from "./support.js";
+
+let store: ProgrammeStore;
+let app: Awaited<ReturnType<typeof portalApp>>;
+const origin = "http://localhost";
+
+beforeAll(async () => {
+  store = await demoStore();
+  app = await portalApp(store);
+}, 60_000);
+afterAll(async () => {
+  await store.close();
+});
+
+async function cookieFor(user: string): Promise<string> {
+  const res = await app.request(`${origin}/signin`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin },
+    body: new URLSearchParams({ user }),
+  });
+  expect(res.status).toBe(303);
+  const set = res.headers.get("set-cookie") ?? "";
+  return set.split(";")[0] as string;
+}
+
+const get = async (path: string, cookie?: string) =>
+  await app.request(`${origin}${path}`, { headers: cookie === undefined ? {} : { cookie } });
+const postJson = async (path: string, body: unknown, cookie: string, headers: Record<string, string> = {}) =>
+  await app.request(`${origin}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie, ...headers },
+    body: JSON.stringify(body),
+  });
+const postForm = async (path: string, form: Record<string, string>, cookie: string, from = origin) =>
+  await app.request(`${origin}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie, origin: from },
+    body: new URLSearchParams(form),
+  });
+
+async function dump(): Promise<string> {
+  const out: unknown[] = [];
+  for (const c of collections) {
+    const r = await store.list(c);
+    if (r.isErr()) throw new Error(`${c}: ${JSON.stringify(r.error)}`);
+    out.push(r.value);
+  }
+  out.push((await store.audit())._unsafeUnwrap());
+  return JSON.stringify(out);
+}
+const activeCases = async () =>
+  (await store.list("cases"))
+    ._unsafeUnwrap()
+    .map((c) => c.value)
+    .filter((c) => c.state === "active");
+const teamOf = (c: MentoringCase) =>
+  c.memberships.filter((m) => m.until === undefined).map((m) => m.mentorId as string);
+
+describe("sign-in and session cookies", () => {
+  it("sets a signed, HttpOnly, SameSite session cookie; a tampered one signs nobody in", async () => {
+    const res = await app.request(`${origin}/signin`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin },
+      body: new URLSearchParams({ user: "pm-paula" }),
+    });
+    const set = res.headers.get("set-cookie") ?? "";
+    expect(set).toMatch(/HttpOnly/i);
+    expect(set).toMatch(/SameSite=Lax/i);
+    expect(set).toMatch(/Path=\//);
+    const cookie = set.split(";")[0] as string;
+    expect((await get("/api/me", cookie)).status).toBe(200);
+    const forged = cookie.replace(/pm-paula/, "mentor-01");
+    expect((await get("/api/me", forged)).status).toBe(401);
+    expect((await get("/api/me", "vm_session=pm-paula")).status).toBe(401);
+  });
+
+  it("refuses unknown users, and sends the signed-out to the sign-in page (pages) or 401 (API)", async () => {
+    const res = await app.request(`${origin}/signin`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin },
+      body: new URLSearchParams({ user: "mallory" }),
+    });
+    expect(res.status).toBe(403);
+    expect((await get("/intake")).headers.get("location")).toBe("/signin");
+    expect((await get("/api/reports/2026-10")).status).toBe(401);
+  });
+
+  it("refuses a form posted from another site (CSRF)", async () => {
+    const cookie = await cookieFor("pm-paula");
+    const res = await postForm("/board/plan", { month: "2026-11" }, cookie, "http://evil.example");
+    expect(res.status).toBe(403);
+    expect((await store.get("rounds", "round-2026-11"))._unsafeUnwrap()).toBeUndefined();
+  });
+});
+
+describe("the access matrix: every permission × role × own or someone else's case", () => {
+  // One representative request per permission; `own` decides whose case it touches.
+  const probe: Record<Permission, (cookie: string, kase: MentoringCase, me: string) => Promise<Response>> = {
+    "intake.submit": (c) => postJson("/api/intakes", {}, c, { "Idempotency-Key": "probe" }),
+    "intake.view": (c) => get("/intake", c),
+    "triage.override": (c) => postJson("/api/intakes/none/triage", { override: {} }, c),
+    "board.view": (c) => get("/board", c),
+    "board.plan": (c) => postJson("/api/rounds/1999-01/plan", { pins: "not a list" }, c),
+    "board.confirm": (c, k) => postJson(`/api/cases/${k.id}/team`, { team: "not a list" }, c),
+    "cases.list": (c) => get("/cases", c),
+    "case.view": (c, k) => get(`/api/cases/${k.id}`, c),
+    "case.logSession": (c, k, me) =>
+      postJson(`/api/cases/${k.id}/sessions`, { caseId: k.id, noteAuthor: me, minutes: -1 }, c),
+    "case.close": (c, k) => postJson(`/api/cases/${k.id}/close`, { reason: "not a reason" }, c),
+    "mentors.view": (c) => get("/mentors", c),
+    "report.view": (c) => get("/api/reports/2026-10", c),
+    "myCases.view": (c) => get("/my", c),
+  };
+  const rows = permissions.flatMap((p) =>
+    (["manager", "mentor"] as Role[]).flatMap((role) =>
+      (["own", "other"] as const).map((whose) => ({ p, role, whose })),
+    ),
+  );
+  it.each(rows)("$p · $role · $whose case", async ({ p, role, whose }) => {
+    const cases = await activeCases();
+    const mine = cases[0] as MentoringCase;
+    const me = role === "manager" ? "pm-paula" : (teamOf(mine)[0] as string);
+    const other = cases.find((c) => !teamOf(c).includes(me)) as MentoringCase;
+    const kase = whose === "own" ? mine : other;
+    const cookie = await cookieFor(me);
+    const before = await dump();
+    const res = await probe[p](cookie, kase, me);
+    const rule = accessMatrix[p][role];
+    const allowed = rule === "allow" || (rule === "ownCase" && role === "mentor" && whose === "own");
+    if (allowed) expect(res.status, `${p} ${role} ${whose}`).not.toBe(403);
+    else {
+      expect(res.status, `${p} ${role} ${whose}`).toBe(403);
+      expect(await dump()).toBe(before); // refused: nothing written, nothing audited
+    }
+  });
+});
+
+describe("the JSON API", () => {
+  const intake = (id: string, summary = "How do we grow without me in every decision?") => ({
+    id,
+    submittedAt: "2026-11-27T09:00:00.000Z",
+    mentee: { name: "Jildou Sikkema", email: "jildou@example.nl" },
+    venture: {
+      id: `v-${id}`,
+      name: "Sikkema Metaal",
+      sector: "manufacturing",
+      stage: "established",
+      employees: 25,
+      region: "friesland",
+      exportAmbition: "none",
+      innovative: false,
+      competitors: [],
+      suppliers: [],
+    },
+    question: { summary, topics: [{ topic: "leadership", weight: 3 }] },
+    urgency: "routine",
+    consent: { dataProcessing: true, shareWithPartners: true },
+  });
+
+  it("submits idempotently, names the field at fault, and maps each error to its status", async () => {
+    const cookie = await cookieFor("pm-paula");
+    expect((await postJson("/api/intakes", intake("intake-api-1"), cookie)).status).toBe(422);
+    const key = { "Idempotency-Key": "api-1" };
+    const first = await postJson("/api/intakes", intake("intake-api-1"), cookie, key);
+    expect(first.status).toBe(201);
+    expect((await postJson("/api/intakes", intake("intake-api-1"), cookie, key)).status).toBe(200);
+    const clash = await postJson(
+      "/api/intakes",
+      intake("intake-api-1", "Something else entirely"),
+      cookie,
+      key,
+    );
+    expect(clash.status).toBe(409);
+    expect((await clash.json()).error.type).toBe("IdempotencyConflict");
+
+    const bad = await postJson(
+      "/api/intakes",
+      { ...intake("intake-api-2"), venture: { employees: "many" } },
+      cookie,
+      {
+        "Idempotency-Key": "api-2",
+      },
+    );
+    expect(bad.status).toBe(422);
+    const body = await bad.json();
+    expect(body.error.issues.map((i: { path: string }) => i.path)).toContain("venture.employees");
+    expect(typeof body.message).toBe("string");
+
+    const notJson = await app.request(`${origin}/api/intakes`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie, "Idempotency-Key": "api-3" },
+      body: "{ nope",
+    });
+    expect(notJson.status).toBe(422);
+
+    const triaged = await postJson("/api/intakes/intake-api-1/triage", {}, cookie);
+    expect(triaged.status).toBe(200);
+    expect((await triaged.json()).decision.reasons.length).toBeGreaterThan(0);
+    expect((await get("/api/intakes/nope", cookie)).status).toBe(404);
+    expect((await get("/api/rounds/2026-13", cookie)).status).toBe(422);
+  });
+
+  it("lets a mentor log a session only as themselves, on their own case", async () => {
+    const kase = (await activeCases())[0] as MentoringCase;
+    const [me, colleague] = teamOf(kase) as [string, string];
+    const cookie = await cookieFor(me);
+    const session = (author: string) => ({
+      id: `s-api-${author}`,
+      kind: "case",
+      caseId: kase.id,
+      on: "2026-11-27T09:30:00.000Z",
+      minutes: 60,
+      mode: "video",
+      mentors: [me, colleague],
+      menteePresent: true,
+      noteAuthor: author,
+    });
+    expect((await postJson(`/api/cases/${kase.id}/sessions`, session(colleague), cookie)).status).toBe(403);
+    const lead = kase.memberships.find((m) => m.role === "lead" && m.until === undefined)?.mentorId;
+    const res = await postJson(`/api/cases/${kase.id}/sessions`, session(me), cookie);
+    expect(res.status).toBe(me === lead ? 201 : 409);
+  });
+
+  it("does not tell a mentor whether a case id exists", async () => {
+    const kase = (await activeCases())[0] as MentoringCase;
+    const cookie = await cookieFor(teamOf(kase)[0] as string);
+    expect((await get("/api/cases/case-that-does-not-exist", cookie)).status).toBe(403);
+    expect((await get("/api/cases/case-that-does-not-exist", await cookieFor("pm-paula"))).status).toBe(404);
+  });
+});

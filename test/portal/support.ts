@@ -1,0 +1,39 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import type { ProgrammeStore } from "venture-mentoring";
+import { createSqliteStore } from "venture-mentoring/sqlite";
+import { demoManager, runDemoYear } from "../../examples/demo/friesland-year.js";
+import { createPortal } from "../../examples/partner-portal/app.js";
+
+/** The portal's "now" in the tests: the demo year ran the twelve months before. */
+export const now = new Date("2026-11-27T10:00:00.000Z");
+export const secret = "a-test-secret-that-is-long-enough-0123456789";
+export const manager = { ...demoManager, role: "manager" as const };
+
+/** A SQLite store holding the demo year (Nov 2025 – Oct 2026). */
+export async function demoStore(): Promise<ProgrammeStore> {
+  const store = createSqliteStore({ path: ":memory:" })._unsafeUnwrap();
+  (await store.migrate())._unsafeUnwrap();
+  const year = await runDemoYear(store, { start: "2025-11", months: 12 });
+  if (!year.ok) throw new Error(`demo failed at ${year.failure.step}`);
+  return store;
+}
+
+export async function portalApp(store: ProgrammeStore) {
+  return (await createPortal({ store, secret, managers: [manager], clock: () => now }))._unsafeUnwrap();
+}
+
+/** The portal on a free port of 127.0.0.1. */
+export async function startPortal(
+  store: ProgrammeStore,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const app = await portalApp(store);
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
