@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 
+export { type ErrorClass, errorClass } from "./error-class.js";
 export type * from "./errors.js";
 export {
   type CaseHours,

@@ -3,7 +3,7 @@
  * a new error type in the library is a compile error here until someone decides.
  */
 import { match } from "ts-pattern";
-import type { VentureMentoringError } from "venture-mentoring";
+import { errorClass, type VentureMentoringError } from "venture-mentoring";
 
 /** The command line's exit codes (README, "Command line"). */
 export const exitCodes = {
@@ -16,37 +16,8 @@ export const exitCodes = {
   defect: 70,
 } as const;
 
-export type ErrorClass = "invalid" | "refused" | "notFound" | "unavailable" | "defect";
-
-export function classify(e: VentureMentoringError): ErrorClass {
-  return match(e)
-    .with(
-      { type: "ValidationFailed" },
-      { type: "UnknownPartner" },
-      { type: "NotAReferral" },
-      () => "invalid" as const,
-    )
-    .with(
-      { type: "QuotaFull" },
-      { type: "NoTeamPossible" },
-      { type: "CaseNotInRound" },
-      { type: "IllegalTransition" },
-      { type: "TeamChangeRefused" },
-      { type: "IllegalMentorTransition" },
-      { type: "SessionRefused" },
-      { type: "IdempotencyConflict" },
-      { type: "TeamRefused" },
-      { type: "StoreConflict" },
-      () => "refused" as const,
-    )
-    .with({ type: "NotFound" }, () => "notFound" as const)
-    .with({ type: "StoreUnavailable" }, () => "unavailable" as const)
-    .with({ type: "SolverDefect" }, () => "defect" as const)
-    .exhaustive();
-}
-
 export function exitCodeOf(e: VentureMentoringError): number {
-  return match(classify(e))
+  return match(errorClass(e))
     .with("invalid", () => exitCodes.invalidInput)
     .with("refused", () => exitCodes.refused)
     .with("notFound", () => exitCodes.notFound)
@@ -57,7 +28,7 @@ export function exitCodeOf(e: VentureMentoringError): number {
 
 /** The HTTP status of an error: 422 bad input, 409 refused by a rule, 404, 503, 500 for a defect. */
 export function httpStatusOf(e: VentureMentoringError): 404 | 409 | 422 | 500 | 503 {
-  return match(classify(e))
+  return match(errorClass(e))
     .with("invalid", () => 422 as const)
     .with("refused", () => 409 as const)
     .with("notFound", () => 404 as const)

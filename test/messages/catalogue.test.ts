@@ -4,6 +4,8 @@ import {
   catalogues,
   describeError,
   describeOutcome,
+  type ErrorClass,
+  errorClass,
   friesland,
   type MessageKey,
   type PartnerId,
@@ -74,5 +76,21 @@ describe("describeOutcome", () => {
     expect(describeOutcome({ kind: "accept" }, friesland)).not.toBe(
       describeOutcome({ kind: "oneOff" }, friesland),
     );
+  });
+});
+
+describe("errorClass", () => {
+  it("tells a host what kind of failure each error is", () => {
+    const cases: [VentureMentoringError, ErrorClass][] = [
+      [{ type: "ValidationFailed", subject: "Mentor", issues: [] }, "invalid"],
+      [{ type: "UnknownPartner", partnerId: "kvk" }, "invalid"],
+      [{ type: "QuotaFull", placesLeft: 0 }, "refused"],
+      [{ type: "StoreConflict", collection: "cases", id: "c", expected: 1, actual: 2 }, "refused"],
+      [{ type: "IdempotencyConflict", key: "k" }, "refused"],
+      [{ type: "NotFound", collection: "intakes", id: "x" }, "notFound"],
+      [{ type: "StoreUnavailable", cause: "disk full" }, "unavailable"],
+      [{ type: "SolverDefect", violations: [] }, "defect"],
+    ];
+    for (const [e, kind] of cases) expect(errorClass(e), e.type).toBe(kind);
   });
 });
