@@ -1,7 +1,14 @@
 import { errAsync, okAsync, type ResultAsync } from "neverthrow";
-import type { NoTeamPossible, NotFound, QuotaFull, UnknownPartner, ValidationFailed } from "../errors.js";
+import type {
+  IllegalTransition,
+  NoTeamPossible,
+  NotFound,
+  QuotaFull,
+  UnknownPartner,
+  ValidationFailed,
+} from "../errors.js";
 import { roomForNewCases } from "../hours/capacity.js";
-import { type MentoringCase, openCase } from "../lifecycle/case.js";
+import { type MentoringCase, openCase, transition } from "../lifecycle/case.js";
 import { ethicsStatementCurrent } from "../lifecycle/mentor.js";
 import type { CaseId, IntakeId, ReferralId, TopicId } from "../model/brand.js";
 import type { IntakeRequest } from "../model/intake.js";
@@ -55,6 +62,7 @@ export function triageContext(
 
 export type DecideTriageError =
   | NotFound
+  | IllegalTransition
   | ValidationFailed
   | UnknownPartner
   | QuotaFull
@@ -67,6 +75,11 @@ export type DecideTriageError =
  * accepted intake opens a case awaiting the next meeting, a referral records the partner and a
  * pending follow-up. With `override`, the programme manager's decision replaces the rules' one,
  * with the reason recorded. All of it happens in one transaction, or none of it.
+ *
+ * Deciding again without an override changes nothing and answers with the decision on record (a
+ * retry is safe). An override that turns an acceptance into something else closes the case still
+ * waiting for its meeting (as `referred`, or `other`); once its team is confirmed the case is closed
+ * with `closeCase` instead, and the override is refused (`IllegalTransition`).
  *
  * @example
  * await decideTriage(ctx, "intake-2026-11-01" as IntakeId, { id: "pm-paula" });
@@ -82,6 +95,16 @@ export function decideTriage(
       tx.get("decisions", intakeId).andThen((previous) =>
         tx.list("mentors").andThen((mentors) =>
           tx.list("cases").andThen((cases) => {
+            const existing = cases.find((c) => c.value.intakeId === intakeId && c.value.state !== "closed");
+            if (previous !== undefined && override === undefined)
+              return tx.list("referrals").map((referrals) => {
+                const referral = referrals.find((r) => r.value.intakeId === intakeId);
+                return {
+                  decision: previous.value,
+                  ...(existing === undefined ? {} : { caseId: existing.value.id }),
+                  ...(referral === undefined ? {} : { referralId: referral.value.id }),
+                };
+              });
             const now = ctx.clock();
             const evaluated = evaluateTriage({
               intake: intake.value,
@@ -100,7 +123,7 @@ export function decideTriage(
                     now,
                   ).asyncAndThen((d) => okAsync<TriageDecision, DecideTriageError>(d));
             return decided.andThen((decision) =>
-              record(ctx, tx, intake.value, decision, previous?.version ?? "new", actor),
+              record(ctx, tx, intake.value, decision, previous?.version ?? "new", actor, existing),
             );
           }),
         ),
@@ -116,6 +139,7 @@ function record(
   decision: TriageDecision,
   expected: number | "new",
   actor: Actor,
+  existing: Versioned<MentoringCase> | undefined,
 ): ResultAsync<{ decision: TriageDecision; caseId?: CaseId; referralId?: ReferralId }, DecideTriageError> {
   const audit = (
     action: string,
@@ -130,6 +154,24 @@ function record(
       subject: { collection, id },
       ...(reason === undefined ? {} : { reason }),
     });
+  const kind = decision.outcome.kind;
+  // An acceptance turned into something else: the case waiting for its meeting is closed with it.
+  let withdrawn: MentoringCase | undefined;
+  if (existing !== undefined && kind !== "accept") {
+    const closed = transition(existing.value, {
+      type: "closed",
+      on: ctx.clock(),
+      reason: kind === "refer" ? "referred" : "other",
+    });
+    if (closed.isErr() || existing.value.state !== "awaitingMeeting")
+      return errAsync({
+        type: "IllegalTransition",
+        caseId: existing.value.id,
+        state: existing.value.state,
+        event: "closed",
+      });
+    withdrawn = closed.value;
+  }
   const saved = tx
     .put("decisions", intake.id, decision, expected)
     .andThen(() =>
@@ -139,7 +181,16 @@ function record(
         intake.id,
         decision.reasons[0]?.code,
       ),
+    )
+    .andThen(() =>
+      existing === undefined || withdrawn === undefined
+        ? okAsync(undefined)
+        : tx
+            .put("cases", existing.value.id, withdrawn, existing.version)
+            .andThen(() => audit("closeCase", "cases", existing.value.id, withdrawn.closed?.reason)),
     );
+  if (kind === "accept" && existing !== undefined)
+    return saved.map(() => ({ decision, caseId: existing.value.id }));
   if (decision.outcome.kind === "accept") {
     const c = openCase({
       id: ctx.newId("case") as CaseId,

@@ -477,4 +477,52 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     expect((await store.list("mentors"))._unsafeUnwrap()).toHaveLength(3);
     await store.close();
   });
+  it("deciding again changes nothing; an override moves the waiting case with the decision", async () => {
+    const store = await make();
+    const ctx = context(store);
+    for (const id of ["anke", "douwe", "froukje", "ype"])
+      (await registerMentor(ctx, mentorRaw(id), pm, "new"))._unsafeUnwrap();
+    (await submitIntake(ctx, intakeRaw("in-o"), "key-o", { id: "portal" }))._unsafeUnwrap();
+    const first = (await decideTriage(ctx, "in-o" as IntakeId, pm))._unsafeUnwrap();
+    expect(first.caseId).toBeDefined();
+    const before = await dump(store);
+    expect((await decideTriage(ctx, "in-o" as IntakeId, pm))._unsafeUnwrap()).toEqual(first);
+    expect(await dump(store)).toBe(before);
+
+    const referred = (
+      await decideTriage(ctx, "in-o" as IntakeId, pm, {
+        outcome: { kind: "refer", partnerId: "ynbusiness" },
+        reason: "Financing first",
+      })
+    )._unsafeUnwrap();
+    expect(referred.referralId).toBeDefined();
+    const closed = (await store.get("cases", first.caseId as string))._unsafeUnwrap()?.value;
+    expect(closed?.state).toBe("closed");
+    expect(closed?.closed?.reason).toBe("referred");
+
+    const again = (
+      await decideTriage(ctx, "in-o" as IntakeId, pm, {
+        outcome: { kind: "accept" },
+        reason: "Fits after all",
+      })
+    )._unsafeUnwrap();
+    expect(again.caseId).toBeDefined();
+    expect(again.caseId).not.toBe(first.caseId);
+    const kept = (
+      await decideTriage(ctx, "in-o" as IntakeId, pm, { outcome: { kind: "accept" }, reason: "Still fits" })
+    )._unsafeUnwrap();
+    expect(kept.caseId).toBe(again.caseId);
+    const open = (await store.list("cases"))._unsafeUnwrap().filter((c) => c.value.state !== "closed");
+    expect(open.map((c) => c.value.id)).toEqual([again.caseId]);
+
+    (await confirmTeam(ctx, again.caseId as CaseId, team("anke", "douwe", "froukje"), pm))._unsafeUnwrap();
+    const settled = await dump(store);
+    expect(
+      (
+        await decideTriage(ctx, "in-o" as IntakeId, pm, { outcome: { kind: "oneOff" }, reason: "Too late" })
+      )._unsafeUnwrapErr(),
+    ).toMatchObject({ type: "IllegalTransition", state: "active" });
+    expect(await dump(store)).toBe(settled);
+    await store.close();
+  });
 });
