@@ -1,0 +1,5 @@
+import { runStoreConformance } from "venture-mentoring/testing";
+import { it } from "vitest";
+import { createMyStore } from "./my-store.js";
+
+runStoreConformance(it, () => createMyStore());
