@@ -162,6 +162,8 @@ export {
   exportPerson,
   type Person,
   type PersonExport,
+  type Purge,
+  purgeExpired,
 } from "./programme/person-data.js";
 export { planRound } from "./programme/plan-round.js";
 export { initProgramme, openProgramme } from "./programme/programme.js";

@@ -39,6 +39,7 @@ import {
   parseMatchingRound,
   planRound,
   programmeReport,
+  purgeExpired,
   registerMentor,
   registerMentors,
   renderHoursChart,
@@ -654,6 +655,25 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
         const done = await erasePerson(ctx, personOf(who), actor(g));
         if (done.isErr()) return failWith(g, locale, done.error);
         emit(g, done.value, () => say(locale, "cli.erased", { documents: done.value.documents }));
+      });
+    });
+
+  program
+    .command("purge")
+    .description("retention: erase mentee data the profile's retention period no longer covers")
+    .option("--dry-run", "only say what would be erased")
+    .action(async (opts: { dryRun?: boolean }, cmd: Command) => {
+      const g = globals(cmd);
+      await withProgramme(g, async (ctx, locale) => {
+        const done = await purgeExpired(ctx, actor(g), { dryRun: opts.dryRun === true });
+        if (done.isErr()) return failWith(g, locale, done.error);
+        emit(g, done.value, () =>
+          say(locale, done.value.dryRun ? "cli.purgeDry" : "cli.purged", {
+            intakes: done.value.intakes.length,
+            documents: done.value.documents,
+            months: ctx.profile.retention.months,
+          }),
+        );
       });
     });
 

@@ -31,6 +31,10 @@ const en = {
     `Session ${p.id} (${p.minutes} min) logged for ${p.caseId}.`,
   "cli.caseClosed": (p: { caseId: string; reason: string }) => `Case ${p.caseId} closed (${p.reason}).`,
   "cli.erased": (p: { documents: number }) => `Personal data erased from ${p.documents} documents.`,
+  "cli.purged": (p: { intakes: number; documents: number; months: number }) =>
+    `Retention (${p.months} months): mentee data of ${p.intakes} intakes erased from ${p.documents} documents.`,
+  "cli.purgeDry": (p: { intakes: number; documents: number; months: number }) =>
+    `Retention (${p.months} months): mentee data of ${p.intakes} intakes would be erased from ${p.documents} documents. Nothing changed.`,
   "cli.demoMonth": (p: { month: string; active: number; intakes: number; hours: string }) =>
     `${p.month}: ${p.active} active cases, ${p.intakes} intakes, ${p.hours} session hours`,
   "cli.demoYear": (p: {
@@ -144,6 +148,10 @@ const nl: ExampleCatalogue = {
   "cli.sessionLogged": (p) => `Sessie ${p.id} (${p.minutes} min) vastgelegd voor ${p.caseId}.`,
   "cli.caseClosed": (p) => `Casus ${p.caseId} gesloten (${p.reason}).`,
   "cli.erased": (p) => `Persoonsgegevens gewist uit ${p.documents} documenten.`,
+  "cli.purged": (p) =>
+    `Bewaartermijn (${p.months} maanden): gegevens van ${p.intakes} intakes gewist uit ${p.documents} documenten.`,
+  "cli.purgeDry": (p) =>
+    `Bewaartermijn (${p.months} maanden): gegevens van ${p.intakes} intakes zouden worden gewist uit ${p.documents} documenten. Er is niets veranderd.`,
   "cli.demoMonth": (p) =>
     `${p.month}: ${p.active} actieve casussen, ${p.intakes} intakes, ${p.hours} sessie-uren`,
   "cli.demoYear": (p) =>

@@ -45,6 +45,11 @@ export interface ProgrammeProfile {
   };
   /** Days without a session after which the programme asks "is the question still open?". */
   readonly inactivityAlertDays: number;
+  /**
+   * How long personal data stays after it is no longer needed: months after a case closed, or after
+   * an intake was decided without a case. `purgeExpired` erases it then (statistics stay).
+   */
+  readonly retention: { readonly months: number };
   /** Months an ethics statement stays current. */
   readonly ethicsStatementValidityMonths: number;
   /** This library supports programmes without a waiting list only: nobody is queued. */
@@ -85,6 +90,7 @@ export const programmeProfileSchema = z
       tolerance: z.number().min(0).max(1),
     }),
     inactivityAlertDays: z.int().min(7).max(730),
+    retention: z.object({ months: z.int().min(1).max(240) }).default({ months: 24 }),
     ethicsStatementValidityMonths: z.int().min(1).max(60),
     waitingList: z.literal(false, { message: "programmes on this model keep no waiting list" }),
     regions: listOf(

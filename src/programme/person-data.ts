@@ -2,7 +2,8 @@ import { errAsync, okAsync, type ResultAsync } from "neverthrow";
 import type { NotFound } from "../errors.js";
 import type { Session } from "../hours/session.js";
 import type { MentoringCase } from "../lifecycle/case.js";
-import type { MentorId } from "../model/brand.js";
+import type { IntakeId, MentorId } from "../model/brand.js";
+import { addMonths } from "../model/dates.js";
 import type { IntakeRequest } from "../model/intake.js";
 import type { Mentor } from "../model/mentor.js";
 import type { Referral } from "../model/partner.js";
@@ -28,7 +29,10 @@ export interface PersonExport {
 
 const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-function collect(tx: StoreWriter, person: Person) {
+/** A person, or (for retention) a set of intakes whose mentee data is due. */
+type Whose = Person | { readonly kind: "intakes"; readonly ids: ReadonlySet<string> };
+
+function collect(tx: StoreWriter, person: Whose) {
   return tx.list("intakes").andThen((intakes) =>
     tx.list("decisions").andThen((decisions) =>
       tx.list("referrals").andThen((referrals) =>
@@ -38,17 +42,19 @@ function collect(tx: StoreWriter, person: Person) {
               const mine =
                 person.kind === "mentee"
                   ? intakes.filter((i) => sameEmail(i.value.mentee.email, person.email))
-                  : [];
+                  : person.kind === "intakes"
+                    ? intakes.filter((i) => person.ids.has(i.value.id))
+                    : [];
               const intakeIds = new Set<string>(mine.map((i) => i.value.id));
               const myCases =
-                person.kind === "mentee"
-                  ? cases.filter((c) => intakeIds.has(c.value.intakeId))
-                  : cases.filter((c) => c.value.memberships.some((m) => m.mentorId === person.id));
+                person.kind === "mentor"
+                  ? cases.filter((c) => c.value.memberships.some((m) => m.mentorId === person.id))
+                  : cases.filter((c) => intakeIds.has(c.value.intakeId));
               const caseIds = new Set<string>(myCases.map((c) => c.value.id));
               const mySessions = sessions.filter((s) =>
-                person.kind === "mentee"
-                  ? s.value.caseId !== undefined && caseIds.has(s.value.caseId)
-                  : s.value.mentors.includes(person.id),
+                person.kind === "mentor"
+                  ? s.value.mentors.includes(person.id)
+                  : s.value.caseId !== undefined && caseIds.has(s.value.caseId),
               );
               return {
                 intakes: mine,
@@ -92,6 +98,45 @@ export function exportPerson(
       })),
     ),
   );
+}
+
+type Found = ReturnType<typeof collect> extends ResultAsync<infer F, unknown> ? F : never;
+type Put = (f: () => ResultAsync<unknown, StoreConflict | StoreUnavailable | NotFound>) => void;
+
+/** A mentee's name, address, venture name and question replaced; dates, topics and outcomes kept. */
+function anonymiseMentees(tx: StoreWriter, found: Found, put: Put): void {
+  for (const i of found.intakes) {
+    const v = i.value;
+    const anonymous: IntakeRequest = {
+      ...v,
+      mentee: { name: ERASED, email: `erased-${v.id}@invalid.example` },
+      venture: { ...v.venture, name: ERASED, competitors: [], suppliers: [] },
+      question: { ...v.question, summary: ERASED },
+    };
+    put(() => tx.put("intakes", v.id, anonymous, i.version));
+  }
+  for (const r of found.requests)
+    put(() => tx.put("requests", r.value.key, { ...r.value, payload: ERASED }, r.version));
+}
+
+/** Free text about the people involved: session notes, referral notes, exit feedback. */
+function anonymiseFreeText(tx: StoreWriter, found: Found, put: Put): void {
+  for (const s of found.sessions) {
+    if (s.value.note === undefined) continue;
+    const { note: _note, ...rest } = s.value;
+    put(() => tx.put("sessions", s.value.id, rest, s.version));
+  }
+  for (const r of found.referrals) {
+    if (r.value.followUp.note === undefined) continue;
+    const { note: _note, ...followUp } = r.value.followUp;
+    put(() => tx.put("referrals", r.value.id, { ...r.value, followUp }, r.version));
+  }
+  for (const c of found.cases) {
+    const feedback = c.value.closed?.feedback;
+    if (c.value.closed === undefined || feedback === undefined) continue;
+    const { feedback: _f, ...closed } = c.value.closed;
+    put(() => tx.put("cases", c.value.id, { ...c.value, closed }, c.version));
+  }
 }
 
 /** What an erased field reads afterwards. */
@@ -152,35 +197,9 @@ export function erasePerson(
                 id: "mentee",
               }),
             );
-          for (const i of found.intakes) {
-            const v = i.value;
-            const anonymous: IntakeRequest = {
-              ...v,
-              mentee: { name: ERASED, email: `erased-${v.id}@invalid.example` },
-              venture: { ...v.venture, name: ERASED, competitors: [], suppliers: [] },
-              question: { ...v.question, summary: ERASED },
-            };
-            put(() => tx.put("intakes", v.id, anonymous, i.version));
-          }
-          for (const r of found.requests)
-            put(() => tx.put("requests", r.value.key, { ...r.value, payload: ERASED }, r.version));
+          anonymiseMentees(tx, found, put);
         }
-        for (const s of found.sessions) {
-          if (s.value.note === undefined) continue;
-          const { note: _note, ...rest } = s.value;
-          put(() => tx.put("sessions", s.value.id, rest, s.version));
-        }
-        for (const r of found.referrals) {
-          if (r.value.followUp.note === undefined) continue;
-          const { note: _note, ...followUp } = r.value.followUp;
-          put(() => tx.put("referrals", r.value.id, { ...r.value, followUp }, r.version));
-        }
-        for (const c of found.cases) {
-          const feedback = c.value.closed?.feedback;
-          if (c.value.closed === undefined || feedback === undefined) continue;
-          const { feedback: _f, ...closed } = c.value.closed;
-          put(() => tx.put("cases", c.value.id, { ...c.value, closed }, c.version));
-        }
+        anonymiseFreeText(tx, found, put);
         return chain
           .reduce<ResultAsync<unknown, StoreConflict | StoreUnavailable | NotFound>>(
             (acc, step) => acc.andThen(step),
@@ -189,6 +208,92 @@ export function erasePerson(
           .andThen(() => audit(person.kind === "mentor" ? person.id : (found.intakes[0]?.value.id ?? "none")))
           .map(() => ({ documents: count }));
       }),
+    );
+  });
+}
+
+/** What `purgeExpired` erased, or would erase on a dry run. */
+export interface Purge {
+  readonly dryRun: boolean;
+  /** The intakes whose mentee data was (or would be) erased, oldest first. */
+  readonly intakes: readonly IntakeId[];
+  readonly documents: number;
+}
+
+/**
+ * Retention: erase the mentee data the programme no longer needs — intakes whose cases all closed,
+ * and intakes decided without a case, more than the profile's `retention.months` ago — as
+ * `erasePerson` does (statistics stay). Open cases are never touched. With `dryRun` it reports what
+ * it would erase and writes nothing.
+ *
+ * @example
+ * await purgeExpired(ctx, { id: "pm-paula" }, { dryRun: true }); // what would go
+ */
+export function purgeExpired(
+  ctx: ProgrammeContext,
+  actor: Actor,
+  options: { readonly dryRun: boolean },
+): ResultAsync<Purge, StoreConflict | StoreUnavailable | NotFound> {
+  return ctx.store.transaction((tx) => {
+    const now = ctx.clock();
+    const cutoff = addMonths(now, -ctx.profile.retention.months);
+    return tx.list("intakes").andThen((intakes) =>
+      tx.list("decisions").andThen((decisions) =>
+        tx.list("cases").andThen((cases) => {
+          const decidedAt = new Map(decisions.map((d) => [d.value.intakeId as string, d.value.decidedAt]));
+          const casesOf = new Map<string, MentoringCase[]>();
+          for (const c of cases)
+            casesOf.set(c.value.intakeId, [...(casesOf.get(c.value.intakeId) ?? []), c.value]);
+          const due = intakes
+            .map((i) => i.value)
+            .filter((i) => {
+              if (i.mentee.name === ERASED) return false;
+              const mine = casesOf.get(i.id) ?? [];
+              if (mine.some((c) => c.closed === undefined)) return false;
+              const ended =
+                mine.length > 0
+                  ? Math.max(...mine.map((c) => c.closed?.on.getTime() ?? Number.POSITIVE_INFINITY))
+                  : (decidedAt.get(i.id)?.getTime() ?? Number.POSITIVE_INFINITY);
+              return ended <= cutoff.getTime();
+            })
+            .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
+          const ids = new Set<string>(due.map((i) => i.id));
+          if (ids.size === 0)
+            return okAsync<Purge, never>({ dryRun: options.dryRun, intakes: [], documents: 0 });
+          return collect(tx, { kind: "intakes", ids }).andThen((found) => {
+            const chain: (() => ResultAsync<unknown, StoreConflict | StoreUnavailable | NotFound>)[] = [];
+            const put: Put = (f) => chain.push(f);
+            anonymiseMentees(tx, found, put);
+            anonymiseFreeText(tx, found, put);
+            const report: Purge = {
+              dryRun: options.dryRun,
+              intakes: due.map((i) => i.id),
+              documents: chain.length,
+            };
+            if (options.dryRun) return okAsync<Purge, never>(report);
+            return chain
+              .reduce<ResultAsync<unknown, StoreConflict | StoreUnavailable | NotFound>>(
+                (acc, step) => acc.andThen(step),
+                okAsync(undefined),
+              )
+              .andThen(() =>
+                due.reduce<ResultAsync<void, StoreUnavailable>>(
+                  (acc, i) =>
+                    acc.andThen(() =>
+                      tx.appendAudit({
+                        at: now,
+                        actor: actor.id,
+                        action: "purgeExpired",
+                        subject: { collection: "intakes", id: i.id },
+                      }),
+                    ),
+                  okAsync(undefined),
+                ),
+              )
+              .map(() => report);
+          });
+        }),
+      ),
     );
   });
 }

@@ -150,6 +150,8 @@ describe.each(targets)("vmentor on %s", (_name, location) => {
     // Nothing stored about someone is an empty export, not an error.
     expect(JSON.parse((await v("person", "export", "nobody@example.nl")).out).intakes).toEqual([]);
     expect((await v("person", "export", "no-such-mentor")).code).toBe(exitCodes.notFound);
+    r = await v("--json", "purge", "--dry-run");
+    expect(JSON.parse(r.out)).toEqual({ dryRun: true, intakes: [], documents: 0 });
   });
 });
 

@@ -18,6 +18,7 @@ import {
   type ProgrammeStore,
   planRound,
   programmeReport,
+  purgeExpired,
   type ReferralId,
   registerMentor,
   registerMentors,
@@ -523,6 +524,59 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
       )._unsafeUnwrapErr(),
     ).toMatchObject({ type: "IllegalTransition", state: "active" });
     expect(await dump(store)).toBe(settled);
+    await store.close();
+  });
+  it("retention: purges mentee data months after the case closed, with a dry run; open cases stay", async () => {
+    const store = await make();
+    let now = new Date("2026-12-01T09:00:00.000Z");
+    let n = 0;
+    const ctx: ProgrammeContext = {
+      store,
+      profile: { ...friesland, retention: { months: 12 } },
+      clock: () => now,
+      newId: (kind) => `${kind}-r${++n}`,
+    };
+    for (const id of ["anke", "douwe", "froukje", "ype"])
+      (await registerMentor(ctx, mentorRaw(id), pm, "new"))._unsafeUnwrap();
+    const ids: CaseId[] = [];
+    for (const k of [1, 2]) {
+      (
+        await submitIntake(
+          ctx,
+          { ...intakeRaw(`in-p${k}`), mentee: { name: `Mentee ${k}`, email: `p${k}@example.nl` } },
+          `key-p${k}`,
+          { id: "portal" },
+        )
+      )._unsafeUnwrap();
+      ids.push((await decideTriage(ctx, `in-p${k}` as IntakeId, pm))._unsafeUnwrap().caseId as CaseId);
+      (
+        await confirmTeam(ctx, ids[ids.length - 1] as CaseId, team("anke", "douwe", "froukje"), pm)
+      )._unsafeUnwrap();
+    }
+    now = new Date("2027-01-15T09:00:00.000Z");
+    (
+      await closeCase(ctx, ids[0] as CaseId, "questionResolved", pm, { mentee: "Thank you, Anke!" })
+    )._unsafeUnwrap();
+    const reportBefore = (await programmeReport(ctx, new Date("2027-01-31T00:00:00.000Z")))._unsafeUnwrap();
+
+    now = new Date("2027-12-01T09:00:00.000Z"); // not yet twelve months after the closure
+    expect((await purgeExpired(ctx, pm, { dryRun: false }))._unsafeUnwrap().intakes).toEqual([]);
+    now = new Date("2028-02-01T09:00:00.000Z");
+    const before = await dump(store);
+    const dry = (await purgeExpired(ctx, pm, { dryRun: true }))._unsafeUnwrap();
+    expect(dry).toMatchObject({ dryRun: true, intakes: ["in-p1"] });
+    expect(await dump(store)).toBe(before);
+
+    const done = (await purgeExpired(ctx, pm, { dryRun: false }))._unsafeUnwrap();
+    expect(done).toEqual({ ...dry, dryRun: false });
+    const text = await dump(store);
+    for (const gone of ["Mentee 1", "p1@example.nl", "Thank you, Anke!"]) expect(text).not.toContain(gone);
+    for (const kept of ["Mentee 2", "p2@example.nl"]) expect(text).toContain(kept);
+    expect((await programmeReport(ctx, new Date("2027-01-31T00:00:00.000Z")))._unsafeUnwrap()).toEqual(
+      reportBefore,
+    );
+    expect((await purgeExpired(ctx, pm, { dryRun: false }))._unsafeUnwrap().intakes).toEqual([]);
+    expect((await store.audit())._unsafeUnwrap().filter((e) => e.action === "purgeExpired")).toHaveLength(1);
     await store.close();
   });
 });
