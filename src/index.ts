@@ -159,6 +159,7 @@ export { logSession } from "./programme/log-session.js";
 export {
   ERASED,
   erasePerson,
+  erasureActions,
   exportPerson,
   type Person,
   type PersonExport,

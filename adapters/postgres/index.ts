@@ -15,6 +15,7 @@ import {
   type Documents,
   decodeAuditEntry,
   decodeDocument,
+  erasureActions,
   type ProgrammeStore,
   type StoreConflict,
   type StoreReader,
@@ -69,7 +70,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
   const maxAttempts = options.maxAttempts ?? 20;
 
   /** Reads and writes over one client; `failed` records a serialization failure for the retry loop. */
-  const ops = (db: Queryable, state: { failed: boolean }): StoreWriter => {
+  const ops = (db: Queryable, state: { failed: boolean; erasing?: boolean }): StoreWriter => {
     const run = <R extends pg.QueryResultRow>(text: string, values: unknown[]) =>
       ResultAsync.fromPromise(db.query<R>(text, values), (e) => {
         if (RETRY.has((e as { code?: string }).code ?? "")) state.failed = true;
@@ -145,10 +146,12 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
                 );
           return write.map(() => version);
         }),
-      appendAudit: (entry: AuditEntry) =>
-        run(`INSERT INTO ${t("vm_audit")} (body) VALUES ($1::jsonb)`, [JSON.stringify(entry)]).map(
+      appendAudit: (entry: AuditEntry) => {
+        if (erasureActions.includes(entry.action)) state.erasing = true;
+        return run(`INSERT INTO ${t("vm_audit")} (body) VALUES ($1::jsonb)`, [JSON.stringify(entry)]).map(
           () => undefined,
-        ),
+        );
+      },
     };
   };
 
@@ -167,7 +170,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
         }
         try {
           for (let attempt = 1; ; attempt++) {
-            const state = { failed: false };
+            const state = { failed: false, erasing: false };
             let result: Result<T, E | StoreUnavailable>;
             try {
               await client.query("BEGIN ISOLATION LEVEL SERIALIZABLE");
@@ -179,7 +182,13 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
               if (RETRY.has((e as { code?: string }).code ?? "")) state.failed = true;
               result = err(unavailable(`the transaction failed: ${String(e)}`));
             }
-            if (!state.failed) return result;
+            if (!state.failed) {
+              // After an erasure, vacuum: the erased values' earlier row versions leave the table's
+              // pages now, not whenever autovacuum comes. Best effort (the result stands either way).
+              if (result.isOk() && state.erasing)
+                await client.query(`VACUUM ${t("vm_documents")}`).catch(() => undefined);
+              return result;
+            }
             if (attempt >= maxAttempts) {
               return err(unavailable(`gave up after ${attempt} serialization failures`));
             }

@@ -15,6 +15,7 @@ import {
   type Documents,
   decodeAuditEntry,
   decodeDocument,
+  erasureActions,
   type ProgrammeStore,
   type StoreConflict,
   type StoreReader,
@@ -75,6 +76,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Result<SqliteSto
     const db = new Database(options.path);
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
+    // Deleted and overwritten content is zeroed, so an erased name does not linger in free space.
+    db.pragma("secure_delete = ON");
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5_000))}`);
     return db;
   }).map((db) => makeStore(db));
@@ -82,6 +85,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Result<SqliteSto
 
 function makeStore(db: Database.Database): SqliteStore {
   // Prepared after migrate(): the tables must exist first.
+  let erasing = false;
   let prepared: ReturnType<typeof statements> | undefined;
   const stmts = () => {
     prepared ??= statements(db);
@@ -137,6 +141,7 @@ function makeStore(db: Database.Database): SqliteStore {
       }),
     appendAudit: (entry: AuditEntry) =>
       ResultAsync.fromSafePromise(Promise.resolve()).andThen(() => {
+        if (erasureActions.includes(entry.action)) erasing = true;
         const wrote = attempt(() => stmts().audit.run(JSON.stringify(entry)));
         return wrote.isErr()
           ? errAsync<void, StoreUnavailable>(wrote.error)
@@ -152,6 +157,7 @@ function makeStore(db: Database.Database): SqliteStore {
       enqueue<T, E>(async () => {
         const begun = attempt(() => db.exec("BEGIN IMMEDIATE"));
         if (begun.isErr()) return err(begun.error);
+        erasing = false;
         let result: Result<T, E | StoreUnavailable>;
         try {
           result = await work(writer);
@@ -163,6 +169,9 @@ function makeStore(db: Database.Database): SqliteStore {
           attempt(() => db.inTransaction && db.exec("ROLLBACK"));
           return err(end.error);
         }
+        // After an erasure, copy the WAL into the database and truncate it: the erased values'
+        // earlier copies go with it. Best effort — a reader in another process can delay it.
+        if (result.isOk() && erasing) attempt(() => db.pragma("wal_checkpoint(TRUNCATE)"));
         return result;
       }),
     migrate: () =>

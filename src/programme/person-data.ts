@@ -139,6 +139,12 @@ function anonymiseFreeText(tx: StoreWriter, found: Found, put: Put): void {
   }
 }
 
+/**
+ * The audit actions of use-cases that erase personal data. A store that keeps earlier copies of
+ * rows (a write-ahead log, dead tuples) can watch for them and clean up after the commit.
+ */
+export const erasureActions: readonly string[] = ["erasePerson", "purgeExpired"];
+
 /** What an erased field reads afterwards. */
 export const ERASED = "[erased]";
 

@@ -1,0 +1,164 @@
+/**
+ * Erasure leaves no trace: not in any document or audit entry (searched through SQL), and for
+ * SQLite not in the database file or its write-ahead log either (searched byte by byte).
+ */
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import {
+  closeCase,
+  confirmTeam,
+  decideTriage,
+  erasePerson,
+  friesland,
+  type IntakeId,
+  initProgramme,
+  logSession,
+  type MentorId,
+  openProgramme,
+  type ProgrammeContext,
+  type ProgrammeStore,
+  programmeReport,
+  registerMentor,
+  submitIntake,
+} from "venture-mentoring";
+import { createPostgresStore } from "venture-mentoring/postgres";
+import { createSqliteStore } from "venture-mentoring/sqlite";
+import { afterAll, describe, expect, it } from "vitest";
+
+const url = process.env.VM_TEST_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/test";
+const schema = `vm_privacy_${process.pid}`;
+afterAll(async () => {
+  const admin = new pg.Pool({ connectionString: url, max: 1 });
+  await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await admin.end();
+});
+
+const secrets = {
+  name: "Xylophone Quokka",
+  email: "quokka.xylophone@example.nl",
+  venture: "Quokkaworks Zwaagwesteinde",
+  summary: "Our biggest client Zebrafinch BV is leaving",
+  feedback: "Quokka found the team wonderful",
+  note: "Quokka worries about the bank",
+};
+
+async function programme(store: ProgrammeStore): Promise<ProgrammeContext> {
+  let t = Date.parse("2026-11-02T09:00:00.000Z");
+  const clock = () => {
+    t += 60_000;
+    return new Date(t);
+  };
+  (await initProgramme(store, friesland, { id: "pm" }, clock))._unsafeUnwrap();
+  let n = 0;
+  const ctx = (await openProgramme(store, { clock, newId: (k) => `${k}-${++n}` }))._unsafeUnwrap();
+  for (const id of ["anke", "douwe", "froukje"])
+    (
+      await registerMentor(
+        ctx,
+        {
+          id,
+          name: `Mentor ${id}`,
+          state: "active",
+          expertise: [{ topic: "strategy", level: 3 }],
+          sectors: [],
+          background: id === "anke" ? "founder" : "finance",
+          leadQualified: true,
+          intakeLead: false,
+          capacity: { maxCases: 3, monthlyHours: 6 },
+          pauses: [],
+          interests: [],
+          ethicsStatementSignedOn: "2026-06-01",
+        },
+        { id: "pm" },
+        "new",
+      )
+    )._unsafeUnwrap();
+  const intake = JSON.parse(
+    readFileSync(new URL("../../examples/data/sample-intakes.json", import.meta.url), "utf8"),
+  )[0];
+  intake.mentee = { name: secrets.name, email: secrets.email };
+  intake.venture.name = secrets.venture;
+  intake.question.summary = secrets.summary;
+  (await submitIntake(ctx, intake, "key-q", { id: "portal" }))._unsafeUnwrap();
+  const caseId = (await decideTriage(ctx, intake.id as IntakeId, { id: "pm" }))._unsafeUnwrap().caseId;
+  if (caseId === undefined) throw new Error("expected the sample intake to be accepted");
+  const team = ["anke", "douwe", "froukje"].map((m, k) => ({
+    mentorId: m as MentorId,
+    role: k === 0 ? ("lead" as const) : ("member" as const),
+  }));
+  (await confirmTeam(ctx, caseId, team, { id: "pm" }))._unsafeUnwrap();
+  (
+    await logSession(
+      ctx,
+      {
+        id: "s-q",
+        kind: "case",
+        caseId,
+        on: "2026-11-20T10:00:00.000Z",
+        minutes: 90,
+        mode: "inPerson",
+        mentors: ["anke", "douwe"],
+        menteePresent: true,
+        noteAuthor: "anke",
+        note: secrets.note,
+      },
+      { id: "anke" },
+    )
+  )._unsafeUnwrap();
+  (
+    await closeCase(ctx, caseId, "questionResolved", { id: "pm" }, { mentee: secrets.feedback })
+  )._unsafeUnwrap();
+  return ctx;
+}
+
+describe("erasure leaves no trace", () => {
+  it("SQLite: not in any document, nor in the database file or its WAL, while open and after closing", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "vm-privacy-")), "programme.db");
+    const store = createSqliteStore({ path })._unsafeUnwrap();
+    (await store.migrate())._unsafeUnwrap();
+    const ctx = await programme(store);
+    const asOf = new Date("2026-11-30T23:00:00.000Z");
+    const before = (await programmeReport(ctx, asOf))._unsafeUnwrap();
+    const files = () => [path, `${path}-wal`].filter(existsSync).map((f) => readFileSync(f));
+    expect(files().some((b) => b.includes(secrets.name))).toBe(true); // the search can find it
+
+    (await erasePerson(ctx, { kind: "mentee", email: secrets.email }, { id: "pm" }))._unsafeUnwrap();
+    for (const value of Object.values(secrets))
+      for (const bytes of files()) expect(bytes.includes(value), value).toBe(false);
+    expect((await programmeReport(ctx, asOf))._unsafeUnwrap()).toEqual(before);
+    (await store.close())._unsafeUnwrap();
+    for (const value of Object.values(secrets))
+      for (const bytes of files()) expect(bytes.includes(value), value).toBe(false);
+  });
+
+  it("PostgreSQL: not in any document or audit entry of any table in the schema", async () => {
+    const store = createPostgresStore({ connectionString: url, schema })._unsafeUnwrap();
+    (await store.migrate())._unsafeUnwrap();
+    const ctx = await programme(store);
+    const admin = new pg.Pool({ connectionString: url, max: 1 });
+    const found = async (value: string) => {
+      const tables = await admin.query<{ table_name: string }>(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = $1",
+        [schema],
+      );
+      let hits = 0;
+      for (const { table_name } of tables.rows) {
+        const r = await admin.query(`SELECT 1 FROM "${schema}"."${table_name}" t WHERE t::text ILIKE $1`, [
+          `%${value}%`,
+        ]);
+        hits += r.rowCount ?? 0;
+      }
+      return hits;
+    };
+    try {
+      expect(await found(secrets.name)).toBeGreaterThan(0);
+      (await erasePerson(ctx, { kind: "mentee", email: secrets.email }, { id: "pm" }))._unsafeUnwrap();
+      for (const value of Object.values(secrets)) expect(await found(value), value).toBe(0);
+    } finally {
+      await admin.end();
+      await store.close();
+    }
+  });
+});
