@@ -113,6 +113,7 @@ export type {
 export { backgrounds, interestKinds, mentorStates } from "./model/mentor.js";
 export {
   customiseProfile,
+  type Overrides,
   parseIntake,
   parseMentor,
   parsePartnerProgramme,

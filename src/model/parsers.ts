@@ -113,7 +113,7 @@ export function serialise(value: unknown): string {
   return JSON.stringify(value);
 }
 
-type Overrides<T> = {
+export type Overrides<T> = {
   readonly [K in keyof T]?: T[K] extends readonly unknown[]
     ? T[K]
     : T[K] extends object

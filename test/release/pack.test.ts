@@ -1,0 +1,96 @@
+/**
+ * The package as a partner installs it: `npm pack`, installed into an empty project, its quick
+ * start run from ESM and from CommonJS, and its `vmentor` bin. Nothing from this repository is
+ * reachable there but the tarball.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const root = new URL("../..", import.meta.url).pathname;
+const project = mkdtempSync(join(tmpdir(), "vm-consumer-"));
+const run = (cmd: string, args: string[], cwd = project) =>
+  execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 240_000 });
+
+const quickStart = (load: string) => `${load}
+const intake = {
+  id: "intake-1",
+  submittedAt: "2026-11-02T09:15:00.000Z",
+  mentee: { name: "Sjoukje de Vries", email: "sjoukje@example.nl" },
+  venture: {
+    id: "v-1", name: "Kaasmakerij", sector: "agrifood", stage: "established", employees: 14,
+    region: "friesland", exportAmbition: "none", innovative: false, competitors: [], suppliers: [],
+  },
+  question: { summary: "How do I build a management team?", topics: [{ topic: "leadership", weight: 3 }] },
+  urgency: "routine",
+  consent: { dataProcessing: true, shareWithPartners: true },
+};
+const main = async () => {
+  const store = createMemoryStore();
+  const clock = () => new Date("2026-11-27T10:00:00.000Z");
+  (await initProgramme(store, friesland, { id: "pm" }, clock))._unsafeUnwrap();
+  const ctx = (await openProgramme(store, { clock, newId: (k) => k + "-1" }))._unsafeUnwrap();
+  (await submitIntake(ctx, intake, "k-1", { id: "portal" }))._unsafeUnwrap();
+  const decided = (await decideTriage(ctx, "intake-1", { id: "pm" }))._unsafeUnwrap();
+  const bad = parseIntake({ ...intake, urgency: "yesterday" }, friesland);
+  console.log(JSON.stringify({ outcome: decided.decision.outcome.kind, reasons: decided.decision.reasons.length, error: bad.isErr() ? describeError(bad.error, "en") : "" }));
+};
+main();
+`;
+
+beforeAll(() => {
+  const packed = run("npm", ["pack", "--pack-destination", project, "--silent"], root)
+    .trim()
+    .split("\n")
+    .pop() as string;
+  writeFileSync(
+    join(project, "package.json"),
+    JSON.stringify({ name: "consumer", private: true, version: "1.0.0" }),
+  );
+  run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", join(project, packed)]);
+}, 300_000);
+
+describe("the packed package in an empty project", { timeout: 120_000 }, () => {
+  it("ships only what it should", () => {
+    const files = readdirSync(join(project, "node_modules", "venture-mentoring", "dist"));
+    expect(files).toContain("index.js");
+    expect(files).toContain("index.cjs");
+    expect(files).toContain("index.d.ts");
+    expect(files).toContain("cli.js");
+    expect(readdirSync(join(project, "node_modules", "venture-mentoring")).sort()).toEqual([
+      "LICENSE",
+      "README.md",
+      "dist",
+      "package.json",
+    ]);
+  });
+
+  for (const [kind, file, load] of [
+    [
+      "ESM",
+      "quick-start.mjs",
+      `import { decideTriage, describeError, friesland, initProgramme, openProgramme, parseIntake, submitIntake } from "venture-mentoring";\nimport { createMemoryStore } from "venture-mentoring/memory";`,
+    ],
+    [
+      "CommonJS",
+      "quick-start.cjs",
+      `const { decideTriage, describeError, friesland, initProgramme, openProgramme, parseIntake, submitIntake } = require("venture-mentoring");\nconst { createMemoryStore } = require("venture-mentoring/memory");`,
+    ],
+  ] as const) {
+    it(`runs the quick start from ${kind}`, () => {
+      writeFileSync(join(project, file), quickStart(load));
+      const out = JSON.parse(run("node", [file]));
+      // No mentors yet, so no team can be formed: a one-off conversation, never a bare no.
+      expect(out.outcome).toBe("oneOff");
+      expect(out.reasons).toBeGreaterThan(0);
+      expect(out.error).toContain("urgency");
+    });
+  }
+
+  it("runs the vmentor bin", () => {
+    const out = run("npx", ["--no-install", "vmentor", "demo", "--months", "1", "--lang", "en"]);
+    expect(out).toContain("The year: 30 mentors");
+  });
+});
