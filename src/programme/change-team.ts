@@ -1,8 +1,15 @@
 import { errAsync, type ResultAsync } from "neverthrow";
-import type { IllegalTransition, NotFound, TeamChangeRefused, TeamRefused } from "../errors.js";
+import type {
+  IllegalTransition,
+  NotFound,
+  TeamChangeRefused,
+  TeamRefused,
+  ValidationFailed,
+} from "../errors.js";
 import { type DepartureReason, type MentoringCase, transition } from "../lifecycle/case.js";
 import type { CaseId, MentorId } from "../model/brand.js";
 import type { StoreConflict, StoreUnavailable } from "../store/contract.js";
+import { argument, checkArguments } from "./arguments.js";
 import { type Actor, type ProgrammeContext, required } from "./context.js";
 import { mentorLoads, seatRefusal } from "./seat-check.js";
 
@@ -26,8 +33,20 @@ export function changeTeam(
   actor: Actor,
 ): ResultAsync<
   MentoringCase,
-  NotFound | TeamRefused | IllegalTransition | TeamChangeRefused | StoreConflict | StoreUnavailable
+  | ValidationFailed
+  | NotFound
+  | TeamRefused
+  | IllegalTransition
+  | TeamChangeRefused
+  | StoreConflict
+  | StoreUnavailable
 > {
+  const invalid = checkArguments(
+    "changeTeam",
+    { caseId: argument.caseId, change: argument.teamChange, actor: argument.actor },
+    { caseId, change, actor },
+  );
+  if (invalid !== undefined) return errAsync(invalid);
   const { profile } = ctx;
   return ctx.store.transaction((tx) =>
     required(tx, "cases", caseId).andThen((kase) =>

@@ -1,8 +1,9 @@
 import { errAsync, type ResultAsync } from "neverthrow";
-import type { IllegalTransition, NotFound, TeamChangeRefused } from "../errors.js";
+import type { IllegalTransition, NotFound, TeamChangeRefused, ValidationFailed } from "../errors.js";
 import { type ClosingReason, type ExitFeedback, type MentoringCase, transition } from "../lifecycle/case.js";
 import type { CaseId } from "../model/brand.js";
 import type { StoreConflict, StoreUnavailable } from "../store/contract.js";
+import { argument, checkArguments } from "./arguments.js";
 import { type Actor, type ProgrammeContext, required } from "./context.js";
 
 /**
@@ -20,8 +21,19 @@ export function closeCase(
   feedback?: ExitFeedback,
 ): ResultAsync<
   MentoringCase,
-  NotFound | IllegalTransition | TeamChangeRefused | StoreConflict | StoreUnavailable
+  ValidationFailed | NotFound | IllegalTransition | TeamChangeRefused | StoreConflict | StoreUnavailable
 > {
+  const invalid = checkArguments(
+    "closeCase",
+    {
+      caseId: argument.caseId,
+      reason: argument.closingReason,
+      actor: argument.actor,
+      feedback: argument.feedback,
+    },
+    { caseId, reason, actor, feedback },
+  );
+  if (invalid !== undefined) return errAsync(invalid);
   return ctx.store.transaction((tx) =>
     required(tx, "cases", caseId).andThen((kase) => {
       const on = ctx.clock();

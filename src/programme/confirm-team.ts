@@ -1,12 +1,20 @@
 import { errAsync, type ResultAsync } from "neverthrow";
-import type { IllegalTransition, NotFound, TeamChangeRefused, TeamRefused } from "../errors.js";
+import type {
+  IllegalTransition,
+  NotFound,
+  TeamChangeRefused,
+  TeamRefused,
+  ValidationFailed,
+} from "../errors.js";
 import { type MentoringCase, transition } from "../lifecycle/case.js";
 import type { CaseId, MentorId } from "../model/brand.js";
 import type { StoreConflict, StoreUnavailable } from "../store/contract.js";
+import { argument, checkArguments } from "./arguments.js";
 import { type Actor, type ProgrammeContext, required } from "./context.js";
 import { mentorLoads, seatRefusal } from "./seat-check.js";
 
 export type ConfirmTeamError =
+  | ValidationFailed
   | NotFound
   | TeamRefused
   | IllegalTransition
@@ -28,6 +36,12 @@ export function confirmTeam(
   team: readonly { readonly mentorId: MentorId; readonly role: "lead" | "member" }[],
   actor: Actor,
 ): ResultAsync<MentoringCase, ConfirmTeamError> {
+  const invalid = checkArguments(
+    "confirmTeam",
+    { caseId: argument.caseId, team: argument.team, actor: argument.actor },
+    { caseId, team, actor },
+  );
+  if (invalid !== undefined) return errAsync(invalid);
   const { profile } = ctx;
   return ctx.store.transaction((tx) =>
     required(tx, "cases", caseId).andThen((kase) =>

@@ -18,6 +18,7 @@ import type { StoreConflict, StoreUnavailable, StoreWriter, Versioned } from "..
 import { createReferral } from "../triage/create-referral.js";
 import { evaluateTriage } from "../triage/evaluate-triage.js";
 import { overrideTriage } from "../triage/override-triage.js";
+import { argument, checkArguments } from "./arguments.js";
 import { type Actor, type ProgrammeContext, required } from "./context.js";
 import { mentorLoads } from "./seat-check.js";
 
@@ -90,6 +91,12 @@ export function decideTriage(
   actor: Actor,
   override?: unknown,
 ): ResultAsync<{ decision: TriageDecision; caseId?: CaseId; referralId?: ReferralId }, DecideTriageError> {
+  const invalid = checkArguments(
+    "decideTriage",
+    { intakeId: argument.intakeId, actor: argument.actor },
+    { intakeId, actor },
+  );
+  if (invalid !== undefined) return errAsync(invalid);
   return ctx.store.transaction((tx) =>
     required(tx, "intakes", intakeId).andThen((intake) =>
       tx.get("decisions", intakeId).andThen((previous) =>

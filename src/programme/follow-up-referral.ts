@@ -1,9 +1,11 @@
 import type { ResultAsync } from "neverthrow";
-import type { NotFound } from "../errors.js";
+import { errAsync } from "neverthrow";
+import type { NotFound, ValidationFailed } from "../errors.js";
 import type { ReferralId } from "../model/brand.js";
 import type { FollowUpStatus, Referral } from "../model/partner.js";
 import type { StoreConflict, StoreUnavailable } from "../store/contract.js";
 import { recordReferralFollowUp } from "../triage/create-referral.js";
+import { argument, checkArguments } from "./arguments.js";
 import { type Actor, type ProgrammeContext, required } from "./context.js";
 
 /**
@@ -18,7 +20,13 @@ export function followUpReferral(
   referralId: ReferralId,
   status: FollowUpStatus,
   actor: Actor,
-): ResultAsync<Referral, NotFound | StoreConflict | StoreUnavailable> {
+): ResultAsync<Referral, ValidationFailed | NotFound | StoreConflict | StoreUnavailable> {
+  const invalid = checkArguments(
+    "followUpReferral",
+    { referralId: argument.referralId, status: argument.followUpStatus, actor: argument.actor },
+    { referralId, status, actor },
+  );
+  if (invalid !== undefined) return errAsync(invalid);
   return ctx.store.transaction((tx) =>
     required(tx, "referrals", referralId).andThen((r) => {
       const on = ctx.clock();

@@ -5,6 +5,7 @@ import { parseSession } from "../hours/parse-session.js";
 import type { Session } from "../hours/session.js";
 import type { MentorId } from "../model/brand.js";
 import type { StoreConflict, StoreUnavailable } from "../store/contract.js";
+import { argument, checkArguments } from "./arguments.js";
 import { type Actor, type ProgrammeContext, required } from "./context.js";
 
 /**
@@ -20,6 +21,8 @@ export function logSession(
   actor: Actor,
   designatedAuthor?: MentorId,
 ): ResultAsync<Session, ValidationFailed | NotFound | SessionRefused | StoreConflict | StoreUnavailable> {
+  const invalid = checkArguments("logSession", { actor: argument.actor }, { actor });
+  if (invalid !== undefined) return errAsync(invalid);
   const parsed = parseSession(raw);
   if (parsed.isErr()) return errAsync(parsed.error);
   const session = parsed.value;

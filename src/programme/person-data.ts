@@ -1,5 +1,5 @@
 import { errAsync, okAsync, type ResultAsync } from "neverthrow";
-import type { NotFound } from "../errors.js";
+import type { NotFound, ValidationFailed } from "../errors.js";
 import type { Session } from "../hours/session.js";
 import type { MentoringCase } from "../lifecycle/case.js";
 import type { IntakeId, MentorId } from "../model/brand.js";
@@ -9,6 +9,7 @@ import type { Mentor } from "../model/mentor.js";
 import type { Referral } from "../model/partner.js";
 import type { TriageDecision } from "../model/triage.js";
 import type { StoreConflict, StoreUnavailable, StoreWriter, Versioned } from "../store/contract.js";
+import { argument, checkArguments } from "./arguments.js";
 import { type Actor, type ProgrammeContext, required } from "./context.js";
 
 /** Whose data: a mentee, found by the e-mail address they gave at intake, or a mentor by id. */
@@ -81,7 +82,9 @@ function collect(tx: StoreWriter, person: Whose) {
 export function exportPerson(
   ctx: ProgrammeContext,
   person: Person,
-): ResultAsync<PersonExport, NotFound | StoreUnavailable> {
+): ResultAsync<PersonExport, ValidationFailed | NotFound | StoreUnavailable> {
+  const invalid = checkArguments("exportPerson", { person: argument.person }, { person });
+  if (invalid !== undefined) return errAsync(invalid);
   return ctx.store.transaction((tx) =>
     (person.kind === "mentor"
       ? required(tx, "mentors", person.id).map((m): Versioned<Mentor> | undefined => m)
@@ -161,7 +164,16 @@ export function erasePerson(
   ctx: ProgrammeContext,
   person: Person,
   actor: Actor,
-): ResultAsync<{ readonly documents: number }, NotFound | StoreConflict | StoreUnavailable> {
+): ResultAsync<
+  { readonly documents: number },
+  ValidationFailed | NotFound | StoreConflict | StoreUnavailable
+> {
+  const invalid = checkArguments(
+    "erasePerson",
+    { person: argument.person, actor: argument.actor },
+    { person, actor },
+  );
+  if (invalid !== undefined) return errAsync(invalid);
   return ctx.store.transaction((tx) => {
     const erasedAt = ctx.clock();
     const audit = (id: string) =>
@@ -239,7 +251,13 @@ export function purgeExpired(
   ctx: ProgrammeContext,
   actor: Actor,
   options: { readonly dryRun: boolean },
-): ResultAsync<Purge, StoreConflict | StoreUnavailable | NotFound> {
+): ResultAsync<Purge, ValidationFailed | StoreConflict | StoreUnavailable | NotFound> {
+  const invalid = checkArguments(
+    "purgeExpired",
+    { actor: argument.actor, options: argument.purge },
+    { actor, options },
+  );
+  if (invalid !== undefined) return errAsync(invalid);
   return ctx.store.transaction((tx) => {
     const now = ctx.clock();
     const cutoff = addMonths(now, -ctx.profile.retention.months);

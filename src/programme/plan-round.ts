@@ -1,5 +1,5 @@
 import { errAsync, okAsync, type ResultAsync } from "neverthrow";
-import type { SolverDefect } from "../errors.js";
+import type { SolverDefect, ValidationFailed } from "../errors.js";
 import { currentTeam } from "../lifecycle/case.js";
 import { matchRound } from "../matching/match-round.js";
 import type { MatchingProposal } from "../matching/proposal.js";
@@ -12,6 +12,7 @@ import {
 } from "../matching/round.js";
 import type { CaseId, MentorId } from "../model/brand.js";
 import type { StoreConflict, StoreUnavailable } from "../store/contract.js";
+import { argument, checkArguments } from "./arguments.js";
 import type { Actor, ProgrammeContext } from "./context.js";
 import { mentorLoads } from "./seat-check.js";
 
@@ -35,7 +36,13 @@ export function planRound(
     readonly preferences?: readonly Preference[];
     readonly seed?: number;
   } = {},
-): ResultAsync<MatchingProposal, SolverDefect | StoreConflict | StoreUnavailable> {
+): ResultAsync<MatchingProposal, ValidationFailed | SolverDefect | StoreConflict | StoreUnavailable> {
+  const invalid = checkArguments(
+    "planRound",
+    { roundId: argument.roundId, meetingDate: argument.date, actor: argument.actor, hands: argument.hands },
+    { roundId, meetingDate, actor, hands },
+  );
+  if (invalid !== undefined) return errAsync(invalid);
   const { profile } = ctx;
   return ctx.store.transaction((tx) =>
     tx.list("mentors").andThen((mentors) =>

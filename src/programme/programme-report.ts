@@ -1,6 +1,9 @@
 import type { ResultAsync } from "neverthrow";
+import { errAsync } from "neverthrow";
+import type { ValidationFailed } from "../errors.js";
 import { type MonthlyReport, monthlyReport } from "../reports/monthly-report.js";
 import type { StoreUnavailable } from "../store/contract.js";
+import { argument, checkArguments } from "./arguments.js";
 import type { ProgrammeContext } from "./context.js";
 
 /**
@@ -13,7 +16,9 @@ import type { ProgrammeContext } from "./context.js";
 export function programmeReport(
   ctx: ProgrammeContext,
   asOf: Date,
-): ResultAsync<MonthlyReport, StoreUnavailable> {
+): ResultAsync<MonthlyReport, ValidationFailed | StoreUnavailable> {
+  const invalid = checkArguments("programmeReport", { asOf: argument.date }, { asOf });
+  if (invalid !== undefined) return errAsync(invalid);
   return ctx.store.transaction((tx) =>
     tx.list("mentors").andThen((mentors) =>
       tx.list("cases").andThen((cases) =>

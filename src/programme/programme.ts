@@ -7,6 +7,7 @@ import type {
   StoreConflict,
   StoreUnavailable,
 } from "../store/contract.js";
+import { argument, checkArguments } from "./arguments.js";
 import { type Actor, type ProgrammeContext, required } from "./context.js";
 
 /**
@@ -23,6 +24,8 @@ export function initProgramme(
   actor: Actor,
   clock: () => Date,
 ): ResultAsync<ProgrammeSettings, ValidationFailed | StoreConflict | StoreUnavailable> {
+  const invalid = checkArguments("initProgramme", { actor: argument.actor }, { actor });
+  if (invalid !== undefined) return errAsync(invalid);
   const parsed = parseProfile(profile);
   if (parsed.isErr()) return errAsync(parsed.error);
   return store.transaction((tx) => {

@@ -3,6 +3,7 @@ import type { ValidationFailed, ValidationIssue } from "../errors.js";
 import type { Mentor } from "../model/mentor.js";
 import { parseMentor } from "../model/parsers.js";
 import type { StoreConflict, StoreUnavailable } from "../store/contract.js";
+import { argument, checkArguments } from "./arguments.js";
 import type { Actor, ProgrammeContext } from "./context.js";
 
 /**
@@ -18,6 +19,12 @@ export function registerMentor(
   actor: Actor,
   expected: number | "new",
 ): ResultAsync<{ mentor: Mentor; version: number }, ValidationFailed | StoreConflict | StoreUnavailable> {
+  const invalid = checkArguments(
+    "registerMentor",
+    { actor: argument.actor, expected: argument.expectedVersion },
+    { actor, expected },
+  );
+  if (invalid !== undefined) return errAsync(invalid);
   const parsed = parseMentor(raw);
   if (parsed.isErr()) return errAsync(parsed.error);
   const mentor = parsed.value;
@@ -48,6 +55,12 @@ export function registerMentors(
   raws: readonly unknown[],
   actor: Actor,
 ): ResultAsync<readonly Mentor[], ValidationFailed | StoreConflict | StoreUnavailable> {
+  const invalid = checkArguments(
+    "registerMentors",
+    { raws: argument.list, actor: argument.actor },
+    { raws, actor },
+  );
+  if (invalid !== undefined) return errAsync(invalid);
   const mentors: Mentor[] = [];
   const issues: ValidationIssue[] = [];
   const seen = new Set<string>();

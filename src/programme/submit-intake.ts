@@ -3,6 +3,7 @@ import type { IdempotencyConflict, NotFound, ValidationFailed } from "../errors.
 import type { IntakeRequest } from "../model/intake.js";
 import { parseIntake, serialise } from "../model/parsers.js";
 import type { StoreConflict, StoreUnavailable } from "../store/contract.js";
+import { argument, checkArguments } from "./arguments.js";
 import { type Actor, type ProgrammeContext, required } from "./context.js";
 
 /**
@@ -22,6 +23,12 @@ export function submitIntake(
   { intake: IntakeRequest; replayed: boolean },
   ValidationFailed | IdempotencyConflict | NotFound | StoreConflict | StoreUnavailable
 > {
+  const invalid = checkArguments(
+    "submitIntake",
+    { idempotencyKey: argument.idempotencyKey, actor: argument.actor },
+    { idempotencyKey, actor },
+  );
+  if (invalid !== undefined) return errAsync(invalid);
   const parsed = parseIntake(raw, ctx.profile);
   if (parsed.isErr()) return errAsync(parsed.error);
   const intake = parsed.value;

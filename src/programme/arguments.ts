@@ -1,0 +1,79 @@
+import { errAsync, type ResultAsync } from "neverthrow";
+import { z } from "zod";
+import type { ValidationFailed } from "../errors.js";
+import { closingReasons } from "../lifecycle/case.js";
+import { dateSchema, idSchema, listOf, shortTextSchema } from "../model/common.js";
+import { parseWith } from "../model/parse.js";
+import { followUpStatuses } from "../model/partner.js";
+
+/**
+ * The use-cases' typed arguments, checked at run time too: a portal written in JavaScript (or a
+ * cast) can pass anything, and a bad actor id or reason must become a `ValidationFailed` before it
+ * reaches the store — never a throw, never a document that no longer reads back.
+ */
+export const argument = {
+  actor: z.object({ id: idSchema<"ActorId">() }),
+  caseId: idSchema<"CaseId">(),
+  intakeId: idSchema<"IntakeId">(),
+  referralId: idSchema<"ReferralId">(),
+  mentorId: idSchema<"MentorId">(),
+  roundId: z.string().min(1).max(64),
+  idempotencyKey: z.string().min(1).max(200),
+  expectedVersion: z.union([z.literal("new"), z.int().min(1)]),
+  date: z.date().refine((d) => !Number.isNaN(d.getTime()), { message: "not a valid date" }),
+  closingReason: z.enum(closingReasons),
+  feedback: z
+    .object({ mentee: shortTextSchema.exactOptional(), team: shortTextSchema.exactOptional() })
+    .optional(),
+  followUpStatus: z.enum(followUpStatuses),
+  team: listOf(z.object({ mentorId: idSchema<"MentorId">(), role: z.enum(["lead", "member"]) }), 10).min(1),
+  teamChange: z.discriminatedUnion("kind", [
+    z.object({
+      kind: z.literal("leave"),
+      mentorId: idSchema<"MentorId">(),
+      reason: z.enum(["steppedOff", "recused"]),
+    }),
+    z.object({ kind: z.literal("join"), mentorId: idSchema<"MentorId">(), role: z.enum(["lead", "member"]) }),
+  ]),
+  person: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("mentee"), email: z.string().min(3).max(254) }),
+    z.object({ kind: z.literal("mentor"), id: idSchema<"MentorId">() }),
+  ]),
+  hands: z
+    .object({
+      pins: listOf(
+        z.object({
+          mentorId: idSchema<"MentorId">(),
+          caseId: idSchema<"CaseId">(),
+          kind: z.enum(["pin", "exclude"]),
+        }),
+        2_000,
+      ).optional(),
+      preferences: listOf(
+        z.object({
+          mentorId: idSchema<"MentorId">(),
+          caseId: idSchema<"CaseId">(),
+          kind: z.enum(["volunteered", "declined"]),
+        }),
+        10_000,
+      ).optional(),
+      seed: z.int().optional(),
+    })
+    .optional(),
+  purge: z.object({ dryRun: z.boolean() }),
+  list: z.array(z.unknown()).max(10_000),
+  dateSchema,
+} as const;
+
+/** Check a use-case's arguments; the `ValidationFailed` names the use-case and the argument. */
+export function checkArguments<S extends z.ZodRawShape>(
+  useCase: string,
+  shape: S,
+  values: { [K in keyof S]: unknown },
+): ValidationFailed | undefined {
+  const checked = parseWith(z.object(shape), useCase, values);
+  return checked.isErr() ? checked.error : undefined;
+}
+
+/** The refusal to return when the arguments are wrong. */
+export const refuse = <T>(e: ValidationFailed): ResultAsync<T, ValidationFailed> => errAsync(e);

@@ -1,0 +1,274 @@
+/**
+ * Hostile input to every use-case, on every store: a typed error (or a success), never a throw,
+ * and after an error the store is byte-for-byte what it was (documents and audit trail).
+ */
+import { fc, test } from "@fast-check/vitest";
+import type { Result, ResultAsync } from "neverthrow";
+import pg from "pg";
+import {
+  type CaseId,
+  changeTeam,
+  closeCase,
+  collections,
+  confirmTeam,
+  decideTriage,
+  erasePerson,
+  errorClass,
+  exportPerson,
+  followUpReferral,
+  friesland,
+  type IntakeId,
+  initProgramme,
+  logSession,
+  openProgramme,
+  type ProgrammeContext,
+  type ProgrammeStore,
+  planRound,
+  purgeExpired,
+  type ReferralId,
+  registerMentor,
+  registerMentors,
+  submitIntake,
+  type VentureMentoringError,
+} from "venture-mentoring";
+import { createMemoryStore } from "venture-mentoring/memory";
+import { createPostgresStore } from "venture-mentoring/postgres";
+import { createSqliteStore } from "venture-mentoring/sqlite";
+import { afterAll, beforeAll, describe, expect } from "vitest";
+import { hostileInput, hostileString, hostileValue } from "./hostile.js";
+
+const url = process.env.VM_TEST_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/test";
+const schema = `vm_fuzz_${process.pid}`;
+afterAll(async () => {
+  const admin = new pg.Pool({ connectionString: url, max: 1 });
+  await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await admin.end();
+});
+
+const mentor = (id: string) => ({
+  id,
+  name: `Mentor ${id}`,
+  email: `${id}@example.nl`,
+  state: "active",
+  expertise: [{ topic: "leadership", level: 3 }],
+  sectors: ["agrifood"],
+  background: id === "m-1" ? "founder" : "finance",
+  leadQualified: true,
+  intakeLead: false,
+  capacity: { maxCases: 3, monthlyHours: 6 },
+  pauses: [],
+  interests: [],
+  ethicsStatementSignedOn: "2026-06-01",
+});
+const intake = (id: string) => ({
+  id,
+  submittedAt: "2026-11-02T09:00:00.000Z",
+  mentee: { name: "Sjoukje de Vries", email: "sjoukje@example.nl" },
+  venture: {
+    id: `v-${id}`,
+    name: "Kaasmakerij",
+    sector: "agrifood",
+    stage: "established",
+    employees: 14,
+    region: "friesland",
+    exportAmbition: "none",
+    innovative: false,
+    competitors: [],
+    suppliers: [],
+  },
+  question: { summary: "How do I build a management team?", topics: [{ topic: "leadership", weight: 3 }] },
+  urgency: "routine",
+  consent: { dataProcessing: true, shareWithPartners: true },
+});
+const session = {
+  id: "s-1",
+  kind: "case",
+  caseId: "case-1",
+  on: "2026-11-20T10:00:00.000Z",
+  minutes: 90,
+  mode: "video",
+  mentors: ["m-1", "m-2"],
+  menteePresent: true,
+  noteAuthor: "m-1",
+};
+
+async function dump(store: ProgrammeStore): Promise<string> {
+  const out: unknown[] = [];
+  for (const c of collections) out.push((await store.list(c))._unsafeUnwrap());
+  out.push((await store.audit())._unsafeUnwrap());
+  return JSON.stringify(out);
+}
+
+async function seeded(store: ProgrammeStore): Promise<ProgrammeContext> {
+  let t = Date.parse("2026-11-02T10:00:00.000Z");
+  const clock = () => {
+    t += 1000;
+    return new Date(t);
+  };
+  (await initProgramme(store, friesland, { id: "pm" }, clock))._unsafeUnwrap();
+  let n = 0;
+  const ctx = (await openProgramme(store, { clock, newId: (k) => `${k}-${++n}` }))._unsafeUnwrap();
+  (await registerMentors(ctx, ["m-1", "m-2", "m-3", "m-4"].map(mentor), { id: "pm" }))._unsafeUnwrap();
+  (await submitIntake(ctx, intake("in-1"), "key-1", { id: "portal" }))._unsafeUnwrap();
+  const caseId = (await decideTriage(ctx, "in-1" as IntakeId, { id: "pm" }))._unsafeUnwrap().caseId as CaseId;
+  expect(caseId).toBe("case-1");
+  (
+    await confirmTeam(
+      ctx,
+      caseId,
+      [
+        { mentorId: "m-1" as never, role: "lead" },
+        { mentorId: "m-2" as never, role: "member" },
+        { mentorId: "m-3" as never, role: "member" },
+      ],
+      { id: "pm" },
+    )
+  )._unsafeUnwrap();
+  return ctx;
+}
+
+/** One hostile call of one use-case. */
+const calls: readonly [string, fc.Arbitrary<(ctx: ProgrammeContext) => ResultAsync<unknown, unknown>>][] = [
+  [
+    "submitIntake",
+    fc.tuple(hostileInput(intake("in-2")), hostileString).map(
+      ([raw, key]) =>
+        (ctx) =>
+          submitIntake(ctx, raw, key, { id: "portal" }),
+    ),
+  ],
+  [
+    "registerMentor",
+    hostileInput(mentor("m-9")).map((raw) => (ctx) => registerMentor(ctx, raw, { id: "pm" }, "new")),
+  ],
+  [
+    "registerMentors",
+    fc
+      .array(hostileInput(mentor("m-8")), { maxLength: 3 })
+      .map((raws) => (ctx) => registerMentors(ctx, raws, { id: "pm" })),
+  ],
+  ["logSession", hostileInput(session).map((raw) => (ctx) => logSession(ctx, raw, { id: "m-1" }))],
+  [
+    "decideTriage override",
+    fc
+      .tuple(
+        hostileString,
+        hostileInput({ outcome: { kind: "refer", partnerId: "ynbusiness" }, reason: "r" }),
+      )
+      .map(
+        ([id, o]) =>
+          (ctx) =>
+            decideTriage(ctx, id as IntakeId, { id: "pm" }, o),
+      ),
+  ],
+  [
+    "initProgramme",
+    hostileInput(friesland).map((p) => (ctx) => initProgramme(ctx.store, p, { id: "pm" }, ctx.clock)),
+  ],
+  [
+    "confirmTeam",
+    fc
+      .tuple(
+        hostileString,
+        fc.array(fc.record({ mentorId: hostileString, role: hostileValue }), { maxLength: 4 }),
+      )
+      .map(
+        ([id, team]) =>
+          (ctx) =>
+            confirmTeam(ctx, id as CaseId, team as never, { id: "pm" }),
+      ),
+  ],
+  [
+    "closeCase",
+    fc.tuple(fc.oneof(fc.constant("case-1"), hostileString), hostileValue, hostileValue).map(
+      ([id, reason, feedback]) =>
+        (ctx) =>
+          closeCase(ctx, id as CaseId, reason as never, { id: "pm" }, feedback as never),
+    ),
+  ],
+  [
+    "changeTeam",
+    fc.tuple(fc.oneof(fc.constant("case-1"), hostileString), hostileValue).map(
+      ([id, change]) =>
+        (ctx) =>
+          changeTeam(ctx, id as CaseId, change as never, { id: "pm" }),
+    ),
+  ],
+  [
+    "followUpReferral",
+    fc.tuple(hostileString, hostileValue).map(
+      ([id, status]) =>
+        (ctx) =>
+          followUpReferral(ctx, id as ReferralId, status as never, { id: "pm" }),
+    ),
+  ],
+  [
+    "planRound",
+    fc.tuple(hostileString, hostileValue).map(
+      ([id, pins]) =>
+        (ctx) =>
+          planRound(ctx, id, new Date("2026-12-07T19:00:00Z"), { id: "pm" }, { pins: pins as never }),
+    ),
+  ],
+  ["exportPerson", hostileValue.map((p) => (ctx) => exportPerson(ctx, p as never))],
+  ["erasePerson", hostileValue.map((p) => (ctx) => erasePerson(ctx, p as never, { id: "pm" }))],
+  ["purgeExpired", hostileValue.map((o) => (ctx) => purgeExpired(ctx, { id: "pm" }, o as never))],
+];
+
+const stores: [string, () => Promise<ProgrammeStore>, number][] = [
+  ["memory", async () => createMemoryStore(), 60],
+  [
+    "sqlite",
+    async () => {
+      const s = createSqliteStore({ path: ":memory:" })._unsafeUnwrap();
+      (await s.migrate())._unsafeUnwrap();
+      return s;
+    },
+    40,
+  ],
+  [
+    "postgres",
+    async () => {
+      const s = createPostgresStore({ connectionString: url, schema })._unsafeUnwrap();
+      (await s.migrate())._unsafeUnwrap();
+      return s;
+    },
+    15,
+  ],
+];
+
+describe.each(stores)("hostile input to every use-case on the %s store", (_name, make, numRuns) => {
+  let store: ProgrammeStore;
+  let ctx: ProgrammeContext;
+  beforeAll(async () => {
+    store = await make();
+    ctx = await seeded(store);
+  }, 30_000);
+  afterAll(async () => {
+    await store.close();
+  });
+
+  for (const [name, call] of calls) {
+    test.prop([call], { numRuns })(
+      `${name}: a typed error and nothing changed, or a success`,
+      async (run) => {
+        const before = await dump(store);
+        let result: Result<unknown, unknown>;
+        try {
+          result = await run(ctx);
+        } catch (e) {
+          throw new Error(`${name} threw across the public API: ${String(e)}`);
+        }
+        if (result.isErr()) {
+          const error = result.error as VentureMentoringError;
+          expect(() => errorClass(error), JSON.stringify(error)?.slice(0, 200)).not.toThrow();
+          expect(errorClass(error)).not.toBe("defect");
+          expect(await dump(store)).toBe(before);
+        }
+        // Whatever was stored reads back through the schemas (the SQL stores decode every read).
+        for (const c of collections) expect((await store.list(c)).isOk(), c).toBe(true);
+      },
+      30_000,
+    );
+  }
+});
