@@ -35,6 +35,7 @@ export {
   type ExitFeedback,
   type Membership,
   type MentoringCase,
+  mentorCaseCounts,
   openCase,
   transition,
 } from "./lifecycle/case.js";

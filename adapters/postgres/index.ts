@@ -66,6 +66,15 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
   }
   const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 10 });
   const owned = options.pool === undefined;
+  // An idle connection the server dropped (a restart, a terminated backend) is an 'error' event on
+  // the pool; without a listener it would end the host process. The pool discards the client and
+  // the next transaction gets a fresh one.
+  if (owned) {
+    pool.on("error", () => undefined);
+    // …and every client gets a listener of its own for its whole life: a drop between two queries
+    // of a checked-out client rejects the next query (StoreUnavailable) instead of crashing.
+    pool.on("connect", (client) => client.on("error", () => undefined));
+  }
   const t = (name: string) => `"${schema}".${name}`;
   const maxAttempts = options.maxAttempts ?? 20;
 
@@ -168,6 +177,14 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
         } catch (e) {
           return err(unavailable(e));
         }
+        // A checked-out client whose connection drops emits 'error': unheard, it would end the host
+        // process. Heard, the failing query rejects, the transaction becomes StoreUnavailable, and
+        // the broken client is destroyed instead of going back to the pool.
+        let broken: Error | undefined;
+        const onError = (e: Error) => {
+          broken = e;
+        };
+        client.on("error", onError);
         try {
           for (let attempt = 1; ; attempt++) {
             const state = { failed: false, erasing: false };
@@ -192,11 +209,13 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
             if (attempt >= maxAttempts) {
               return err(unavailable(`gave up after ${attempt} serialization failures`));
             }
-            // Back off a little more each time, so the transactions that lost the race do not meet again at once.
-            await new Promise((resolve) => setTimeout(resolve, attempt * 2));
+            // Back off exponentially with full jitter (capped at 250 ms), so the transactions that lost
+            // the race spread out instead of meeting again at once.
+            await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 2 ** attempt)));
           }
         } finally {
-          client.release();
+          client.off("error", onError);
+          client.release(broken);
         }
       })(),
     );
@@ -210,6 +229,11 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
       ResultAsync.fromPromise(
         (async () => {
           const client = await pool.connect();
+          let broken: Error | undefined;
+          const onError = (e: Error) => {
+            broken = e;
+          };
+          client.on("error", onError);
           try {
             await client.query("BEGIN");
             // One migrator at a time across processes.
@@ -239,7 +263,8 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
             await client.query("ROLLBACK").catch(() => undefined);
             throw e;
           } finally {
-            client.release();
+            client.off("error", onError);
+            client.release(broken);
           }
         })(),
         unavailable,
