@@ -1,5 +1,5 @@
 import { collections, type MentoringCase, type ProgrammeStore } from "venture-mentoring";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   accessMatrix,
   type Permission,
@@ -234,5 +234,32 @@ describe("the JSON API", () => {
     const cookie = await cookieFor(teamOf(kase)[0] as string);
     expect((await get("/api/cases/case-that-does-not-exist", cookie)).status).toBe(403);
     expect((await get("/api/cases/case-that-does-not-exist", await cookieFor("pm-paula"))).status).toBe(404);
+  });
+
+  it("writes no personal data to the logs or the audit trail", async () => {
+    const spies = (["log", "info", "warn", "error", "debug"] as const).map((m) => vi.spyOn(console, m));
+    try {
+      const cookie = await cookieFor("pm-paula");
+      const secret = {
+        ...intake("intake-log-1"),
+        mentee: { name: "Quintijn Logwatcher", email: "quintijn@example.nl" },
+      };
+      expect((await postJson("/api/intakes", secret, cookie, { "Idempotency-Key": "log-1" })).status).toBe(
+        201,
+      );
+      expect((await postJson("/api/intakes/intake-log-1/triage", {}, cookie)).status).toBe(200);
+      await postJson("/api/intakes", { ...secret, venture: 5 }, cookie, { "Idempotency-Key": "log-2" });
+      const logged = spies
+        .flatMap((s) => s.mock.calls.flat())
+        .map(String)
+        .join("\n");
+      expect(logged).not.toContain("Quintijn");
+      expect(logged).not.toContain("quintijn@example.nl");
+      const audit = JSON.stringify((await store.audit())._unsafeUnwrap());
+      expect(audit).not.toContain("Quintijn");
+      expect(audit).not.toContain("quintijn@example.nl");
+    } finally {
+      for (const s of spies) s.mockRestore();
+    }
   });
 });
