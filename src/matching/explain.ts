@@ -21,6 +21,8 @@ export function explainTeam(
   const index = inst.candidateIndex[j] as Map<number, number>;
   const candidate = (i: number) => (inst.candidates[j] as Candidate[])[index.get(i) as number] as Candidate;
   const all = [team.lead, ...team.members];
+  const labels = inst.round.rules.topicLabels ?? {};
+  const label = (t: string) => labels[t] ?? t;
   const topicsOf = (mask: number) => c.topics.filter((_, b) => mask & (1 << b)).map((t) => t.topic);
   const name = (i: number) => inst.mentors[i]?.name ?? String(i);
   let mask = 0;
@@ -74,13 +76,15 @@ export function explainTeam(
     ...all.map((i) => {
       const topics = topicsOf(candidate(i).covers);
       return topics.length > 0
-        ? message(locale, "explain.covers", { mentor: name(i), topics: topics.join(", ") })
+        ? message(locale, "explain.covers", { mentor: name(i), topics: topics.map(label).join(", ") })
         : message(locale, "explain.coversNothing", { mentor: name(i) });
     }),
     message(locale, leadReason === "onlyQualified" ? "explain.leadOnly" : "explain.leadBest", {
       mentor: name(team.lead),
     }),
-    ...(uncovered.length > 0 ? [message(locale, "explain.uncovered", { topics: uncovered.join(", ") })] : []),
+    ...(uncovered.length > 0
+      ? [message(locale, "explain.uncovered", { topics: uncovered.map(label).join(", ") })]
+      : []),
     ...notChosen.map((o) =>
       message(locale, "explain.notChosen", { mentor: name(o.mentor), reason: reasonText(inst, o.reason) }),
     ),
@@ -185,7 +189,11 @@ export function diagnose(
         caseId: id,
         topic: s.topic,
         mentors: s.mentors,
-        text: message(locale, "diagnosis.topicShort", { case: id, topic: s.topic, mentors: s.mentors }),
+        text: message(locale, "diagnosis.topicShort", {
+          case: id,
+          topic: inst.round.rules.topicLabels?.[s.topic] ?? s.topic,
+          mentors: s.mentors,
+        }),
       });
     }
     if (out.length === before || (list.length >= need && list.some((x) => x.lead >= 0))) {

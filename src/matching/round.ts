@@ -67,6 +67,8 @@ export interface RoundRules {
   readonly hoursPerCase: number;
   readonly ethicsStatementValidityMonths: number;
   readonly locale: Locale;
+  /** How topics are named in explanations (in `locale`); a topic without a label shows its id. */
+  readonly topicLabels?: Readonly<Record<string, string>>;
 }
 
 /** The weights of the score, in points. Defaults: {@link defaultWeights}. */
@@ -120,6 +122,7 @@ export function roundRulesFromProfile(profile: ProgrammeProfile): RoundRules {
     hoursPerCase: profile.hours.normPerCaseMonth,
     ethicsStatementValidityMonths: profile.ethicsStatementValidityMonths,
     locale: profile.locale,
+    topicLabels: Object.fromEntries(profile.topics.map((t) => [t.id, t.label[profile.locale]])),
   };
 }
 
@@ -161,6 +164,7 @@ export const matchingRoundSchema = z
       hoursPerCase: z.number().gt(0).max(100),
       ethicsStatementValidityMonths: z.int().min(1).max(60),
       locale: z.enum(locales),
+      topicLabels: z.record(z.string().max(64), z.string().max(200)).exactOptional(),
     }),
     mentors: listOf(roundMentorSchema, big),
     cases: listOf(roundCaseSchema, big),

@@ -1,11 +1,13 @@
 import { readFileSync } from "node:fs";
 import {
   type CaseId,
+  friesland as frieslandProfile,
   type MatchingRound,
   type MentorId,
   matchRound,
   parseMatchingRound,
   proposeInsertion,
+  roundRulesFromProfile,
   validateProposal,
 } from "venture-mentoring";
 import { describe, expect, it } from "vitest";
@@ -34,6 +36,20 @@ describe("the Friesland meeting (30 mentors, 28 running cases, 3 new)", () => {
     for (const t of p.teams) {
       expect(t.team).toHaveLength(3);
       expect(t.explanation.texts.join(" ")).toMatch(/teamleider/);
+    }
+  });
+
+  it("names topics by the profile's labels when the round carries them", () => {
+    const labelled = matchRound({
+      ...round,
+      rules: { ...round.rules, topicLabels: roundRulesFromProfile(frieslandProfile).topicLabels ?? {} },
+    })._unsafeUnwrap();
+    const texts = labelled.teams.flatMap((t) => t.explanation.texts).join(" ");
+    const covered = labelled.teams.flatMap((t) => t.explanation.coveredTopics);
+    expect(covered.length).toBeGreaterThan(0);
+    for (const topic of covered) {
+      const nl = frieslandProfile.topics.find((x) => x.id === topic)?.label.nl as string;
+      if (nl !== topic) expect(texts).toContain(nl);
     }
   });
 
