@@ -95,7 +95,7 @@ export {
   message,
 } from "./messages/catalogue.js";
 export { describeError } from "./messages/describe-error.js";
-export { describeOutcome } from "./messages/describe-outcome.js";
+export { describeOutcome, describeReason } from "./messages/describe-outcome.js";
 export type * from "./model/brand.js";
 export { limits } from "./model/common.js";
 export { addMonths, daysBetween, type MonthKey, monthKey } from "./model/dates.js";

@@ -25,6 +25,7 @@ import {
   decideTriage,
   describeError,
   describeOutcome,
+  describeReason,
   exportAmbitions,
   type IntakeId,
   type IntakeRequest,
@@ -46,6 +47,7 @@ import {
   renderLoadChart,
   renderReportMarkdown,
   type StoreUnavailable,
+  sessionModes,
   submitIntake,
   urgencies,
   type VentureMentoringError,
@@ -284,19 +286,19 @@ export async function createPortal(
             )}</select></div>
           <div><label for="stage">${t(l, "portal.intake.stage")}</label>
             <select id="stage" name="stage">${options(
-              ventureStages.map((x) => ({ value: x, label: x })),
+              ventureStages.map((x) => ({ value: x, label: message(l, `stage.${x}`, {}) })),
               v("stage") || "established",
             )}</select></div>
           <div><label for="employees">${t(l, "portal.intake.employees")}</label><input id="employees" name="employees" inputmode="numeric" value="${v("employees")}" /></div>
           <div><label for="region">${t(l, "portal.intake.region")}</label><input id="region" name="region" value="${v("region") || (profile.regions[0] ?? "")}" /></div>
           <div><label for="exportAmbition">${t(l, "portal.intake.exportAmbition")}</label>
             <select id="exportAmbition" name="exportAmbition">${options(
-              exportAmbitions.map((x) => ({ value: x, label: x })),
+              exportAmbitions.map((x) => ({ value: x, label: message(l, `exportAmbition.${x}`, {}) })),
               v("exportAmbition"),
             )}</select></div>
           <div><label for="urgency">${t(l, "portal.intake.urgency")}</label>
             <select id="urgency" name="urgency">${options(
-              urgencies.map((x) => ({ value: x, label: x })),
+              urgencies.map((x) => ({ value: x, label: message(l, `urgency.${x}`, {}) })),
               v("urgency"),
             )}</select></div>
           <div><label for="mainTopic">${t(l, "portal.intake.mainTopic")}</label>
@@ -414,7 +416,7 @@ export async function createPortal(
       i.venture.name,
       html`<section>
           <h1>${t(l, "portal.decision.heading", { venture: i.venture.name })}</h1>
-          <p class="muted">${i.mentee.name} · ${label(profile.sectors, i.venture.sector, l)} · ${i.venture.stage} ·
+          <p class="muted">${i.mentee.name} · ${label(profile.sectors, i.venture.sector, l)} · ${message(l, `stage.${i.venture.stage}`, {})} ·
             ${i.question.topics.map((x) => label(profile.topics, x.topic, l)).join(", ")}</p>
           <blockquote>${i.question.summary}</blockquote>
           ${
@@ -422,7 +424,7 @@ export async function createPortal(
               ? html`<form method="post" action="/intake/${i.id}/triage"><button class="primary">${t(l, "portal.intake.submit")}</button></form>`
               : html`<p class="outcome ${d.outcome.kind}" data-testid="outcome">${describeOutcome(d.outcome, localProfile)}</p>
                   <h2>${t(l, "portal.decision.reasons")}</h2>
-                  <ul class="reasons">${d.reasons.map((r) => html`<li>${r.text}</li>`)}</ul>
+                  <ul class="reasons">${d.reasons.map((r) => html`<li>${describeReason(r, l)}</li>`)}</ul>
                   ${d.override === undefined ? "" : html`<p class="muted">${t(l, "portal.decision.overridden", { by: d.override.by })}: ${d.override.reason}</p>`}
                   ${kase === undefined ? "" : html`<p><a href="/cases/${kase.id}">${t(l, "portal.decision.case", { caseId: kase.id })}</a></p>`}`
           }
@@ -431,13 +433,16 @@ export async function createPortal(
           <h2>${t(l, "portal.decision.override")}</h2>
           <form method="post" action="/intake/${i.id}/override">
             <div class="grid">
-              <div><label for="kind">Outcome</label><select id="kind" name="kind">${options(
-                (["accept", "refer", "oneOff", "notReady"] as const).map((k) => ({ value: k, label: k })),
+              <div><label for="kind">${t(l, "portal.decision.outcome")}</label><select id="kind" name="kind">${options(
+                (["accept", "refer", "oneOff", "notReady"] as const).map((k) => ({
+                  value: k,
+                  label: message(l, `outcomeKind.${k}`, {}),
+                })),
               )}</select></div>
-              <div><label for="partner">Partner</label><select id="partner" name="partner">${options(
+              <div><label for="partner">${t(l, "portal.decision.partner")}</label><select id="partner" name="partner">${options(
                 profile.partners.map((p) => ({ value: p.id, label: p.name })),
               )}</select></div>
-              <div><label for="advice">Advice</label><select id="advice" name="advice">${options(
+              <div><label for="advice">${t(l, "portal.decision.advice")}</label><select id="advice" name="advice">${options(
                 adviceCodes.map((a) => ({ value: a, label: message(l, `advice.${a}`, {}) })),
               )}</select></div>
             </div>
@@ -628,7 +633,7 @@ export async function createPortal(
           <td>${currentTeam(k)
             .map((m) => who.get(m.mentorId) ?? m.mentorId)
             .join(", ")}</td>
-          <td>${k.state}</td>
+          <td>${message(l, `state.${k.state}`, {})}</td>
         </tr>`,
       )}
     </table>`;
@@ -690,7 +695,7 @@ export async function createPortal(
       kase.id,
       html`<section>
           <h1>${t(l, "portal.case.heading", { caseId: kase.id, venture: i?.venture.name ?? kase.id })}</h1>
-          <p>${t(l, "portal.case.state", { state: kase.state })}</p>
+          <p>${t(l, "portal.case.state", { state: message(l, `state.${kase.state}`, {}) })}</p>
           ${i === undefined ? "" : html`<blockquote>${i.question.summary}</blockquote>`}
           <h2>${t(l, "portal.case.team")}</h2>
           <ul>${team.map((m) => html`<li>${who.get(m.mentorId) ?? m.mentorId}${m.role === "lead" ? html` (${t(l, "portal.mentors.lead")})` : ""}</li>`)}</ul>
@@ -707,7 +712,7 @@ export async function createPortal(
               : html`<table>${mine.map(
                   (
                     s,
-                  ) => html`<tr><td>${s.on.toISOString().slice(0, 10)}</td><td>${s.minutes} min</td><td>${s.mode}</td>
+                  ) => html`<tr><td>${s.on.toISOString().slice(0, 10)}</td><td>${s.minutes} min</td><td>${message(l, `mode.${s.mode}`, {})}</td>
                     <td>${s.mentors.map((m) => who.get(m) ?? m).join(", ")}</td></tr>`,
                 )}</table>`
           }
@@ -721,7 +726,7 @@ export async function createPortal(
                     <div><label for="on">${t(l, "portal.case.on")}</label><input id="on" name="on" type="date" value="${now.toISOString().slice(0, 10)}" /></div>
                     <div><label for="minutes">${t(l, "portal.case.minutes")}</label><input id="minutes" name="minutes" inputmode="numeric" value="90" /></div>
                     <div><label for="mode">${t(l, "portal.case.mode")}</label><select id="mode" name="mode">${options(
-                      ["inPerson", "video", "phone"].map((m) => ({ value: m, label: m })),
+                      sessionModes.map((m) => ({ value: m, label: message(l, `mode.${m}`, {}) })),
                     )}</select></div>
                   </div>
                   <label>${t(l, "portal.case.present")}</label>

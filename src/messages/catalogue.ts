@@ -28,6 +28,28 @@ export interface MessageParams {
   "advice.writeBusinessPlan": Record<string, never>;
   "advice.formTeam": Record<string, never>;
   "advice.seekFirstLineHelp": Record<string, never>;
+  // Domain vocabulary: states, session modes, stages, ambitions, urgencies, outcome kinds.
+  "state.awaitingMeeting": Record<string, never>;
+  "state.active": Record<string, never>;
+  "state.paused": Record<string, never>;
+  "state.closed": Record<string, never>;
+  "mode.inPerson": Record<string, never>;
+  "mode.video": Record<string, never>;
+  "mode.phone": Record<string, never>;
+  "stage.idea": Record<string, never>;
+  "stage.startup": Record<string, never>;
+  "stage.scaleup": Record<string, never>;
+  "stage.established": Record<string, never>;
+  "exportAmbition.none": Record<string, never>;
+  "exportAmbition.exploring": Record<string, never>;
+  "exportAmbition.active": Record<string, never>;
+  "urgency.routine": Record<string, never>;
+  "urgency.soon": Record<string, never>;
+  "urgency.acute": Record<string, never>;
+  "outcomeKind.accept": Record<string, never>;
+  "outcomeKind.refer": Record<string, never>;
+  "outcomeKind.oneOff": Record<string, never>;
+  "outcomeKind.notReady": Record<string, never>;
   // Outcomes.
   "outcome.accept": Record<string, never>;
   "outcome.refer": { partner: string };
@@ -147,6 +169,27 @@ export type MessageKey = keyof MessageParams;
 export type Catalogue = { readonly [K in MessageKey]: (p: MessageParams[K]) => string };
 
 const en: Catalogue = {
+  "state.awaitingMeeting": () => "awaiting the mentors' meeting",
+  "state.active": () => "active",
+  "state.paused": () => "paused",
+  "state.closed": () => "closed",
+  "mode.inPerson": () => "in person",
+  "mode.video": () => "video call",
+  "mode.phone": () => "phone",
+  "stage.idea": () => "idea",
+  "stage.startup": () => "start-up",
+  "stage.scaleup": () => "scale-up",
+  "stage.established": () => "established",
+  "exportAmbition.none": () => "none",
+  "exportAmbition.exploring": () => "exploring",
+  "exportAmbition.active": () => "active",
+  "urgency.routine": () => "routine",
+  "urgency.soon": () => "soon",
+  "urgency.acute": () => "acute",
+  "outcomeKind.accept": () => "accept",
+  "outcomeKind.refer": () => "refer to a partner programme",
+  "outcomeKind.oneOff": () => "one-off conversation",
+  "outcomeKind.notReady": () => "not ready yet",
   fitsProgramme: () => "A strategic question from a running business: this is what the mentor teams are for.",
   ideaStage: () =>
     "The venture is still an idea; mentoring works best once there is something to test with customers.",
@@ -289,6 +332,27 @@ const en: Catalogue = {
 };
 
 const nl: Catalogue = {
+  "state.awaitingMeeting": () => "wacht op het mentorenoverleg",
+  "state.active": () => "actief",
+  "state.paused": () => "gepauzeerd",
+  "state.closed": () => "gesloten",
+  "mode.inPerson": () => "op locatie",
+  "mode.video": () => "videogesprek",
+  "mode.phone": () => "telefonisch",
+  "stage.idea": () => "idee",
+  "stage.startup": () => "startend",
+  "stage.scaleup": () => "groeiend",
+  "stage.established": () => "gevestigd",
+  "exportAmbition.none": () => "geen",
+  "exportAmbition.exploring": () => "oriënterend",
+  "exportAmbition.active": () => "actief",
+  "urgency.routine": () => "gewoon",
+  "urgency.soon": () => "binnenkort",
+  "urgency.acute": () => "acuut",
+  "outcomeKind.accept": () => "aannemen",
+  "outcomeKind.refer": () => "doorverwijzen naar een partnerprogramma",
+  "outcomeKind.oneOff": () => "eenmalig gesprek",
+  "outcomeKind.notReady": () => "nog niet klaar",
   fitsProgramme: () => "Een strategische vraag van een lopend bedrijf: daar zijn de mentorteams voor.",
   ideaStage: () =>
     "De onderneming is nog een idee; mentoring werkt het best als er iets bij klanten te toetsen valt.",

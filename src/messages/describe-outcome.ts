@@ -1,7 +1,7 @@
 import { match } from "ts-pattern";
-import type { ProgrammeProfile } from "../model/profile.js";
-import type { TriageOutcome } from "../model/triage.js";
-import { message } from "./catalogue.js";
+import type { Locale, ProgrammeProfile } from "../model/profile.js";
+import type { TriageOutcome, TriageReason } from "../model/triage.js";
+import { catalogues, message } from "./catalogue.js";
 
 /**
  * The triage outcome for people, in the profile's language: accepted, referred to a named partner
@@ -24,4 +24,19 @@ export function describeOutcome(outcome: TriageOutcome, profile: ProgrammeProfil
       message(l, "outcome.notReady", { advice: message(l, `advice.${o.advice}`, {}) }),
     )
     .exhaustive();
+}
+
+/**
+ * A triage reason in another language than the one it was recorded in (its `text` is in the
+ * profile's language at decision time): rendered again from its code and parameters. Names inside
+ * the parameters (topics, partners) stay as recorded.
+ *
+ * @example
+ * describeReason(decision.reasons[0], "en");
+ */
+export function describeReason(reason: TriageReason, locale: Locale): string {
+  const render = catalogues[locale][reason.code] as
+    | ((p: Readonly<Record<string, string | number>>) => string)
+    | undefined;
+  return render === undefined ? reason.text : render(reason.params);
 }

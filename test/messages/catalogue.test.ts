@@ -4,6 +4,7 @@ import {
   catalogues,
   describeError,
   describeOutcome,
+  describeReason,
   type ErrorClass,
   errorClass,
   friesland,
@@ -92,5 +93,13 @@ describe("errorClass", () => {
       [{ type: "SolverDefect", violations: [] }, "defect"],
     ];
     for (const [e, kind] of cases) expect(errorClass(e), e.type).toBe(kind);
+  });
+});
+
+describe("describeReason", () => {
+  it("renders a recorded reason again in another language", () => {
+    const recorded = { code: "exportQuestion" as const, params: {}, text: catalogues.nl.exportQuestion({}) };
+    expect(describeReason(recorded, "en")).toBe(catalogues.en.exportQuestion({}));
+    expect(describeReason(recorded, "nl")).toBe(recorded.text);
   });
 });
