@@ -1,17 +1,11 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { exitCodes, run } from "../../examples/cli/program.js";
+import { postgresUrl, testSchemas } from "../support/store.js";
 
-const pgUrl = process.env.VM_TEST_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/test";
-const schemas: string[] = [];
-afterAll(async () => {
-  const admin = new pg.Pool({ connectionString: pgUrl, max: 1 });
-  for (const s of schemas) await admin.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
-  await admin.end();
-});
+const newSchema = testSchemas("vm_cli");
 
 const intakes = new URL("../../examples/data/sample-intakes.json", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "vmentor-cli-"));
@@ -44,9 +38,7 @@ const targets: [string, () => string][] = [
   [
     "PostgreSQL",
     () => {
-      const schema = `vm_cli_${process.pid}_${schemas.length}`;
-      schemas.push(schema);
-      return `${pgUrl}?schema=${schema}`;
+      return `${postgresUrl}?schema=${newSchema()}`;
     },
   ],
 ];

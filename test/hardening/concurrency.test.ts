@@ -10,16 +10,12 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { postgresUrl, testSchemas } from "../support/store.js";
 import { check, prepare, workers } from "./load.js";
 
-const pgUrl = process.env.VM_TEST_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/test";
-const schemas: string[] = [];
-afterAll(async () => {
-  const admin = new pg.Pool({ connectionString: pgUrl, max: 1 });
-  for (const s of schemas) await admin.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
-  await admin.end();
-});
+const pgUrl = postgresUrl;
+const newSchema = testSchemas("vm_load");
 
 describe("many users at once", { timeout: 120_000 }, () => {
   it("SQLite: four processes on one file for three seconds lose nothing and break no rule", async () => {
@@ -38,8 +34,7 @@ describe("many users at once", { timeout: 120_000 }, () => {
   });
 
   it("PostgreSQL: four processes with four users each (16 connections) lose nothing and break no rule", async () => {
-    const schema = `vm_load_${process.pid}`;
-    schemas.push(schema);
+    const schema = newSchema();
     const db = `${pgUrl}?schema=${schema}`;
     await prepare(db);
     const result = await check(db, await workers(db, 3_000, 4, 4));
@@ -74,8 +69,7 @@ describe("faults", { timeout: 120_000 }, () => {
   });
 
   it("PostgreSQL: connections dropped mid-transaction leave every operation whole or absent", async () => {
-    const schema = `vm_drop_${process.pid}`;
-    schemas.push(schema);
+    const schema = newSchema();
     const app = `vm_fault_${process.pid}`;
     const db = `${pgUrl}?schema=${schema}&application_name=${app}`;
     await prepare(db);

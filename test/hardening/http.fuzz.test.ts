@@ -3,9 +3,10 @@
  * what is wrong — never a 500 — and after a refusal the store is byte-for-byte what it was.
  */
 import { fc, test } from "@fast-check/vitest";
-import { collections, type MentoringCase, type ProgrammeStore } from "venture-mentoring";
+import type { MentoringCase, ProgrammeStore } from "venture-mentoring";
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { demoStore, portalApp } from "../portal/support.js";
+import { dumpStore } from "../support/store.js";
 import { hostileInput, hostileString } from "./hostile.js";
 
 let store: ProgrammeStore;
@@ -22,13 +23,6 @@ async function cookieFor(user: string): Promise<string> {
     body: new URLSearchParams({ user }),
   });
   return (res.headers.get("set-cookie") ?? "").split(";")[0] as string;
-}
-
-async function dump(): Promise<string> {
-  const out: unknown[] = [];
-  for (const c of collections) out.push((await store.list(c))._unsafeUnwrap());
-  out.push((await store.audit())._unsafeUnwrap());
-  return JSON.stringify(out);
 }
 
 beforeAll(async () => {
@@ -181,7 +175,7 @@ describe("hostile requests to the portal", () => {
       } catch {
         json = "{ cyclic"; // a cyclic value cannot be sent as JSON: send broken JSON instead
       }
-      const before = await dump();
+      const before = await dumpStore(store);
       let body: string | URLSearchParams | undefined;
       const headers: Record<string, string> = { cookie: probe.as === "manager" ? manager : lead, origin };
       if (probe.method === "POST" && probe.form !== undefined) {
@@ -199,7 +193,7 @@ describe("hostile requests to the portal", () => {
       });
       expect(res.status, `${probe.method} ${path}`).toBeLessThan(500);
       if (res.status >= 400) {
-        expect(await dump()).toBe(before);
+        expect(await dumpStore(store)).toBe(before);
         if (path.startsWith("/api/") && res.status === 422) {
           const answer = await res.json();
           expect(typeof answer.message).toBe("string");

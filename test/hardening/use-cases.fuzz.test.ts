@@ -4,7 +4,6 @@
  */
 import { fc, test } from "@fast-check/vitest";
 import type { Result, ResultAsync } from "neverthrow";
-import pg from "pg";
 import {
   type CaseId,
   changeTeam,
@@ -35,15 +34,11 @@ import { createMemoryStore } from "venture-mentoring/memory";
 import { createPostgresStore } from "venture-mentoring/postgres";
 import { createSqliteStore } from "venture-mentoring/sqlite";
 import { afterAll, beforeAll, describe, expect } from "vitest";
+import { dumpStore, postgresUrl, testSchemas } from "../support/store.js";
 import { hostileInput, hostileString, hostileValue } from "./hostile.js";
 
-const url = process.env.VM_TEST_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/test";
-const schema = `vm_fuzz_${process.pid}`;
-afterAll(async () => {
-  const admin = new pg.Pool({ connectionString: url, max: 1 });
-  await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await admin.end();
-});
+const schema = testSchemas("vm_fuzz")();
+const url = postgresUrl;
 
 const mentor = (id: string) => ({
   id,
@@ -91,13 +86,6 @@ const session = {
   menteePresent: true,
   noteAuthor: "m-1",
 };
-
-async function dump(store: ProgrammeStore): Promise<string> {
-  const out: unknown[] = [];
-  for (const c of collections) out.push((await store.list(c))._unsafeUnwrap());
-  out.push((await store.audit())._unsafeUnwrap());
-  return JSON.stringify(out);
-}
 
 async function seeded(store: ProgrammeStore): Promise<ProgrammeContext> {
   let t = Date.parse("2026-11-02T10:00:00.000Z");
@@ -252,7 +240,7 @@ describe.each(stores)("hostile input to every use-case on the %s store", (_name,
     test.prop([call], { numRuns })(
       `${name}: a typed error and nothing changed, or a success`,
       async (run) => {
-        const before = await dump(store);
+        const before = await dumpStore(store);
         let result: Result<unknown, unknown>;
         try {
           result = await run(ctx);
@@ -263,7 +251,7 @@ describe.each(stores)("hostile input to every use-case on the %s store", (_name,
           const error = result.error as VentureMentoringError;
           expect(() => errorClass(error), JSON.stringify(error)?.slice(0, 200)).not.toThrow();
           expect(errorClass(error)).not.toBe("defect");
-          expect(await dump(store)).toBe(before);
+          expect(await dumpStore(store)).toBe(before);
         }
         // Whatever was stored reads back through the schemas (the SQL stores decode every read).
         for (const c of collections) expect((await store.list(c)).isOk(), c).toBe(true);

@@ -1,4 +1,4 @@
-import { collections, type MentoringCase, type ProgrammeStore } from "venture-mentoring";
+import type { MentoringCase, ProgrammeStore } from "venture-mentoring";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   accessMatrix,
@@ -6,6 +6,7 @@ import {
   permissions,
   type Role,
 } from "../../examples/partner-portal/access.js";
+import { dumpStore } from "../support/store.js";
 import { demoStore, portalApp } from "./support.js";
 
 let store: ProgrammeStore;
@@ -46,16 +47,6 @@ const postForm = async (path: string, form: Record<string, string>, cookie: stri
     body: new URLSearchParams(form),
   });
 
-async function dump(): Promise<string> {
-  const out: unknown[] = [];
-  for (const c of collections) {
-    const r = await store.list(c);
-    if (r.isErr()) throw new Error(`${c}: ${JSON.stringify(r.error)}`);
-    out.push(r.value);
-  }
-  out.push((await store.audit())._unsafeUnwrap());
-  return JSON.stringify(out);
-}
 const activeCases = async () =>
   (await store.list("cases"))
     ._unsafeUnwrap()
@@ -131,14 +122,14 @@ describe("the access matrix: every permission × role × own or someone else's c
     const other = cases.find((c) => !teamOf(c).includes(me)) as MentoringCase;
     const kase = whose === "own" ? mine : other;
     const cookie = await cookieFor(me);
-    const before = await dump();
+    const before = await dumpStore(store);
     const res = await probe[p](cookie, kase, me);
     const rule = accessMatrix[p][role];
     const allowed = rule === "allow" || (rule === "ownCase" && role === "mentor" && whose === "own");
     if (allowed) expect(res.status, `${p} ${role} ${whose}`).not.toBe(403);
     else {
       expect(res.status, `${p} ${role} ${whose}`).toBe(403);
-      expect(await dump()).toBe(before); // refused: nothing written, nothing audited
+      expect(await dumpStore(store)).toBe(before); // refused: nothing written, nothing audited
     }
   });
 });

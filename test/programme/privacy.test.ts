@@ -25,15 +25,11 @@ import {
 } from "venture-mentoring";
 import { createPostgresStore } from "venture-mentoring/postgres";
 import { createSqliteStore } from "venture-mentoring/sqlite";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { postgresUrl, testSchemas } from "../support/store.js";
 
-const url = process.env.VM_TEST_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/test";
-const schema = `vm_privacy_${process.pid}`;
-afterAll(async () => {
-  const admin = new pg.Pool({ connectionString: url, max: 1 });
-  await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await admin.end();
-});
+const url = postgresUrl;
+const schema = testSchemas("vm_privacy")();
 
 const secrets = {
   name: "Xylophone Quokka",

@@ -1,4 +1,3 @@
-import pg from "pg";
 import {
   type CaseId,
   changeTeam,
@@ -28,15 +27,11 @@ import {
 import { createMemoryStore } from "venture-mentoring/memory";
 import { createPostgresStore } from "venture-mentoring/postgres";
 import { createSqliteStore } from "venture-mentoring/sqlite";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { dumpStore, postgresUrl, testSchemas } from "../support/store.js";
 
-const url = process.env.VM_TEST_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/test";
-const schemas: string[] = [];
-afterAll(async () => {
-  const admin = new pg.Pool({ connectionString: url, max: 1 });
-  for (const s of schemas) await admin.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
-  await admin.end();
-});
+const url = postgresUrl;
+const newSchema = testSchemas("vm_uc");
 
 const stores: [string, () => Promise<ProgrammeStore>][] = [
   ["memory", async () => createMemoryStore()],
@@ -51,8 +46,7 @@ const stores: [string, () => Promise<ProgrammeStore>][] = [
   [
     "postgres",
     async () => {
-      const schema = `vm_uc_${process.pid}_${schemas.length}`;
-      schemas.push(schema);
+      const schema = newSchema();
       const s = createPostgresStore({ connectionString: url, schema })._unsafeUnwrap();
       (await s.migrate())._unsafeUnwrap();
       return s;
@@ -127,23 +121,6 @@ const team = (a: string, b: string, c: string) => [
   { mentorId: b as MentorId, role: "member" as const },
   { mentorId: c as MentorId, role: "member" as const },
 ];
-
-async function dump(store: ProgrammeStore) {
-  const out: Record<string, unknown> = {};
-  for (const c of [
-    "mentors",
-    "cases",
-    "sessions",
-    "intakes",
-    "decisions",
-    "referrals",
-    "requests",
-    "settings",
-  ] as const)
-    out[c] = (await store.list(c))._unsafeUnwrap();
-  out.audit = (await store.audit())._unsafeUnwrap();
-  return JSON.stringify(out);
-}
 
 describe.each(stores)("use-cases on the %s store", (_name, make) => {
   it("intake → triage → team → session → closure, each audited without personal data", async () => {
@@ -297,7 +274,7 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     const asOf = new Date("2026-12-31T23:00:00.000Z");
     const before = (await programmeReport(ctx, asOf))._unsafeUnwrap();
     (await erasePerson(ctx, { kind: "mentee", email: "sjoukje@example.nl" }, pm))._unsafeUnwrap();
-    const everything = await dump(store);
+    const everything = await dumpStore(store);
     for (const value of [
       "Sjoukje",
       "sjoukje@example.nl",
@@ -316,7 +293,7 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     ).toEqual({ type: "NotFound", collection: "intakes", id: "mentee" });
 
     (await erasePerson(ctx, { kind: "mentor", id: "douwe" as MentorId }, pm))._unsafeUnwrap();
-    const after = await dump(store);
+    const after = await dumpStore(store);
     expect(after).not.toContain("Mentor douwe");
     expect(after).not.toContain("douwe@example.nl");
     await store.close();
@@ -365,7 +342,7 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     )._unsafeUnwrap();
     (await submitIntake(ctx, intakeRaw("in-2"), "key-2", { id: "portal" }))._unsafeUnwrap();
     const caseId = (await decideTriage(ctx, "in-2" as IntakeId, pm))._unsafeUnwrap().caseId as CaseId;
-    const before = await dump(store);
+    const before = await dumpStore(store);
     const refused = await confirmTeam(ctx, caseId, team("anke", "douwe", "froukje"), pm);
     expect(refused._unsafeUnwrapErr()).toEqual({
       type: "TeamRefused",
@@ -373,7 +350,7 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
       mentorId: "froukje",
       reason: "conflictOfInterest",
     });
-    expect(await dump(store)).toBe(before);
+    expect(await dumpStore(store)).toBe(before);
     const bad = await logSession(
       ctx,
       {
@@ -390,7 +367,7 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
       pm,
     );
     expect(bad._unsafeUnwrapErr().type).toBe("ValidationFailed");
-    expect(await dump(store)).toBe(before);
+    expect(await dumpStore(store)).toBe(before);
     await store.close();
   });
 
@@ -438,12 +415,12 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
       (await initProgramme(store, { ...friesland, team: { minSize: 4, maxSize: 2 } }, pm, clock)).isErr(),
     ).toBe(true);
     (await initProgramme(store, friesland, pm, clock))._unsafeUnwrap();
-    const before = await dump(store);
+    const before = await dumpStore(store);
     expect((await initProgramme(store, vms, pm, clock))._unsafeUnwrapErr()).toMatchObject({
       type: "StoreConflict",
       collection: "settings",
     });
-    expect(await dump(store)).toBe(before);
+    expect(await dumpStore(store)).toBe(before);
     const opened = (await openProgramme(store, { clock, newId }))._unsafeUnwrap();
     expect(opened.profile).toEqual(friesland);
     expect((await store.audit())._unsafeUnwrap().map((e) => e.action)).toEqual(["initProgramme"]);
@@ -453,7 +430,7 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     const store = await make();
     const ctx = context(store);
     (await registerMentor(ctx, mentorRaw("taken"), pm, "new"))._unsafeUnwrap();
-    const before = await dump(store);
+    const before = await dumpStore(store);
     const bad = (
       await registerMentors(
         ctx,
@@ -472,7 +449,7 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
       type: "StoreConflict",
       id: "taken",
     });
-    expect(await dump(store)).toBe(before);
+    expect(await dumpStore(store)).toBe(before);
     const done = (await registerMentors(ctx, [mentorRaw("b1"), mentorRaw("b2")], pm))._unsafeUnwrap();
     expect(done.map((m) => m.id)).toEqual(["b1", "b2"]);
     expect((await store.list("mentors"))._unsafeUnwrap()).toHaveLength(3);
@@ -486,9 +463,9 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     (await submitIntake(ctx, intakeRaw("in-o"), "key-o", { id: "portal" }))._unsafeUnwrap();
     const first = (await decideTriage(ctx, "in-o" as IntakeId, pm))._unsafeUnwrap();
     expect(first.caseId).toBeDefined();
-    const before = await dump(store);
+    const before = await dumpStore(store);
     expect((await decideTriage(ctx, "in-o" as IntakeId, pm))._unsafeUnwrap()).toEqual(first);
-    expect(await dump(store)).toBe(before);
+    expect(await dumpStore(store)).toBe(before);
 
     const referred = (
       await decideTriage(ctx, "in-o" as IntakeId, pm, {
@@ -517,13 +494,13 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     expect(open.map((c) => c.value.id)).toEqual([again.caseId]);
 
     (await confirmTeam(ctx, again.caseId as CaseId, team("anke", "douwe", "froukje"), pm))._unsafeUnwrap();
-    const settled = await dump(store);
+    const settled = await dumpStore(store);
     expect(
       (
         await decideTriage(ctx, "in-o" as IntakeId, pm, { outcome: { kind: "oneOff" }, reason: "Too late" })
       )._unsafeUnwrapErr(),
     ).toMatchObject({ type: "IllegalTransition", state: "active" });
-    expect(await dump(store)).toBe(settled);
+    expect(await dumpStore(store)).toBe(settled);
     await store.close();
   });
   it("retention: purges mentee data months after the case closed, with a dry run; open cases stay", async () => {
@@ -562,14 +539,14 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     now = new Date("2027-12-01T09:00:00.000Z"); // not yet twelve months after the closure
     expect((await purgeExpired(ctx, pm, { dryRun: false }))._unsafeUnwrap().intakes).toEqual([]);
     now = new Date("2028-02-01T09:00:00.000Z");
-    const before = await dump(store);
+    const before = await dumpStore(store);
     const dry = (await purgeExpired(ctx, pm, { dryRun: true }))._unsafeUnwrap();
     expect(dry).toMatchObject({ dryRun: true, intakes: ["in-p1"] });
-    expect(await dump(store)).toBe(before);
+    expect(await dumpStore(store)).toBe(before);
 
     const done = (await purgeExpired(ctx, pm, { dryRun: false }))._unsafeUnwrap();
     expect(done).toEqual({ ...dry, dryRun: false });
-    const text = await dump(store);
+    const text = await dumpStore(store);
     for (const gone of ["Mentee 1", "p1@example.nl", "Thank you, Anke!"]) expect(text).not.toContain(gone);
     for (const kept of ["Mentee 2", "p2@example.nl"]) expect(text).toContain(kept);
     expect((await programmeReport(ctx, new Date("2027-01-31T00:00:00.000Z")))._unsafeUnwrap()).toEqual(

@@ -1,0 +1,39 @@
+/** Helpers the store-touching tests share: a byte-for-byte dump, and PostgreSQL schemas of their own. */
+import pg from "pg";
+import { collections, type ProgrammeStore } from "venture-mentoring";
+import { afterAll } from "vitest";
+
+/** Every document of every collection and the whole audit trail, as one string to compare. */
+export async function dumpStore(store: ProgrammeStore): Promise<string> {
+  const out: unknown[] = [];
+  for (const c of collections) {
+    const list = await store.list(c);
+    if (list.isErr()) throw new Error(`${c} unreadable: ${list.error.cause}`);
+    out.push(list.value);
+  }
+  const audit = await store.audit();
+  if (audit.isErr()) throw new Error(`audit unreadable: ${audit.error.cause}`);
+  out.push(audit.value);
+  return JSON.stringify(out);
+}
+
+/** The test server (CI starts it), or VM_TEST_POSTGRES. */
+export const postgresUrl = process.env.VM_TEST_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/test";
+
+/**
+ * Names for PostgreSQL schemas of this test file's own, dropped after its tests:
+ * `const schema = testSchemas("vm_cli"); … schema()`.
+ */
+export function testSchemas(prefix: string): () => string {
+  const made: string[] = [];
+  afterAll(async () => {
+    const admin = new pg.Pool({ connectionString: postgresUrl, max: 1 });
+    for (const s of made) await admin.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
+    await admin.end();
+  });
+  return () => {
+    const name = `${prefix}_${process.pid}_${made.length}`;
+    made.push(name);
+    return name;
+  };
+}
