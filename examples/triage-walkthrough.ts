@@ -11,17 +11,24 @@ import {
   describeOutcome,
   evaluateTriage,
   friesland,
+  message,
   type ProgrammeProfile,
   parseIntake,
 } from "venture-mentoring";
+import { say } from "./shared/messages.js";
 
 const profile: ProgrammeProfile = friesland;
 const raw: unknown = JSON.parse(readFileSync(new URL("./data/sample-intakes.json", import.meta.url), "utf8"));
 const intakes = Array.isArray(raw) ? raw : [];
 
 let placesLeft = profile.meeting.newCasesPerMeeting;
-console.log(`${profile.name} — intake ${new Date("2026-11-30").toISOString().slice(0, 7)}`);
-console.log(`${placesLeft} plaatsen in het mentorenoverleg van december\n`);
+console.log(
+  say(profile.locale, "walkthrough.heading", {
+    programme: profile.name,
+    month: "2026-11",
+    places: placesLeft,
+  }),
+);
 
 for (const item of intakes) {
   const parsed = parseIntake(item, profile);
@@ -37,9 +44,11 @@ for (const item of intakes) {
     now: intake.submittedAt,
   });
   if (decision.outcome.kind === "accept") placesLeft -= 1;
-  console.log(`• ${intake.venture.name} (${intake.venture.stage}, ${intake.venture.region})`);
+  console.log(
+    `• ${intake.venture.name} (${message(profile.locale, `stage.${intake.venture.stage}`, {})}, ${intake.venture.region})`,
+  );
   console.log(`  ${describeOutcome(decision.outcome, profile)}`);
   for (const r of decision.reasons) console.log(`    – ${r.text}`);
   console.log("");
 }
-console.log(`${placesLeft} plaatsen over.`);
+console.log(say(profile.locale, "walkthrough.placesLeft", { places: placesLeft }));

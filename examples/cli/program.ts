@@ -53,6 +53,7 @@ import { createMemoryStore } from "venture-mentoring/memory";
 import { runDemoYear } from "../demo/friesland-year.js";
 import { exitCodeOf, exitCodes } from "../shared/errors.js";
 import { type ExampleKey, type ExampleParams, say } from "../shared/messages.js";
+import { isMonth, reportAsOf } from "../shared/months.js";
 import { displayDb, openStore, realHost } from "../shared/store.js";
 
 export { exitCodes } from "../shared/errors.js";
@@ -155,8 +156,7 @@ const positiveInt = (name: string) => (v: string) => {
   return n;
 };
 const monthArg = (v: string) => {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(v))
-    throw new CommanderError(1, "vmentor.invalidArgument", `a month is YYYY-MM, got '${v}'`);
+  if (!isMonth(v)) throw new CommanderError(1, "vmentor.invalidArgument", `a month is YYYY-MM, got '${v}'`);
   return v;
 };
 const pinArg = (kind: Pin["kind"]) => (v: string, previous: Pin[] | undefined) => {
@@ -164,10 +164,6 @@ const pinArg = (kind: Pin["kind"]) => (v: string, previous: Pin[] | undefined) =
   if (!caseId || !mentorId || extra !== undefined)
     throw new CommanderError(1, "vmentor.invalidArgument", `--${kind} takes case:mentor, got '${v}'`);
   return [...(previous ?? []), { caseId: caseId as CaseId, mentorId: mentorId as MentorId, kind }];
-};
-const endOfMonth = (month: string) => {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 1) - 1);
 };
 
 /** The proposal for people: teams with their explanations, what could not be staffed and why. */
@@ -614,7 +610,7 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
       ) => {
         const g = globals(cmd);
         await withProgramme(g, async (ctx, locale) => {
-          const asOf = opts.month === undefined ? ctx.clock() : endOfMonth(opts.month);
+          const asOf = reportAsOf(opts.month, ctx.clock());
           const done = await programmeReport(ctx, asOf);
           if (done.isErr()) return failWith(g, locale, done.error);
           const profile = { ...ctx.profile, locale };
@@ -727,7 +723,7 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
       const g = globals(cmd);
       const locale = g.lang ?? friesland.locale;
       // On a store only when one is named; by default the demo leaves nothing behind.
-      const explicit = cmd.optsWithGlobals() && program.getOptionValueSource("db") !== "default";
+      const explicit = program.getOptionValueSource("db") !== "default" || env.VMENTOR_DB !== undefined;
       const runOn = async (store: ProgrammeStore) => {
         const existing = await store.get("settings", "programme");
         if (existing.isOk() && existing.value !== undefined) {

@@ -10,6 +10,7 @@
 import type { ResultAsync } from "neverthrow";
 import {
   addMonths,
+  backgrounds,
   type CaseId,
   type ClosingReason,
   closeCase,
@@ -22,6 +23,7 @@ import {
   logSession,
   type MentoringCase,
   type MonthlyReport,
+  monthKey,
   type ProgrammeContext,
   type ProgrammeStore,
   planRound,
@@ -165,17 +167,8 @@ const topics = [
   "digital",
   "sustainability",
 ] as const;
-const backgrounds = [
-  "founder",
-  "founder",
-  "founder",
-  "corporate",
-  "finance",
-  "sales-marketing",
-  "technology",
-  "professional-services",
-  "public-sector",
-] as const;
+// Founders are most of a regional network: the library's backgrounds, founders weighted three to one.
+const mentorBackgrounds = [...backgrounds, "founder", "founder"] as const;
 const summaries: Record<string, string> = {
   strategy: "Where do we want to be in five years, and what do we stop doing?",
   growth: "We grow, but I do everything myself. How do we grow without me in every decision?",
@@ -251,7 +244,7 @@ export async function runDemoYear(
       sectors: [pick(ventureWords)[1], ...(chance(0.5) ? [pick(ventureWords)[1]] : [])].filter(
         (s, i, all) => all.indexOf(s) === i,
       ),
-      background: pick(backgrounds),
+      background: pick(mentorBackgrounds),
       ...(chance(0.3)
         ? { firm: pick(["Accon", "Rabobank", "Friesland Campina", "Koopmans", "Eigen bedrijf"]) }
         : {}),
@@ -276,7 +269,7 @@ export async function runDemoYear(
 
   for (let index = 0; index < months; index++) {
     const month = addMonths(start, index);
-    const label = month.toISOString().slice(0, 7);
+    const label = monthKey(month);
 
     // Mentors renew their ethics statement each year, before it lapses (rule: signed within 12 months).
     now = at(month, 2);

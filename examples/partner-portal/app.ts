@@ -35,6 +35,7 @@ import {
   type MentorId,
   type MentoringCase,
   message,
+  monthKey,
   type NotFound,
   openProgramme,
   type Pin,
@@ -54,6 +55,7 @@ import {
   ventureStages,
 } from "venture-mentoring";
 import { httpStatusOf } from "../shared/errors.js";
+import { isMonth, reportAsOf } from "../shared/months.js";
 import { type Permission, permits, type User } from "./access.js";
 import { chart, type Html, layout, options, t } from "./views.js";
 
@@ -74,12 +76,6 @@ type C = Context<Env>;
 
 const SESSION = "vm_session";
 const SESSION_HOURS = 8;
-const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
-const monthOf = (d: Date) => d.toISOString().slice(0, 7);
-const endOfMonth = (month: string) => {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 1) - 1);
-};
 const field = (body: Record<string, unknown>, name: string): string => {
   const v = body[name];
   return typeof v === "string" ? v.trim() : "";
@@ -360,7 +356,7 @@ export async function createPortal(
     if (earlier.isOk() && earlier.value !== undefined)
       return c.redirect(`/intake/${earlier.value.value.intakeId}`, 303);
     const now = clock();
-    const id = `intake-${monthOf(now)}-${key.slice(0, 8)}`;
+    const id = `intake-${monthKey(now)}-${key.slice(0, 8)}`;
     const employees = field(body, "employees");
     const other = field(body, "otherTopic");
     const raw = {
@@ -490,8 +486,8 @@ export async function createPortal(
     const g = await guard(c, "board.view");
     if (g instanceof Response) return g;
     const l = c.var.locale;
-    const month = c.req.query("month") ?? monthOf(clock());
-    if (!monthPattern.test(month)) return badRequest(c, "month", "YYYY-MM");
+    const month = c.req.query("month") ?? monthKey(clock());
+    if (!isMonth(month)) return badRequest(c, "month", "YYYY-MM");
     const roundId = `round-${month}`;
     const [stored, cases, intakes, who] = [
       await store.get("rounds", roundId),
@@ -587,7 +583,7 @@ export async function createPortal(
     if (g instanceof Response) return g;
     const body = (await c.req.parseBody({ all: true })) as Record<string, unknown>;
     const month = field(body, "month");
-    if (!monthPattern.test(month)) return badRequest(c, "month", "YYYY-MM");
+    if (!isMonth(month)) return badRequest(c, "month", "YYYY-MM");
     const planned = await planRound(ctx, `round-${month}`, clock(), g, {
       pins: [...parsePins(fields(body, "pin"), "pin"), ...parsePins(fields(body, "exclude"), "exclude")],
     });
@@ -600,7 +596,7 @@ export async function createPortal(
     const body = (await c.req.parseBody()) as Record<string, unknown>;
     const month = field(body, "month");
     const caseId = field(body, "caseId");
-    if (!monthPattern.test(month)) return badRequest(c, "month", "YYYY-MM");
+    if (!isMonth(month)) return badRequest(c, "month", "YYYY-MM");
     const stored = await store.get("rounds", `round-${month}`);
     if (stored.isErr()) return libraryError(c, stored.error);
     const team = stored.value?.value.proposal.teams.find((x) => x.caseId === caseId);
@@ -804,9 +800,9 @@ export async function createPortal(
     const g = await guard(c, "report.view");
     if (g instanceof Response) return g;
     const l = c.var.locale;
-    const month = c.req.query("month") ?? monthOf(clock());
-    if (!monthPattern.test(month)) return badRequest(c, "month", "YYYY-MM");
-    const asOf = month === monthOf(clock()) ? clock() : endOfMonth(month);
+    const month = c.req.query("month") ?? monthKey(clock());
+    if (!isMonth(month)) return badRequest(c, "month", "YYYY-MM");
+    const asOf = reportAsOf(month, clock());
     const report = await programmeReport(ctx, asOf);
     if (report.isErr()) return libraryError(c, report.error);
     const local = { ...profile, locale: l };
@@ -867,7 +863,7 @@ export async function createPortal(
     const g = await guard(c, "board.view");
     if (g instanceof Response) return g;
     const month = c.req.param("month");
-    if (!monthPattern.test(month)) return badRequest(c, "month", "YYYY-MM");
+    if (!isMonth(month)) return badRequest(c, "month", "YYYY-MM");
     const stored = await store.get("rounds", `round-${month}`);
     if (stored.isErr()) return libraryError(c, stored.error);
     if (stored.value === undefined)
@@ -878,7 +874,7 @@ export async function createPortal(
     const g = await guard(c, "board.plan");
     if (g instanceof Response) return g;
     const month = c.req.param("month");
-    if (!monthPattern.test(month)) return badRequest(c, "month", "YYYY-MM");
+    if (!isMonth(month)) return badRequest(c, "month", "YYYY-MM");
     const body = c.req.header("content-type")?.includes("json")
       ? await jsonBody(c)
       : { ok: true as const, value: {} };
@@ -964,8 +960,8 @@ export async function createPortal(
     const g = await guard(c, "report.view");
     if (g instanceof Response) return g;
     const month = c.req.param("month");
-    if (!monthPattern.test(month)) return badRequest(c, "month", "YYYY-MM");
-    const report = await programmeReport(ctx, month === monthOf(clock()) ? clock() : endOfMonth(month));
+    if (!isMonth(month)) return badRequest(c, "month", "YYYY-MM");
+    const report = await programmeReport(ctx, reportAsOf(month, clock()));
     if (report.isErr()) return libraryError(c, report.error);
     return c.json(report.value);
   });

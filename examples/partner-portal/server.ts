@@ -5,6 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { serve } from "@hono/node-server";
+import { addMonths, monthKey } from "venture-mentoring";
 import { demoManager, runDemoYear } from "../demo/friesland-year.js";
 import { displayDb, openStore } from "../shared/store.js";
 import { createPortal } from "./app.js";
@@ -24,7 +25,7 @@ if (existing.isOk() && existing.value === undefined) {
   console.error(`Seeding ${displayDb(db)} with the demo programme (a year of Friesland)…`);
   // The twelve months before this one, so the portal opens on a meeting still to plan.
   const now = new Date();
-  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 12, 1)).toISOString().slice(0, 7);
+  const start = monthKey(addMonths(now, -12));
   const year = await runDemoYear(store, {
     start,
     onMonth: ({ month }) => process.stderr.write(`  ${month}\n`),

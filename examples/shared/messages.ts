@@ -53,6 +53,9 @@ const en = {
   "cli.badCsv": (p: { path: string; detail: string }) => `${p.path} is not valid CSV: ${p.detail}`,
   "cli.internal": (p: { detail: string }) => `Internal error: ${p.detail} (run with --debug for details).`,
   "cli.storeUnavailable": (p: { db: string; cause: string }) => `Cannot open ${p.db}: ${p.cause}`,
+  "walkthrough.heading": (p: { programme: string; month: string; places: number }) =>
+    `${p.programme} — intake ${p.month}\n${p.places} places at next month's mentors' meeting\n`,
+  "walkthrough.placesLeft": (p: { places: number }) => `${p.places} places left.`,
   "portal.title": () => "Mentoring portal",
   "portal.signIn": () => "Sign in",
   "portal.signOut": () => "Sign out",
@@ -166,6 +169,9 @@ const nl: ExampleCatalogue = {
   "cli.badCsv": (p) => `${p.path} is geen geldige CSV: ${p.detail}`,
   "cli.internal": (p) => `Interne fout: ${p.detail} (gebruik --debug voor details).`,
   "cli.storeUnavailable": (p) => `Kan ${p.db} niet openen: ${p.cause}`,
+  "walkthrough.heading": (p) =>
+    `${p.programme} — intake ${p.month}\n${p.places} plaatsen in het mentorenoverleg van volgende maand\n`,
+  "walkthrough.placesLeft": (p) => `${p.places} plaatsen over.`,
   "portal.title": () => "Mentorportaal",
   "portal.signIn": () => "Inloggen",
   "portal.signOut": () => "Uitloggen",

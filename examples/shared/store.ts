@@ -4,12 +4,13 @@
  * A PostgreSQL URL may name the schema: `postgres://user@host/db?schema=ems_friesland`.
  */
 import { randomUUID } from "node:crypto";
-import { err, ok, type Result } from "neverthrow";
+import { err, ok, type Result, type ResultAsync } from "neverthrow";
 import type { ProgrammeContext, ProgrammeStore, StoreUnavailable } from "venture-mentoring";
 
 export const isPostgresUrl = (db: string) => /^postgres(ql)?:\/\//.test(db);
 
 export async function openStore(db: string): Promise<Result<ProgrammeStore, StoreUnavailable>> {
+  let created: Result<ProgrammeStore & { migrate(): ResultAsync<void, StoreUnavailable> }, StoreUnavailable>;
   try {
     if (isPostgresUrl(db)) {
       const { createPostgresStore } = await import("venture-mentoring/postgres");
@@ -17,31 +18,26 @@ export async function openStore(db: string): Promise<Result<ProgrammeStore, Stor
       const url = new URL(db);
       const schema = url.searchParams.get("schema");
       url.searchParams.delete("schema");
-      const store = createPostgresStore({
+      created = createPostgresStore({
         connectionString: url.toString(),
         ...(schema === null ? {} : { schema }),
       });
-      if (store.isErr()) return err(store.error);
-      const migrated = await store.value.migrate();
-      if (migrated.isErr()) {
-        await store.value.close();
-        return err(migrated.error);
-      }
-      return ok(store.value);
+    } else {
+      const { createSqliteStore } = await import("venture-mentoring/sqlite");
+      created = createSqliteStore({ path: db });
     }
-    const { createSqliteStore } = await import("venture-mentoring/sqlite");
-    const store = createSqliteStore({ path: db });
-    if (store.isErr()) return err(store.error);
-    const migrated = await store.value.migrate();
-    if (migrated.isErr()) {
-      await store.value.close();
-      return err(migrated.error);
-    }
-    return ok(store.value);
   } catch (e) {
     // A missing optional driver is the one thing that throws here (at import).
     return err({ type: "StoreUnavailable", cause: e instanceof Error ? e.message : String(e) });
   }
+  if (created.isErr()) return err(created.error);
+  const store = created.value;
+  const migrated = await store.migrate();
+  if (migrated.isErr()) {
+    await store.close();
+    return err(migrated.error);
+  }
+  return ok(store);
 }
 
 /** The host's side of a programme context: the real clock and short random ids. */

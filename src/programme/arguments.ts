@@ -1,8 +1,7 @@
-import { errAsync, type ResultAsync } from "neverthrow";
 import { z } from "zod";
 import type { ValidationFailed } from "../errors.js";
 import { closingReasons } from "../lifecycle/case.js";
-import { dateSchema, idSchema, listOf, shortTextSchema } from "../model/common.js";
+import { idSchema, listOf, shortTextSchema } from "../model/common.js";
 import { parseWith } from "../model/parse.js";
 import { followUpStatuses } from "../model/partner.js";
 
@@ -62,7 +61,6 @@ export const argument = {
     .optional(),
   purge: z.object({ dryRun: z.boolean() }),
   list: z.array(z.unknown()).max(10_000),
-  dateSchema,
 } as const;
 
 /** Check a use-case's arguments; the `ValidationFailed` names the use-case and the argument. */
@@ -74,6 +72,3 @@ export function checkArguments<S extends z.ZodRawShape>(
   const checked = parseWith(z.object(shape), useCase, values);
   return checked.isErr() ? checked.error : undefined;
 }
-
-/** The refusal to return when the arguments are wrong. */
-export const refuse = <T>(e: ValidationFailed): ResultAsync<T, ValidationFailed> => errAsync(e);

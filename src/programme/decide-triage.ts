@@ -100,18 +100,19 @@ export function decideTriage(
   return ctx.store.transaction((tx) =>
     required(tx, "intakes", intakeId).andThen((intake) =>
       tx.get("decisions", intakeId).andThen((previous) =>
-        tx.list("mentors").andThen((mentors) =>
-          tx.list("cases").andThen((cases) => {
-            const existing = cases.find((c) => c.value.intakeId === intakeId && c.value.state !== "closed");
-            if (previous !== undefined && override === undefined)
-              return tx.list("referrals").map((referrals) => {
-                const referral = referrals.find((r) => r.value.intakeId === intakeId);
-                return {
-                  decision: previous.value,
-                  ...(existing === undefined ? {} : { caseId: existing.value.id }),
-                  ...(referral === undefined ? {} : { referralId: referral.value.id }),
-                };
-              });
+        tx.list("cases").andThen((cases) => {
+          const existing = cases.find((c) => c.value.intakeId === intakeId && c.value.state !== "closed");
+          // A retry: the decision on record, read only — no mentors, no rules, no writes.
+          if (previous !== undefined && override === undefined)
+            return tx.list("referrals").map((referrals) => {
+              const referral = referrals.find((r) => r.value.intakeId === intakeId);
+              return {
+                decision: previous.value,
+                ...(existing === undefined ? {} : { caseId: existing.value.id }),
+                ...(referral === undefined ? {} : { referralId: referral.value.id }),
+              };
+            });
+          return tx.list("mentors").andThen((mentors) => {
             const now = ctx.clock();
             const evaluated = evaluateTriage({
               intake: intake.value,
@@ -132,8 +133,8 @@ export function decideTriage(
             return decided.andThen((decision) =>
               record(ctx, tx, intake.value, decision, previous?.version ?? "new", actor, existing),
             );
-          }),
-        ),
+          });
+        }),
       ),
     ),
   );
