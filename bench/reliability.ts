@@ -7,7 +7,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { check, prepare, workers } from "../test/hardening/load.js";
+import { check, dropConnectionsEvery, prepare, workers } from "../test/hardening/load.js";
 
 const seconds = Number(process.env.SECONDS_PER_RUN ?? 20);
 const pgUrl = process.env.VM_TEST_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -53,16 +53,9 @@ const row = (name: string, r: Awaited<ReturnType<typeof check>>, extra = "") =>
   const app = `vm_rel_${process.pid}`;
   const db = `${pgUrl}?schema=${schema}&application_name=${app}`;
   await prepare(db);
-  let dropped = 0;
-  const killer = setInterval(() => {
-    void admin
-      .query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1", [app])
-      .then((r) => {
-        dropped += r.rowCount ?? 0;
-      });
-  }, 150);
+  const dropping = dropConnectionsEvery(pgUrl, app, 150);
   const summaries = await workers(db, seconds * 1000, 2, 4);
-  clearInterval(killer);
+  const dropped = await dropping.stop();
   row(
     `PostgreSQL, connections dropped every 150 ms, ${seconds} s`,
     await check(db, summaries),

@@ -9,13 +9,20 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { postgresUrl, testSchemas } from "../support/store.js";
-import { check, prepare, workers } from "./load.js";
+import { check, dropConnectionsEvery, prepare, workers } from "./load.js";
 
 const pgUrl = postgresUrl;
 const newSchema = testSchemas("vm_load");
+
+/** No intake lost or stored twice, no invariant broken, no defect and no rejected input. */
+function expectNothingLostOrBroken(result: Awaited<ReturnType<typeof check>>): void {
+  expect(result.problems).toEqual([]);
+  expect(result.lost).toEqual([]);
+  expect(result.duplicated).toBe(0);
+  expect(result.defects + result.invalid).toBe(0);
+}
 
 describe("many users at once", { timeout: 120_000 }, () => {
   it("SQLite: four processes on one file for three seconds lose nothing and break no rule", async () => {
@@ -27,10 +34,7 @@ describe("many users at once", { timeout: 120_000 }, () => {
       JSON.stringify({ ...result, problems: result.problems.slice(0, 5) }),
     );
     expect(result.ok).toBeGreaterThan(20);
-    expect(result.problems).toEqual([]);
-    expect(result.lost).toEqual([]);
-    expect(result.duplicated).toBe(0);
-    expect(result.defects + result.invalid).toBe(0);
+    expectNothingLostOrBroken(result);
   });
 
   it("PostgreSQL: four processes with four users each (16 connections) lose nothing and break no rule", async () => {
@@ -43,10 +47,7 @@ describe("many users at once", { timeout: 120_000 }, () => {
       JSON.stringify({ ...result, problems: result.problems.slice(0, 5) }),
     );
     expect(result.ok).toBeGreaterThan(20);
-    expect(result.problems).toEqual([]);
-    expect(result.lost).toEqual([]);
-    expect(result.duplicated).toBe(0);
-    expect(result.defects + result.invalid).toBe(0);
+    expectNothingLostOrBroken(result);
   });
 });
 
@@ -73,22 +74,13 @@ describe("faults", { timeout: 120_000 }, () => {
     const app = `vm_fault_${process.pid}`;
     const db = `${pgUrl}?schema=${schema}&application_name=${app}`;
     await prepare(db);
-    const admin = new pg.Pool({ connectionString: pgUrl, max: 1 });
-    let dropped = 0;
-    const killer = setInterval(() => {
-      void admin
-        .query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1", [app])
-        .then((r) => {
-          dropped += r.rowCount ?? 0;
-        })
-        .catch(() => undefined);
-    }, 150);
+    const dropping = dropConnectionsEvery(pgUrl, app, 150);
     let summaries: Awaited<ReturnType<typeof workers>>;
+    let dropped: number;
     try {
       summaries = await workers(db, 3_000, 2, 4);
     } finally {
-      clearInterval(killer);
-      await admin.end();
+      dropped = await dropping.stop();
     }
     const result = await check(db, summaries);
     console.info(
@@ -97,8 +89,6 @@ describe("faults", { timeout: 120_000 }, () => {
     );
     expect(dropped).toBeGreaterThan(0);
     expect(result.unavailable).toBeGreaterThan(0); // the drops were felt…
-    expect(result.problems).toEqual([]); // …and left nothing half-done
-    expect(result.lost).toEqual([]);
-    expect(result.defects + result.invalid).toBe(0);
+    expectNothingLostOrBroken(result); // …and left nothing half-done
   });
 });

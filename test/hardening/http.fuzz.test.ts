@@ -6,6 +6,7 @@ import { fc, test } from "@fast-check/vitest";
 import type { MentoringCase, ProgrammeStore } from "venture-mentoring";
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { demoStore, portalApp } from "../portal/support.js";
+import { intakeRaw } from "../support/raw.js";
 import { dumpStore } from "../support/store.js";
 import { hostileInput, hostileString } from "./hostile.js";
 
@@ -38,26 +39,7 @@ afterAll(async () => {
   await store.close();
 });
 
-const validIntake = {
-  id: "intake-fuzz",
-  submittedAt: "2026-11-27T09:00:00.000Z",
-  mentee: { name: "Jildou Sikkema", email: "jildou@example.nl" },
-  venture: {
-    id: "v-fuzz",
-    name: "Sikkema Metaal",
-    sector: "manufacturing",
-    stage: "established",
-    employees: 25,
-    region: "friesland",
-    exportAmbition: "none",
-    innovative: false,
-    competitors: [],
-    suppliers: [],
-  },
-  question: { summary: "How do we grow?", topics: [{ topic: "leadership", weight: 3 }] },
-  urgency: "routine",
-  consent: { dataProcessing: true, shareWithPartners: true },
-};
+const validIntake = intakeRaw("intake-fuzz", { submittedAt: "2026-11-27T09:00:00.000Z" });
 
 type Probe = {
   method: "POST" | "GET";

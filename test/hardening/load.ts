@@ -2,6 +2,7 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import pg from "pg";
 import {
   friesland,
   initProgramme,
@@ -111,4 +112,31 @@ export async function check(db: string, summaries: readonly WorkerSummary[]) {
   } finally {
     await store.close();
   }
+}
+
+/** Terminate every PostgreSQL connection named `application` every `ms` until stopped; says how many. */
+export function dropConnectionsEvery(
+  url: string,
+  application: string,
+  ms: number,
+): { stop(): Promise<number> } {
+  const admin = new pg.Pool({ connectionString: url, max: 1 });
+  let dropped = 0;
+  const timer = setInterval(() => {
+    void admin
+      .query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1", [
+        application,
+      ])
+      .then((r) => {
+        dropped += r.rowCount ?? 0;
+      })
+      .catch(() => undefined);
+  }, ms);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await admin.end();
+      return dropped;
+    },
+  };
 }

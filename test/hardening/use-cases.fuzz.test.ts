@@ -34,47 +34,15 @@ import { createMemoryStore } from "venture-mentoring/memory";
 import { createPostgresStore } from "venture-mentoring/postgres";
 import { createSqliteStore } from "venture-mentoring/sqlite";
 import { afterAll, beforeAll, describe, expect } from "vitest";
+import { intakeRaw, mentorRaw } from "../support/raw.js";
 import { dumpStore, postgresUrl, testSchemas } from "../support/store.js";
 import { hostileInput, hostileString, hostileValue } from "./hostile.js";
 
 const schema = testSchemas("vm_fuzz")();
 const url = postgresUrl;
 
-const mentor = (id: string) => ({
-  id,
-  name: `Mentor ${id}`,
-  email: `${id}@example.nl`,
-  state: "active",
-  expertise: [{ topic: "leadership", level: 3 }],
-  sectors: ["agrifood"],
-  background: id === "m-1" ? "founder" : "finance",
-  leadQualified: true,
-  intakeLead: false,
-  capacity: { maxCases: 3, monthlyHours: 6 },
-  pauses: [],
-  interests: [],
-  ethicsStatementSignedOn: "2026-06-01",
-});
-const intake = (id: string) => ({
-  id,
-  submittedAt: "2026-11-02T09:00:00.000Z",
-  mentee: { name: "Sjoukje de Vries", email: "sjoukje@example.nl" },
-  venture: {
-    id: `v-${id}`,
-    name: "Kaasmakerij",
-    sector: "agrifood",
-    stage: "established",
-    employees: 14,
-    region: "friesland",
-    exportAmbition: "none",
-    innovative: false,
-    competitors: [],
-    suppliers: [],
-  },
-  question: { summary: "How do I build a management team?", topics: [{ topic: "leadership", weight: 3 }] },
-  urgency: "routine",
-  consent: { dataProcessing: true, shareWithPartners: true },
-});
+const mentor = (id: string) => mentorRaw(id, { background: id === "m-1" ? "founder" : "finance" });
+const intake = (id: string) => intakeRaw(id, { submittedAt: "2026-11-02T09:00:00.000Z" });
 const session = {
   id: "s-1",
   kind: "case",

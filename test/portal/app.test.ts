@@ -6,6 +6,7 @@ import {
   permissions,
   type Role,
 } from "../../examples/partner-portal/access.js";
+import { intakeRaw } from "../support/raw.js";
 import { dumpStore } from "../support/store.js";
 import { demoStore, portalApp } from "./support.js";
 
@@ -135,26 +136,11 @@ describe("the access matrix: every permission × role × own or someone else's c
 });
 
 describe("the JSON API", () => {
-  const intake = (id: string, summary = "How do we grow without me in every decision?") => ({
-    id,
-    submittedAt: "2026-11-27T09:00:00.000Z",
-    mentee: { name: "Jildou Sikkema", email: "jildou@example.nl" },
-    venture: {
-      id: `v-${id}`,
-      name: "Sikkema Metaal",
-      sector: "manufacturing",
-      stage: "established",
-      employees: 25,
-      region: "friesland",
-      exportAmbition: "none",
-      innovative: false,
-      competitors: [],
-      suppliers: [],
-    },
-    question: { summary, topics: [{ topic: "leadership", weight: 3 }] },
-    urgency: "routine",
-    consent: { dataProcessing: true, shareWithPartners: true },
-  });
+  const intake = (id: string, summary = "How do we grow without me in every decision?") =>
+    intakeRaw(id, {
+      submittedAt: "2026-11-27T09:00:00.000Z",
+      question: { summary, topics: [{ topic: "leadership", weight: 3 }] },
+    });
 
   it("submits idempotently, names the field at fault, and maps each error to its status", async () => {
     const cookie = await cookieFor("pm-paula");

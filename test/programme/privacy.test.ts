@@ -26,6 +26,7 @@ import {
 import { createPostgresStore } from "venture-mentoring/postgres";
 import { createSqliteStore } from "venture-mentoring/sqlite";
 import { describe, expect, it } from "vitest";
+import { mentorRaw } from "../support/raw.js";
 import { postgresUrl, testSchemas } from "../support/store.js";
 
 const url = postgresUrl;
@@ -53,20 +54,11 @@ async function programme(store: ProgrammeStore): Promise<ProgrammeContext> {
     (
       await registerMentor(
         ctx,
-        {
-          id,
-          name: `Mentor ${id}`,
-          state: "active",
+        mentorRaw(id, {
           expertise: [{ topic: "strategy", level: 3 }],
           sectors: [],
           background: id === "anke" ? "founder" : "finance",
-          leadQualified: true,
-          intakeLead: false,
-          capacity: { maxCases: 3, monthlyHours: 6 },
-          pauses: [],
-          interests: [],
-          ethicsStatementSignedOn: "2026-06-01",
-        },
+        }),
         { id: "pm" },
         "new",
       )

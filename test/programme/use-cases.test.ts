@@ -28,6 +28,7 @@ import { createMemoryStore } from "venture-mentoring/memory";
 import { createPostgresStore } from "venture-mentoring/postgres";
 import { createSqliteStore } from "venture-mentoring/sqlite";
 import { describe, expect, it } from "vitest";
+import { intakeRaw, mentorRaw } from "../support/raw.js";
 import { dumpStore, postgresUrl, testSchemas } from "../support/store.js";
 
 const url = postgresUrl;
@@ -68,53 +69,6 @@ function context(store: ProgrammeStore): ProgrammeContext {
   };
 }
 
-const mentorRaw = (id: string, over: Record<string, unknown> = {}) => ({
-  id,
-  name: `Mentor ${id}`,
-  email: `${id}@example.nl`,
-  state: "active",
-  expertise: [
-    { topic: "leadership", level: 3 },
-    { topic: "strategy", level: 2 },
-  ],
-  sectors: ["agrifood"],
-  background: "founder",
-  leadQualified: true,
-  intakeLead: false,
-  capacity: { maxCases: 3, monthlyHours: 6 },
-  pauses: [],
-  interests: [],
-  ethicsStatementSignedOn: "2026-06-01",
-  ...over,
-});
-
-const intakeRaw = (id: string, summary = "How do I build a management team?") => ({
-  id,
-  submittedAt: "2026-12-01T08:00:00.000Z",
-  mentee: { name: "Sjoukje de Vries", email: "sjoukje@example.nl" },
-  venture: {
-    id: `v-${id}`,
-    name: `Kaasmakerij ${id}`,
-    sector: "agrifood",
-    stage: "established",
-    employees: 14,
-    region: "friesland",
-    exportAmbition: "none",
-    innovative: false,
-    competitors: ["Zuivel Noord"],
-    suppliers: [],
-  },
-  question: {
-    summary,
-    topics: [
-      { topic: "leadership", weight: 3 },
-      { topic: "strategy", weight: 1 },
-    ],
-  },
-  urgency: "routine",
-  consent: { dataProcessing: true, shareWithPartners: true },
-});
-
 const pm = { id: "pm-paula" };
 const team = (a: string, b: string, c: string) => [
   { mentorId: a as MentorId, role: "lead" as const },
@@ -137,7 +91,20 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     });
     expect(
       (
-        await submitIntake(ctx, intakeRaw("in-1", "Another question"), "key-1", { id: "portal" })
+        await submitIntake(
+          ctx,
+          intakeRaw("in-1", {
+            question: {
+              summary: "Another question",
+              topics: [
+                { topic: "leadership", weight: 3 },
+                { topic: "strategy", weight: 1 },
+              ],
+            },
+          }),
+          "key-1",
+          { id: "portal" },
+        )
       )._unsafeUnwrapErr(),
     ).toEqual({ type: "IdempotencyConflict", key: "key-1" });
 
@@ -234,7 +201,15 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     (
       await submitIntake(
         ctx,
-        intakeRaw("in-5", "Wij willen een managementteam bij Kaasmakerij in-5"),
+        intakeRaw("in-5", {
+          question: {
+            summary: "Wij willen een managementteam bij Kaasmakerij in-5",
+            topics: [
+              { topic: "leadership", weight: 3 },
+              { topic: "strategy", weight: 1 },
+            ],
+          },
+        }),
         "key-5",
         { id: "portal" },
       )
