@@ -3,7 +3,7 @@
  * manager (intake and triage, the meeting board, cases, mentors, the monthly report) and for mentors
  * (their own cases, logging a session), in Dutch and English, and a JSON API beside them. Every
  * route checks the signed-in user against one access table; every library error maps to one HTTP
- * status (ts-pattern, exhaustive) and a catalogue message.
+ * status (through `errorClass`, exhaustive over the library's errors) and a catalogue message.
  */
 import { randomUUID } from "node:crypto";
 import { type Context, Hono } from "hono";

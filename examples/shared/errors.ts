@@ -1,11 +1,11 @@
 /**
- * What a host does with each of the library's errors, decided once and exhaustively (ts-pattern):
- * a new error type in the library is a compile error here until someone decides.
+ * What a host answers for each of the library's errors. The library sorts every error into a class
+ * (`errorClass`, exhaustive over its error types); each table here must name every class, so a new
+ * class is a compile error until someone decides.
  */
-import { match } from "ts-pattern";
-import { errorClass, type VentureMentoringError } from "venture-mentoring";
+import { type ErrorClass, errorClass, type VentureMentoringError } from "venture-mentoring";
 
-/** The command line's exit codes (README, "Command line"). */
+/** The command line's exit codes (README, "The command line"). */
 export const exitCodes = {
   ok: 0,
   usage: 1,
@@ -16,23 +16,26 @@ export const exitCodes = {
   defect: 70,
 } as const;
 
-export function exitCodeOf(e: VentureMentoringError): number {
-  return match(errorClass(e))
-    .with("invalid", () => exitCodes.invalidInput)
-    .with("refused", () => exitCodes.refused)
-    .with("notFound", () => exitCodes.notFound)
-    .with("unavailable", () => exitCodes.storeUnavailable)
-    .with("defect", () => exitCodes.defect)
-    .exhaustive();
-}
+const exitCodeByClass: { readonly [C in ErrorClass]: number } = {
+  invalid: exitCodes.invalidInput,
+  refused: exitCodes.refused,
+  notFound: exitCodes.notFound,
+  unavailable: exitCodes.storeUnavailable,
+  defect: exitCodes.defect,
+};
 
-/** The HTTP status of an error: 422 bad input, 409 refused by a rule, 404, 503, 500 for a defect. */
-export function httpStatusOf(e: VentureMentoringError): 404 | 409 | 422 | 500 | 503 {
-  return match(errorClass(e))
-    .with("invalid", () => 422 as const)
-    .with("refused", () => 409 as const)
-    .with("notFound", () => 404 as const)
-    .with("unavailable", () => 503 as const)
-    .with("defect", () => 500 as const)
-    .exhaustive();
-}
+/** Invalid input 422, refused by a rule 409, not found 404, store unavailable 503, a defect 500. */
+const statusByClass = {
+  invalid: 422,
+  refused: 409,
+  notFound: 404,
+  unavailable: 503,
+  defect: 500,
+} as const satisfies {
+  readonly [C in ErrorClass]: number;
+};
+
+export const exitCodeOf = (e: VentureMentoringError): number => exitCodeByClass[errorClass(e)];
+
+export const httpStatusOf = (e: VentureMentoringError): (typeof statusByClass)[ErrorClass] =>
+  statusByClass[errorClass(e)];
