@@ -1,58 +1,69 @@
 /**
- * Min-cost flow by successive shortest paths with Dijkstra and node potentials (Johnson
- * reweighting), the algorithm of OpenReview's MinMax matcher and HotCRP's autoassigner. Costs are
- * numbers (integers in practice); arcs are added in topological order of their tails so the first
- * potentials come from one pass over a DAG even though costs are negative.
+ * Min-cost flow by cost scaling: Goldberg and Tarjan's push–relabel with ε-scaling and Goldberg's
+ * global price updates — the method of CS2, LEMON's CostScaling and OR-Tools' min-cost flow. The
+ * successive-shortest-path method it replaced needed one Dijkstra per seat, and under tight supply
+ * the last seats' searches crossed half the network each (docs/benchmarks.md).
+ *
+ * Arcs are kept in paired arrays (arc e and its reverse e ^ 1). A network is solved once: build
+ * it, route, read the flows.
  */
+
+/** Each phase divides ε by this (CS2 and LEMON use 8–16). */
+const ALPHA = 12;
+/** Scaled costs stay below this, so prices (a few times the largest cost) stay exact doubles. */
+const PRICE_RANGE = 2 ** 42;
+const MAX_RESOLUTION = 2 ** 20;
+const MIN_RESOLUTION = 2 ** -20;
+/** A global price update after this many relabels per node (CS2 updates about once per n). */
+const UPDATE_EVERY = 1;
+/**
+ * Where scaling starts, in cost units, when the start prices already make the empty flow optimal:
+ * about the largest pair value in matching's points. Starting at the largest cost instead (the
+ * textbook start) spends phases on the prohibitive "seat left empty" arcs.
+ */
+const START_EPSILON = 3000;
+
 export class FlowNetwork {
-  private head: Int32Array;
-  private next: Int32Array;
   private to: Int32Array;
   private cap: Int32Array;
   private cost: Float64Array;
   private edges = 0;
-  private readonly order: number[] = [];
+  /** After {@link FlowNetwork.route}: a lower bound on the minimum cost, from the final prices (LP duality). */
+  lowerBound = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly nodes: number,
     expectedEdges = 1024,
   ) {
-    this.head = new Int32Array(nodes).fill(-1);
-    const n = expectedEdges * 2;
-    this.next = new Int32Array(n);
+    const n = Math.max(2, expectedEdges * 2);
     this.to = new Int32Array(n);
     this.cap = new Int32Array(n);
     this.cost = new Float64Array(n);
   }
 
   private grow(): void {
-    const n = this.next.length * 2;
-    const copy = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.next = copy(this.next, (k) => new Int32Array(k));
-    this.to = copy(this.to, (k) => new Int32Array(k));
-    this.cap = copy(this.cap, (k) => new Int32Array(k));
-    this.cost = copy(this.cost, (k) => new Float64Array(k));
+    const n = this.to.length * 2;
+    const to = new Int32Array(n);
+    to.set(this.to);
+    this.to = to;
+    const cap = new Int32Array(n);
+    cap.set(this.cap);
+    this.cap = cap;
+    const cost = new Float64Array(n);
+    cost.set(this.cost);
+    this.cost = cost;
   }
 
-  /** Add an arc u→v; returns its index (the reverse arc is index ^ 1). Add arcs tail-layer by tail-layer. */
+  /** Add an arc u→v; returns its index (the reverse arc is index ^ 1). */
   addArc(u: number, v: number, capacity: number, cost: number): number {
-    if (this.edges + 2 > this.next.length) this.grow();
+    if (this.edges + 2 > this.to.length) this.grow();
     const e = this.edges;
     this.to[e] = v;
     this.cap[e] = capacity;
     this.cost[e] = cost;
-    this.next[e] = this.head[u] as number;
-    this.head[u] = e;
     this.to[e + 1] = u;
     this.cap[e + 1] = 0;
     this.cost[e + 1] = -cost;
-    this.next[e + 1] = this.head[v] as number;
-    this.head[v] = e + 1;
-    this.order.push(u);
     this.edges += 2;
     return e;
   }
@@ -63,96 +74,248 @@ export class FlowNetwork {
   }
 
   /**
-   * Route every unit of supply at `sources` to `t` along cheapest paths (successive shortest
-   * paths, one Dijkstra per unit from its own source, stopping when `t` is settled). The caller
-   * guarantees that each source has some path to `t` (a direct arc standing for "not served"),
-   * so every unit is routed and the result is a min-cost flow for the given supplies. Sources'
-   * arcs must be added before any other node's, then tails layer by layer (a DAG), so one pass
-   * gives the first potentials. Returns the total cost.
+   * Route every unit of supply at `sources` to `t` at minimum total cost. The caller guarantees
+   * that each source has some path to `t` (a direct arc standing for "not served"). Costs are
+   * rounded to integers at the finest resolution the network's size allows (exact for integer
+   * costs) and multiplied by n + 1, so the last phase (ε = 1) ends with an optimal flow. Returns
+   * the total cost in the arcs' own costs; {@link FlowNetwork.lowerBound} then holds the bound the
+   * final prices prove (LP duality), valid whatever the rounding — the Lagrangian bound uses it.
    */
   route(sources: readonly number[], supplies: readonly number[], t: number): number {
     const n = this.nodes;
-    const pot = new Float64Array(n);
-    const dist = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
-    const prev = new Int32Array(n).fill(-1);
-    const done = new Uint8Array(n);
-    // First potentials: shortest distances from the sources (all at 0) in the DAG, in arc order.
-    for (const s of sources) dist[s] = 0;
-    for (let e = 0; e < this.edges; e += 2) {
-      const u = this.order[e >> 1] as number;
-      const du = dist[u] as number;
-      if (du === Number.POSITIVE_INFINITY || (this.cap[e] as number) <= 0) continue;
-      const v = this.to[e] as number;
-      const nd = du + (this.cost[e] as number);
-      if (nd < (dist[v] as number)) dist[v] = nd;
-    }
-    for (let v = 0; v < n; v++) {
-      pot[v] = dist[v] === Number.POSITIVE_INFINITY ? 0 : (dist[v] as number);
-      dist[v] = Number.POSITIVE_INFINITY;
-    }
-    const heap = new MinHeap(1024);
-    const touched = new Int32Array(n);
-    let nTouched = 0;
-    let total = 0;
+    const m = this.edges;
+    const { to, cap, cost } = this;
+    const excess = new Float64Array(n);
+    let units = 0;
     for (let k = 0; k < sources.length; k++) {
       const s = sources[k] as number;
-      for (let unit = 0; unit < (supplies[k] as number); unit++) {
-        heap.clear();
-        dist[s] = 0;
-        touched[nTouched++] = s;
-        heap.push(s, 0);
-        let reached = false;
-        while (heap.size > 0) {
-          const u = heap.pop();
-          if (done[u]) continue;
-          done[u] = 1;
-          if (u === t) {
-            reached = true;
-            break;
+      excess[s] = (excess[s] as number) + (supplies[k] as number);
+      units += supplies[k] as number;
+    }
+    excess[t] = (excess[t] as number) - units;
+    // Arcs grouped by tail (the tail of arc e is the head of its reverse, e ^ 1).
+    const first = new Int32Array(n + 1);
+    for (let e = 0; e < m; e++) {
+      const u = to[e ^ 1] as number;
+      first[u + 1] = (first[u + 1] as number) + 1;
+    }
+    for (let v = 0; v < n; v++) first[v + 1] = (first[v + 1] as number) + (first[v] as number);
+    const adj = new Int32Array(m);
+    const fill = first.slice(0, n);
+    for (let e = 0; e < m; e++) {
+      const u = to[e ^ 1] as number;
+      adj[fill[u] as number] = e;
+      fill[u] = (fill[u] as number) + 1;
+    }
+    this.assertReachable(first, adj, excess, t);
+    // Integer costs at the finest power-of-two resolution that keeps every price an exact double.
+    let maxAbs = 0;
+    for (let e = 0; e < m; e += 2) maxAbs = Math.max(maxAbs, Math.abs(cost[e] as number));
+    const mult = n + 1;
+    let scale = 1;
+    if (maxAbs > 0) {
+      while (scale < MAX_RESOLUTION && maxAbs * scale * 2 * mult <= PRICE_RANGE) scale *= 2;
+      while (scale > MIN_RESOLUTION && maxAbs * scale * mult > PRICE_RANGE) scale /= 2;
+    }
+    const c = new Float64Array(m);
+    let maxC = 0;
+    for (let e = 0; e < m; e += 2) {
+      const x = Math.round((cost[e] as number) * scale) * mult;
+      c[e] = x;
+      c[e + 1] = -x;
+      if (Math.abs(x) > maxC) maxC = Math.abs(x);
+    }
+    const p = new Float64Array(n);
+    const cur = new Int32Array(n);
+    const queue = new Int32Array(n);
+    const queued = new Uint8Array(n);
+    const dist = new Float64Array(n);
+    const settled = new Uint8Array(n);
+    const heap = new MinHeap(1024);
+    let head = 0;
+    let size = 0;
+    const enqueue = (v: number) => {
+      queue[(head + size++) % n] = v;
+      queued[v] = 1;
+    };
+
+    /**
+     * Global price update: lower each price by the fewest multiples of ε that give it an
+     * admissible path to a node with a deficit (a Dijkstra over the residual arcs, backwards from
+     * the deficits, with arc lengths ⌊c_p/ε⌋ + 1). Keeps ε-optimality; saves most relabels.
+     */
+    const updatePrices = (eps: number) => {
+      let active = 0;
+      for (let v = 0; v < n; v++) {
+        dist[v] = Number.POSITIVE_INFINITY;
+        settled[v] = 0;
+        if ((excess[v] as number) > 0) active++;
+      }
+      heap.clear();
+      for (let v = 0; v < n; v++) {
+        if ((excess[v] as number) < 0) {
+          dist[v] = 0;
+          heap.push(v, 0);
+        }
+      }
+      let level = 0;
+      while (heap.size > 0 && active > 0) {
+        const w = heap.pop();
+        if (settled[w]) continue;
+        settled[w] = 1;
+        const dw = dist[w] as number;
+        level = dw;
+        if ((excess[w] as number) > 0) active--;
+        const pw = p[w] as number;
+        for (let i = first[w] as number; i < (first[w + 1] as number); i++) {
+          const e = (adj[i] as number) ^ 1; // the arc u→w
+          if ((cap[e] as number) <= 0) continue;
+          const u = to[adj[i] as number] as number;
+          if (settled[u]) continue;
+          const cp = (c[e] as number) + (p[u] as number) - pw;
+          const nd = dw + (cp >= 0 ? Math.floor(cp / eps) + 1 : 0);
+          if (nd < (dist[u] as number)) {
+            dist[u] = nd;
+            heap.push(u, nd);
           }
-          const du = dist[u] as number;
-          const pu = pot[u] as number;
-          for (let e = this.head[u] as number; e !== -1; e = this.next[e] as number) {
-            if ((this.cap[e] as number) <= 0) continue;
-            const v = this.to[e] as number;
-            if (done[v]) continue;
-            // Reduced costs are ≥ 0; the clamp only removes rounding.
-            const nd = du + Math.max(0, (this.cost[e] as number) + pu - (pot[v] as number));
-            if (nd < (dist[v] as number)) {
-              if (dist[v] === Number.POSITIVE_INFINITY) touched[nTouched++] = v;
-              dist[v] = nd;
-              prev[v] = e;
-              heap.push(v, nd);
-            }
+        }
+      }
+      for (let v = 0; v < n; v++) {
+        p[v] = (p[v] as number) - (settled[v] ? (dist[v] as number) : level) * eps;
+        cur[v] = first[v] as number;
+      }
+    };
+
+    // Start prices: shortest distances from the sources over the arcs in their order (tails layer
+    // by layer), so every arc's reduced cost is ≥ 0 and the empty flow is already optimal for its
+    // excesses; scaling then starts at START_EPSILON instead of the largest cost.
+    for (let v = 0; v < n; v++) dist[v] = Number.POSITIVE_INFINITY;
+    for (const s of sources) dist[s] = 0;
+    for (let e = 0; e < m; e += 2) {
+      const du = dist[to[e + 1] as number] as number;
+      if (du === Number.POSITIVE_INFINITY || (cap[e] as number) <= 0) continue;
+      const v = to[e] as number;
+      const nd = du + (c[e] as number);
+      if (nd < (dist[v] as number)) dist[v] = nd;
+    }
+    let lowest = 0;
+    for (let v = 0; v < n; v++)
+      if (dist[v] !== Number.POSITIVE_INFINITY) lowest = Math.min(lowest, dist[v] as number);
+    for (let v = 0; v < n; v++) p[v] = dist[v] === Number.POSITIVE_INFINITY ? lowest : (dist[v] as number);
+    let violation = 0;
+    for (let e = 0; e < m; e++) {
+      if ((cap[e] as number) <= 0) continue;
+      const cp = (c[e] as number) + (p[to[e ^ 1] as number] as number) - (p[to[e] as number] as number);
+      if (-cp > violation) violation = -cp;
+    }
+    let eps = Math.min(maxC, Math.max(violation, START_EPSILON * scale * mult)) * ALPHA;
+    do {
+      eps = Math.max(1, Math.ceil(eps / ALPHA));
+      // Make the flow ε-optimal at once: saturate every residual arc of negative reduced cost.
+      for (let u = 0; u < n; u++) {
+        const pu = p[u] as number;
+        for (let i = first[u] as number; i < (first[u + 1] as number); i++) {
+          const e = adj[i] as number;
+          const r = cap[e] as number;
+          if (r > 0 && (c[e] as number) + pu - (p[to[e] as number] as number) < 0) {
+            const v = to[e] as number;
+            cap[e] = 0;
+            cap[e ^ 1] = (cap[e ^ 1] as number) + r;
+            excess[u] = (excess[u] as number) - r;
+            excess[v] = (excess[v] as number) + r;
           }
         }
-        if (!reached) throw new Error("FlowNetwork.route: a source has no path to the sink");
-        const dt = dist[t] as number;
-        // Potentials of settled nodes only (the rest shift by the constant dt, which changes nothing).
-        for (let k = 0; k < nTouched; k++) {
-          const v = touched[k] as number;
-          if (done[v]) pot[v] = (pot[v] as number) + (dist[v] as number) - dt;
+      }
+      updatePrices(eps);
+      // Then push–relabel until no node holds excess (FIFO order).
+      head = 0;
+      size = 0;
+      for (let u = 0; u < n; u++) if ((excess[u] as number) > 0) enqueue(u);
+      let relabels = 0;
+      while (size > 0) {
+        const u = queue[head] as number;
+        head = (head + 1) % n;
+        size--;
+        queued[u] = 0;
+        if ((excess[u] as number) <= 0) continue;
+        const end = first[u + 1] as number;
+        while ((excess[u] as number) > 0) {
+          let i = cur[u] as number;
+          const pu = p[u] as number;
+          for (; i < end; i++) {
+            const e = adj[i] as number;
+            const r = cap[e] as number;
+            if (r <= 0) continue;
+            const v = to[e] as number;
+            if ((c[e] as number) + pu - (p[v] as number) >= 0) continue;
+            const delta = Math.min(excess[u] as number, r);
+            cap[e] = r - delta;
+            cap[e ^ 1] = (cap[e ^ 1] as number) + delta;
+            excess[u] = (excess[u] as number) - delta;
+            excess[v] = (excess[v] as number) + delta;
+            if (queued[v] === 0 && (excess[v] as number) > 0) enqueue(v);
+            if ((excess[u] as number) === 0) break;
+          }
+          cur[u] = i;
+          if ((excess[u] as number) <= 0) break;
+          // Relabel: lower u's price just enough to make its cheapest residual arc admissible.
+          let best = Number.NEGATIVE_INFINITY;
+          for (let k = first[u] as number; k < end; k++) {
+            const e = adj[k] as number;
+            if ((cap[e] as number) <= 0) continue;
+            const x = (p[to[e] as number] as number) - (c[e] as number);
+            if (x > best) best = x;
+          }
+          p[u] = best - eps;
+          cur[u] = first[u] as number;
+          if (++relabels >= UPDATE_EVERY * n) {
+            relabels = 0;
+            updatePrices(eps);
+          }
         }
-        for (let v = t; v !== s; ) {
-          const e = prev[v] as number;
-          this.cap[e] = (this.cap[e] as number) - 1;
-          this.cap[e ^ 1] = (this.cap[e ^ 1] as number) + 1;
-          total += this.cost[e] as number;
-          v = this.to[e ^ 1] as number;
+      }
+    } while (eps > 1);
+
+    let total = 0;
+    let dual = 0;
+    const unit = scale * mult;
+    for (let e = 0; e < m; e += 2) {
+      const flow = cap[e + 1] as number;
+      total += flow * (cost[e] as number);
+      const reduced =
+        (cost[e] as number) + ((p[to[e + 1] as number] as number) - (p[to[e] as number] as number)) / unit;
+      if (reduced < 0) dual += ((cap[e] as number) + flow) * reduced;
+    }
+    for (let k = 0; k < sources.length; k++)
+      dual -= ((p[sources[k] as number] as number) / unit) * (supplies[k] as number);
+    dual += ((p[t] as number) / unit) * units;
+    this.lowerBound = dual;
+    return total;
+  }
+
+  /** Every node with supply must reach `t` over arcs with capacity, or push–relabel would not end. */
+  private assertReachable(first: Int32Array, adj: Int32Array, excess: Float64Array, t: number): void {
+    const reaches = new Uint8Array(this.nodes);
+    const stack = [t];
+    reaches[t] = 1;
+    while (stack.length > 0) {
+      const w = stack.pop() as number;
+      for (let i = first[w] as number; i < (first[w + 1] as number); i++) {
+        const out = adj[i] as number; // w→u; its reverse u→w leads into w
+        const u = this.to[out] as number;
+        if (reaches[u] === 0 && (this.cap[out ^ 1] as number) > 0) {
+          reaches[u] = 1;
+          stack.push(u);
         }
-        for (let k = 0; k < nTouched; k++) {
-          const v = touched[k] as number;
-          dist[v] = Number.POSITIVE_INFINITY;
-          done[v] = 0;
-        }
-        nTouched = 0;
       }
     }
-    return total;
+    for (let v = 0; v < this.nodes; v++)
+      if ((excess[v] as number) > 0 && reaches[v] === 0)
+        throw new Error("FlowNetwork.route: a source has no path to the sink");
   }
 }
 
-/** A binary min-heap of (node, key) with lazy deletion; the same pushes give the same pops, so ties are deterministic. */
+/** A binary min-heap of (node, key) with lazy deletion; the same pushes give the same pops. */
 class MinHeap {
   private nodes: Int32Array;
   private keys: Float64Array;
@@ -175,12 +338,12 @@ class MinHeap {
     }
     let i = this.size++;
     while (i > 0) {
-      const p = (i - 1) >> 1;
-      const pk = this.keys[p] as number;
+      const parent = (i - 1) >> 1;
+      const pk = this.keys[parent] as number;
       if (pk <= key) break;
-      this.nodes[i] = this.nodes[p] as number;
+      this.nodes[i] = this.nodes[parent] as number;
       this.keys[i] = pk;
-      i = p;
+      i = parent;
     }
     this.nodes[i] = node;
     this.keys[i] = key;
@@ -194,17 +357,13 @@ class MinHeap {
       const l = 2 * i + 1;
       if (l >= this.size) break;
       const r = l + 1;
-      let c = l;
-      if (r < this.size) {
-        const lk = this.keys[l] as number;
-        const rk = this.keys[r] as number;
-        if (rk < lk) c = r;
-      }
-      const ck = this.keys[c] as number;
+      let child = l;
+      if (r < this.size && (this.keys[r] as number) < (this.keys[l] as number)) child = r;
+      const ck = this.keys[child] as number;
       if (ck >= lastKey) break;
-      this.nodes[i] = this.nodes[c] as number;
+      this.nodes[i] = this.nodes[child] as number;
       this.keys[i] = ck;
-      i = c;
+      i = child;
     }
     this.nodes[i] = lastNode;
     this.keys[i] = lastKey;
