@@ -17,7 +17,7 @@ export interface GeneratorOptions {
   readonly mentors: number;
   readonly cases: number;
   readonly seed: number;
-  /** Total capacity ÷ seats needed; undefined = generous (what the mentors offer). */
+  /** Total capacity ÷ seats needed; undefined = generous (at least 1.5 × the seats). */
   readonly supply?: number;
   readonly leadShare?: number;
   /** Organisations each mentor is tied to (drives the conflict rate). */
@@ -64,6 +64,28 @@ const TOPICS = [
   "sustainability",
 ];
 
+/** Total capacity ÷ seats of the generous variant. */
+const GENEROUS = 1.5;
+
+interface Capacity {
+  capacity: { maxCases: number; monthlyHours: number };
+  load: { cases: number; hours: number };
+}
+/** New cases a generated mentor can take (1.5 hours a case, as in the Friesland profile). */
+const room = (m: Capacity) =>
+  Math.max(
+    0,
+    Math.min(m.capacity.maxCases - m.load.cases, Math.floor((m.capacity.monthlyHours - m.load.hours) / 1.5)),
+  );
+const activeMentors = <
+  T extends Capacity & { state: string; ethicsStatementSignedOn: Date; pauses: unknown[] },
+>(
+  mentors: T[],
+) =>
+  mentors.filter(
+    (m) => m.state === "active" && m.ethicsStatementSignedOn.getFullYear() === 2026 && m.pauses.length === 0,
+  );
+
 export function generateRound(o: GeneratorOptions): MatchingRound {
   const random = prng(o.seed * 7919 + o.mentors * 31 + o.cases);
   const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
@@ -109,21 +131,23 @@ export function generateRound(o: GeneratorOptions): MatchingRound {
       load: { cases: current, hours: current * 1.5 },
     };
   });
-  if (o.supply !== undefined) {
+  if (o.supply === undefined) {
+    // Generous supply: at least GENEROUS × the seats. Rounds with two mentors per new case (the two
+    // large sizes) would otherwise be as tight as the tight variant; mentors there offer one more case.
+    const active = activeMentors(mentors);
+    const need = Math.ceil(o.cases * teamSize * GENEROUS);
+    let have = active.reduce((s, m) => s + room(m), 0);
+    for (let k = 0; have < need && k < mentors.length * 8; k++) {
+      const m = active[int(0, active.length - 1)];
+      if (m === undefined || m.capacity.maxCases >= 6) continue;
+      const before = room(m);
+      m.capacity = { maxCases: m.capacity.maxCases + 1, monthlyHours: m.capacity.monthlyHours + 1.5 };
+      have += room(m) - before;
+    }
+  } else {
     // Scale capacity down until Σ capacity ≈ supply × seats, keeping lead capacity ≥ supply × cases,
     // so that a staffing still exists but only just.
-    const room = (m: (typeof mentors)[number]) =>
-      Math.max(
-        0,
-        Math.min(
-          m.capacity.maxCases - m.load.cases,
-          Math.floor((m.capacity.monthlyHours - m.load.hours) / 1.5),
-        ),
-      );
-    const active = mentors.filter(
-      (m) =>
-        m.state === "active" && m.ethicsStatementSignedOn.getFullYear() === 2026 && m.pauses.length === 0,
-    );
+    const active = activeMentors(mentors);
     const need = Math.ceil(o.cases * teamSize * o.supply);
     const needLeads = Math.ceil(o.cases * o.supply);
     let have = active.reduce((s, m) => s + room(m), 0);

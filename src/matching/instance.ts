@@ -122,7 +122,8 @@ interface Prepared {
   readonly sectors: readonly Set<string>[];
   readonly interests: readonly Set<string>[];
   readonly bySector: Map<string, number[]>;
-  readonly byTopic: Map<string, { mentor: number; level: number }[]>;
+  /** Per topic, the mentors with expertise in it and their levels (parallel arrays: the hot loop of scoring). */
+  readonly byTopic: Map<string, { readonly mentors: Int32Array; readonly levels: Float64Array }>;
   /** Eligible mentors with room, most room first: the pool spare candidates rotate through. */
   readonly roomy: Int32Array;
   readonly volunteered: Map<number, Set<number>>;
@@ -159,7 +160,7 @@ export function buildInstance(round: MatchingRound, options: { readonly full?: b
   const sectors: Set<string>[] = [];
   const interests: Set<string>[] = [];
   const bySector = new Map<string, number[]>();
-  const byTopic = new Map<string, { mentor: number; level: number }[]>();
+  const topicLists = new Map<string, { mentor: number; level: number }[]>();
   mentors.forEach((m, i) => {
     capacity[i] = newCaseCapacity(m, round.rules.hoursPerCase);
     mentorExclusions.push(mentorExclusion(m, round, capacity[i] as number));
@@ -175,7 +176,10 @@ export function buildInstance(round: MatchingRound, options: { readonly full?: b
     interests.push(new Set(m.interests.map((x) => normalise(x.organisation))));
     for (const s of m.sectors) (bySector.get(s) ?? bySector.set(s, []).get(s))?.push(i);
     for (const e of m.expertise)
-      (byTopic.get(e.topic) ?? byTopic.set(e.topic, []).get(e.topic))?.push({ mentor: i, level: e.level });
+      (topicLists.get(e.topic) ?? topicLists.set(e.topic, []).get(e.topic))?.push({
+        mentor: i,
+        level: e.level,
+      });
   });
   const roomy = Int32Array.from(
     mentors
@@ -199,7 +203,12 @@ export function buildInstance(round: MatchingRound, options: { readonly full?: b
     sectors,
     interests,
     bySector,
-    byTopic,
+    byTopic: new Map(
+      [...topicLists].map(([topic, list]) => [
+        topic,
+        { mentors: Int32Array.from(list, (e) => e.mentor), levels: Float64Array.from(list, (e) => e.level) },
+      ]),
+    ),
     roomy,
     volunteered: pairs(round.preferences.filter((p) => p.kind === "volunteered")),
     declined: pairs(round.preferences.filter((p) => p.kind === "declined")),
@@ -264,8 +273,19 @@ function scoreCase(inst: Instance, p: Prepared, j: number, k: number): void {
   };
   for (const i of p.bySector.get(c.venture.sector) ?? []) touch(i, w.sector);
   for (const t of c.topics) {
-    for (const e of p.byTopic.get(t.topic) ?? [])
-      touch(e.mentor, W === 0 ? 0 : (w.expertise * t.weight * e.level) / (3 * W));
+    const factor = W === 0 ? 0 : (w.expertise * t.weight) / (3 * W);
+    const list = p.byTopic.get(t.topic);
+    if (list === undefined) continue;
+    const { mentors: who, levels } = list;
+    for (let x = 0; x < who.length; x++) {
+      const i = who[x] as number;
+      const add = factor * (levels[x] as number);
+      if (stamp[i] !== j) {
+        stamp[i] = j;
+        acc[i] = add;
+        touched[nTouched++] = i;
+      } else acc[i] = (acc[i] as number) + add;
+    }
   }
   const volunteered = p.volunteered.get(j);
   const declined = p.declined.get(j);
@@ -280,11 +300,27 @@ function scoreCase(inst: Instance, p: Prepared, j: number, k: number): void {
   }
   for (const i of pinned ?? []) touch(i, 0);
 
-  // The ranking: touched mentors by score, then everybody else when the whole graph is kept.
-  const ranked: number[] = Array.from(touched.subarray(0, nTouched)).sort(
-    (a, b) => (acc[b] as number) - (acc[a] as number) || a - b,
-  );
-  if (k >= M) for (let i = 0; i < M; i++) if (stamp[i] !== j) ranked.push(i);
+  // The ranking: touched mentors by score, then everybody else when the whole graph is kept. A
+  // sparse list needs only the best few (k plus a margin for those a hard filter excludes): they
+  // are selected first, and the rest sorted only if the margin runs out.
+  const byScore = (a: number, b: number) => (acc[b] as number) - (acc[a] as number) || a - b;
+  const all = touched.subarray(0, nTouched);
+  const head = k >= M ? [] : selectBest(all, k + RANK_MARGIN, acc);
+  const ranked: Iterable<number> =
+    k >= M
+      ? [
+          ...Array.from(all).sort(byScore),
+          ...Array.from({ length: M }, (_, i) => i).filter((i) => stamp[i] !== j),
+        ]
+      : (function* () {
+          yield* head;
+          if (head.length < nTouched) {
+            const chosen = new Set(head);
+            yield* Array.from(all)
+              .filter((i) => !chosen.has(i))
+              .sort(byScore);
+          }
+        })();
 
   const orgs = ventureOrganisations(c.venture);
   const list: Candidate[] = [];
@@ -361,6 +397,53 @@ function scoreCase(inst: Instance, p: Prepared, j: number, k: number): void {
   inst.candidates[j] = sorted;
   inst.candidateIndex[j] = sortedIndex;
   inst.pairExclusions[j] = exclusions;
+}
+
+/** Extra mentors ranked beyond k on a sparse list, for those a hard filter excludes. */
+const RANK_MARGIN = 32;
+
+/**
+ * The `count` best of `items` by `score` (higher first, then lower index), in that order, without
+ * sorting the rest: a bounded min-heap over one pass (a sparse round ranks thousands of mentors per
+ * case to keep forty).
+ */
+function selectBest(items: Int32Array, count: number, score: Float64Array): number[] {
+  const heap: number[] = [];
+  // worse(a, b): a ranks below b.
+  const worse = (a: number, b: number) =>
+    (score[a] as number) < (score[b] as number) || ((score[a] as number) === (score[b] as number) && a > b);
+  const siftDown = (from: number) => {
+    let i = from;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= heap.length) break;
+      const r = l + 1;
+      const c = r < heap.length && worse(heap[r] as number, heap[l] as number) ? r : l;
+      if (!worse(heap[c] as number, heap[i] as number)) break;
+      [heap[i], heap[c]] = [heap[c] as number, heap[i] as number];
+      i = c;
+    }
+  };
+  for (const x of items) {
+    if (heap.length < count) {
+      heap.push(x);
+      let i = heap.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!worse(heap[i] as number, heap[parent] as number)) break;
+        [heap[i], heap[parent]] = [heap[parent] as number, heap[i] as number];
+        i = parent;
+      }
+    } else if (
+      count > 0 &&
+      (score[x] as number) >= (score[heap[0] as number] as number) &&
+      worse(heap[0] as number, x)
+    ) {
+      heap[0] = x;
+      siftDown(0);
+    }
+  }
+  return heap.sort((a, b) => (score[b] as number) - (score[a] as number) || a - b);
 }
 
 /** Coverage points of a team on case j: the weighted share of its topics some member covers. */
