@@ -1,7 +1,7 @@
 import { type Candidate, type Instance, loadCost } from "./instance.js";
 import { prng, shuffled } from "./prng.js";
 import type { Assignment } from "./staffing.js";
-import { teamValue } from "./team-value.js";
+import { TEAM_RULE_PENALTY, teamScore, teamValue } from "./team-value.js";
 
 /** Candidates per case that moves consider (best pair score + lead fitness first). */
 const MOVE_CANDIDATES = 30;
@@ -18,7 +18,10 @@ export interface SearchStats {
  * replace (a mentor with room takes a member's seat), exchange (two mentors trade cases) and
  * ejection chains (a mentor with room takes a seat elsewhere so that mentor can move here).
  * Every move keeps every hard rule; only strictly improving moves are made, so the objective
- * never falls. Budgets are counts, not time, so the result depends only on input and seed.
+ * never falls. The first pass visits every case in a seeded order; each later pass visits only
+ * the cases a move may have opened something for (the cases moved, and those whose best
+ * candidates include a mentor who moved), until a pass finds nothing. Budgets are counts, not
+ * time, so the result depends only on input and seed.
  */
 export function localSearch(
   inst: Instance,
@@ -39,59 +42,105 @@ export function localSearch(
       (casesOf[i] as Set<number>).add(j);
     }
   });
-  const values = teams.map((t, j) => (t === undefined ? 0 : (teamValue(inst, j, t)?.value ?? 0)));
+  const values = teams.map((t, j) => (t === undefined ? 0 : teamScore(inst, j, t)));
   const marginalAdd = (i: number) =>
     loadCost(inst, i, (used[i] as number) + 1) - loadCost(inst, i, used[i] as number);
   const marginalRemove = (i: number) =>
     loadCost(inst, i, used[i] as number) - loadCost(inst, i, (used[i] as number) - 1);
-  const isPinned = (j: number, i: number) => {
-    const pos = (inst.candidateIndex[j] as Map<number, number>).get(i);
-    return pos !== undefined && ((inst.candidates[j] as Candidate[])[pos] as Candidate).pinned;
-  };
+  const pinned = inst.candidates.map((list) => {
+    const set = new Set(list.filter((c) => c.pinned).map((c) => c.mentor));
+    return set.size === 0 ? undefined : set;
+  });
+  const isPinned = (j: number, i: number) => pinned[j]?.has(i) ?? false;
   // Moves draw on each case's best candidates only: the rest rarely improve a team and cost time.
   const best = inst.candidates.map((list) =>
     [...list]
       .sort((a, b) => b.score + Math.max(0, b.lead) - a.score - Math.max(0, a.lead) || a.mentor - b.mentor)
-      .slice(0, MOVE_CANDIDATES),
+      .slice(0, MOVE_CANDIDATES)
+      .map((c) => c.mentor),
   );
+  // The cases whose best candidates include each mentor: where a move of that mentor may open a move.
+  const watching: number[][] = inst.mentors.map(() => []);
+  best.forEach((list, j) => {
+    for (const i of list) (watching[i] as number[]).push(j);
+  });
+  // For ejection chains: each case's best candidates by pair score alone, and its slack — what a
+  // new member could add beyond their pair score (a better lead, the uncovered topics, a broken
+  // team rule mended). A fill whose score cannot pay for the chain ends the scan of that case.
+  const byScore = best.map((list, k) => {
+    const index = inst.candidateIndex[k] as Map<number, number>;
+    const cands = inst.candidates[k] as Candidate[];
+    return list
+      .map((i) => cands[index.get(i) as number] as Candidate)
+      .sort((a, b) => b.score - a.score || a.mentor - b.mentor);
+  });
+  const maxLead = inst.candidates.map((list) => list.reduce((m, c) => Math.max(m, c.lead), 0));
+  const slack = new Float64Array(N);
+  const refresh = (k: number) => {
+    const t = teams[k];
+    const v = t === undefined ? undefined : teamValue(inst, k, t);
+    if (v === undefined) return;
+    const list = inst.candidates[k] as Candidate[];
+    const leadFit = (list[(inst.candidateIndex[k] as Map<number, number>).get(v.lead) as number] as Candidate)
+      .lead;
+    slack[k] =
+      (maxLead[k] as number) -
+      leadFit +
+      inst.round.weights.coverage -
+      v.coverage +
+      TEAM_RULE_PENALTY * v.broken.length;
+  };
+  const scoreOf = (k: number, i: number) =>
+    (
+      (inst.candidates[k] as Candidate[])[
+        (inst.candidateIndex[k] as Map<number, number>).get(i) as number
+      ] as Candidate
+    ).score;
+  for (let k = 0; k < N; k++) refresh(k);
   const random = prng(seed);
   let evaluations = 0;
   let moves = 0;
   let passes = 0;
+  const dirty = new Uint8Array(N);
+  const touch = (...mentors: number[]) => {
+    for (const i of mentors) for (const k of watching[i] as number[]) dirty[k] = 1;
+    for (const i of mentors) for (const k of casesOf[i] as Set<number>) dirty[k] = 1;
+  };
   const swapIn = (team: readonly number[], out: number, incoming: number) =>
     team.map((x) => (x === out ? incoming : x));
 
-  for (; passes < budget.passes && evaluations < budget.evaluations; passes++) {
-    let improved = false;
-    for (const j of shuffled(
-      Array.from({ length: N }, (_, k) => k),
-      random,
-    )) {
+  let todo = Array.from({ length: N }, (_, k) => k);
+  while (todo.length > 0 && passes < budget.passes && evaluations < budget.evaluations) {
+    passes++;
+    dirty.fill(0);
+    for (const j of shuffled(todo, random)) {
       const team = teams[j];
       if (team === undefined) continue;
       let move: { gain: number; apply: () => void } | undefined;
       const consider = (gain: number, apply: () => void) => {
         if (gain > 1e-9 && (move === undefined || gain > move.gain)) move = { gain, apply };
       };
+      const current = values[j] as number;
       for (const out of team) {
         if (isPinned(j, out)) continue;
-        for (const c of best[j] as Candidate[]) {
-          const inc = c.mentor;
+        for (const inc of best[j] as number[]) {
           if (team.includes(inc)) continue;
+          evaluations++;
+          const v = teamScore(inst, j, team, out, inc);
+          if (Number.isNaN(v)) continue;
           // Replace: a mentor with room takes the seat.
           if ((used[inc] as number) < (inst.capacity[inc] as number)) {
-            evaluations++;
-            const next = swapIn(team, out, inc);
-            const v = teamValue(inst, j, next);
-            if (v !== undefined) {
-              const gain = v.value - (values[j] as number) - marginalAdd(inc) + marginalRemove(out);
+            {
+              const gain = v - current - marginalAdd(inc) + marginalRemove(out);
               consider(gain, () => {
-                teams[j] = next;
-                values[j] = v.value;
+                teams[j] = swapIn(team, out, inc);
+                values[j] = v;
                 used[inc] = (used[inc] as number) + 1;
                 used[out] = (used[out] as number) - 1;
                 (casesOf[inc] as Set<number>).add(j);
                 (casesOf[out] as Set<number>).delete(j);
+                touch(inc, out);
+                refresh(j);
               });
             }
           }
@@ -100,21 +149,21 @@ export function localSearch(
             const other = teams[k];
             if (other === undefined || other.includes(out) || isPinned(k, inc)) continue;
             evaluations++;
-            const nextJ = swapIn(team, out, inc);
-            const nextK = swapIn(other, inc, out);
-            const vj = teamValue(inst, j, nextJ);
-            const vk = vj === undefined ? undefined : teamValue(inst, k, nextK);
-            if (vj === undefined || vk === undefined) continue;
-            const gain = vj.value + vk.value - (values[j] as number) - (values[k] as number);
+            const vk = teamScore(inst, k, other, inc, out);
+            if (Number.isNaN(vk)) continue;
+            const gain = v + vk - current - (values[k] as number);
             consider(gain, () => {
-              teams[j] = nextJ;
-              teams[k] = nextK;
-              values[j] = vj.value;
-              values[k] = vk.value;
+              teams[j] = swapIn(team, out, inc);
+              teams[k] = swapIn(other, inc, out);
+              values[j] = v;
+              values[k] = vk;
               (casesOf[inc] as Set<number>).delete(k);
               (casesOf[inc] as Set<number>).add(j);
               (casesOf[out] as Set<number>).delete(j);
               (casesOf[out] as Set<number>).add(k);
+              touch(inc, out);
+              refresh(j);
+              refresh(k);
             });
           }
         }
@@ -123,17 +172,18 @@ export function localSearch(
       if (move === undefined) {
         for (const out of team) {
           if (isPinned(j, out)) continue;
-          for (const c of best[j] as Candidate[]) {
-            const inc = c.mentor;
+          for (const inc of best[j] as number[]) {
             if (team.includes(inc) || (used[inc] as number) < (inst.capacity[inc] as number)) continue;
-            const nextJ = swapIn(team, out, inc);
             evaluations++;
-            const vj = teamValue(inst, j, nextJ);
-            if (vj === undefined) continue;
+            const vj = teamScore(inst, j, team, out, inc);
+            if (Number.isNaN(vj)) continue;
+            const here = vj - current + marginalRemove(out);
             for (const k of casesOf[inc] as Set<number>) {
               const other = teams[k];
               if (other === undefined || isPinned(k, inc)) continue;
-              for (const f of best[k] as Candidate[]) {
+              const room = here - scoreOf(k, inc) + (slack[k] as number);
+              for (const f of byScore[k] as Candidate[]) {
+                if (room + f.score <= 1e-9) break;
                 const fill = f.mentor;
                 if (
                   fill === out ||
@@ -143,27 +193,23 @@ export function localSearch(
                   continue;
                 }
                 evaluations++;
-                const nextK = swapIn(other, inc, fill);
-                const vk = teamValue(inst, k, nextK);
-                if (vk === undefined) continue;
-                const gain =
-                  vj.value +
-                  vk.value -
-                  (values[j] as number) -
-                  (values[k] as number) -
-                  marginalAdd(fill) +
-                  marginalRemove(out);
+                const vk = teamScore(inst, k, other, inc, fill);
+                if (Number.isNaN(vk)) continue;
+                const gain = here + vk - (values[k] as number) - marginalAdd(fill);
                 consider(gain, () => {
-                  teams[j] = nextJ;
-                  teams[k] = nextK;
-                  values[j] = vj.value;
-                  values[k] = vk.value;
+                  teams[j] = swapIn(team, out, inc);
+                  teams[k] = swapIn(other, inc, fill);
+                  values[j] = vj;
+                  values[k] = vk;
                   used[fill] = (used[fill] as number) + 1;
                   used[out] = (used[out] as number) - 1;
                   (casesOf[inc] as Set<number>).delete(k);
                   (casesOf[inc] as Set<number>).add(j);
                   (casesOf[fill] as Set<number>).add(k);
                   (casesOf[out] as Set<number>).delete(j);
+                  touch(inc, out, fill);
+                  refresh(j);
+                  refresh(k);
                 });
               }
             }
@@ -173,14 +219,11 @@ export function localSearch(
       if (move !== undefined) {
         (move as { apply: () => void }).apply();
         moves++;
-        improved = true;
       }
       if (evaluations >= budget.evaluations) break;
     }
-    if (!improved) {
-      passes++;
-      break;
-    }
+    todo = [];
+    for (let k = 0; k < N; k++) if (dirty[k]) todo.push(k);
   }
   const assignment: Assignment = teams.map((t, j) => {
     if (t === undefined) return undefined;

@@ -13,26 +13,79 @@ export interface TeamValue {
   readonly broken: readonly ("sameBackground" | "sameFirm")[];
 }
 
+const SAME_BACKGROUND = 1;
+const SAME_FIRM = 2;
+
+/**
+ * The team rules, as bits (1: every mentor of a team of three or more from one background; 2: two
+ * mentors from one firm). Allocation-free: the local search asks this millions of times.
+ */
+function teamRuleBits(inst: Instance, team: readonly number[], out = -1, incoming = -1): number {
+  let bits = 0;
+  const n = team.length;
+  const at = (x: number) => {
+    const i = team[x] as number;
+    return i === out ? incoming : i;
+  };
+  if (n >= 3) {
+    const b = inst.background[at(0)] as number;
+    let same = true;
+    for (let x = 1; x < n && same; x++) same = inst.background[at(x)] === b;
+    if (same) bits |= SAME_BACKGROUND;
+  }
+  for (let x = 0; x < n && (bits & SAME_FIRM) === 0; x++) {
+    const f = inst.firm[at(x)] as number;
+    if (f < 0) continue;
+    for (let y = x + 1; y < n; y++) {
+      if (inst.firm[at(y)] === f) {
+        bits |= SAME_FIRM;
+        break;
+      }
+    }
+  }
+  return bits;
+}
+
 /** Team rules for a set of mentors (independent of the case). */
 export function brokenTeamRules(inst: Instance, team: readonly number[]): ("sameBackground" | "sameFirm")[] {
+  const bits = teamRuleBits(inst, team);
   const broken: ("sameBackground" | "sameFirm")[] = [];
-  if (team.length >= 3) {
-    const counts = new Map<number, number>();
-    for (const i of team)
-      counts.set(inst.background[i] as number, (counts.get(inst.background[i] as number) ?? 0) + 1);
-    if (Math.max(...counts.values()) >= team.length) broken.push("sameBackground");
-  }
-  const firms = new Set<number>();
-  for (const i of team) {
-    const f = inst.firm[i] as number;
-    if (f < 0) continue;
-    if (firms.has(f)) {
-      broken.push("sameFirm");
-      break;
-    }
-    firms.add(f);
-  }
+  if (bits & SAME_BACKGROUND) broken.push("sameBackground");
+  if (bits & SAME_FIRM) broken.push("sameFirm");
   return broken;
+}
+
+/**
+ * The value of `team` on case j, as {@link teamValue} computes it, without building the breakdown;
+ * NaN when the team has no lead-qualified member or a mentor who is not a candidate. With `out`
+ * and `incoming`, the value of the team with `incoming` in `out`'s seat (nothing is allocated:
+ * the local search asks this millions of times).
+ */
+export function teamScore(
+  inst: Instance,
+  j: number,
+  team: readonly number[],
+  out = -1,
+  incoming = -1,
+): number {
+  const index = inst.candidateIndex[j] as Map<number, number>;
+  const list = inst.candidates[j] as Candidate[];
+  let sum = 0;
+  let mask = 0;
+  let leadFit = -1;
+  for (let x = 0; x < team.length; x++) {
+    const i = team[x] as number;
+    const pos = index.get(i === out ? incoming : i);
+    if (pos === undefined) return Number.NaN;
+    const c = list[pos] as Candidate;
+    sum += c.score;
+    mask |= c.covers;
+    if (c.lead > leadFit) leadFit = c.lead;
+  }
+  if (leadFit < 0) return Number.NaN;
+  const bits = teamRuleBits(inst, team, out, incoming);
+  const broken = (bits & SAME_BACKGROUND ? 1 : 0) + (bits & SAME_FIRM ? 1 : 0);
+  return sum + leadFit + coveragePoints(inst, j, mask) - TEAM_RULE_PENALTY * broken;
 }
 
 /**
@@ -41,27 +94,22 @@ export function brokenTeamRules(inst: Instance, team: readonly number[]): ("same
  * fitness (ties: lowest index), so a team is a set and its lead follows from it.
  */
 export function teamValue(inst: Instance, j: number, team: readonly number[]): TeamValue | undefined {
+  const value = teamScore(inst, j, team);
+  if (Number.isNaN(value)) return undefined;
   const index = inst.candidateIndex[j] as Map<number, number>;
   const list = inst.candidates[j] as Candidate[];
-  let sum = 0;
   let mask = 0;
   let lead = -1;
   let leadFit = -1;
   for (const i of team) {
-    const pos = index.get(i);
-    if (pos === undefined) return undefined;
-    const c = list[pos] as Candidate;
-    sum += c.score;
+    const c = list[index.get(i) as number] as Candidate;
     mask |= c.covers;
     if (c.lead > leadFit || (c.lead === leadFit && c.lead >= 0 && i < lead)) {
       leadFit = c.lead;
       lead = i;
     }
   }
-  if (leadFit < 0) return undefined;
-  const coverage = coveragePoints(inst, j, mask);
-  const broken = brokenTeamRules(inst, team);
-  return { value: sum + leadFit + coverage - TEAM_RULE_PENALTY * broken.length, lead, coverage, broken };
+  return { value, lead, coverage: coveragePoints(inst, j, mask), broken: brokenTeamRules(inst, team) };
 }
 
 /** The objective of an assignment: Σ team values (without penalties) − load costs; and the penalties apart. */
