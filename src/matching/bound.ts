@@ -1,5 +1,17 @@
 import type { Candidate, Instance } from "./instance.js";
-import { type PairValue, solveFlow } from "./staffing.js";
+import { type Assignment, type PairValue, StaffingFlow } from "./staffing.js";
+
+/**
+ * Each iteration's flow may stop this close (relative to the objective) to the bound its prices
+ * prove: the bound stays valid and loses at most this much, and a warm re-solve then takes a few
+ * phases instead of all of them.
+ */
+const FLOW_TOLERANCE = 1e-5;
+/**
+ * Early on, while the bound is far from the best objective known, a flow this close (as a share
+ * of that gap) is as good as the optimum for the next step and much cheaper.
+ */
+const GAP_SHARE = 0.05;
 
 /** Coverage points of topic k of case j: the share of the question's weight it carries. */
 const topicPoints = (inst: Instance, j: number, k: number) =>
@@ -54,6 +66,7 @@ export function lagrangianBound(
   inst: Instance,
   lower: number,
   iterations: number,
+  start?: Assignment,
 ): { bound: number; multipliers: Float64Array[] } {
   const N = inst.cases.length;
   // A case with too few candidates or none lead-qualified is staffed in no solution: leave it out.
@@ -70,7 +83,22 @@ export function lagrangianBound(
     cap.push(Float64Array.from({ length: K }, (_, k) => topicPoints(inst, j, k)));
     coverable.push(Uint8Array.from({ length: K }, (_, k) => ((mask >> k) & 1 ? 1 : 0)));
   }
-  let mu = cap.map((u, j) => u.map((x, k) => ((coverable[j] as Uint8Array)[k] ? x / 2 : 0)));
+  // First multipliers from complementary slackness with the best proposal known: a topic its team
+  // leaves uncovered is priced at its full points, one it covers twice at nothing, one it covers
+  // once half-way (without a proposal, every topic half-way).
+  let mu = cap.map((u, j) =>
+    u.map((x, k) => {
+      if (!(coverable[j] as Uint8Array)[k]) return 0;
+      const team = start?.[j];
+      if (team === undefined) return x / 2;
+      const index = inst.candidateIndex[j] as Map<number, number>;
+      const list = inst.candidates[j] as Candidate[];
+      let n = 0;
+      for (const i of [team.lead, ...team.members])
+        if ((((list[index.get(i) as number] as Candidate).covers >> k) & 1) === 1) n++;
+      return n === 0 ? x : n >= 2 ? 0 : x / 2;
+    }),
+  );
   let best = Number.POSITIVE_INFINITY;
   let bestMu = mu;
   let nu = new Float64Array(N);
@@ -92,13 +120,15 @@ export function lagrangianBound(
   });
   let alpha = 1;
   let sinceBetter = 0;
+  const flow = new StaffingFlow(inst, active, false);
   for (let it = 0; it < iterations; it++) {
     const withRules = it >= iterations / 2;
-    const { teams, cost } = solveFlow(inst, active, {
-      value: adjustedValue(inst, mu, nu, rules),
-      priorities: false,
-    });
-    let bound = -cost;
+    // −(the least cost the prices prove): an upper bound on the flow's value however its costs were rounded.
+    const { teams, bound: least } = flow.solve(
+      adjustedValue(inst, mu, nu, rules),
+      Math.max(FLOW_TOLERANCE * Math.max(1, Math.abs(lower)), GAP_SHARE * (best - lower)),
+    );
+    let bound = -least;
     const g: Float64Array[] = [];
     let norm = 0;
     const h = new Float64Array(N);

@@ -23,6 +23,21 @@ const UPDATE_EVERY = 1;
  */
 const START_EPSILON = 3000;
 
+/** What a solve leaves for the next one: supplies, arcs by tail, scaled costs, prices. */
+interface Solved {
+  readonly sources: readonly number[];
+  readonly supplies: readonly number[];
+  readonly t: number;
+  readonly units: number;
+  readonly excess: Float64Array;
+  readonly first: Int32Array;
+  readonly adj: Int32Array;
+  readonly c: Float64Array;
+  readonly p: Float64Array;
+  /** Scaled cost units per cost unit (resolution × (n + 1)). */
+  unit: number;
+}
+
 export class FlowNetwork {
   private to: Int32Array;
   private cap: Int32Array;
@@ -30,6 +45,7 @@ export class FlowNetwork {
   private edges = 0;
   /** After {@link FlowNetwork.route}: a lower bound on the minimum cost, from the final prices (LP duality). */
   lowerBound = Number.NEGATIVE_INFINITY;
+  private solved: Solved | undefined;
 
   constructor(
     readonly nodes: number,
@@ -84,7 +100,7 @@ export class FlowNetwork {
   route(sources: readonly number[], supplies: readonly number[], t: number): number {
     const n = this.nodes;
     const m = this.edges;
-    const { to, cap, cost } = this;
+    const { to } = this;
     const excess = new Float64Array(n);
     let units = 0;
     for (let k = 0; k < sources.length; k++) {
@@ -108,24 +124,104 @@ export class FlowNetwork {
       fill[u] = (fill[u] as number) + 1;
     }
     this.assertReachable(first, adj, excess, t);
-    // Integer costs at the finest power-of-two resolution that keeps every price an exact double.
+    const solved: Solved = {
+      sources: [...sources],
+      supplies: [...supplies],
+      t,
+      units,
+      excess,
+      first,
+      adj,
+      c: new Float64Array(m),
+      p: new Float64Array(n),
+      unit: 0,
+    };
+    this.solved = solved;
+    this.scaleCosts(solved);
+    // Start prices: shortest distances from the sources over the arcs in their order (tails layer
+    // by layer), so every arc's reduced cost is ≥ 0 and the empty flow is already optimal for its
+    // excesses; scaling then starts at START_EPSILON instead of the largest cost.
+    const { c, p } = solved;
+    const dist = p;
+    dist.fill(Number.POSITIVE_INFINITY);
+    for (const s of sources) dist[s] = 0;
+    for (let e = 0; e < m; e += 2) {
+      const du = dist[to[e + 1] as number] as number;
+      if (du === Number.POSITIVE_INFINITY || (this.cap[e] as number) <= 0) continue;
+      const v = to[e] as number;
+      const nd = du + (c[e] as number);
+      if (nd < (dist[v] as number)) dist[v] = nd;
+    }
+    let lowest = 0;
+    for (let v = 0; v < n; v++)
+      if (dist[v] !== Number.POSITIVE_INFINITY) lowest = Math.min(lowest, dist[v] as number);
+    for (let v = 0; v < n; v++) if (dist[v] === Number.POSITIVE_INFINITY) p[v] = lowest;
+    return this.optimise(solved, START_EPSILON * solved.unit);
+  }
+
+  /** Change the cost of arc `e` (and of its reverse); {@link FlowNetwork.reroute} then re-optimises. */
+  setCost(e: number, cost: number): void {
+    this.cost[e] = cost;
+    this.cost[e ^ 1] = -cost;
+  }
+
+  /**
+   * Re-optimise after {@link FlowNetwork.setCost}, starting from the last flow and prices: they
+   * are ε-optimal for the new costs with ε the largest change, so scaling starts there rather than
+   * from scratch — the Lagrangian bound moves the costs a little at every iteration. With a
+   * `tolerance`, scaling stops as soon as the flow's cost is within it of the bound its prices
+   * prove ({@link FlowNetwork.lowerBound} stays valid; the flow is then near-optimal, not optimal).
+   */
+  reroute(tolerance = 0): number {
+    const solved = this.solved;
+    if (solved === undefined) throw new Error("FlowNetwork.reroute: route first");
+    const before = solved.unit;
+    this.scaleCosts(solved);
+    if (solved.unit !== before) {
+      const ratio = solved.unit / before;
+      for (let v = 0; v < this.nodes; v++) solved.p[v] = Math.round((solved.p[v] as number) * ratio);
+    }
+    return this.optimise(solved, 0, tolerance);
+  }
+
+  /** Integer costs at the finest power-of-two resolution that keeps every price an exact double. */
+  private scaleCosts(solved: Solved): void {
+    const m = this.edges;
+    const { cost } = this;
     let maxAbs = 0;
     for (let e = 0; e < m; e += 2) maxAbs = Math.max(maxAbs, Math.abs(cost[e] as number));
-    const mult = n + 1;
+    const mult = this.nodes + 1;
     let scale = 1;
     if (maxAbs > 0) {
       while (scale < MAX_RESOLUTION && maxAbs * scale * 2 * mult <= PRICE_RANGE) scale *= 2;
       while (scale > MIN_RESOLUTION && maxAbs * scale * mult > PRICE_RANGE) scale /= 2;
     }
-    const c = new Float64Array(m);
-    let maxC = 0;
     for (let e = 0; e < m; e += 2) {
       const x = Math.round((cost[e] as number) * scale) * mult;
-      c[e] = x;
-      c[e + 1] = -x;
-      if (Math.abs(x) > maxC) maxC = Math.abs(x);
+      solved.c[e] = x;
+      solved.c[e + 1] = -x;
     }
-    const p = new Float64Array(n);
+    solved.unit = scale * mult;
+  }
+
+  /**
+   * Cost scaling from the current flow and prices: ε starts at the largest violation of a reduced
+   * cost (at least `floor`) and is divided by ALPHA each phase down to 1; each phase saturates the
+   * arcs of negative reduced cost, then pushes and relabels until no node holds excess.
+   */
+  private optimise(solved: Solved, floor: number, tolerance = 0): number {
+    const n = this.nodes;
+    const m = this.edges;
+    const { to, cap } = this;
+    const { first, adj, c, p, excess } = solved;
+    let violation = 0;
+    for (let e = 0; e < m; e++) {
+      if ((cap[e] as number) <= 0) continue;
+      const cp = (c[e] as number) + (p[to[e ^ 1] as number] as number) - (p[to[e] as number] as number);
+      if (-cp > violation) violation = -cp;
+    }
+    let pending = false;
+    for (let v = 0; v < n; v++) if ((excess[v] as number) > 0) pending = true;
     const cur = new Int32Array(n);
     const queue = new Int32Array(n);
     const queued = new Uint8Array(n);
@@ -138,7 +234,6 @@ export class FlowNetwork {
       queue[(head + size++) % n] = v;
       queued[v] = 1;
     };
-
     /**
      * Global price update: lower each price by the fewest multiples of ε that give it an
      * admissible path to a node with a deficit (a Dijkstra over the residual arcs, backwards from
@@ -186,29 +281,8 @@ export class FlowNetwork {
       }
     };
 
-    // Start prices: shortest distances from the sources over the arcs in their order (tails layer
-    // by layer), so every arc's reduced cost is ≥ 0 and the empty flow is already optimal for its
-    // excesses; scaling then starts at START_EPSILON instead of the largest cost.
-    for (let v = 0; v < n; v++) dist[v] = Number.POSITIVE_INFINITY;
-    for (const s of sources) dist[s] = 0;
-    for (let e = 0; e < m; e += 2) {
-      const du = dist[to[e + 1] as number] as number;
-      if (du === Number.POSITIVE_INFINITY || (cap[e] as number) <= 0) continue;
-      const v = to[e] as number;
-      const nd = du + (c[e] as number);
-      if (nd < (dist[v] as number)) dist[v] = nd;
-    }
-    let lowest = 0;
-    for (let v = 0; v < n; v++)
-      if (dist[v] !== Number.POSITIVE_INFINITY) lowest = Math.min(lowest, dist[v] as number);
-    for (let v = 0; v < n; v++) p[v] = dist[v] === Number.POSITIVE_INFINITY ? lowest : (dist[v] as number);
-    let violation = 0;
-    for (let e = 0; e < m; e++) {
-      if ((cap[e] as number) <= 0) continue;
-      const cp = (c[e] as number) + (p[to[e ^ 1] as number] as number) - (p[to[e] as number] as number);
-      if (-cp > violation) violation = -cp;
-    }
-    let eps = Math.min(maxC, Math.max(violation, START_EPSILON * scale * mult)) * ALPHA;
+    if (!pending && violation === 0) return this.finish(solved);
+    let eps = Math.max(violation, floor, 1) * ALPHA;
     do {
       eps = Math.max(1, Math.ceil(eps / ALPHA));
       // Make the flow ε-optimal at once: saturate every residual arc of negative reduced cost.
@@ -274,11 +348,22 @@ export class FlowNetwork {
           }
         }
       }
+      if (tolerance > 0 && eps > 1) {
+        const total = this.finish(solved);
+        if (total - this.lowerBound <= tolerance) return total;
+      }
     } while (eps > 1);
 
+    return this.finish(solved);
+  }
+
+  /** The total cost of the flow, and the bound its prices prove: Σ u·min(0, c_p) − Σ p·b ≤ the optimum. */
+  private finish(solved: Solved): number {
+    const m = this.edges;
+    const { to, cap, cost } = this;
+    const { p, sources, supplies, t, units, unit } = solved;
     let total = 0;
     let dual = 0;
-    const unit = scale * mult;
     for (let e = 0; e < m; e += 2) {
       const flow = cap[e + 1] as number;
       total += flow * (cost[e] as number);

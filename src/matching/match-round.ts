@@ -12,6 +12,10 @@ import { type Assignment, solveFlow, staffRound, type Team } from "./staffing.js
 import { objective } from "./team-value.js";
 import { validateProposal } from "./validate.js";
 
+/** Candidate pairs up to which a round gets 150 Lagrangian iterations; up to MEDIUM, 40; above, 20. */
+const SMALL = 5_000;
+const MEDIUM = 40_000;
+
 /** Parse a matching round (the JSON format in docs/formats.md). */
 export function parseMatchingRound(raw: unknown): Result<MatchingRound, ValidationFailed> {
   return parseWith(matchingRoundSchema, "MatchingRound", raw);
@@ -90,10 +94,13 @@ export function matchRound(
   let best = localSearch(inst, flow, round.seed, options.search);
   let bestValue = objective(inst, best.assignment);
   const pairs = inst.candidates.reduce((s, c) => s + c.length, 0);
-  const iterations = pairs <= 5_000 ? 150 : pairs <= 40_000 ? 20 : 3;
-  const { bound, multipliers } = lagrangianBound(inst, bestValue.value, iterations);
+  const iterations = pairs <= SMALL ? 150 : pairs <= MEDIUM ? 40 : 20;
+  const { bound, multipliers } = lagrangianBound(inst, bestValue.value, iterations, best.assignment);
+  if (pairs > MEDIUM)
+    return toProposal(inst, best.assignment, unstaffed, { bound, method: "flow+localSearch" }, best.stats);
   // Lagrangian heuristic: staff the same cases again with coverage priced in by the multipliers,
   // so that mentors who complete each other's topics come out of the flow together; keep the better.
+  // (Above MEDIUM pairs it costs a flow and a search and, measured, has not paid.)
   const active = flow.map((t) => t !== undefined);
   const priced = solveFlow(inst, active, { value: adjustedValue(inst, multipliers), priorities: true }).teams;
   const complete = priced.every(

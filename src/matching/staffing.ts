@@ -32,92 +32,119 @@ interface FlowOptions {
 }
 
 /**
- * Build and solve the flow network over the cases in `active`. Each case has a lead slot (1 unit)
- * and a member slot (team size − 1 units); a slot reaches a mentor through a per-pair gadget of
- * capacity 1 (one seat per mentor per case), the lead slot only through lead-qualified mentors,
- * and mentors reach the sink through unit arcs of rising load cost (convex, so load spreads). A
- * direct slot → sink arc stands for "seat left empty": cost 0 when looking for the most valuable
- * flow (bounds), and a prohibitive cost when staffing, so that as many seats as possible are filled.
- * Returns the (possibly partial) teams and the flow's cost.
+ * The flow network over the cases in `active`. Each case has a lead slot (1 unit) and a member
+ * slot (team size − 1 units); a slot reaches a mentor through a per-pair gadget of capacity 1 (one
+ * seat per mentor per case), the lead slot only through lead-qualified mentors, and mentors reach
+ * the sink through unit arcs of rising load cost (convex, so load spreads). A direct slot → sink
+ * arc stands for "seat left empty": cost 0 when looking for the most valuable flow (bounds), and a
+ * prohibitive cost when staffing, so that as many seats as possible are filled. Solving again with
+ * other pair values starts from the last flow and prices (the Lagrangian bound's iterations).
  */
+export class StaffingFlow {
+  private readonly net: FlowNetwork;
+  private readonly pairArcs: { j: number; c: Candidate; lead: boolean; arc: number }[] = [];
+  private readonly sources: number[] = [];
+  private readonly supplies: number[] = [];
+  private solved = false;
+
+  constructor(
+    private readonly inst: Instance,
+    private readonly active: readonly boolean[],
+    private readonly priorities: boolean,
+  ) {
+    const M = inst.mentors.length;
+    const N = inst.cases.length;
+    let pairCount = 0;
+    let gadgets = 0;
+    for (let j = 0; j < N; j++) {
+      if (!active[j]) continue;
+      for (const c of inst.candidates[j] as Candidate[]) {
+        pairCount++;
+        if (c.lead >= 0) gadgets++;
+      }
+    }
+    const mentorNode = (i: number) => 1 + i;
+    const leadSlot = (j: number) => 1 + M + j;
+    const memberSlot = (j: number) => 1 + M + N + j;
+    const gadgetBase = 1 + M + 2 * N;
+    const net = new FlowNetwork(gadgetBase + gadgets, M * 4 + pairCount * 3 + 2 * N);
+    this.net = net;
+    const empty = priorities ? EMPTY_SEAT : 0;
+    const gadgetArcs: { g: number; i: number }[] = [];
+    let g = gadgetBase;
+    // Slot arcs first (the sources), then gadget arcs, then mentor arcs: a topological order.
+    for (let j = 0; j < N; j++) {
+      if (!active[j]) continue;
+      for (const c of inst.candidates[j] as Candidate[]) {
+        if (c.lead >= 0) {
+          this.pairArcs.push({ j, c, lead: true, arc: net.addArc(leadSlot(j), g, 1, 0) });
+          this.pairArcs.push({ j, c, lead: false, arc: net.addArc(memberSlot(j), g, 1, 0) });
+          gadgetArcs.push({ g, i: c.mentor });
+          g++;
+        } else {
+          this.pairArcs.push({
+            j,
+            c,
+            lead: false,
+            arc: net.addArc(memberSlot(j), mentorNode(c.mentor), 1, 0),
+          });
+        }
+      }
+      net.addArc(leadSlot(j), T, 1, empty);
+      net.addArc(memberSlot(j), T, (inst.teamSize[j] as number) - 1, empty);
+      this.sources.push(leadSlot(j), memberSlot(j));
+      this.supplies.push(1, (inst.teamSize[j] as number) - 1);
+    }
+    for (const x of gadgetArcs) net.addArc(x.g, mentorNode(x.i), 1, 0);
+    for (let i = 0; i < M; i++) {
+      if (inst.mentorExclusion[i] !== undefined) continue;
+      const cap = inst.capacity[i] as number;
+      for (let k = 1; k <= cap; k++)
+        net.addArc(mentorNode(i), T, 1, loadCost(inst, i, k) - loadCost(inst, i, k - 1));
+    }
+  }
+
+  /**
+   * The best flow for these pair values: the (possibly partial) teams, the flow's cost (empty seats
+   * not counted), and — without priorities — the least cost any flow could have, proven by the
+   * prices (so −bound is an upper bound on the value, however the flow was rounded). A re-solve may
+   * stop within `tolerance` of that bound.
+   */
+  solve(value: PairValue, tolerance = 0): { teams: Team[]; cost: number; bound: number } {
+    const { inst, net } = this;
+    for (const a of this.pairArcs) {
+      const v = value(a.j, a.c);
+      const pin = this.priorities && a.c.pinned ? PIN_BONUS : 0;
+      net.setCost(a.arc, -((a.lead ? v.lead : v.member) + pin));
+    }
+    let cost = this.solved ? net.reroute(tolerance) : net.route(this.sources, this.supplies, T);
+    this.solved = true;
+    const N = inst.cases.length;
+    const teams = Array.from({ length: N }, () => ({ lead: -1, members: [] as number[] }));
+    let emptySeats = 0;
+    for (let j = 0; j < N; j++) if (this.active[j]) emptySeats += inst.teamSize[j] as number;
+    for (const a of this.pairArcs) {
+      if (net.flowOn(a.arc) <= 0) continue;
+      const t = teams[a.j] as Team;
+      if (a.lead) t.lead = a.c.mentor;
+      else t.members.push(a.c.mentor);
+      emptySeats--;
+    }
+    const empty = this.priorities ? EMPTY_SEAT : 0;
+    cost -= empty * emptySeats;
+    return { teams, cost, bound: this.priorities ? Number.NEGATIVE_INFINITY : net.lowerBound };
+  }
+}
+
+const T = 0;
+
+/** Solve the flow network over the cases in `active` once (see {@link StaffingFlow}). */
 export function solveFlow(
   inst: Instance,
   active: readonly boolean[],
   opts: FlowOptions,
-): { teams: { lead: number; members: number[] }[]; cost: number } {
-  const M = inst.mentors.length;
-  const N = inst.cases.length;
-  let pairCount = 0;
-  let gadgets = 0;
-  for (let j = 0; j < N; j++) {
-    if (!active[j]) continue;
-    for (const c of inst.candidates[j] as Candidate[]) {
-      pairCount++;
-      if (c.lead >= 0) gadgets++;
-    }
-  }
-  const T = 0;
-  const mentorNode = (i: number) => 1 + i;
-  const leadSlot = (j: number) => 1 + M + j;
-  const memberSlot = (j: number) => 1 + M + N + j;
-  const gadgetBase = 1 + M + 2 * N;
-  const net = new FlowNetwork(gadgetBase + gadgets, M * 4 + pairCount * 3 + 2 * N);
-  const empty = opts.priorities ? EMPTY_SEAT : 0;
-  const memberArcs: { j: number; i: number; arc: number }[] = [];
-  const leadArcs: { j: number; i: number; arc: number }[] = [];
-  const gadgetArcs: { g: number; i: number }[] = [];
-  const sources: number[] = [];
-  const supplies: number[] = [];
-  let g = gadgetBase;
-  // Slot arcs first (the sources), then gadget arcs, then mentor arcs: a topological order.
-  for (let j = 0; j < N; j++) {
-    if (!active[j]) continue;
-    for (const c of inst.candidates[j] as Candidate[]) {
-      const v = opts.value(j, c);
-      const pin = opts.priorities && c.pinned ? PIN_BONUS : 0;
-      if (c.lead >= 0) {
-        leadArcs.push({ j, i: c.mentor, arc: net.addArc(leadSlot(j), g, 1, -(v.lead + pin)) });
-        memberArcs.push({ j, i: c.mentor, arc: net.addArc(memberSlot(j), g, 1, -(v.member + pin)) });
-        gadgetArcs.push({ g, i: c.mentor });
-        g++;
-      } else {
-        memberArcs.push({
-          j,
-          i: c.mentor,
-          arc: net.addArc(memberSlot(j), mentorNode(c.mentor), 1, -(v.member + pin)),
-        });
-      }
-    }
-    net.addArc(leadSlot(j), T, 1, empty);
-    net.addArc(memberSlot(j), T, (inst.teamSize[j] as number) - 1, empty);
-    sources.push(leadSlot(j), memberSlot(j));
-    supplies.push(1, (inst.teamSize[j] as number) - 1);
-  }
-  for (const x of gadgetArcs) net.addArc(x.g, mentorNode(x.i), 1, 0);
-  for (let i = 0; i < M; i++) {
-    if (inst.mentorExclusion[i] !== undefined) continue;
-    const cap = inst.capacity[i] as number;
-    for (let k = 1; k <= cap; k++)
-      net.addArc(mentorNode(i), T, 1, loadCost(inst, i, k) - loadCost(inst, i, k - 1));
-  }
-  let cost = net.route(sources, supplies, T);
-  const teams = Array.from({ length: N }, () => ({ lead: -1, members: [] as number[] }));
-  let emptySeats = 0;
-  for (let j = 0; j < N; j++) if (active[j]) emptySeats += inst.teamSize[j] as number;
-  for (const a of leadArcs) {
-    if (net.flowOn(a.arc) > 0) {
-      (teams[a.j] as Team).lead = a.i;
-      emptySeats--;
-    }
-  }
-  for (const a of memberArcs) {
-    if (net.flowOn(a.arc) > 0) {
-      (teams[a.j] as Team).members.push(a.i);
-      emptySeats--;
-    }
-  }
-  cost -= empty * emptySeats;
-  return { teams, cost };
+): { teams: Team[]; cost: number } {
+  return new StaffingFlow(inst, active, opts.priorities).solve(opts.value);
 }
 
 /** The modular value of a pair: its score as a member, score plus lead fitness as lead. */

@@ -30,7 +30,7 @@ const networkArb = fc.record({
 type Shape = typeof networkArb extends fc.Arbitrary<infer R> ? R : never;
 type Net = Pick<FlowNetwork, "addArc" | "flowOn" | "route">;
 
-function build<T extends Net>(r: Shape, make: (nodes: number) => T) {
+function build<T extends Net>(r: Shape, make: (nodes: number) => T, shift: readonly number[] = []) {
   const S = r.sources.length;
   const M = r.middle.length;
   const pairs = r.pairs.filter(([s, m]) => s < S && m < M);
@@ -40,13 +40,16 @@ function build<T extends Net>(r: Shape, make: (nodes: number) => T) {
   const gadget = (g: number) => 1 + S + M + g;
   const net = make(1 + S + M + pairs.length);
   const arcs: { from: number; to: number; arc: number }[] = [];
+  const pairArcs: { arc: number; cost: number }[] = [];
   const add = (u: number, v: number, cap: number, cost: number) =>
     arcs.push({ from: u, to: v, arc: net.addArc(u, v, cap, cost) });
-  pairs.forEach(([s, m, cost, viaGadget], g) => {
+  pairs.forEach(([s, m, base, viaGadget], g) => {
+    const cost = base + (shift[g] ?? 0);
     if (viaGadget) {
       add(source(s), gadget(g), 1, cost);
       add(gadget(g), mid(m), 1, 0);
     } else add(source(s), mid(m), 1, cost);
+    pairArcs.push({ arc: (arcs.at(viaGadget ? -2 : -1) as { arc: number }).arc, cost: base });
   });
   r.sources.forEach((s, k) => {
     add(source(k), t, s.supply, s.empty);
@@ -60,7 +63,7 @@ function build<T extends Net>(r: Shape, make: (nodes: number) => T) {
   });
   const sources = r.sources.map((_, k) => source(k));
   const supplies = r.sources.map((s) => s.supply);
-  return { net, arcs, sources, supplies, t, nodes: 1 + S + M + pairs.length };
+  return { net, arcs, pairArcs, sources, supplies, t, nodes: 1 + S + M + pairs.length };
 }
 
 describe("min-cost flow (cost scaling)", () => {
@@ -96,6 +99,22 @@ describe("min-cost flow (cost scaling)", () => {
     const bound = (ours.net as FlowNetwork).lowerBound;
     expect(bound).toBeLessThanOrEqual(optimum + 1e-6 * Math.max(1, Math.abs(optimum)));
     expect(bound).toBeGreaterThanOrEqual(optimum - 1e-2);
+  });
+
+  test.prop([networkArb, fc.array(fc.double({ min: -300, max: 300, noNaN: true }), { maxLength: 24 })], {
+    numRuns: 200,
+  })("re-optimised after a change of costs, it reaches the new minimum", (r, shift) => {
+    const ours = build(r, (n) => new FlowNetwork(n, 4));
+    ours.net.route(ours.sources, ours.supplies, ours.t);
+    ours.pairArcs.forEach((a, g) => {
+      ours.net.setCost(a.arc, a.cost + (shift[g] ?? 0));
+    });
+    const cost = ours.net.reroute();
+    const ref = build(r, (n) => new ReferenceFlow(n), shift);
+    const optimum = ref.net.route(ref.sources, ref.supplies, ref.t);
+    expect(cost).toBeCloseTo(optimum, 3);
+    expect(ours.net.lowerBound).toBeLessThanOrEqual(optimum + 1e-6 * Math.max(1, Math.abs(optimum)));
+    expect(ours.net.lowerBound).toBeGreaterThanOrEqual(optimum - 1e-2);
   });
 
   test("refuses a source that cannot reach the sink", () => {
