@@ -13,6 +13,7 @@ import {
 } from "./instance.js";
 import type { Diagnosis, ProposedTeam, SolverDefect } from "./proposal.js";
 import type { ActiveCase, MatchingRound, RoundMentor } from "./round.js";
+import { selectBest } from "./select.js";
 import { teamValue } from "./team-value.js";
 import { validateProposal } from "./validate.js";
 
@@ -55,11 +56,12 @@ function shortlist(round: MatchingRound, kase: MatchingRound["cases"][number]): 
   );
   const previous = new Set<string>(kase.previousMentors);
   const W = kase.topics.reduce((s, t) => s + t.weight, 0) || 1;
+  const topicWeight = new Map<string, number>(kase.topics.map((t) => [t.topic, t.weight]));
   const scored: { m: RoundMentor; score: number }[] = [];
   for (const m of round.mentors) {
     if (m.state !== "active" || roomForNewCases(m, m.load, round.rules.hoursPerCase) <= 0) continue;
     let fit = 0;
-    for (const t of kase.topics) fit += t.weight * (m.expertise.find((e) => e.topic === t.topic)?.level ?? 0);
+    for (const e of m.expertise) fit += (topicWeight.get(e.topic) ?? 0) * e.level;
     const score =
       (m.sectors.includes(kase.venture.sector) ? w.sector : 0) +
       (w.expertise * fit) / (3 * W) +
@@ -69,8 +71,11 @@ function shortlist(round: MatchingRound, kase: MatchingRound["cases"][number]): 
       (m.leadQualified ? w.lead : 0);
     scored.push({ m, score });
   }
-  scored.sort((a, b) => b.score - a.score || (a.m.id < b.m.id ? -1 : a.m.id > b.m.id ? 1 : 0));
-  return scored.slice(0, SHORTLIST).map((x) => x.m);
+  return selectBest(
+    scored,
+    SHORTLIST,
+    (a, b) => a.score < b.score || (a.score === b.score && a.m.id > b.m.id),
+  ).map((x) => x.m);
 }
 
 /** Candidates a single-case search enumerates teams from (best pair score + lead fitness first). */
@@ -133,7 +138,12 @@ export function proposeInsertion(
   if (kase === undefined) return err({ type: "CaseNotInRound", caseId });
   const single: MatchingRound = { ...round, cases: [kase], rules: { ...round.rules, newCasesPerMeeting: 1 } };
   const check = (r: MatchingRound, team: ProposedTeam): Result<ProposedTeam, SolverDefect> => {
-    const { violations } = validateProposal(r, { teams: [team] });
+    // The validator reads only the team's own mentors: hand it those, not the whole network.
+    const on = new Set<string>([team.lead, ...team.members]);
+    const { violations } = validateProposal(
+      { ...r, mentors: r.mentors.filter((m) => on.has(m.id)) },
+      { teams: [team] },
+    );
     return violations.length > 0 ? err({ type: "SolverDefect", violations }) : ok(team);
   };
   // Large networks: first the mentors who score best for this question and have room (the team is

@@ -3,6 +3,7 @@ import { ethicsStatementCurrent } from "../lifecycle/mentor.js";
 import type { Mentor } from "../model/mentor.js";
 import type { Venture } from "../model/venture.js";
 import type { MatchingRound, RoundCase, RoundMentor } from "./round.js";
+import { selectBest } from "./select.js";
 
 /** Why a mentor cannot be on a case: the hard filters, in the order they are checked. */
 export type Exclusion =
@@ -305,7 +306,14 @@ function scoreCase(inst: Instance, p: Prepared, j: number, k: number): void {
   // are selected first, and the rest sorted only if the margin runs out.
   const byScore = (a: number, b: number) => (acc[b] as number) - (acc[a] as number) || a - b;
   const all = touched.subarray(0, nTouched);
-  const head = k >= M ? [] : selectBest(all, k + RANK_MARGIN, acc);
+  const head =
+    k >= M
+      ? []
+      : selectBest(
+          all,
+          k + RANK_MARGIN,
+          (a, b) => (acc[a] as number) < (acc[b] as number) || (acc[a] === acc[b] && a > b),
+        );
   const ranked: Iterable<number> =
     k >= M
       ? [
@@ -401,50 +409,6 @@ function scoreCase(inst: Instance, p: Prepared, j: number, k: number): void {
 
 /** Extra mentors ranked beyond k on a sparse list, for those a hard filter excludes. */
 const RANK_MARGIN = 32;
-
-/**
- * The `count` best of `items` by `score` (higher first, then lower index), in that order, without
- * sorting the rest: a bounded min-heap over one pass (a sparse round ranks thousands of mentors per
- * case to keep forty).
- */
-function selectBest(items: Int32Array, count: number, score: Float64Array): number[] {
-  const heap: number[] = [];
-  // worse(a, b): a ranks below b.
-  const worse = (a: number, b: number) =>
-    (score[a] as number) < (score[b] as number) || ((score[a] as number) === (score[b] as number) && a > b);
-  const siftDown = (from: number) => {
-    let i = from;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= heap.length) break;
-      const r = l + 1;
-      const c = r < heap.length && worse(heap[r] as number, heap[l] as number) ? r : l;
-      if (!worse(heap[c] as number, heap[i] as number)) break;
-      [heap[i], heap[c]] = [heap[c] as number, heap[i] as number];
-      i = c;
-    }
-  };
-  for (const x of items) {
-    if (heap.length < count) {
-      heap.push(x);
-      let i = heap.length - 1;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if (!worse(heap[i] as number, heap[parent] as number)) break;
-        [heap[i], heap[parent]] = [heap[parent] as number, heap[i] as number];
-        i = parent;
-      }
-    } else if (
-      count > 0 &&
-      (score[x] as number) >= (score[heap[0] as number] as number) &&
-      worse(heap[0] as number, x)
-    ) {
-      heap[0] = x;
-      siftDown(0);
-    }
-  }
-  return heap.sort((a, b) => (score[b] as number) - (score[a] as number) || a - b);
-}
 
 /** Coverage points of a team on case j: the weighted share of its topics some member covers. */
 export function coveragePoints(inst: Instance, j: number, mask: number): number {
