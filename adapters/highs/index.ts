@@ -34,6 +34,12 @@ export type ExactError = ExactTimedOut | ExactSolverFailed | ExactNotOptimal | S
 export interface ExactOptions {
   /** Hard wall-clock limit; the worker is killed after it. Default 60 000 ms. */
   readonly timeLimitMs?: number;
+  /**
+   * Which mentor × case pairs the model has: "all" (default), or "candidates" — the pairs
+   * `matchRound` starts from on a large round, to compare its certificate with the LP bound over the
+   * same pairs where the full model is too large.
+   */
+  readonly pairs?: "all" | "candidates";
 }
 
 interface WorkerAnswer {
@@ -112,7 +118,7 @@ export function solveExact(
   round: MatchingRound,
   options: ExactOptions = {},
 ): ResultAsync<MatchingProposal, ExactError> {
-  const model = exactModel(round);
+  const model = exactModel(round, { pairs: options.pairs ?? "all" });
   return solveInWorker(model.lp, options.timeLimitMs ?? 60_000).andThen(
     (answer): ResultAsync<MatchingProposal, ExactError> => {
       if (answer.error !== undefined) return errAsync({ type: "ExactSolverFailed", reason: answer.error });
@@ -131,7 +137,7 @@ export function solveExact(
  * (team rules and coverage included), usually within a few hundredths of a percent of the optimum.
  */
 export function lpBound(round: MatchingRound, options: ExactOptions = {}): ResultAsync<number, ExactError> {
-  const model = exactModel(round, { relax: true });
+  const model = exactModel(round, { relax: true, pairs: options.pairs ?? "all" });
   return solveInWorker(model.lp, options.timeLimitMs ?? 60_000).andThen(
     (answer): ResultAsync<number, ExactError> => {
       if (answer.error !== undefined) return errAsync({ type: "ExactSolverFailed", reason: answer.error });

@@ -33,8 +33,19 @@ export interface ExactModel {
  * const model = exactModel(round);
  * const solution = highs.solve(model.lp); // in a worker: HiGHS blocks its thread
  */
-export function exactModel(round: MatchingRound, options: { readonly relax?: boolean } = {}): ExactModel {
-  const inst = buildInstance(round, { full: true });
+export function exactModel(
+  round: MatchingRound,
+  options: {
+    readonly relax?: boolean;
+    /**
+     * "all" (default): every eligible mentor × case pair. "candidates": only the pairs the
+     * heuristic starts from on a large round (each case's best 40 plus spares) — the same scope as
+     * its certificate (`scope: "candidatePairs"`), and a model small enough to solve at scale.
+     */
+    readonly pairs?: "all" | "candidates";
+  } = {},
+): ExactModel {
+  const inst = buildInstance(round, { full: options.pairs !== "candidates" });
   const lines: string[] = [];
   const obj: string[] = [];
   const rows: string[] = [];

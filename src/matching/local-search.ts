@@ -19,8 +19,8 @@ export interface SearchStats {
  * ejection chains (a mentor with room takes a seat elsewhere so that mentor can move here).
  * Every move keeps every hard rule; only strictly improving moves are made, so the objective
  * never falls. The first pass visits every case in a seeded order; each later pass visits only
- * the cases a move may have opened something for (the cases moved, and those whose best
- * candidates include a mentor who moved), until a pass finds nothing. Budgets are counts, not
+ * the cases a move may have opened something for (those whose best candidates include, or whose
+ * team shares, a mentor who moved or whose team changed), until a pass finds nothing. Budgets are counts, not
  * time, so the result depends only on input and seed.
  */
 export function localSearch(
@@ -139,7 +139,7 @@ export function localSearch(
                 used[out] = (used[out] as number) - 1;
                 (casesOf[inc] as Set<number>).add(j);
                 (casesOf[out] as Set<number>).delete(j);
-                touch(inc, out);
+                touch(out, ...(teams[j] as number[]));
                 refresh(j);
               });
             }
@@ -161,7 +161,7 @@ export function localSearch(
               (casesOf[inc] as Set<number>).add(j);
               (casesOf[out] as Set<number>).delete(j);
               (casesOf[out] as Set<number>).add(k);
-              touch(inc, out);
+              touch(...(teams[j] as number[]), ...(teams[k] as number[]));
               refresh(j);
               refresh(k);
             });
@@ -207,7 +207,7 @@ export function localSearch(
                   (casesOf[inc] as Set<number>).add(j);
                   (casesOf[fill] as Set<number>).add(k);
                   (casesOf[out] as Set<number>).delete(j);
-                  touch(inc, out, fill);
+                  touch(out, ...(teams[j] as number[]), ...(teams[k] as number[]));
                   refresh(j);
                   refresh(k);
                 });

@@ -12,7 +12,7 @@ import { type Assignment, solveFlow, staffRound, type Team } from "./staffing.js
 import { objective } from "./team-value.js";
 import { validateProposal } from "./validate.js";
 
-/** Candidate pairs up to which a round gets 150 Lagrangian iterations; up to MEDIUM, 40; above, 20. */
+/** Candidate pairs up to which a round gets 150 Lagrangian iterations (above: 20); up to MEDIUM, a priced re-staffing. */
 const SMALL = 5_000;
 const MEDIUM = 40_000;
 
@@ -94,7 +94,7 @@ export function matchRound(
   let best = localSearch(inst, flow, round.seed, options.search);
   let bestValue = objective(inst, best.assignment);
   const pairs = inst.candidates.reduce((s, c) => s + c.length, 0);
-  const iterations = pairs <= SMALL ? 150 : pairs <= MEDIUM ? 40 : 20;
+  const iterations = pairs <= SMALL ? 150 : 20;
   const { bound, multipliers } = lagrangianBound(inst, bestValue.value, iterations, best.assignment);
   if (pairs > MEDIUM)
     return toProposal(inst, best.assignment, unstaffed, { bound, method: "flow+localSearch" }, best.stats);

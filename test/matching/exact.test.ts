@@ -16,6 +16,10 @@ describe("exact mode (HiGHS in a worker)", () => {
     expect(heuristic.certificate.objective).toBeLessThanOrEqual(exact.certificate.objective + 1e-6);
     const lp = (await lpBound(round))._unsafeUnwrap();
     expect(lp).toBeGreaterThanOrEqual(exact.certificate.objective - 1e-6);
+    // Over the candidate pairs only (the heuristic's scope on large rounds): a model with fewer pairs, a bound no higher.
+    const candidates = (await lpBound(round, { pairs: "candidates" }))._unsafeUnwrap();
+    expect(candidates).toBeLessThanOrEqual(lp + 1e-6);
+    expect(candidates).toBeGreaterThan(0);
   }, 120_000);
 
   it("agrees with brute force on small rounds", async () => {
