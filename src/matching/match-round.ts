@@ -4,17 +4,19 @@ import type { MentorId } from "../model/brand.js";
 import { parseWith } from "../model/parse.js";
 import { adjustedValue, lagrangianBound } from "./bound.js";
 import { diagnose, explainTeam } from "./explain.js";
-import { buildInstance, type Instance } from "./instance.js";
+import { buildInstance, type Candidate, type Instance } from "./instance.js";
 import { localSearch } from "./local-search.js";
 import type { MatchingProposal, SolverDefect } from "./proposal.js";
 import { type MatchingRound, matchingRoundSchema } from "./round.js";
 import { type Assignment, solveFlow, staffRound, type Team } from "./staffing.js";
-import { objective } from "./team-value.js";
+import { brokenTeamRules, objective } from "./team-value.js";
 import { validateProposal } from "./validate.js";
 
 /** Candidate pairs up to which a round gets 150 Lagrangian iterations (above: 20); up to MEDIUM, a priced re-staffing. */
 const SMALL = 5_000;
 const MEDIUM = 40_000;
+/** Attempts at mending a broken team rule on a small round by forbidding one of its pairs. */
+const REPAIRS = 6;
 
 /** Parse a matching round (the JSON format in docs/formats.md). */
 export function parseMatchingRound(raw: unknown): Result<MatchingRound, ValidationFailed> {
@@ -119,6 +121,43 @@ export function matchRound(
       best = second;
       bestValue = value;
     }
+  }
+  // Small rounds: a team rule the moves could not mend (it may take a chain through many teams):
+  // forbid one pair of the breaking team at a time and staff the whole round again, keeping the
+  // result when it staffs the same cases with fewer broken rules (or more points).
+  for (let attempt = 0; attempt < REPAIRS && pairs <= SMALL && bestValue.brokenTeamRules > 0; attempt++) {
+    const j = best.assignment.findIndex(
+      (t) => t !== undefined && brokenTeamRules(inst, [t.lead, ...t.members]).length > 0,
+    );
+    const team = best.assignment[j] as Team;
+    let mended = false;
+    for (const i of [team.lead, ...team.members]) {
+      const all = inst.candidates[j] as Candidate[];
+      const list = all.filter((c) => c.mentor !== i);
+      if (all.some((c) => c.mentor === i && !c.pinned)) {
+        const trial: Instance = {
+          ...inst,
+          candidates: inst.candidates.map((l, k) => (k === j ? list : l)),
+          candidateIndex: inst.candidateIndex.map((m, k) =>
+            k === j ? new Map(list.map((c, pos) => [c.mentor, pos])) : m,
+          ),
+        };
+        const staffed = staffRound(trial);
+        if (staffed.unstaffed.join() !== unstaffed.join()) continue;
+        const repaired = localSearch(trial, staffed.assignment, round.seed, options.search);
+        const value = objective(inst, repaired.assignment);
+        if (
+          value.brokenTeamRules < bestValue.brokenTeamRules ||
+          (value.brokenTeamRules === bestValue.brokenTeamRules && value.value > bestValue.value + 1e-9)
+        ) {
+          best = repaired;
+          bestValue = value;
+          mended = true;
+          break;
+        }
+      }
+    }
+    if (!mended) break;
   }
   return toProposal(inst, best.assignment, unstaffed, { bound, method: "flow+localSearch" }, best.stats);
 }
