@@ -28,6 +28,8 @@ export function localSearch(
   start: Assignment,
   seed: number,
   budget = { passes: 30, evaluations: 30_000_000 },
+  /** The cases the first pass visits (default: all); later passes follow the moves as always. */
+  focus?: readonly number[],
 ): { assignment: Assignment; stats: SearchStats } {
   const N = inst.cases.length;
   const teams: (number[] | undefined)[] = start.map((t) =>
@@ -109,7 +111,7 @@ export function localSearch(
   const swapIn = (team: readonly number[], out: number, incoming: number) =>
     team.map((x) => (x === out ? incoming : x));
 
-  let todo = Array.from({ length: N }, (_, k) => k);
+  let todo = focus === undefined ? Array.from({ length: N }, (_, k) => k) : [...focus];
   while (todo.length > 0 && passes < budget.passes && evaluations < budget.evaluations) {
     passes++;
     dirty.fill(0);

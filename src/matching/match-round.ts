@@ -2,14 +2,14 @@ import { err, ok, type Result } from "neverthrow";
 import type { ValidationFailed } from "../errors.js";
 import type { MentorId } from "../model/brand.js";
 import { parseWith } from "../model/parse.js";
-import { adjustedValue, lagrangianBound } from "./bound.js";
+import { adjustedValue, lagrangianBound, type TeamRuleMultipliers } from "./bound.js";
 import { diagnose, explainTeam } from "./explain.js";
 import { buildInstance, type Candidate, type Instance } from "./instance.js";
 import { localSearch } from "./local-search.js";
 import type { MatchingProposal, SolverDefect } from "./proposal.js";
 import { type MatchingRound, matchingRoundSchema } from "./round.js";
 import { type Assignment, solveFlow, staffRound, type Team } from "./staffing.js";
-import { brokenTeamRules, objective } from "./team-value.js";
+import { brokenTeamRules, objective, TEAM_RULE_PENALTY } from "./team-value.js";
 import { validateProposal } from "./validate.js";
 
 /** Candidate pairs up to which a round gets 150 Lagrangian iterations (above: 20); up to MEDIUM, a priced re-staffing. */
@@ -17,6 +17,8 @@ const SMALL = 5_000;
 const MEDIUM = 40_000;
 /** Attempts at mending a broken team rule on a small round by forbidding one of its pairs. */
 const REPAIRS = 6;
+/** Re-staffings of a large round with its broken team rules priced in. */
+const LARGE_REPAIRS = 3;
 
 /** Parse a matching round (the JSON format in docs/formats.md). */
 export function parseMatchingRound(raw: unknown): Result<MatchingRound, ValidationFailed> {
@@ -98,8 +100,57 @@ export function matchRound(
   const pairs = inst.candidates.reduce((s, c) => s + c.length, 0);
   const iterations = pairs <= SMALL ? 150 : 20;
   const { bound, multipliers } = lagrangianBound(inst, bestValue.value, iterations, best.assignment);
-  if (pairs > MEDIUM)
+  if (pairs > MEDIUM) {
+    // Large rounds: teams still breaking a team rule get that rule priced into the flow — their
+    // firm or background made as dear as the rule's penalty on that case — and the round is staffed
+    // again; the search then starts from the cases whose team changed. Kept only if better.
+    const priced: TeamRuleMultipliers[] = inst.cases.map(() => ({ firm: new Map(), background: new Map() }));
+    for (let attempt = 0; attempt < LARGE_REPAIRS && bestValue.brokenTeamRules > 0; attempt++) {
+      // Prices accumulate over the attempts, so a rule broken again elsewhere is priced there too.
+      best.assignment.forEach((t, j) => {
+        if (t === undefined) return;
+        const team = [t.lead, ...t.members];
+        const broken = brokenTeamRules(inst, team);
+        const rule = priced[j] as TeamRuleMultipliers;
+        if (broken.includes("sameBackground"))
+          rule.background.set(inst.background[t.lead] as number, TEAM_RULE_PENALTY);
+        if (broken.includes("sameFirm")) {
+          const seen = new Set<number>();
+          for (const i of team) {
+            const f = inst.firm[i] as number;
+            if (f >= 0 && seen.has(f)) rule.firm.set(f, TEAM_RULE_PENALTY);
+            seen.add(f);
+          }
+        }
+      });
+      const active = flow.map((t) => t !== undefined);
+      const teams = solveFlow(inst, active, {
+        value: adjustedValue(inst, multipliers, undefined, priced),
+        priorities: true,
+      }).teams;
+      const full = (t: Team, j: number) =>
+        t.lead >= 0 && t.members.length === (inst.teamSize[j] as number) - 1;
+      if (!teams.every((t, j) => !active[j] || full(t, j))) break;
+      const start: Assignment = teams.map((t, j) => (active[j] ? t : undefined));
+      const changed = start.flatMap((t, j) => {
+        const before = best.assignment[j];
+        if (t === undefined || before === undefined) return [];
+        const a = [t.lead, ...t.members].sort((x, y) => x - y).join();
+        const b = [before.lead, ...before.members].sort((x, y) => x - y).join();
+        return a === b ? [] : [j];
+      });
+      const repaired = localSearch(inst, start, round.seed, options.search, changed);
+      const value = objective(inst, repaired.assignment);
+      if (
+        value.brokenTeamRules < bestValue.brokenTeamRules ||
+        (value.brokenTeamRules === bestValue.brokenTeamRules && value.value > bestValue.value + 1e-9)
+      ) {
+        best = repaired;
+        bestValue = value;
+      }
+    }
     return toProposal(inst, best.assignment, unstaffed, { bound, method: "flow+localSearch" }, best.stats);
+  }
   // Lagrangian heuristic: staff the same cases again with coverage priced in by the multipliers,
   // so that mentors who complete each other's topics come out of the flow together; keep the better.
   // (Above MEDIUM pairs it costs a flow and a search and, measured, has not paid.)
