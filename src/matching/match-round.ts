@@ -97,6 +97,18 @@ export function matchRound(
   const { assignment: flow, unstaffed } = staffRound(inst);
   let best = localSearch(inst, flow, round.seed, options.search);
   let bestValue = objective(inst, best.assignment);
+  /** Keep a searched alternative when it breaks fewer team rules, or as few with more points. */
+  const keepIfBetter = (other: typeof best): boolean => {
+    const value = objective(inst, other.assignment);
+    const better =
+      value.brokenTeamRules < bestValue.brokenTeamRules ||
+      (value.brokenTeamRules === bestValue.brokenTeamRules && value.value > bestValue.value + 1e-9);
+    if (better) {
+      best = other;
+      bestValue = value;
+    }
+    return better;
+  };
   const pairs = inst.candidates.reduce((s, c) => s + c.length, 0);
   const iterations = pairs <= SMALL ? 150 : 20;
   const { bound, multipliers } = lagrangianBound(inst, bestValue.value, iterations, best.assignment);
@@ -139,15 +151,7 @@ export function matchRound(
         const b = [before.lead, ...before.members].sort((x, y) => x - y).join();
         return a === b ? [] : [j];
       });
-      const repaired = localSearch(inst, start, round.seed, options.search, changed);
-      const value = objective(inst, repaired.assignment);
-      if (
-        value.brokenTeamRules < bestValue.brokenTeamRules ||
-        (value.brokenTeamRules === bestValue.brokenTeamRules && value.value > bestValue.value + 1e-9)
-      ) {
-        best = repaired;
-        bestValue = value;
-      }
+      keepIfBetter(localSearch(inst, start, round.seed, options.search, changed));
     }
     return toProposal(inst, best.assignment, unstaffed, { bound, method: "flow+localSearch" }, best.stats);
   }
@@ -163,15 +167,7 @@ export function matchRound(
     const start: Assignment = priced.map((t, j) =>
       active[j] ? ({ lead: t.lead, members: t.members } as Team) : undefined,
     );
-    const second = localSearch(inst, start, round.seed, options.search);
-    const value = objective(inst, second.assignment);
-    const better =
-      value.brokenTeamRules < bestValue.brokenTeamRules ||
-      (value.brokenTeamRules === bestValue.brokenTeamRules && value.value > bestValue.value + 1e-9);
-    if (better) {
-      best = second;
-      bestValue = value;
-    }
+    keepIfBetter(localSearch(inst, start, round.seed, options.search));
   }
   // Small rounds: a team rule the moves could not mend (it may take a chain through many teams):
   // forbid one pair of the breaking team at a time and staff the whole round again, keeping the
@@ -195,14 +191,7 @@ export function matchRound(
         };
         const staffed = staffRound(trial);
         if (staffed.unstaffed.join() !== unstaffed.join()) continue;
-        const repaired = localSearch(trial, staffed.assignment, round.seed, options.search);
-        const value = objective(inst, repaired.assignment);
-        if (
-          value.brokenTeamRules < bestValue.brokenTeamRules ||
-          (value.brokenTeamRules === bestValue.brokenTeamRules && value.value > bestValue.value + 1e-9)
-        ) {
-          best = repaired;
-          bestValue = value;
+        if (keepIfBetter(localSearch(trial, staffed.assignment, round.seed, options.search))) {
           mended = true;
           break;
         }
