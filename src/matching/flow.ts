@@ -4,8 +4,8 @@
  * successive-shortest-path method it replaced needed one Dijkstra per seat, and under tight supply
  * the last seats' searches crossed half the network each (docs/benchmarks.md).
  *
- * Arcs are kept in paired arrays (arc e and its reverse e ^ 1). A network is solved once: build
- * it, route, read the flows.
+ * Arcs are kept in paired arrays (arc e and its reverse e ^ 1). Build the network, route, read
+ * the flows; to solve again with other costs, set them and reroute (warm: from the last flow and prices).
  */
 
 /** Each phase divides ε by this (CS2 and LEMON use 8–16). */
@@ -152,6 +152,8 @@ export class FlowNetwork {
       const nd = du + (c[e] as number);
       if (nd < (dist[v] as number)) dist[v] = nd;
     }
+    // Nodes no source reaches carry no flow; the lowest price keeps the arcs into them from looking
+    // profitable. Whatever reduced cost is still negative is measured below, and scaling starts there.
     let lowest = 0;
     for (let v = 0; v < n; v++)
       if (dist[v] !== Number.POSITIVE_INFINITY) lowest = Math.min(lowest, dist[v] as number);
