@@ -112,6 +112,30 @@ export function matchRound(
   const pairs = inst.candidates.reduce((s, c) => s + c.length, 0);
   const iterations = pairs <= SMALL ? 150 : 20;
   const { bound, multipliers } = lagrangianBound(inst, bestValue.value, iterations, best.assignment);
+  /**
+   * Staff the same cases again with the multipliers' prices (coverage, and `rules` if given) in
+   * the pair values, search from there — from the cases whose team changed when `focus` — and
+   * keep the result if better. False when the priced flow could not staff every case.
+   */
+  const restaff = (rules?: readonly TeamRuleMultipliers[], focus = false): boolean => {
+    const active = flow.map((t) => t !== undefined);
+    const teams = solveFlow(inst, active, {
+      value: adjustedValue(inst, multipliers, undefined, rules),
+      priorities: true,
+    }).teams;
+    const full = (t: Team, j: number) => t.lead >= 0 && t.members.length === (inst.teamSize[j] as number) - 1;
+    if (!teams.every((t, j) => !active[j] || full(t, j))) return false;
+    const start: Assignment = teams.map((t, j) => (active[j] ? t : undefined));
+    const key = (t: Team) => [t.lead, ...t.members].sort((x, y) => x - y).join();
+    const changed = focus
+      ? start.flatMap((t, j) => {
+          const before = best.assignment[j];
+          return t === undefined || before === undefined || key(t) === key(before) ? [] : [j];
+        })
+      : undefined;
+    keepIfBetter(localSearch(inst, start, round.seed, options.search, changed));
+    return true;
+  };
   if (pairs > MEDIUM) {
     // Large rounds: teams still breaking a team rule get that rule priced into the flow — their
     // firm or background made as dear as the rule's penalty on that case — and the round is staffed
@@ -135,40 +159,14 @@ export function matchRound(
           }
         }
       });
-      const active = flow.map((t) => t !== undefined);
-      const teams = solveFlow(inst, active, {
-        value: adjustedValue(inst, multipliers, undefined, priced),
-        priorities: true,
-      }).teams;
-      const full = (t: Team, j: number) =>
-        t.lead >= 0 && t.members.length === (inst.teamSize[j] as number) - 1;
-      if (!teams.every((t, j) => !active[j] || full(t, j))) break;
-      const start: Assignment = teams.map((t, j) => (active[j] ? t : undefined));
-      const changed = start.flatMap((t, j) => {
-        const before = best.assignment[j];
-        if (t === undefined || before === undefined) return [];
-        const a = [t.lead, ...t.members].sort((x, y) => x - y).join();
-        const b = [before.lead, ...before.members].sort((x, y) => x - y).join();
-        return a === b ? [] : [j];
-      });
-      keepIfBetter(localSearch(inst, start, round.seed, options.search, changed));
+      if (!restaff(priced, true)) break;
     }
     return toProposal(inst, best.assignment, unstaffed, { bound, method: "flow+localSearch" }, best.stats);
   }
   // Lagrangian heuristic: staff the same cases again with coverage priced in by the multipliers,
   // so that mentors who complete each other's topics come out of the flow together; keep the better.
   // (Above MEDIUM pairs it costs a flow and a search and, measured, has not paid.)
-  const active = flow.map((t) => t !== undefined);
-  const priced = solveFlow(inst, active, { value: adjustedValue(inst, multipliers), priorities: true }).teams;
-  const complete = priced.every(
-    (t, j) => !active[j] || (t.lead >= 0 && t.members.length === (inst.teamSize[j] as number) - 1),
-  );
-  if (complete) {
-    const start: Assignment = priced.map((t, j) =>
-      active[j] ? ({ lead: t.lead, members: t.members } as Team) : undefined,
-    );
-    keepIfBetter(localSearch(inst, start, round.seed, options.search));
-  }
+  restaff();
   // Small rounds: a team rule the moves could not mend (it may take a chain through many teams):
   // forbid one pair of the breaking team at a time and staff the whole round again, keeping the
   // result when it staffs the same cases with fewer broken rules (or more points).

@@ -93,15 +93,7 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
       (
         await submitIntake(
           ctx,
-          intakeRaw("in-1", {
-            question: {
-              summary: "Another question",
-              topics: [
-                { topic: "leadership", weight: 3 },
-                { topic: "strategy", weight: 1 },
-              ],
-            },
-          }),
+          intakeRaw("in-1", { question: { ...intakeRaw("in-1").question, summary: "Another question" } }),
           "key-1",
           { id: "portal" },
         )
@@ -203,11 +195,8 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
         ctx,
         intakeRaw("in-5", {
           question: {
+            ...intakeRaw("in-5").question,
             summary: "Wij willen een managementteam bij Kaasmakerij in-5",
-            topics: [
-              { topic: "leadership", weight: 3 },
-              { topic: "strategy", weight: 1 },
-            ],
           },
         }),
         "key-5",

@@ -1,4 +1,5 @@
 import { friesland, type IntakeRequest, type ProgrammeProfile, parseIntake } from "venture-mentoring";
+import { intakeRaw } from "./raw.js";
 
 type DeepPartial<T> = {
   [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K];
@@ -15,32 +16,15 @@ export function intake(
   } = {},
   profile: ProgrammeProfile = friesland,
 ): IntakeRequest {
+  // The portal tests' request body (test/support/raw.ts), as the triage scenarios need it.
+  const base = intakeRaw("intake-1");
   const raw = {
-    id: "intake-1",
+    ...base,
     submittedAt: "2026-11-02T09:00:00.000Z",
-    mentee: { name: "Sjoukje de Vries", email: "sjoukje@example.nl" },
-    venture: {
-      id: "v-1",
-      name: "Kaasmakerij Wâldhoeke",
-      sector: "agrifood",
-      stage: "established",
-      employees: 14,
-      region: "friesland",
-      exportAmbition: "none",
-      innovative: false,
-      competitors: [],
-      suppliers: [],
-      ...over.venture,
-    },
-    question: {
-      summary: "How do I build a management team?",
-      topics: over.topics ?? [
-        { topic: "leadership", weight: 3 },
-        { topic: "strategy", weight: 1 },
-      ],
-    },
-    urgency: over.urgency ?? "routine",
-    consent: { dataProcessing: true, shareWithPartners: over.shareWithPartners ?? true },
+    venture: { ...base.venture, id: "v-1", name: "Kaasmakerij Wâldhoeke", competitors: [], ...over.venture },
+    question: { ...base.question, topics: over.topics ?? base.question.topics },
+    urgency: over.urgency ?? base.urgency,
+    consent: { ...base.consent, shareWithPartners: over.shareWithPartners ?? true },
     ...(over.previousCaseId === undefined ? {} : { previousCaseId: over.previousCaseId }),
   };
   return parseIntake(raw, profile)._unsafeUnwrap();
