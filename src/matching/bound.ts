@@ -1,5 +1,6 @@
-import type { Candidate, Instance } from "./instance.js";
+import { type Candidate, coveragePoints, type Instance, loadCost } from "./instance.js";
 import { type Assignment, type PairValue, StaffingFlow } from "./staffing.js";
+import { SAME_FIRM, teamRuleBits } from "./team-value.js";
 
 /**
  * Each iteration's flow may stop this close (relative to the objective) to the bound its prices
@@ -52,22 +53,21 @@ export function adjustedValue(
 }
 
 /**
- * An upper bound on the objective by Lagrangian relaxation of the coverage rows: topic k of case j
- * contributes at most (u − μ)·[some candidate covers it] + μ·(members covering it), for μ in [0, u].
- * The rule that a case's members need a lead is relaxed with a multiplier ν ≥ 0 per case, and the
- * team rules (one mentor per firm, at most size − 1 of one background) with one per firm and
- * background that more candidates share than the rule allows. For
- * fixed multipliers the rest is a min-cost flow, solved exactly, so every iterate is a valid bound; a
- * projected subgradient method (Polyak steps towards `lower`, the best objective known) moves μ
- * to make it tight. With team rules relaxed this converges to the LP bound of the model without
- * them. Returns the least bound seen and the multipliers that gave it.
+ * Prices for the question's topics, per case, that make a min-cost flow staff teams whose mentors
+ * complete each other: the multipliers of a Lagrangian relaxation of the coverage rows (topic k of
+ * case j contributes at most (u − μ)·[some candidate covers it] + μ·(members covering it), for μ
+ * in [0, u]; the rule that members need a lead relaxed with ν ≥ 0 per case, the team rules with a
+ * multiplier per firm and background that more candidates share than the rule allows). For fixed
+ * multipliers the rest is a min-cost flow, re-solved warm; a projected subgradient method (Polyak
+ * steps towards `lower`, the best objective known) moves μ towards the LP dual. Returns the μ of
+ * the least bound seen. (The certificate uses {@link teamBound}, which is tighter and cheaper.)
  */
-export function lagrangianBound(
+export function coveragePrices(
   inst: Instance,
   lower: number,
   iterations: number,
   start?: Assignment,
-): { bound: number; multipliers: Float64Array[] } {
+): Float64Array[] {
   const N = inst.cases.length;
   // A case with too few candidates or none lead-qualified is staffed in no solution: leave it out.
   const active = Array.from({ length: N }, (_, j) => {
@@ -211,5 +211,211 @@ export function lagrangianBound(
       ),
     );
   }
-  return { bound: best, multipliers: bestMu };
+  return bestMu;
+}
+
+/** Leaf evaluations per case and iteration before a case's search settles for its upper bound (valid, looser). */
+const CASE_BUDGET = 20_000;
+
+/**
+ * The best team for one case at given mentor prices, by branch and bound over the candidates in
+ * order of score minus price: value Σ (score − price) + the best lead fitness + coverage, with at
+ * least one lead-qualified member and, when asked, the team rules kept (pins relaxed). Exact unless
+ * the budget runs out, and then still an upper bound on it (the largest bound among the branches
+ * left unexplored).
+ */
+class CaseSearch {
+  private order: Int32Array = new Int32Array(0);
+  /** Per case, its candidates' order from the last solve. */
+  private readonly orders: (Int32Array | undefined)[] = [];
+  private a = new Float64Array(0);
+  private cum = new Float64Array(0);
+  private sufMask = new Int32Array(0);
+  private sufLead = new Float64Array(0);
+  private chosen = new Int32Array(8);
+  /** The chosen mentors (indices), for the team rules. */
+  private mentors: number[] = [];
+  private rules = true;
+  /** The best team found (positions in the candidate list), its size 0 when none beats an empty one. */
+  readonly team = new Int32Array(8);
+  size = 0;
+  private best = 0;
+  private leaves = 0;
+  private list: readonly Candidate[] = [];
+  private j = 0;
+  private s = 0;
+
+  constructor(
+    private readonly inst: Instance,
+    private readonly budget: number,
+  ) {}
+
+  /** max(0, the best team's value) on case j at prices `pi` (an upper bound on it if the budget ran out). */
+  solve(j: number, pi: Float64Array, rules: boolean): number {
+    this.rules = rules;
+    const list = this.inst.candidates[j] as Candidate[];
+    const K = list.length;
+    const s = this.inst.teamSize[j] as number;
+    if (this.a.length < K + 1) {
+      this.a = new Float64Array(K + 1);
+      this.cum = new Float64Array(K + 1);
+      this.sufMask = new Int32Array(K + 1);
+      this.sufLead = new Float64Array(K + 1);
+    }
+    const { a, cum, sufMask, sufLead } = this;
+    for (let x = 0; x < K; x++) {
+      const c = list[x] as Candidate;
+      a[x] = c.score - (pi[c.mentor] as number);
+    }
+    // Candidates by score minus price, best first (ties: list order). The prices move a little
+    // between iterations, so the last order is nearly sorted and an insertion sort is linear.
+    let order = this.orders[j];
+    if (order === undefined || order.length !== K) {
+      order = Int32Array.from({ length: K }, (_, x) => x);
+      this.orders[j] = order;
+    }
+    for (let p = 1; p < K; p++) {
+      const x = order[p] as number;
+      const ax = a[x] as number;
+      let q = p - 1;
+      for (; q >= 0; q--) {
+        const y = order[q] as number;
+        const ay = a[y] as number;
+        if (ay > ax || (ay === ax && y < x)) break;
+        order[q + 1] = y;
+      }
+      order[q + 1] = x;
+    }
+    this.order = order;
+    cum[0] = 0;
+    for (let p = 0; p < K; p++) cum[p + 1] = (cum[p] as number) + (a[order[p] as number] as number);
+    sufMask[K] = 0;
+    sufLead[K] = -1;
+    for (let p = K - 1; p >= 0; p--) {
+      const c = list[order[p] as number] as Candidate;
+      sufMask[p] = (sufMask[p + 1] as number) | c.covers;
+      sufLead[p] = Math.max(sufLead[p + 1] as number, c.lead);
+    }
+    this.list = list;
+    this.j = j;
+    this.s = s;
+    this.best = 0;
+    this.size = 0;
+    this.leaves = 0;
+    if (K >= s) this.branch(0, 0, 0, 0, -1);
+    return this.best;
+  }
+
+  private branch(d: number, from: number, sum: number, mask: number, lead: number): void {
+    const { a, cum, sufMask, sufLead, order, list, s, inst, j } = this;
+    const r = s - d;
+    const K = list.length;
+    for (let p = from; p <= K - r; p++) {
+      const bestLead = Math.max(lead, sufLead[p] as number);
+      if (bestLead < 0) return;
+      const ub =
+        sum +
+        (cum[p + r] as number) -
+        (cum[p] as number) +
+        bestLead +
+        coveragePoints(inst, j, mask | (sufMask[p] as number));
+      if (ub <= this.best) return;
+      if (this.leaves >= this.budget) {
+        // Out of budget: this branch and the later ones (whose bounds are no higher) count at their
+        // bound, which keeps the result an upper bound; `team` keeps the best team actually found.
+        this.best = ub;
+        return;
+      }
+      const x = order[p] as number;
+      const c = list[x] as Candidate;
+      this.chosen[d] = x;
+      this.mentors.length = d + 1;
+      this.mentors[d] = c.mentor;
+      // Two mentors of one firm: every team through here breaks that rule.
+      if (this.rules && d > 0 && teamRuleBits(inst, this.mentors) & SAME_FIRM) continue;
+      if (r === 1) {
+        this.leaves++;
+        const l = Math.max(lead, c.lead);
+        if (l < 0 || (this.rules && teamRuleBits(inst, this.mentors) !== 0)) continue;
+        const value = sum + (a[x] as number) + l + coveragePoints(inst, j, mask | c.covers);
+        if (value > this.best) {
+          this.best = value;
+          this.size = s;
+          this.team.set(this.chosen.subarray(0, s));
+        }
+      } else this.branch(d + 1, p + 1, sum + (a[x] as number), mask | c.covers, Math.max(lead, c.lead));
+    }
+  }
+}
+
+/**
+ * An upper bound on the objective of every staffing of the round from its candidate pairs, by
+ * Lagrangian relaxation of the mentors' capacities: at prices π ≥ 0 (one per mentor), the round
+ * splits into one problem per case — its best team at Σ (score − π) + lead fitness + coverage, or
+ * none — solved exactly by {@link CaseSearch}, plus what each mentor would earn selling k seats at π
+ * against the load cost, max over 0 ≤ k ≤ capacity of k·π − load cost(k). Any prices give a valid
+ * bound (weak duality), and a bound at least as tight as the LP relaxation at the best ones (each
+ * case's team is chosen whole, with its coverage). Each case's team keeps the team rules unless
+ * `relaxRules[j]` (pins are relaxed): the bound holds for every staffing that keeps the rules on
+ * those cases — for a proposal, relax the cases whose team breaks one, and the bound covers it and
+ * every staffing that keeps the rules it keeps. A projected subgradient method (Polyak steps
+ * towards `lower`, the best objective known) moves the prices from `start` — the staffing flow's
+ * capacity prices, which leave little to do. Returns the least bound seen.
+ */
+export function teamBound(
+  inst: Instance,
+  lower: number,
+  start: Float64Array,
+  iterations: number,
+  relaxRules: readonly boolean[] = [],
+  caseBudget = CASE_BUDGET,
+): number {
+  const M = inst.mentors.length;
+  const N = inst.cases.length;
+  const cap = Int32Array.from(inst.capacity, (k, i) => (inst.mentorExclusion[i] === undefined ? k : 0));
+  // No price above what one mentor can add to a team is ever needed.
+  let ceiling = inst.round.weights.coverage;
+  for (const list of inst.candidates)
+    for (const c of list) ceiling = Math.max(ceiling, c.score + c.lead + inst.round.weights.coverage);
+  const pi = Float64Array.from(start, (x) => Math.min(Math.max(0, x), ceiling));
+  const demand = new Int32Array(M);
+  const g = new Float64Array(M);
+  const search = new CaseSearch(inst, caseBudget);
+  let best = Number.POSITIVE_INFINITY;
+  let alpha = 1;
+  let sinceBetter = 0;
+  for (let it = 0; it < iterations; it++) {
+    demand.fill(0);
+    let bound = 0;
+    for (let j = 0; j < N; j++) {
+      bound += search.solve(j, pi, relaxRules[j] !== true);
+      const list = inst.candidates[j] as Candidate[];
+      for (let x = 0; x < search.size; x++) {
+        const i = (list[search.team[x] as number] as Candidate).mentor;
+        demand[i] = (demand[i] as number) + 1;
+      }
+    }
+    let norm = 0;
+    for (let i = 0; i < M; i++) {
+      // Seats mentor i would sell at price π: those whose marginal load cost is below it.
+      let k = 0;
+      while (k < (cap[i] as number) && loadCost(inst, i, k + 1) - loadCost(inst, i, k) < (pi[i] as number))
+        k++;
+      bound += k * (pi[i] as number) - loadCost(inst, i, k);
+      const gi = k - (demand[i] as number);
+      g[i] = gi;
+      norm += gi * gi;
+    }
+    if (bound < best - 1e-9) {
+      best = bound;
+      sinceBetter = 0;
+    } else if (++sinceBetter >= 3) {
+      alpha /= 2;
+      sinceBetter = 0;
+    }
+    if (norm === 0 || best - lower <= 1e-9 * Math.abs(best)) break;
+    const step = (alpha * Math.max(bound - lower, 1e-3 * Math.abs(bound))) / norm;
+    for (let i = 0; i < M; i++) pi[i] = Math.max(0, (pi[i] as number) - step * (g[i] as number));
+  }
+  return best;
 }

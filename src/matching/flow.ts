@@ -84,6 +84,12 @@ export class FlowNetwork {
     return e;
   }
 
+  /** The price of node `v` after the last solve, in cost units (reduced cost of u→v: cost + p(u) − p(v)). */
+  potential(v: number): number {
+    const solved = this.solved;
+    return solved === undefined ? 0 : (solved.p[v] as number) / solved.unit;
+  }
+
   /** Units of flow on arc `e`. */
   flowOn(e: number): number {
     return this.cap[e + 1] as number;
@@ -95,7 +101,7 @@ export class FlowNetwork {
    * rounded to integers at the finest resolution the network's size allows (exact for integer
    * costs) and multiplied by n + 1, so the last phase (ε = 1) ends with an optimal flow. Returns
    * the total cost in the arcs' own costs; {@link FlowNetwork.lowerBound} then holds the bound the
-   * final prices prove (LP duality), valid whatever the rounding — the Lagrangian bound uses it.
+   * final prices prove (LP duality), valid whatever the rounding.
    */
   route(sources: readonly number[], supplies: readonly number[], t: number): number {
     const n = this.nodes;
@@ -170,7 +176,7 @@ export class FlowNetwork {
   /**
    * Re-optimise after {@link FlowNetwork.setCost}, starting from the last flow and prices: they
    * are ε-optimal for the new costs with ε the largest change, so scaling starts there rather than
-   * from scratch — the Lagrangian bound moves the costs a little at every iteration. With a
+   * from scratch — the coverage prices move the costs a little at every iteration. With a
    * `tolerance`, scaling stops as soon as the flow's cost is within it of the bound its prices
    * prove ({@link FlowNetwork.lowerBound} stays valid; the flow is then near-optimal, not optimal).
    */

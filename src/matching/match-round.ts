@@ -2,7 +2,7 @@ import { err, ok, type Result } from "neverthrow";
 import type { ValidationFailed } from "../errors.js";
 import type { MentorId } from "../model/brand.js";
 import { parseWith } from "../model/parse.js";
-import { adjustedValue, lagrangianBound, type TeamRuleMultipliers } from "./bound.js";
+import { adjustedValue, coveragePrices, type TeamRuleMultipliers, teamBound } from "./bound.js";
 import { diagnose, explainTeam } from "./explain.js";
 import { buildInstance, type Candidate, type Instance } from "./instance.js";
 import { localSearch } from "./local-search.js";
@@ -12,9 +12,12 @@ import { type Assignment, solveFlow, staffRound, type Team } from "./staffing.js
 import { brokenTeamRules, objective, TEAM_RULE_PENALTY } from "./team-value.js";
 import { validateProposal } from "./validate.js";
 
-/** Candidate pairs up to which a round gets 150 Lagrangian iterations (above: 20); up to MEDIUM, a priced re-staffing. */
+/** Candidate pairs up to which a round's coverage prices get 150 iterations (above: 20); up to MEDIUM, a priced re-staffing. */
 const SMALL = 5_000;
 const MEDIUM = 40_000;
+/** Subgradient iterations of the certificate's bound (above MEDIUM pairs: each costs more, and starts closer). */
+const BOUND_ITERATIONS = 60;
+const LARGE_BOUND_ITERATIONS = 20;
 /** Attempts at mending a broken team rule on a small round by forbidding one of its pairs. */
 const REPAIRS = 6;
 /** Re-staffings of a large round with its broken team rules priced in. */
@@ -94,7 +97,7 @@ export function matchRound(
   options: MatchOptions = {},
 ): Result<MatchingProposal, SolverDefect> {
   const inst = buildInstance(round);
-  const { assignment: flow, unstaffed } = staffRound(inst);
+  const { assignment: flow, unstaffed, prices } = staffRound(inst);
   let best = localSearch(inst, flow, round.seed, options.search);
   let bestValue = objective(inst, best.assignment);
   /** Keep a searched alternative when it breaks fewer team rules, or as few with more points. */
@@ -110,8 +113,22 @@ export function matchRound(
     return better;
   };
   const pairs = inst.candidates.reduce((s, c) => s + c.length, 0);
-  const iterations = pairs <= SMALL ? 150 : 20;
-  const { bound, multipliers } = lagrangianBound(inst, bestValue.value, iterations, best.assignment);
+  // Coverage prices for the re-staffings, computed when one is needed (each iteration is a flow).
+  let mu: Float64Array[] | undefined;
+  const multipliers = () =>
+    (mu ??= coveragePrices(inst, bestValue.value, pairs <= SMALL ? 150 : 20, best.assignment));
+  /**
+   * The proposal with its certificate: the capacity-relaxed bound, from the staffing flow's seat
+   * prices, over every staffing that keeps the team rules the best assignment keeps.
+   */
+  const finish = () => {
+    const breaks = best.assignment.map(
+      (t) => t !== undefined && brokenTeamRules(inst, [t.lead, ...t.members]).length > 0,
+    );
+    const iterations = pairs <= MEDIUM ? BOUND_ITERATIONS : LARGE_BOUND_ITERATIONS;
+    const bound = teamBound(inst, bestValue.value, prices, iterations, breaks);
+    return toProposal(inst, best.assignment, unstaffed, { bound, method: "flow+localSearch" }, best.stats);
+  };
   /**
    * Staff the same cases again with the multipliers' prices (coverage, and `rules` if given) in
    * the pair values, search from there — from the cases whose team changed when `focus` — and
@@ -120,7 +137,7 @@ export function matchRound(
   const restaff = (rules?: readonly TeamRuleMultipliers[], focus = false): boolean => {
     const active = flow.map((t) => t !== undefined);
     const teams = solveFlow(inst, active, {
-      value: adjustedValue(inst, multipliers, undefined, rules),
+      value: adjustedValue(inst, multipliers(), undefined, rules),
       priorities: true,
     }).teams;
     const full = (t: Team, j: number) => t.lead >= 0 && t.members.length === (inst.teamSize[j] as number) - 1;
@@ -161,7 +178,7 @@ export function matchRound(
       });
       if (!restaff(priced, true)) break;
     }
-    return toProposal(inst, best.assignment, unstaffed, { bound, method: "flow+localSearch" }, best.stats);
+    return finish();
   }
   // Lagrangian heuristic: staff the same cases again with coverage priced in by the multipliers,
   // so that mentors who complete each other's topics come out of the flow together; keep the better.
@@ -197,5 +214,5 @@ export function matchRound(
     }
     if (!mended) break;
   }
-  return toProposal(inst, best.assignment, unstaffed, { bound, method: "flow+localSearch" }, best.stats);
+  return finish();
 }

@@ -78,9 +78,11 @@ export type Diagnosis = (
 ) & { readonly text: string };
 
 /**
- * The quality certificate: the objective, a proven upper bound on it and the relative gap. With
- * `scope: "candidatePairs"` the bound holds over the pairs kept per case (large rounds), with
- * `"allPairs"` over every eligible mentor–case pair.
+ * The quality certificate: the objective, a proven upper bound and the relative gap. The bound
+ * holds for every staffing of the round that keeps the team rules this proposal keeps (so for the
+ * proposal itself, and for every rule-keeping staffing when it breaks none). With
+ * `scope: "candidatePairs"` it holds over the pairs kept per case (large rounds), with `"allPairs"`
+ * over every eligible mentor–case pair.
  */
 export interface Certificate {
   readonly objective: number;

@@ -38,7 +38,7 @@ interface FlowOptions {
  * the sink through unit arcs of rising load cost (convex, so load spreads). A direct slot → sink
  * arc stands for "seat left empty": cost 0 when looking for the most valuable flow (bounds), and a
  * prohibitive cost when staffing, so that as many seats as possible are filled. Solving again with
- * other pair values starts from the last flow and prices (the Lagrangian bound's iterations).
+ * other pair values starts from the last flow and prices (the coverage prices' iterations).
  */
 export class StaffingFlow {
   private readonly net: FlowNetwork;
@@ -110,7 +110,7 @@ export class StaffingFlow {
    * prices (so −bound is an upper bound on the value, however the flow was rounded). A re-solve may
    * stop within `tolerance` of that bound.
    */
-  solve(value: PairValue, tolerance = 0): { teams: Team[]; cost: number; bound: number } {
+  solve(value: PairValue, tolerance = 0): FlowResult {
     const { inst, net } = this;
     for (const a of this.pairArcs) {
       const v = value(a.j, a.c);
@@ -132,18 +132,29 @@ export class StaffingFlow {
     }
     const empty = this.priorities ? EMPTY_SEAT : 0;
     cost -= empty * emptySeats;
-    return { teams, cost, bound: this.priorities ? Number.NEGATIVE_INFINITY : net.lowerBound };
+    // A mentor's capacity price: what the flow's prices say one more seat of theirs is worth.
+    const sink = net.potential(T);
+    const prices = Float64Array.from(inst.mentors, (_, i) => Math.max(0, sink - net.potential(1 + i)));
+    return { teams, cost, bound: this.priorities ? Number.NEGATIVE_INFINITY : net.lowerBound, prices };
   }
 }
 
 const T = 0;
 
+/** A solved staffing flow. */
+export interface FlowResult {
+  /** Per case, the (possibly partial) team. */
+  readonly teams: Team[];
+  /** The flow's cost (empty seats not counted). */
+  readonly cost: number;
+  /** Without priorities: the least cost any flow could have, proven by the prices. */
+  readonly bound: number;
+  /** Per mentor, the price of a seat (points ≥ 0): the flow's dual of their capacity. */
+  readonly prices: Float64Array;
+}
+
 /** Solve the flow network over the cases in `active` once (see {@link StaffingFlow}). */
-export function solveFlow(
-  inst: Instance,
-  active: readonly boolean[],
-  opts: FlowOptions,
-): { teams: Team[]; cost: number } {
+export function solveFlow(inst: Instance, active: readonly boolean[], opts: FlowOptions): FlowResult {
   return new StaffingFlow(inst, active, opts.priorities).solve(opts.value);
 }
 
@@ -156,7 +167,12 @@ export const modularValue: PairValue = (_j, c) => ({ member: c.score, lead: c.sc
  * case has a full team with a qualified lead. Sparse candidate lists are widened first for cases
  * that could not be staffed from them.
  */
-export function staffRound(inst: Instance): { assignment: Assignment; unstaffed: number[] } {
+export function staffRound(inst: Instance): {
+  assignment: Assignment;
+  unstaffed: number[];
+  /** The last flow's seat prices per mentor (a start for the bound's prices). */
+  prices: Float64Array;
+} {
   const N = inst.cases.length;
   const active = Array.from({ length: N }, () => true);
   const full = (t: { lead: number; members: number[] }, j: number) =>
@@ -297,5 +313,5 @@ export function staffRound(inst: Instance): { assignment: Assignment; unstaffed:
   const assignment: Assignment = result.teams.map((t, j) =>
     active[j] && full(t, j) ? { lead: t.lead, members: [...t.members].sort((a, b) => a - b) } : undefined,
   );
-  return { assignment, unstaffed: given.sort((a, b) => a - b) };
+  return { assignment, unstaffed: given.sort((a, b) => a - b), prices: result.prices };
 }

@@ -13,14 +13,14 @@ export interface TeamValue {
   readonly broken: readonly ("sameBackground" | "sameFirm")[];
 }
 
-const SAME_BACKGROUND = 1;
-const SAME_FIRM = 2;
+export const SAME_BACKGROUND = 1;
+export const SAME_FIRM = 2;
 
 /**
  * The team rules, as bits (1: every mentor of a team of three or more from one background; 2: two
  * mentors from one firm). Allocation-free: the local search asks this millions of times.
  */
-function teamRuleBits(inst: Instance, team: readonly number[], out = -1, incoming = -1): number {
+export function teamRuleBits(inst: Instance, team: readonly number[], out = -1, incoming = -1): number {
   let bits = 0;
   const n = team.length;
   const at = (x: number) => {

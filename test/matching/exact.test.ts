@@ -14,6 +14,10 @@ describe("exact mode (HiGHS in a worker)", () => {
     const heuristic = matchRound(round)._unsafeUnwrap();
     expect(heuristic.teams.length).toBe(exact.teams.length);
     expect(heuristic.certificate.objective).toBeLessThanOrEqual(exact.certificate.objective + 1e-6);
+    // The heuristic's own certificate is tight here: its bound is the proven optimum (subgradient steps
+    // from the flow's seat prices; without them it stays ~3 % above).
+    expect(heuristic.certificate.bound).toBeGreaterThanOrEqual(exact.certificate.objective - 1e-6);
+    expect(heuristic.certificate.bound).toBeLessThanOrEqual(exact.certificate.objective * 1.001);
     const lp = (await lpBound(round))._unsafeUnwrap();
     expect(lp).toBeGreaterThanOrEqual(exact.certificate.objective - 1e-6);
     // Over the candidate pairs only (the heuristic's scope on large rounds): a model with fewer pairs, a bound no higher.

@@ -132,6 +132,9 @@ export interface BruteResult {
   modular: number;
   /** Best full value (with coverage) among staffings of `staffed` cases meeting the team rules. */
   full: number;
+  /** Best full value among all staffings, however many cases they staff: keeping the team rules, and not. */
+  anyKeeping: number;
+  anyAtAll: number;
 }
 
 /** Enumerate every staffing of the round (every case: a team of its candidates, or none). */
@@ -155,7 +158,7 @@ export function bruteForce(round: MatchingRound): BruteResult {
       return [{ team: [], modular: 0, full: 0, rulesOk: true }, ...teams];
     },
   );
-  let best: BruteResult = { staffed: 0, modular: 0, full: 0 };
+  let best: BruteResult = { staffed: 0, modular: 0, full: 0, anyKeeping: 0, anyAtAll: 0 };
   let bestFullStaffed = 0;
   let bestFull = 0;
   const used = new Int32Array(inst.mentors.length);
@@ -165,6 +168,8 @@ export function bruteForce(round: MatchingRound): BruteResult {
       for (let i = 0; i < used.length; i++) load += loadCost(inst, i, used[i] as number);
       if (staffed > best.staffed || (staffed === best.staffed && modular - load > best.modular))
         best = { ...best, staffed, modular: modular - load };
+      best.anyAtAll = Math.max(best.anyAtAll, full - load);
+      if (rulesOk) best.anyKeeping = Math.max(best.anyKeeping, full - load);
       if (rulesOk && (staffed > bestFullStaffed || (staffed === bestFullStaffed && full - load > bestFull))) {
         bestFullStaffed = staffed;
         bestFull = full - load;

@@ -1,0 +1,80 @@
+import { fc, test } from "@fast-check/vitest";
+import { type MatchingRound, matchRound } from "venture-mentoring";
+import { describe, expect } from "vitest";
+import { teamBound } from "../../src/matching/bound.js";
+import { buildInstance, type Candidate, type Instance, loadCost } from "../../src/matching/instance.js";
+import { teamValue } from "../../src/matching/team-value.js";
+import { bruteForce, smallRoundArb } from "./support.js";
+
+function subsets<T>(items: readonly T[], k: number): T[][] {
+  if (k === 0) return [[]];
+  return items.flatMap((x, i) => subsets(items.slice(i + 1), k - 1).map((rest) => [x, ...rest]));
+}
+
+/** The Lagrangian function at prices `pi`, by enumerating every team of every case. */
+function dualByEnumeration(inst: Instance, pi: readonly number[], rules: boolean): number {
+  let total = 0;
+  inst.cases.forEach((_, j) => {
+    const list = inst.candidates[j] as Candidate[];
+    let best = 0;
+    for (const team of subsets(
+      list.map((c) => c.mentor),
+      inst.teamSize[j] as number,
+    )) {
+      const v = teamValue(inst, j, team);
+      if (v === undefined || (rules && v.broken.length > 0)) continue;
+      const value = v.value + 5_000 * v.broken.length - team.reduce((s, i) => s + (pi[i] as number), 0);
+      best = Math.max(best, value);
+    }
+    total += best;
+  });
+  inst.mentors.forEach((_, i) => {
+    const cap = inst.mentorExclusion[i] === undefined ? (inst.capacity[i] as number) : 0;
+    let best = 0;
+    for (let k = 1; k <= cap; k++) best = Math.max(best, k * (pi[i] as number) - loadCost(inst, i, k));
+    total += best;
+  });
+  return total;
+}
+
+const roundAndPrices = smallRoundArb({ maxMentors: 7, maxCases: 3 }).chain((round) =>
+  fc.tuple(fc.constant(round), fc.array(fc.integer({ min: 0, max: 600 }), { minLength: 7, maxLength: 7 })),
+);
+
+describe("the capacity-relaxed bound", () => {
+  test.prop([roundAndPrices, fc.boolean()], { numRuns: 150 })(
+    "at given prices it is the Lagrangian function exactly (each case's best team found)",
+    ([round, pi], relaxed) => {
+      const inst = buildInstance(round, { full: true });
+      const prices = Float64Array.from(inst.mentors, (_, i) => pi[i] ?? 0);
+      const relax = inst.cases.map(() => relaxed);
+      const bound = teamBound(inst, 0, prices, 1, relax);
+      expect(bound).toBeCloseTo(dualByEnumeration(inst, [...prices], !relaxed), 6);
+      // A case search out of budget settles for an upper bound on its best team, never less.
+      expect(teamBound(inst, 0, prices, 1, relax, 1)).toBeGreaterThanOrEqual(bound - 1e-6);
+    },
+  );
+
+  test.prop([roundAndPrices], { numRuns: 150 })(
+    "from any prices it bounds every staffing: rule-keeping ones, and with the rules relaxed all",
+    ([round, pi]) => {
+      const inst = buildInstance(round, { full: true });
+      const brute = bruteForce(round);
+      const prices = Float64Array.from(inst.mentors, (_, i) => pi[i] ?? 0);
+      expect(teamBound(inst, brute.anyKeeping, prices, 30)).toBeGreaterThanOrEqual(brute.anyKeeping - 1e-6);
+      const all = inst.cases.map(() => true);
+      expect(teamBound(inst, brute.anyAtAll, prices, 30, all)).toBeGreaterThanOrEqual(brute.anyAtAll - 1e-6);
+    },
+  );
+
+  test.prop([smallRoundArb({ maxMentors: 7, maxCases: 3 })], { numRuns: 100 })(
+    "a proposal's certificate bounds every staffing that keeps the rules it keeps, and itself",
+    (round: MatchingRound) => {
+      const p = matchRound(round)._unsafeUnwrap();
+      const brute = bruteForce(round);
+      expect(p.certificate.bound).toBeGreaterThanOrEqual(p.certificate.objective - 1e-6);
+      if (p.teamRuleBreaks.length === 0)
+        expect(p.certificate.bound).toBeGreaterThanOrEqual(brute.anyKeeping - 1e-6);
+    },
+  );
+});
