@@ -33,16 +33,28 @@ interface FlowOptions {
 
 /**
  * The flow network over the cases in `active`. Each case has a lead slot (1 unit) and a member
- * slot (team size − 1 units); a slot reaches a mentor through a per-pair gadget of capacity 1 (one
- * seat per mentor per case), the lead slot only through lead-qualified mentors, and mentors reach
- * the sink through unit arcs of rising load cost (convex, so load spreads). A direct slot → sink
- * arc stands for "seat left empty": cost 0 when looking for the most valuable flow (bounds), and a
+ * slot (team size − 1 units). A lead-qualified candidate is reached through the case's pool for
+ * their lead fitness (there are two: with and without the venture's sector), which both slots
+ * reach — the lead slot's arc earning the lead fitness — and every other candidate straight from
+ * the member slot; either way one arc of capacity 1 per pair (one seat per mentor per case). The
+ * lead is then the team's best lead fitness, exactly as a team is valued. Mentors reach the sink
+ * through unit arcs of rising load cost (convex, so load spreads). A direct slot → sink arc stands
+ * for "seat left empty": cost 0 when looking for the most valuable flow (bounds), and a
  * prohibitive cost when staffing, so that as many seats as possible are filled. Solving again with
  * other pair values starts from the last flow and prices (the coverage prices' iterations).
+ *
+ * Pair values must differ between lead and member by an amount that depends only on the case and
+ * the candidate's lead fitness (as {@link modularValue} and the priced values do): a pool's
+ * candidates share their lead slot's arc.
  */
 export class StaffingFlow {
   private readonly net: FlowNetwork;
-  private readonly pairArcs: { j: number; c: Candidate; lead: boolean; arc: number }[] = [];
+  /** Per candidate pair, its arc into the mentor. */
+  private readonly pairArcs: { j: number; c: Candidate; arc: number }[] = [];
+  /** Per lead pool, the lead slot's arc into it and one of its candidates (the pool's lead fitness). */
+  private readonly poolArcs: { j: number; c: Candidate; arc: number }[] = [];
+  /** Per case, the lead slot's "left empty" arc (-1: case not active). */
+  private readonly emptyLead: Int32Array;
   private readonly sources: number[] = [];
   private readonly supplies: number[] = [];
   private solved = false;
@@ -55,47 +67,55 @@ export class StaffingFlow {
     const M = inst.mentors.length;
     const N = inst.cases.length;
     let pairCount = 0;
-    let gadgets = 0;
+    let pools = 0;
+    const poolOf: Map<number, number>[] = [];
     for (let j = 0; j < N; j++) {
+      const levels = new Map<number, number>();
+      poolOf.push(levels);
       if (!active[j]) continue;
       for (const c of inst.candidates[j] as Candidate[]) {
         pairCount++;
-        if (c.lead >= 0) gadgets++;
+        if (c.lead >= 0 && !levels.has(c.lead)) levels.set(c.lead, pools++);
       }
     }
     const mentorNode = (i: number) => 1 + i;
     const leadSlot = (j: number) => 1 + M + j;
     const memberSlot = (j: number) => 1 + M + N + j;
-    const gadgetBase = 1 + M + 2 * N;
-    const net = new FlowNetwork(gadgetBase + gadgets, M * 4 + pairCount * 3 + 2 * N);
+    const poolBase = 1 + M + 2 * N;
+    const net = new FlowNetwork(poolBase + pools, M * 4 + pairCount + 4 * N + 2 * pools);
     this.net = net;
+    this.emptyLead = new Int32Array(N).fill(-1);
     const empty = priorities ? EMPTY_SEAT : 0;
-    const gadgetArcs: { g: number; i: number }[] = [];
-    let g = gadgetBase;
-    // Slot arcs first (the sources), then gadget arcs, then mentor arcs: a topological order.
+    // Arcs out of the slots first (the sources), then out of the pools, then out of the mentors: a
+    // topological order, which the flow's start prices rely on.
     for (let j = 0; j < N; j++) {
       if (!active[j]) continue;
-      for (const c of inst.candidates[j] as Candidate[]) {
-        if (c.lead >= 0) {
-          this.pairArcs.push({ j, c, lead: true, arc: net.addArc(leadSlot(j), g, 1, 0) });
-          this.pairArcs.push({ j, c, lead: false, arc: net.addArc(memberSlot(j), g, 1, 0) });
-          gadgetArcs.push({ g, i: c.mentor });
-          g++;
-        } else {
+      const size = inst.teamSize[j] as number;
+      const list = inst.candidates[j] as Candidate[];
+      for (const [lead, pool] of poolOf[j] as Map<number, number>) {
+        const c = list.find((x) => x.lead === lead) as Candidate;
+        this.poolArcs.push({ j, c, arc: net.addArc(leadSlot(j), poolBase + pool, 1, 0) });
+        net.addArc(memberSlot(j), poolBase + pool, size - 1, 0);
+      }
+      for (const c of list)
+        if (c.lead < 0)
+          this.pairArcs.push({ j, c, arc: net.addArc(memberSlot(j), mentorNode(c.mentor), 1, 0) });
+      this.emptyLead[j] = net.addArc(leadSlot(j), T, 1, empty);
+      net.addArc(memberSlot(j), T, size - 1, empty);
+      this.sources.push(leadSlot(j), memberSlot(j));
+      this.supplies.push(1, size - 1);
+    }
+    for (let j = 0; j < N; j++) {
+      if (!active[j]) continue;
+      const levels = poolOf[j] as Map<number, number>;
+      for (const c of inst.candidates[j] as Candidate[])
+        if (c.lead >= 0)
           this.pairArcs.push({
             j,
             c,
-            lead: false,
-            arc: net.addArc(memberSlot(j), mentorNode(c.mentor), 1, 0),
+            arc: net.addArc(poolBase + (levels.get(c.lead) as number), mentorNode(c.mentor), 1, 0),
           });
-        }
-      }
-      net.addArc(leadSlot(j), T, 1, empty);
-      net.addArc(memberSlot(j), T, (inst.teamSize[j] as number) - 1, empty);
-      this.sources.push(leadSlot(j), memberSlot(j));
-      this.supplies.push(1, (inst.teamSize[j] as number) - 1);
     }
-    for (const x of gadgetArcs) net.addArc(x.g, mentorNode(x.i), 1, 0);
     for (let i = 0; i < M; i++) {
       if (inst.mentorExclusion[i] !== undefined) continue;
       const cap = inst.capacity[i] as number;
@@ -113,9 +133,12 @@ export class StaffingFlow {
   solve(value: PairValue, tolerance = 0): FlowResult {
     const { inst, net } = this;
     for (const a of this.pairArcs) {
-      const v = value(a.j, a.c);
       const pin = this.priorities && a.c.pinned ? PIN_BONUS : 0;
-      net.setCost(a.arc, -((a.lead ? v.lead : v.member) + pin));
+      net.setCost(a.arc, -(value(a.j, a.c).member + pin));
+    }
+    for (const a of this.poolArcs) {
+      const v = value(a.j, a.c);
+      net.setCost(a.arc, -(v.lead - v.member));
     }
     let cost = this.solved ? net.reroute(tolerance) : net.route(this.sources, this.supplies, T);
     this.solved = true;
@@ -126,8 +149,15 @@ export class StaffingFlow {
     for (const a of this.pairArcs) {
       if (net.flowOn(a.arc) <= 0) continue;
       const t = teams[a.j] as Team;
-      if (a.lead) t.lead = a.c.mentor;
-      else t.members.push(a.c.mentor);
+      // The lead slot filled: the lead is the member with the best lead fitness (ties: lowest index).
+      if (net.flowOn(this.emptyLead[a.j] as number) === 0 && a.c.lead >= 0) {
+        const lead =
+          t.lead < 0 ? undefined : inst.candidates[a.j]?.[inst.candidateIndex[a.j]?.get(t.lead) as number];
+        if (lead === undefined || a.c.lead > lead.lead || (a.c.lead === lead.lead && a.c.mentor < t.lead)) {
+          if (t.lead >= 0) t.members.push(t.lead);
+          t.lead = a.c.mentor;
+        } else t.members.push(a.c.mentor);
+      } else t.members.push(a.c.mentor);
       emptySeats--;
     }
     const empty = this.priorities ? EMPTY_SEAT : 0;
@@ -271,13 +301,14 @@ export function staffRound(inst: Instance): {
     }
   }
   // Small rounds (a regional meeting has a handful of new cases): prove the number staffed is the
-  // maximum by trying every larger set of cases, earliest accepted first.
+  // maximum by trying every larger set of cases, and staff, among the sets of that size, the one
+  // that serves the earliest accepted cases first (as the meeting's quota does).
   if (N <= EXACT_SELECTION && given.some((j) => !active[j])) {
     const possible = Array.from({ length: N }, (_, j) => {
       const list = inst.candidates[j] as Candidate[];
       return list.length >= (inst.teamSize[j] as number) && list.some((c) => c.lead >= 0);
     });
-    for (let size = active.filter(Boolean).length + 1; size <= possible.filter(Boolean).length; size++) {
+    for (let size = active.filter(Boolean).length; size <= possible.filter(Boolean).length; size++) {
       let found: { active: boolean[]; result: typeof result } | undefined;
       const pick: number[] = [];
       const choose = (from: number): void => {
