@@ -1,7 +1,14 @@
-import { type Candidate, type Instance, loadCost } from "./instance.js";
+import { type Candidate, coveragePoints, type Instance, loadCost } from "./instance.js";
 import { prng, shuffled } from "./prng.js";
 import type { Assignment } from "./staffing.js";
-import { TEAM_RULE_PENALTY, teamScore, teamValue } from "./team-value.js";
+import {
+  SAME_BACKGROUND,
+  SAME_FIRM,
+  TEAM_RULE_PENALTY,
+  teamRuleBits,
+  teamScore,
+  teamValue,
+} from "./team-value.js";
 
 /** Candidates per case that moves consider (best pair score + lead fitness first). */
 const MOVE_CANDIDATES = 30;
@@ -110,6 +117,72 @@ export function localSearch(
   };
   const swapIn = (team: readonly number[], out: number, incoming: number) =>
     team.map((x) => (x === out ? incoming : x));
+  const candidateOf = (k: number, i: number) =>
+    (inst.candidates[k] as Candidate[])[(inst.candidateIndex[k] as Map<number, number>).get(i) as number];
+  // Each team's candidates (pair scores, lead fitness, topics), so that a swap is scored without lookups.
+  const members: Candidate[][] = teams.map((t, k) =>
+    t === undefined ? [] : t.map((i) => candidateOf(k, i) as Candidate),
+  );
+  const setTeam = (k: number, team: number[]) => {
+    teams[k] = team;
+    members[k] = team.map((i) => candidateOf(k, i) as Candidate);
+  };
+  /** teamScore of case k's team with `incoming` in `out`'s seat, from the team's candidates. */
+  const swapScore = (k: number, out: number, incoming: Candidate): number => {
+    let sum = incoming.score;
+    let mask = incoming.covers;
+    let leadFit = incoming.lead;
+    for (const c of members[k] as Candidate[]) {
+      if (c.mentor === out) continue;
+      sum += c.score;
+      mask |= c.covers;
+      if (c.lead > leadFit) leadFit = c.lead;
+    }
+    if (leadFit < 0) return Number.NaN;
+    const bits = teamRuleBits(inst, teams[k] as number[], out, incoming.mentor);
+    const broken = (bits & SAME_BACKGROUND ? 1 : 0) + (bits & SAME_FIRM ? 1 : 0);
+    return sum + leadFit + coveragePoints(inst, k, mask) - TEAM_RULE_PENALTY * broken;
+  };
+  // Each case's best candidates as candidates (the moves' incoming mentors).
+  const bestCandidates = best.map((list, k) => list.map((i) => candidateOf(k, i) as Candidate));
+
+  // The best move found for the current case: 1 replace, 2 exchange, 3 ejection chain.
+  let kind = 0;
+  let gainOf = 0;
+  let mOut = -1;
+  let mIn = -1;
+  let mOther = -1;
+  let mFill = -1;
+  let mValue = 0;
+  let mOtherValue = 0;
+  const better = (gain: number) => gain > 1e-9 && (kind === 0 || gain > gainOf);
+  const apply = (j: number) => {
+    const team = teams[j] as number[];
+    setTeam(j, swapIn(team, mOut, mIn));
+    values[j] = mValue;
+    (casesOf[mIn] as Set<number>).add(j);
+    (casesOf[mOut] as Set<number>).delete(j);
+    if (kind === 1) {
+      used[mIn] = (used[mIn] as number) + 1;
+      used[mOut] = (used[mOut] as number) - 1;
+      touch(mOut, ...(teams[j] as number[]));
+      refresh(j);
+      return;
+    }
+    const other = teams[mOther] as number[];
+    const fill = kind === 2 ? mOut : mFill;
+    setTeam(mOther, swapIn(other, mIn, fill));
+    values[mOther] = mOtherValue;
+    (casesOf[mIn] as Set<number>).delete(mOther);
+    (casesOf[fill] as Set<number>).add(mOther);
+    if (kind === 3) {
+      used[mFill] = (used[mFill] as number) + 1;
+      used[mOut] = (used[mOut] as number) - 1;
+      touch(mOut, ...(teams[j] as number[]), ...(teams[mOther] as number[]));
+    } else touch(...(teams[j] as number[]), ...(teams[mOther] as number[]));
+    refresh(j);
+    refresh(mOther);
+  };
 
   let todo = focus === undefined ? Array.from({ length: N }, (_, k) => k) : [...focus];
   while (todo.length > 0 && passes < budget.passes && evaluations < budget.evaluations) {
@@ -118,72 +191,64 @@ export function localSearch(
     for (const j of shuffled(todo, random)) {
       const team = teams[j];
       if (team === undefined) continue;
-      let move: { gain: number; apply: () => void } | undefined;
-      const consider = (gain: number, apply: () => void) => {
-        if (gain > 1e-9 && (move === undefined || gain > move.gain)) move = { gain, apply };
-      };
+      kind = 0;
       const current = values[j] as number;
       for (const out of team) {
         if (isPinned(j, out)) continue;
-        for (const inc of best[j] as number[]) {
-          if (team.includes(inc)) continue;
+        for (const inc of bestCandidates[j] as Candidate[]) {
+          const i = inc.mentor;
+          if (team.includes(i)) continue;
           evaluations++;
-          const v = teamScore(inst, j, team, out, inc);
+          const v = swapScore(j, out, inc);
           if (Number.isNaN(v)) continue;
           // Replace: a mentor with room takes the seat.
-          if ((used[inc] as number) < (inst.capacity[inc] as number)) {
-            {
-              const gain = v - current - marginalAdd(inc) + marginalRemove(out);
-              consider(gain, () => {
-                teams[j] = swapIn(team, out, inc);
-                values[j] = v;
-                used[inc] = (used[inc] as number) + 1;
-                used[out] = (used[out] as number) - 1;
-                (casesOf[inc] as Set<number>).add(j);
-                (casesOf[out] as Set<number>).delete(j);
-                touch(out, ...(teams[j] as number[]));
-                refresh(j);
-              });
+          if ((used[i] as number) < (inst.capacity[i] as number)) {
+            const gain = v - current - marginalAdd(i) + marginalRemove(out);
+            if (better(gain)) {
+              kind = 1;
+              gainOf = gain;
+              mOut = out;
+              mIn = i;
+              mValue = v;
             }
           }
           // Exchange: `inc` leaves another case k for this one and `out` takes inc's seat there.
-          for (const k of casesOf[inc] as Set<number>) {
+          for (const k of casesOf[i] as Set<number>) {
             const other = teams[k];
-            if (other === undefined || other.includes(out) || isPinned(k, inc)) continue;
+            if (other === undefined || other.includes(out) || isPinned(k, i)) continue;
+            const outThere = candidateOf(k, out);
             evaluations++;
-            const vk = teamScore(inst, k, other, inc, out);
+            if (outThere === undefined) continue;
+            const vk = swapScore(k, i, outThere);
             if (Number.isNaN(vk)) continue;
             const gain = v + vk - current - (values[k] as number);
-            consider(gain, () => {
-              teams[j] = swapIn(team, out, inc);
-              teams[k] = swapIn(other, inc, out);
-              values[j] = v;
-              values[k] = vk;
-              (casesOf[inc] as Set<number>).delete(k);
-              (casesOf[inc] as Set<number>).add(j);
-              (casesOf[out] as Set<number>).delete(j);
-              (casesOf[out] as Set<number>).add(k);
-              touch(...(teams[j] as number[]), ...(teams[k] as number[]));
-              refresh(j);
-              refresh(k);
-            });
+            if (better(gain)) {
+              kind = 2;
+              gainOf = gain;
+              mOut = out;
+              mIn = i;
+              mOther = k;
+              mValue = v;
+              mOtherValue = vk;
+            }
           }
         }
       }
       // Ejection chain: inc (full) moves here from case k; a mentor with room takes inc's seat in k.
-      if (move === undefined) {
+      if (kind === 0) {
         for (const out of team) {
           if (isPinned(j, out)) continue;
-          for (const inc of best[j] as number[]) {
-            if (team.includes(inc) || (used[inc] as number) < (inst.capacity[inc] as number)) continue;
+          for (const inc of bestCandidates[j] as Candidate[]) {
+            const i = inc.mentor;
+            if (team.includes(i) || (used[i] as number) < (inst.capacity[i] as number)) continue;
             evaluations++;
-            const vj = teamScore(inst, j, team, out, inc);
+            const vj = swapScore(j, out, inc);
             if (Number.isNaN(vj)) continue;
             const here = vj - current + marginalRemove(out);
-            for (const k of casesOf[inc] as Set<number>) {
+            for (const k of casesOf[i] as Set<number>) {
               const other = teams[k];
-              if (other === undefined || isPinned(k, inc)) continue;
-              const room = here - scoreOf(k, inc) + (slack[k] as number);
+              if (other === undefined || isPinned(k, i)) continue;
+              const room = here - scoreOf(k, i) + (slack[k] as number);
               for (const f of byScore[k] as Candidate[]) {
                 if (room + f.score <= 1e-9) break;
                 const fill = f.mentor;
@@ -195,31 +260,26 @@ export function localSearch(
                   continue;
                 }
                 evaluations++;
-                const vk = teamScore(inst, k, other, inc, fill);
+                const vk = swapScore(k, i, f);
                 if (Number.isNaN(vk)) continue;
                 const gain = here + vk - (values[k] as number) - marginalAdd(fill);
-                consider(gain, () => {
-                  teams[j] = swapIn(team, out, inc);
-                  teams[k] = swapIn(other, inc, fill);
-                  values[j] = vj;
-                  values[k] = vk;
-                  used[fill] = (used[fill] as number) + 1;
-                  used[out] = (used[out] as number) - 1;
-                  (casesOf[inc] as Set<number>).delete(k);
-                  (casesOf[inc] as Set<number>).add(j);
-                  (casesOf[fill] as Set<number>).add(k);
-                  (casesOf[out] as Set<number>).delete(j);
-                  touch(out, ...(teams[j] as number[]), ...(teams[k] as number[]));
-                  refresh(j);
-                  refresh(k);
-                });
+                if (better(gain)) {
+                  kind = 3;
+                  gainOf = gain;
+                  mOut = out;
+                  mIn = i;
+                  mOther = k;
+                  mFill = fill;
+                  mValue = vj;
+                  mOtherValue = vk;
+                }
               }
             }
           }
         }
       }
-      if (move !== undefined) {
-        (move as { apply: () => void }).apply();
+      if (kind !== 0) {
+        apply(j);
         moves++;
       }
       if (evaluations >= budget.evaluations) break;

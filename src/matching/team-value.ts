@@ -21,23 +21,27 @@ export const SAME_FIRM = 2;
  * mentors from one firm). Allocation-free: the local search asks this millions of times.
  */
 export function teamRuleBits(inst: Instance, team: readonly number[], out = -1, incoming = -1): number {
+  // No closures here: this runs millions of times, and a loader that keeps function names (tsx)
+  // makes every closure created costly.
   let bits = 0;
   const n = team.length;
-  const at = (x: number) => {
-    const i = team[x] as number;
-    return i === out ? incoming : i;
-  };
   if (n >= 3) {
-    const b = inst.background[at(0)] as number;
+    const first = team[0] as number;
+    const b = inst.background[first === out ? incoming : first] as number;
     let same = true;
-    for (let x = 1; x < n && same; x++) same = inst.background[at(x)] === b;
+    for (let x = 1; x < n && same; x++) {
+      const i = team[x] as number;
+      same = inst.background[i === out ? incoming : i] === b;
+    }
     if (same) bits |= SAME_BACKGROUND;
   }
   for (let x = 0; x < n && (bits & SAME_FIRM) === 0; x++) {
-    const f = inst.firm[at(x)] as number;
+    const i = team[x] as number;
+    const f = inst.firm[i === out ? incoming : i] as number;
     if (f < 0) continue;
     for (let y = x + 1; y < n; y++) {
-      if (inst.firm[at(y)] === f) {
+      const k = team[y] as number;
+      if (inst.firm[k === out ? incoming : k] === f) {
         bits |= SAME_FIRM;
         break;
       }
