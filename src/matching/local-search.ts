@@ -12,6 +12,8 @@ import {
 
 /** Candidates per case that moves consider (best pair score + lead fitness first). */
 const MOVE_CANDIDATES = 30;
+/** Bounds on a move's gain are rounded differently from the gain itself: prune only beyond this. */
+const PRUNE_MARGIN = 1e-6;
 
 export interface SearchStats {
   readonly passes: number;
@@ -156,6 +158,16 @@ export function localSearch(
   let mValue = 0;
   let mOtherValue = 0;
   const better = (gain: number) => gain > 1e-9 && (kind === 0 || gain > gainOf);
+  /** What a move must gain to be taken (see `better`). */
+  const threshold = () => (kind === 0 ? 1e-9 : gainOf);
+  // The most any candidate scores on each case, for bounding what a swap there could gain.
+  const maxScore = inst.candidates.map((list) => list.reduce((m, c) => Math.max(m, c.score), 0));
+  /** At most what case k gains when its member i gives up the seat to any candidate. */
+  const upThere = (k: number, i: number): number => {
+    let score = 0;
+    for (const c of members[k] as Candidate[]) if (c.mentor === i) score = c.score;
+    return (maxScore[k] as number) - score + (slack[k] as number);
+  };
   const apply = (j: number) => {
     const team = teams[j] as number[];
     setTeam(j, swapIn(team, mOut, mIn));
@@ -193,16 +205,29 @@ export function localSearch(
       if (team === undefined) continue;
       kind = 0;
       const current = values[j] as number;
-      for (const out of team) {
+      const here = members[j] as Candidate[];
+      for (let x = 0; x < team.length; x++) {
+        const out = team[x] as number;
         if (isPinned(j, out)) continue;
+        const outScore = (here[x] as Candidate).score;
         for (const inc of bestCandidates[j] as Candidate[]) {
           const i = inc.mentor;
           if (team.includes(i)) continue;
+          // What the swap could gain here at most (its pair scores, and the case's slack); a move
+          // that cannot beat the best found is not scored (the same moves, fewer evaluations).
+          const upHere = inc.score - outScore + (slack[j] as number);
+          const room = (used[i] as number) < (inst.capacity[i] as number);
+          let promising = room && upHere - marginalAdd(i) + marginalRemove(out) + PRUNE_MARGIN > threshold();
+          for (const k of casesOf[i] as Set<number>) {
+            if (promising) break;
+            promising = upHere + upThere(k, i) + PRUNE_MARGIN > threshold();
+          }
+          if (!promising) continue;
           evaluations++;
           const v = swapScore(j, out, inc);
           if (Number.isNaN(v)) continue;
           // Replace: a mentor with room takes the seat.
-          if ((used[i] as number) < (inst.capacity[i] as number)) {
+          if (room) {
             const gain = v - current - marginalAdd(i) + marginalRemove(out);
             if (better(gain)) {
               kind = 1;
@@ -216,6 +241,7 @@ export function localSearch(
           for (const k of casesOf[i] as Set<number>) {
             const other = teams[k];
             if (other === undefined || other.includes(out) || isPinned(k, i)) continue;
+            if (v - current + upThere(k, i) + PRUNE_MARGIN <= threshold()) continue;
             const outThere = candidateOf(k, out);
             evaluations++;
             if (outThere === undefined) continue;
