@@ -205,11 +205,11 @@ export function localSearch(
       if (team === undefined) continue;
       kind = 0;
       const current = values[j] as number;
-      const here = members[j] as Candidate[];
+      const mine = members[j] as Candidate[];
       for (let x = 0; x < team.length; x++) {
         const out = team[x] as number;
         if (isPinned(j, out)) continue;
-        const outScore = (here[x] as Candidate).score;
+        const outScore = (mine[x] as Candidate).score;
         for (const inc of bestCandidates[j] as Candidate[]) {
           const i = inc.mentor;
           if (team.includes(i)) continue;
@@ -262,11 +262,21 @@ export function localSearch(
       }
       // Ejection chain: inc (full) moves here from case k; a mentor with room takes inc's seat in k.
       if (kind === 0) {
-        for (const out of team) {
+        for (let x = 0; x < team.length; x++) {
+          const out = team[x] as number;
           if (isPinned(j, out)) continue;
+          const outScore = (mine[x] as Candidate).score;
           for (const inc of bestCandidates[j] as Candidate[]) {
             const i = inc.mentor;
             if (team.includes(i) || (used[i] as number) < (inst.capacity[i] as number)) continue;
+            // The chain's gain is at most what this case and the best of inc's cases could gain.
+            const upHere = inc.score - outScore + (slack[j] as number) + marginalRemove(out);
+            let promising = false;
+            for (const k of casesOf[i] as Set<number>) {
+              promising = upHere + upThere(k, i) + PRUNE_MARGIN > threshold();
+              if (promising) break;
+            }
+            if (!promising) continue;
             evaluations++;
             const vj = swapScore(j, out, inc);
             if (Number.isNaN(vj)) continue;
@@ -276,7 +286,7 @@ export function localSearch(
               if (other === undefined || isPinned(k, i)) continue;
               const room = here - scoreOf(k, i) + (slack[k] as number);
               for (const f of byScore[k] as Candidate[]) {
-                if (room + f.score <= 1e-9) break;
+                if (room + f.score + PRUNE_MARGIN <= threshold()) break;
                 const fill = f.mentor;
                 if (
                   fill === out ||
