@@ -14,6 +14,8 @@ const ALPHA = 12;
 const PRICE_RANGE = 2 ** 42;
 const MAX_RESOLUTION = 2 ** 20;
 const MIN_RESOLUTION = 2 ** -20;
+/** A re-solve with at most n / this many arcs out of line skips scaling (see `optimise`). */
+const FEW_CHANGES = 64;
 /** A global price update after this many relabels per node (CS2 updates about once per n). */
 const UPDATE_EVERY = 1;
 /**
@@ -223,10 +225,12 @@ export class FlowNetwork {
     const { to, cap } = this;
     const { first, adj, c, p, excess } = solved;
     let violation = 0;
+    let violating = 0;
     for (let e = 0; e < m; e++) {
       if ((cap[e] as number) <= 0) continue;
       const cp = (c[e] as number) + (p[to[e ^ 1] as number] as number) - (p[to[e] as number] as number);
       if (-cp > violation) violation = -cp;
+      if (cp < -1) violating++;
     }
     let pending = false;
     for (let v = 0; v < n; v++) if ((excess[v] as number) > 0) pending = true;
@@ -290,16 +294,24 @@ export class FlowNetwork {
     };
 
     if (!pending && violation === 0) return this.finish(solved);
-    let eps = Math.max(violation, floor, 1) * ALPHA;
+    // A re-solve after a few cost changes (a few arcs out of line, no scaling floor) goes straight to
+    // the last phase: its global price updates then route the few excesses like shortest paths,
+    // keeping the rest of the last solution. Scaling from the largest violation would first move
+    // every price by multiples of a huge ε and re-route the whole network.
+    const few = floor === 0 && violating <= n / FEW_CHANGES;
+    let eps = few ? ALPHA : Math.max(violation, floor, 1) * ALPHA;
     do {
       eps = Math.max(1, Math.ceil(eps / ALPHA));
-      // Make the flow ε-optimal at once: saturate every residual arc of negative reduced cost.
+      // Make the flow ε-optimal at once: saturate every residual arc whose reduced cost is below
+      // −ε. (The textbook saturates every negative one; the arcs within ε may stay, since
+      // push–relabel only needs ε-optimality — and a re-solve after a few cost changes then starts
+      // from a handful of excesses instead of undoing the whole last flow.)
       for (let u = 0; u < n; u++) {
         const pu = p[u] as number;
         for (let i = first[u] as number; i < (first[u + 1] as number); i++) {
           const e = adj[i] as number;
           const r = cap[e] as number;
-          if (r > 0 && (c[e] as number) + pu - (p[to[e] as number] as number) < 0) {
+          if (r > 0 && (c[e] as number) + pu - (p[to[e] as number] as number) < -eps) {
             const v = to[e] as number;
             cap[e] = 0;
             cap[e ^ 1] = (cap[e ^ 1] as number) + r;

@@ -27,6 +27,25 @@ const networkArb = fc.record({
   ),
 });
 
+/** Networks of 200+ nodes, where a re-solve after a few cost changes skips scaling (≤ n/64 arcs out of line). */
+const largeNetworkArb = fc.record({
+  sources: fc.array(
+    fc.record({
+      supply: fc.integer({ min: 1, max: 3 }),
+      empty: fc.double({ min: 0, max: 5e3, noNaN: true }),
+    }),
+    { minLength: 20, maxLength: 30 },
+  ),
+  middle: fc.array(fc.array(fc.double({ min: -50, max: 200, noNaN: true }), { minLength: 1, maxLength: 3 }), {
+    minLength: 30,
+    maxLength: 40,
+  }),
+  pairs: fc.array(
+    fc.tuple(fc.nat(19), fc.nat(29), fc.double({ min: -2e3, max: 500, noNaN: true }), fc.boolean()),
+    { minLength: 160, maxLength: 220 },
+  ),
+});
+
 type Shape = typeof networkArb extends fc.Arbitrary<infer R> ? R : never;
 type Net = Pick<FlowNetwork, "addArc" | "flowOn" | "route">;
 
@@ -116,6 +135,33 @@ describe("min-cost flow (cost scaling)", () => {
     expect(ours.net.lowerBound).toBeLessThanOrEqual(optimum + 1e-6 * Math.max(1, Math.abs(optimum)));
     expect(ours.net.lowerBound).toBeGreaterThanOrEqual(optimum - 1e-2);
   });
+
+  test.prop(
+    [
+      largeNetworkArb,
+      fc.array(fc.tuple(fc.nat(159), fc.double({ min: -3e3, max: 3e3, noNaN: true })), {
+        minLength: 1,
+        maxLength: 3,
+      }),
+    ],
+    { numRuns: 60 },
+  )(
+    "re-optimised after a few cost changes (straight to the last phase), it reaches the new minimum",
+    (r, changes) => {
+      const ours = build(r, (n) => new FlowNetwork(n, 4));
+      ours.net.route(ours.sources, ours.supplies, ours.t);
+      const shift: number[] = [];
+      for (const [g, d] of changes) shift[g] = d;
+      ours.pairArcs.forEach((a, g) => {
+        if (shift[g] !== undefined) ours.net.setCost(a.arc, a.cost + (shift[g] as number));
+      });
+      const cost = ours.net.reroute();
+      const ref = build(r, (n) => new ReferenceFlow(n), shift);
+      const optimum = ref.net.route(ref.sources, ref.supplies, ref.t);
+      expect(cost).toBeCloseTo(optimum, 3);
+      expect(ours.net.lowerBound).toBeLessThanOrEqual(optimum + 1e-6 * Math.max(1, Math.abs(optimum)));
+    },
+  );
 
   test("refuses a source that cannot reach the sink", () => {
     const net = new FlowNetwork(3);
