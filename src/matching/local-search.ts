@@ -113,9 +113,24 @@ export function localSearch(
   let moves = 0;
   let passes = 0;
   const dirty = new Uint8Array(N);
+  // When things changed, counted in moves: a mentor's load or team (stamp), a case's team, the
+  // room of some mentor on a case's list (fillTime), and when a case was last visited. A visit
+  // scores only the moves something changed for since its last one: the others did not improve
+  // then and would not now.
+  let clock = 0;
+  const stamp = new Int32Array(inst.mentors.length);
+  const teamTime = new Int32Array(N);
+  const fillTime = new Int32Array(N);
+  const lastVisit = new Int32Array(N).fill(-1);
   const touch = (...mentors: number[]) => {
-    for (const i of mentors) for (const k of watching[i] as number[]) dirty[k] = 1;
-    for (const i of mentors) for (const k of casesOf[i] as Set<number>) dirty[k] = 1;
+    for (const i of mentors) {
+      stamp[i] = clock;
+      for (const k of watching[i] as number[]) {
+        dirty[k] = 1;
+        fillTime[k] = clock;
+      }
+      for (const k of casesOf[i] as Set<number>) dirty[k] = 1;
+    }
   };
   const swapIn = (team: readonly number[], out: number, incoming: number) =>
     team.map((x) => (x === out ? incoming : x));
@@ -169,6 +184,9 @@ export function localSearch(
     return (maxScore[k] as number) - score + (slack[k] as number);
   };
   const apply = (j: number) => {
+    clock++;
+    teamTime[j] = clock;
+    if (kind !== 1) teamTime[mOther] = clock;
     const team = teams[j] as number[];
     setTeam(j, swapIn(team, mOut, mIn));
     values[j] = mValue;
@@ -206,13 +224,18 @@ export function localSearch(
       kind = 0;
       const current = values[j] as number;
       const mine = members[j] as Candidate[];
+      const since = lastVisit[j] as number;
+      lastVisit[j] = clock;
+      // Everything is new when the team or a member's load changed; else only moves of changed mentors.
+      let full = (teamTime[j] as number) > since;
+      for (const i of team) if ((stamp[i] as number) > since) full = true;
       for (let x = 0; x < team.length; x++) {
         const out = team[x] as number;
         if (isPinned(j, out)) continue;
         const outScore = (mine[x] as Candidate).score;
         for (const inc of bestCandidates[j] as Candidate[]) {
           const i = inc.mentor;
-          if (team.includes(i)) continue;
+          if (team.includes(i) || (!full && (stamp[i] as number) <= since)) continue;
           // What the swap could gain here at most (its pair scores, and the case's slack); a move
           // that cannot beat the best found is not scored (the same moves, fewer evaluations).
           const upHere = inc.score - outScore + (slack[j] as number);
@@ -271,8 +294,10 @@ export function localSearch(
             if (team.includes(i) || (used[i] as number) < (inst.capacity[i] as number)) continue;
             // The chain's gain is at most what this case and the best of inc's cases could gain.
             const upHere = inc.score - outScore + (slack[j] as number) + marginalRemove(out);
+            const changed = full || (stamp[i] as number) > since;
             let promising = false;
             for (const k of casesOf[i] as Set<number>) {
+              if (!changed && (fillTime[k] as number) <= since) continue;
               promising = upHere + upThere(k, i) + PRUNE_MARGIN > threshold();
               if (promising) break;
             }
