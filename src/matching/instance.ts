@@ -422,7 +422,6 @@ export function coveragePoints(inst: Instance, j: number, mask: number): number 
 /** Load cost of a mentor taking `added` new cases this round: convex, so load spreads. */
 export function loadCost(inst: Instance, i: number, added: number): number {
   const current = (inst.mentors[i] as RoundMentor).load.cases;
-  let c = 0;
-  for (let k = 1; k <= added; k++) c += inst.round.weights.load * (current + k);
-  return c;
+  // Σ_{k=1..added} load × (current + k), in closed form (the searches ask this millions of times).
+  return inst.round.weights.load * (added * current + (added * (added + 1)) / 2);
 }

@@ -45,12 +45,17 @@ export function localSearch(
     t === undefined ? undefined : [t.lead, ...t.members],
   );
   const used = new Int32Array(inst.mentors.length);
-  const casesOf: Set<number>[] = inst.mentors.map(() => new Set<number>());
+  // Each mentor's cases this round, in the order they joined (arrays: iterated millions of times).
+  const casesOf: number[][] = inst.mentors.map(() => []);
+  const leave = (i: number, k: number) => {
+    const list = casesOf[i] as number[];
+    list.splice(list.indexOf(k), 1);
+  };
   teams.forEach((t, j) => {
     if (t === undefined) return;
     for (const i of t) {
       used[i] = (used[i] as number) + 1;
-      (casesOf[i] as Set<number>).add(j);
+      (casesOf[i] as number[]).push(j);
     }
   });
   const values = teams.map((t, j) => (t === undefined ? 0 : teamScore(inst, j, t)));
@@ -129,7 +134,7 @@ export function localSearch(
         dirty[k] = 1;
         fillTime[k] = clock;
       }
-      for (const k of casesOf[i] as Set<number>) dirty[k] = 1;
+      for (const k of casesOf[i] as number[]) dirty[k] = 1;
     }
   };
   const swapIn = (team: readonly number[], out: number, incoming: number) =>
@@ -190,8 +195,8 @@ export function localSearch(
     const team = teams[j] as number[];
     setTeam(j, swapIn(team, mOut, mIn));
     values[j] = mValue;
-    (casesOf[mIn] as Set<number>).add(j);
-    (casesOf[mOut] as Set<number>).delete(j);
+    (casesOf[mIn] as number[]).push(j);
+    leave(mOut, j);
     if (kind === 1) {
       used[mIn] = (used[mIn] as number) + 1;
       used[mOut] = (used[mOut] as number) - 1;
@@ -203,8 +208,8 @@ export function localSearch(
     const fill = kind === 2 ? mOut : mFill;
     setTeam(mOther, swapIn(other, mIn, fill));
     values[mOther] = mOtherValue;
-    (casesOf[mIn] as Set<number>).delete(mOther);
-    (casesOf[fill] as Set<number>).add(mOther);
+    leave(mIn, mOther);
+    (casesOf[fill] as number[]).push(mOther);
     if (kind === 3) {
       used[mFill] = (used[mFill] as number) + 1;
       used[mOut] = (used[mOut] as number) - 1;
@@ -241,7 +246,7 @@ export function localSearch(
           const upHere = inc.score - outScore + (slack[j] as number);
           const room = (used[i] as number) < (inst.capacity[i] as number);
           let promising = room && upHere - marginalAdd(i) + marginalRemove(out) + PRUNE_MARGIN > threshold();
-          for (const k of casesOf[i] as Set<number>) {
+          for (const k of casesOf[i] as number[]) {
             if (promising) break;
             promising = upHere + upThere(k, i) + PRUNE_MARGIN > threshold();
           }
@@ -261,7 +266,7 @@ export function localSearch(
             }
           }
           // Exchange: `inc` leaves another case k for this one and `out` takes inc's seat there.
-          for (const k of casesOf[i] as Set<number>) {
+          for (const k of casesOf[i] as number[]) {
             const other = teams[k];
             if (other === undefined || other.includes(out) || isPinned(k, i)) continue;
             if (v - current + upThere(k, i) + PRUNE_MARGIN <= threshold()) continue;
@@ -296,7 +301,7 @@ export function localSearch(
             const upHere = inc.score - outScore + (slack[j] as number) + marginalRemove(out);
             const changed = full || (stamp[i] as number) > since;
             let promising = false;
-            for (const k of casesOf[i] as Set<number>) {
+            for (const k of casesOf[i] as number[]) {
               if (!changed && (fillTime[k] as number) <= since) continue;
               promising = upHere + upThere(k, i) + PRUNE_MARGIN > threshold();
               if (promising) break;
@@ -306,7 +311,7 @@ export function localSearch(
             const vj = swapScore(j, out, inc);
             if (Number.isNaN(vj)) continue;
             const here = vj - current + marginalRemove(out);
-            for (const k of casesOf[i] as Set<number>) {
+            for (const k of casesOf[i] as number[]) {
               const other = teams[k];
               if (other === undefined || isPinned(k, i)) continue;
               const room = here - scoreOf(k, i) + (slack[k] as number);
