@@ -118,12 +118,13 @@ export function localSearch(
   let moves = 0;
   let passes = 0;
   const dirty = new Uint8Array(N);
-  // When things changed, counted in moves: a mentor's load or team (stamp), a case's team, the
-  // room of some mentor on a case's list (fillTime), and when a case was last visited. A visit
-  // scores only the moves something changed for since its last one: the others did not improve
-  // then and would not now.
+  // When things changed, counted in moves: a mentor's load (loadStamp), their load or team (stamp),
+  // a case's team, the room of some mentor on a case's list (fillTime), and when a case was last
+  // visited. A visit scores only the moves something changed for since its last one: the others
+  // did not improve then and would not now.
   let clock = 0;
   const stamp = new Int32Array(inst.mentors.length);
+  const loadStamp = new Int32Array(inst.mentors.length);
   const teamTime = new Int32Array(N);
   const fillTime = new Int32Array(N);
   const lastVisit = new Int32Array(N).fill(-1);
@@ -200,6 +201,8 @@ export function localSearch(
     if (kind === 1) {
       used[mIn] = (used[mIn] as number) + 1;
       used[mOut] = (used[mOut] as number) - 1;
+      loadStamp[mIn] = clock;
+      loadStamp[mOut] = clock;
       touch(mOut, ...(teams[j] as number[]));
       refresh(j);
       return;
@@ -213,6 +216,8 @@ export function localSearch(
     if (kind === 3) {
       used[mFill] = (used[mFill] as number) + 1;
       used[mOut] = (used[mOut] as number) - 1;
+      loadStamp[mFill] = clock;
+      loadStamp[mOut] = clock;
       touch(mOut, ...(teams[j] as number[]), ...(teams[mOther] as number[]));
     } else touch(...(teams[j] as number[]), ...(teams[mOther] as number[]));
     refresh(j);
@@ -233,7 +238,7 @@ export function localSearch(
       lastVisit[j] = clock;
       // Everything is new when the team or a member's load changed; else only moves of changed mentors.
       let full = (teamTime[j] as number) > since;
-      for (const i of team) if ((stamp[i] as number) > since) full = true;
+      for (const i of team) if ((loadStamp[i] as number) > since) full = true;
       for (let x = 0; x < team.length; x++) {
         const out = team[x] as number;
         if (isPinned(j, out)) continue;
