@@ -15,9 +15,8 @@ import { validateProposal } from "./validate.js";
 /** Candidate pairs up to which a round's coverage prices get 150 iterations (above: 20); up to MEDIUM, a priced re-staffing. */
 const SMALL = 5_000;
 const MEDIUM = 40_000;
-/** Subgradient iterations of the certificate's bound (above MEDIUM pairs: each costs more, and starts closer). */
+/** Subgradient iterations of the certificate's bound, at most (it stops earlier once it stalls). */
 const BOUND_ITERATIONS = 60;
-const LARGE_BOUND_ITERATIONS = 20;
 /** Attempts at mending a broken team rule on a small round by forbidding one of its pairs. */
 const REPAIRS = 6;
 /** Re-staffings of a large round with its broken team rules priced in. */
@@ -125,8 +124,7 @@ export function matchRound(
     const breaks = best.assignment.map(
       (t) => t !== undefined && brokenTeamRules(inst, [t.lead, ...t.members]).length > 0,
     );
-    const iterations = pairs <= MEDIUM ? BOUND_ITERATIONS : LARGE_BOUND_ITERATIONS;
-    const bound = teamBound(inst, bestValue.value, prices, iterations, breaks);
+    const bound = teamBound(inst, bestValue.value, prices, BOUND_ITERATIONS, breaks);
     return toProposal(inst, best.assignment, unstaffed, { bound, method: "flow+localSearch" }, best.stats);
   };
   /**
