@@ -227,8 +227,10 @@ const CASE_BUDGET = 20_000;
  * the budget runs out, and then still an upper bound on it (the largest bound among the branches
  * left unexplored).
  */
-class CaseSearch {
+export class CaseSearch {
   private order: Int32Array = new Int32Array(0);
+  /** Per case, its best team (positions) from the last solve. */
+  private readonly lastTeams: (Int32Array | undefined)[] = [];
   /** Per case, its candidates' order from the last solve. */
   private readonly orders: (Int32Array | undefined)[] = [];
   private a = new Float64Array(0);
@@ -305,7 +307,28 @@ class CaseSearch {
     this.best = 0;
     this.size = 0;
     this.leaves = 0;
+    // The case's last best team, at today's prices, is where the search starts: only better teams
+    // are explored (the prices moved a little, so it is usually still best or close).
+    const last = this.lastTeams[j];
+    if (last !== undefined) {
+      let sum = 0;
+      let mask = 0;
+      let lead = -1;
+      for (const x of last) {
+        const c = list[x] as Candidate;
+        sum += a[x] as number;
+        mask |= c.covers;
+        lead = Math.max(lead, c.lead);
+      }
+      const value = sum + lead + coveragePoints(this.inst, j, mask);
+      if (value > 0) {
+        this.best = value;
+        this.size = s;
+        this.team.set(last);
+      }
+    }
     if (K >= s) this.branch(0, 0, 0, 0, -1);
+    if (this.size > 0) this.lastTeams[j] = this.team.slice(0, this.size);
     return this.best;
   }
 

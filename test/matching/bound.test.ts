@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { type MatchingRound, matchRound } from "venture-mentoring";
 import { describe, expect } from "vitest";
-import { teamBound } from "../../src/matching/bound.js";
+import { CaseSearch, teamBound } from "../../src/matching/bound.js";
 import { buildInstance, type Candidate, type Instance, loadCost } from "../../src/matching/instance.js";
 import { teamValue } from "../../src/matching/team-value.js";
 import { bruteForce, smallRoundArb } from "./support.js";
@@ -9,6 +9,22 @@ import { bruteForce, smallRoundArb } from "./support.js";
 function subsets<T>(items: readonly T[], k: number): T[][] {
   if (k === 0) return [[]];
   return items.flatMap((x, i) => subsets(items.slice(i + 1), k - 1).map((rest) => [x, ...rest]));
+}
+
+/** Case j's best team value at prices `pi` (0: no team beats none), by enumeration. */
+function bestTeamByEnumeration(inst: Instance, j: number, pi: readonly number[], rules: boolean): number {
+  const list = inst.candidates[j] as Candidate[];
+  let best = 0;
+  for (const team of subsets(
+    list.map((c) => c.mentor),
+    inst.teamSize[j] as number,
+  )) {
+    const v = teamValue(inst, j, team);
+    if (v === undefined || (rules && v.broken.length > 0)) continue;
+    const value = v.value + 5_000 * v.broken.length - team.reduce((s, i) => s + (pi[i] as number), 0);
+    best = Math.max(best, value);
+  }
+  return best;
 }
 
 /** The Lagrangian function at prices `pi`, by enumerating every team of every case. */
@@ -52,6 +68,29 @@ describe("the capacity-relaxed bound", () => {
       expect(bound).toBeCloseTo(dualByEnumeration(inst, [...prices], !relaxed), 6);
       // A case search out of budget settles for an upper bound on its best team, never less.
       expect(teamBound(inst, 0, prices, 1, relax, 1)).toBeGreaterThanOrEqual(bound - 1e-6);
+    },
+  );
+
+  test.prop(
+    [
+      roundAndPrices,
+      fc.array(fc.integer({ min: 0, max: 600 }), { minLength: 7, maxLength: 7 }),
+      fc.boolean(),
+    ],
+    { numRuns: 150 },
+  )(
+    "a case search started from its last best team still finds the best one at new prices",
+    ([round, first], second, relaxed) => {
+      const inst = buildInstance(round, { full: true });
+      const search = new CaseSearch(inst, 20_000);
+      const at = (pi: readonly number[]) => Float64Array.from(inst.mentors, (_, i) => pi[i] ?? 0);
+      inst.cases.forEach((_, j) => {
+        search.solve(j, at(first), !relaxed);
+        expect(search.solve(j, at(second), !relaxed)).toBeCloseTo(
+          bestTeamByEnumeration(inst, j, second, !relaxed),
+          6,
+        );
+      });
     },
   );
 
