@@ -179,6 +179,26 @@ export function localSearch(
   let mValue = 0;
   let mOtherValue = 0;
   const better = (gain: number) => gain > 1e-9 && (kind === 0 || gain > gainOf);
+  /** Remember a move as the best so far: `out` leaves case j for `inc`; in exchanges and chains `inc` leaves `other`, where `fill` (chains) or `out` (exchanges) takes the seat. */
+  const take = (
+    k: number,
+    gain: number,
+    out: number,
+    inc: number,
+    other: number,
+    fill: number,
+    v: number,
+    vOther: number,
+  ) => {
+    kind = k;
+    gainOf = gain;
+    mOut = out;
+    mIn = inc;
+    mOther = other;
+    mFill = fill;
+    mValue = v;
+    mOtherValue = vOther;
+  };
   /** What a move must gain to be taken (see `better`). */
   const threshold = () => (kind === 0 ? 1e-9 : gainOf);
   // The most any candidate scores on each case, for bounding what a swap there could gain.
@@ -262,13 +282,7 @@ export function localSearch(
           // Replace: a mentor with room takes the seat.
           if (room) {
             const gain = v - current - marginalAdd(i) + marginalRemove(out);
-            if (better(gain)) {
-              kind = 1;
-              gainOf = gain;
-              mOut = out;
-              mIn = i;
-              mValue = v;
-            }
+            if (better(gain)) take(1, gain, out, i, -1, -1, v, 0);
           }
           // Exchange: `inc` leaves another case k for this one and `out` takes inc's seat there.
           for (const k of casesOf[i] as number[]) {
@@ -281,15 +295,7 @@ export function localSearch(
             const vk = swapScore(k, i, outThere);
             if (Number.isNaN(vk)) continue;
             const gain = v + vk - current - (values[k] as number);
-            if (better(gain)) {
-              kind = 2;
-              gainOf = gain;
-              mOut = out;
-              mIn = i;
-              mOther = k;
-              mValue = v;
-              mOtherValue = vk;
-            }
+            if (better(gain)) take(2, gain, out, i, k, -1, v, vk);
           }
         }
       }
@@ -334,16 +340,7 @@ export function localSearch(
                 const vk = swapScore(k, i, f);
                 if (Number.isNaN(vk)) continue;
                 const gain = here + vk - (values[k] as number) - marginalAdd(fill);
-                if (better(gain)) {
-                  kind = 3;
-                  gainOf = gain;
-                  mOut = out;
-                  mIn = i;
-                  mOther = k;
-                  mFill = fill;
-                  mValue = vj;
-                  mOtherValue = vk;
-                }
+                if (better(gain)) take(3, gain, out, i, k, fill, vj, vk);
               }
             }
           }

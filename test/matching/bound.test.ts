@@ -4,12 +4,7 @@ import { describe, expect } from "vitest";
 import { CaseSearch, teamBound } from "../../src/matching/bound.js";
 import { buildInstance, type Candidate, type Instance, loadCost } from "../../src/matching/instance.js";
 import { teamValue } from "../../src/matching/team-value.js";
-import { bruteForce, smallRoundArb } from "./support.js";
-
-function subsets<T>(items: readonly T[], k: number): T[][] {
-  if (k === 0) return [[]];
-  return items.flatMap((x, i) => subsets(items.slice(i + 1), k - 1).map((rest) => [x, ...rest]));
-}
+import { bruteForce, smallRoundArb, subsets } from "./support.js";
 
 /** Case j's best team value at prices `pi` (0: no team beats none), by enumeration. */
 function bestTeamByEnumeration(inst: Instance, j: number, pi: readonly number[], rules: boolean): number {
@@ -31,18 +26,7 @@ function bestTeamByEnumeration(inst: Instance, j: number, pi: readonly number[],
 function dualByEnumeration(inst: Instance, pi: readonly number[], rules: boolean): number {
   let total = 0;
   inst.cases.forEach((_, j) => {
-    const list = inst.candidates[j] as Candidate[];
-    let best = 0;
-    for (const team of subsets(
-      list.map((c) => c.mentor),
-      inst.teamSize[j] as number,
-    )) {
-      const v = teamValue(inst, j, team);
-      if (v === undefined || (rules && v.broken.length > 0)) continue;
-      const value = v.value + 5_000 * v.broken.length - team.reduce((s, i) => s + (pi[i] as number), 0);
-      best = Math.max(best, value);
-    }
-    total += best;
+    total += bestTeamByEnumeration(inst, j, pi, rules);
   });
   inst.mentors.forEach((_, i) => {
     const cap = inst.mentorExclusion[i] === undefined ? (inst.capacity[i] as number) : 0;

@@ -117,7 +117,8 @@ function dedupe<T extends { mentorId: string; caseId: string }>(xs: T[]): T[] {
   });
 }
 
-function subsets<T>(items: readonly T[], k: number): T[][] {
+/** Every k-element subset of `items`, in order. */
+export function subsets<T>(items: readonly T[], k: number): T[][] {
   if (k === 0) return [[]];
   const out: T[][] = [];
   items.forEach((x, i) => {
