@@ -53,6 +53,39 @@ export function adjustedValue(
 }
 
 /**
+ * Step sizes of a projected subgradient method that lowers an upper bound: Polyak's rule towards
+ * `lower` (the best objective known), the factor halved after three iterations without a better
+ * bound. Both bounds here use it.
+ */
+class PolyakSteps {
+  /** The least bound seen. */
+  best = Number.POSITIVE_INFINITY;
+  private alpha = 1;
+  private sinceBetter = 0;
+
+  constructor(private readonly lower: number) {}
+
+  /** Record an iteration's bound; true when it is the least so far. */
+  observe(bound: number): boolean {
+    if (bound < this.best - 1e-9) {
+      this.best = bound;
+      this.sinceBetter = 0;
+      return true;
+    }
+    if (++this.sinceBetter >= 3) {
+      this.alpha /= 2;
+      this.sinceBetter = 0;
+    }
+    return false;
+  }
+
+  /** The step for this iteration's bound and squared subgradient norm. */
+  size(bound: number, norm: number): number {
+    return (this.alpha * Math.max(bound - this.lower, 1e-3 * Math.abs(bound))) / norm;
+  }
+}
+
+/**
  * Prices for the question's topics, per case, that make a min-cost flow staff teams whose mentors
  * complete each other: the multipliers of a Lagrangian relaxation of the coverage rows (topic k of
  * case j contributes at most (u − μ)·[some candidate covers it] + μ·(members covering it), for μ
@@ -99,7 +132,7 @@ export function coveragePrices(
       return n === 0 ? x : n >= 2 ? 0 : x / 2;
     }),
   );
-  let best = Number.POSITIVE_INFINITY;
+  const steps = new PolyakSteps(lower);
   let bestMu = mu;
   let nu = new Float64Array(N);
   // Team-rule multipliers only where the rule can bind.
@@ -118,15 +151,13 @@ export function coveragePrices(
       background: new Map([...backgrounds].filter(([, n]) => size >= 3 && n >= size).map(([b]) => [b, 0])),
     };
   });
-  let alpha = 1;
-  let sinceBetter = 0;
   const flow = new StaffingFlow(inst, active, false);
   for (let it = 0; it < iterations; it++) {
     const withRules = it >= iterations / 2;
     // −(the least cost the prices prove): an upper bound on the flow's value however its costs were rounded.
     const { teams, bound: least } = flow.solve(
       adjustedValue(inst, mu, nu, rules),
-      Math.max(FLOW_TOLERANCE * Math.max(1, Math.abs(lower)), GAP_SHARE * (best - lower)),
+      Math.max(FLOW_TOLERANCE * Math.max(1, Math.abs(lower)), GAP_SHARE * (steps.best - lower)),
     );
     let bound = -least;
     const g: Float64Array[] = [];
@@ -180,16 +211,9 @@ export function coveragePrices(
       }
       ruleGrad.push({ firm: fg, background: bg });
     }
-    if (bound < best - 1e-9) {
-      best = bound;
-      bestMu = mu;
-      sinceBetter = 0;
-    } else if (++sinceBetter >= 3) {
-      alpha /= 2;
-      sinceBetter = 0;
-    }
-    if (norm === 0 || best - lower <= 1e-6 * Math.abs(best)) break;
-    const step = (alpha * Math.max(bound - lower, 1e-3 * Math.abs(bound))) / norm;
+    if (steps.observe(bound)) bestMu = mu;
+    if (norm === 0 || steps.best - lower <= 1e-6 * Math.abs(steps.best)) break;
+    const step = steps.size(bound, norm);
     nu = nu.map((v, j) => Math.max(0, v - step * (h[j] as number)));
     // The team-rule multipliers join in the second half, once coverage and lead prices have settled.
     if (it + 1 >= iterations / 2)
@@ -408,15 +432,13 @@ export function teamBound(
   const demand = new Int32Array(M);
   const g = new Float64Array(M);
   const search = new CaseSearch(inst, caseBudget);
-  let best = Number.POSITIVE_INFINITY;
+  const steps = new PolyakSteps(lower);
   const history: number[] = [];
-  let alpha = 1;
-  let sinceBetter = 0;
   for (let it = 0; it < iterations; it++) {
     // Stop once the last STALL_WINDOW iterations gained less than STALL of the bound.
-    history.push(best);
+    history.push(steps.best);
     const before = history[it - STALL_WINDOW];
-    if (before !== undefined && before - best < STALL * Math.abs(best)) break;
+    if (before !== undefined && before - steps.best < STALL * Math.abs(steps.best)) break;
     demand.fill(0);
     let bound = 0;
     for (let j = 0; j < N; j++) {
@@ -438,16 +460,10 @@ export function teamBound(
       g[i] = gi;
       norm += gi * gi;
     }
-    if (bound < best - 1e-9) {
-      best = bound;
-      sinceBetter = 0;
-    } else if (++sinceBetter >= 3) {
-      alpha /= 2;
-      sinceBetter = 0;
-    }
-    if (norm === 0 || best - lower <= 1e-9 * Math.abs(best)) break;
-    const step = (alpha * Math.max(bound - lower, 1e-3 * Math.abs(bound))) / norm;
+    steps.observe(bound);
+    if (norm === 0 || steps.best - lower <= 1e-9 * Math.abs(steps.best)) break;
+    const step = steps.size(bound, norm);
     for (let i = 0; i < M; i++) pi[i] = Math.max(0, (pi[i] as number) - step * (g[i] as number));
   }
-  return best;
+  return steps.best;
 }

@@ -9,42 +9,49 @@ import { ReferenceFlow } from "./ssp-reference.js";
  * through a gadget), and convex arcs from the middle to the sink. Costs are fractional, as the
  * Lagrangian prices make them.
  */
-const networkArb = fc.record({
-  sources: fc.array(
-    fc.record({
-      supply: fc.integer({ min: 1, max: 3 }),
-      empty: fc.double({ min: 0, max: 5e3, noNaN: true }),
-    }),
-    { minLength: 1, maxLength: 5 },
-  ),
-  middle: fc.array(fc.array(fc.double({ min: -50, max: 200, noNaN: true }), { minLength: 1, maxLength: 3 }), {
-    minLength: 1,
-    maxLength: 6,
-  }),
-  pairs: fc.array(
-    fc.tuple(fc.nat(4), fc.nat(5), fc.double({ min: -2e3, max: 500, noNaN: true }), fc.boolean()),
-    { maxLength: 24 },
-  ),
-});
-
-/** Networks of 200+ nodes, where a re-solve after a few cost changes skips scaling (≤ n/64 arcs out of line). */
-const largeNetworkArb = fc.record({
-  sources: fc.array(
-    fc.record({
-      supply: fc.integer({ min: 1, max: 3 }),
-      empty: fc.double({ min: 0, max: 5e3, noNaN: true }),
-    }),
-    { minLength: 20, maxLength: 30 },
-  ),
-  middle: fc.array(fc.array(fc.double({ min: -50, max: 200, noNaN: true }), { minLength: 1, maxLength: 3 }), {
-    minLength: 30,
-    maxLength: 40,
-  }),
-  pairs: fc.array(
-    fc.tuple(fc.nat(19), fc.nat(29), fc.double({ min: -2e3, max: 500, noNaN: true }), fc.boolean()),
-    { minLength: 160, maxLength: 220 },
-  ),
-});
+/**
+ * Networks of `sources` slots, `middle` mentors and `pairs` pair arcs (each count within its range);
+ * a pair names a source up to `ends[0]` and a middle node up to `ends[1]` (pairs naming a missing
+ * node are dropped).
+ */
+function networks(sizes: {
+  sources: [number, number];
+  middle: [number, number];
+  pairs: [number, number];
+  ends: [number, number];
+}) {
+  return fc.record({
+    sources: fc.array(
+      fc.record({
+        supply: fc.integer({ min: 1, max: 3 }),
+        empty: fc.double({ min: 0, max: 5e3, noNaN: true }),
+      }),
+      { minLength: sizes.sources[0], maxLength: sizes.sources[1] },
+    ),
+    middle: fc.array(
+      fc.array(fc.double({ min: -50, max: 200, noNaN: true }), { minLength: 1, maxLength: 3 }),
+      {
+        minLength: sizes.middle[0],
+        maxLength: sizes.middle[1],
+      },
+    ),
+    pairs: fc.array(
+      fc.tuple(
+        fc.nat(sizes.ends[0]),
+        fc.nat(sizes.ends[1]),
+        fc.double({ min: -2e3, max: 500, noNaN: true }),
+        fc.boolean(),
+      ),
+      { minLength: sizes.pairs[0], maxLength: sizes.pairs[1] },
+    ),
+  });
+}
+const networkArb = networks({ sources: [1, 5], middle: [1, 6], pairs: [0, 24], ends: [4, 5] });
+/**
+ * Networks of 200+ nodes, where a re-solve after a few cost changes skips scaling (≤ n/64 arcs out
+ * of line); every pair names nodes below the minimum counts, so all 160+ are kept.
+ */
+const largeNetworkArb = networks({ sources: [20, 30], middle: [30, 40], pairs: [160, 220], ends: [19, 29] });
 
 type Shape = typeof networkArb extends fc.Arbitrary<infer R> ? R : never;
 type Net = Pick<FlowNetwork, "addArc" | "flowOn" | "route">;
