@@ -52,6 +52,13 @@ export function adjustedValue(
   };
 }
 
+/** How many of `members` have `value` in `by` (a firm or background per mentor). */
+function countOf(by: Int32Array, members: readonly number[], value: number): number {
+  let n = 0;
+  for (const i of members) if (by[i] === value) n++;
+  return n;
+}
+
 /**
  * Step sizes of a projected subgradient method that lowers an upper bound: Polyak's rule towards
  * `lower` (the best objective known), the factor halved after three iterations without a better
@@ -136,7 +143,7 @@ export function coveragePrices(
   let bestMu = mu;
   let nu = new Float64Array(N);
   // Team-rule multipliers only where the rule can bind.
-  let rules: TeamRuleMultipliers[] = inst.cases.map((_, j) => {
+  const rules: TeamRuleMultipliers[] = inst.cases.map((_, j) => {
     const firms = new Map<number, number>();
     const backgrounds = new Map<number, number>();
     for (const c of inst.candidates[j] as Candidate[]) {
@@ -163,24 +170,29 @@ export function coveragePrices(
     const g: Float64Array[] = [];
     let norm = 0;
     const h = new Float64Array(N);
-    const ruleGrad: TeamRuleMultipliers[] = [];
+    const teamOf: number[][] = [];
     for (let j = 0; j < N; j++) {
       if (!active[j]) {
         g.push(new Float64Array((mu[j] as Float64Array).length));
-        ruleGrad.push({ firm: new Map(), background: new Map() });
+        teamOf.push([]);
         continue;
       }
       const m = mu[j] as Float64Array;
       const t = teams[j] as { lead: number; members: number[] };
       const members = t.lead >= 0 ? [t.lead, ...t.members] : t.members;
+      teamOf.push(members);
       const index = inst.candidateIndex[j] as Map<number, number>;
       const list = inst.candidates[j] as Candidate[];
+      const counts = new Int32Array(m.length);
+      for (const i of members) {
+        const covers = (list[index.get(i) as number] as Candidate).covers;
+        for (let k = 0; k < m.length; k++) if ((covers >> k) & 1) counts[k] = (counts[k] as number) + 1;
+      }
       const gj = new Float64Array(m.length);
       for (let k = 0; k < m.length; k++) {
         if (!(coverable[j] as Uint8Array)[k]) continue;
         bound += ((cap[j] as Float64Array)[k] as number) - (m[k] as number);
-        let n = 0;
-        for (const i of members) if (((list[index.get(i) as number] as Candidate).covers >> k) & 1) n++;
+        const n = counts[k] as number;
         gj[k] = n - 1;
         norm += (n - 1) * (n - 1);
       }
@@ -189,27 +201,16 @@ export function coveragePrices(
       norm += (h[j] as number) * (h[j] as number);
       const r = rules[j] as TeamRuleMultipliers;
       const size = inst.teamSize[j] as number;
-      const firmCount = new Map<number, number>();
-      const bgCount = new Map<number, number>();
-      for (const i of members) {
-        firmCount.set(inst.firm[i] as number, (firmCount.get(inst.firm[i] as number) ?? 0) + 1);
-        bgCount.set(inst.background[i] as number, (bgCount.get(inst.background[i] as number) ?? 0) + 1);
-      }
-      const fg = new Map<number, number>();
       for (const [f, rho] of r.firm) {
         bound += rho;
-        const d = 1 - (firmCount.get(f) ?? 0);
-        fg.set(f, d);
+        const d = 1 - countOf(inst.firm, members, f);
         if (withRules) norm += d * d;
       }
-      const bg = new Map<number, number>();
       for (const [b, sigma] of r.background) {
         bound += (size - 1) * sigma;
-        const d = size - 1 - (bgCount.get(b) ?? 0);
-        bg.set(b, d);
+        const d = size - 1 - countOf(inst.background, members, b);
         if (withRules) norm += d * d;
       }
-      ruleGrad.push({ firm: fg, background: bg });
     }
     if (steps.observe(bound)) bestMu = mu;
     if (norm === 0 || steps.best - lower <= 1e-6 * Math.abs(steps.best)) break;
@@ -217,14 +218,14 @@ export function coveragePrices(
     nu = nu.map((v, j) => Math.max(0, v - step * (h[j] as number)));
     // The team-rule multipliers join in the second half, once coverage and lead prices have settled.
     if (it + 1 >= iterations / 2)
-      rules = rules.map((r, j) => {
-        const d = ruleGrad[j] as TeamRuleMultipliers;
-        return {
-          firm: new Map([...r.firm].map(([f, x]) => [f, Math.max(0, x - step * (d.firm.get(f) ?? 0))])),
-          background: new Map(
-            [...r.background].map(([b, x]) => [b, Math.max(0, x - step * (d.background.get(b) ?? 0))]),
-          ),
-        };
+      rules.forEach((r, j) => {
+        const members = teamOf[j] as number[];
+        if (members.length === 0) return;
+        const size = inst.teamSize[j] as number;
+        for (const [f, x] of r.firm)
+          r.firm.set(f, Math.max(0, x - step * (1 - countOf(inst.firm, members, f))));
+        for (const [b, x] of r.background)
+          r.background.set(b, Math.max(0, x - step * (size - 1 - countOf(inst.background, members, b))));
       });
     mu = mu.map((m, j) =>
       m.map((x, k) =>
