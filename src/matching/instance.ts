@@ -346,8 +346,10 @@ function scoreCase(inst: Instance, p: Prepared, j: number, k: number): void {
       return false;
     }
     const mine = p.interests[i] as Set<string>;
+    let tied = false;
+    for (let o = 0; o < orgs.length && !tied; o++) tied = mine.has(orgs[o] as string);
     const why: Exclusion | undefined =
-      recorded?.has(i) || orgs.some((o) => mine.has(o))
+      recorded?.has(i) || tied
         ? "conflictOfInterest"
         : declined?.has(i)
           ? "declined"
@@ -362,23 +364,25 @@ function scoreCase(inst: Instance, p: Prepared, j: number, k: number): void {
     const lv = p.levels[i] as Map<string, number>;
     let fit = 0;
     let covers = 0;
-    c.topics.forEach((t, b) => {
+    for (let b = 0; b < c.topics.length; b++) {
+      const t = c.topics[b] as RoundCase["topics"][number];
       const level = lv.get(t.topic) ?? 0;
       fit += t.weight * level;
       if (level >= 2) covers |= 1 << b;
-    });
+    }
     const sectorFit = (p.sectors[i] as Set<string>).has(c.venture.sector) ? 1 : 0;
-    const parts = {
-      sector: sectorFit * w.sector,
-      expertise: W === 0 ? 0 : Math.round((w.expertise * fit) / (3 * W)),
-      volunteered: volunteered?.has(i) ? w.volunteered : 0,
-      continuity: previous.has(m.id) ? w.continuity : 0,
-    };
+    const sector = sectorFit * w.sector;
+    const expertise = W === 0 ? 0 : Math.round((w.expertise * fit) / (3 * W));
+    const volunteer = volunteered?.has(i) ? w.volunteered : 0;
+    const continuity = previous.has(m.id) ? w.continuity : 0;
     index.set(i, list.length);
     list.push({
       mentor: i,
-      ...parts,
-      score: parts.sector + parts.expertise + parts.volunteered + parts.continuity,
+      sector,
+      expertise,
+      volunteered: volunteer,
+      continuity,
+      score: sector + expertise + volunteer + continuity,
       lead: m.leadQualified ? w.lead + sectorFit * w.leadSector : -1,
       covers,
       pinned: pinned?.has(i) ?? false,
