@@ -118,25 +118,29 @@ export function localSearch(
   let moves = 0;
   let passes = 0;
   const dirty = new Uint8Array(N);
-  // When things changed, counted in moves: a mentor's load (loadStamp), their load or team (stamp),
-  // a case's team, the room of some mentor on a case's list (fillTime), and when a case was last
-  // visited. A visit scores only the moves something changed for since its last one: the others
-  // did not improve then and would not now.
+  // When things changed, counted in moves: a mentor's load (loadStamp), a case's team (teamTime),
+  // the load of some mentor on a case's list (fillTime), and when a case was last visited. A visit
+  // scores only the moves something changed for since its last one — a replace when the incoming
+  // mentor's load changed, an exchange or chain through a team that changed, a chain whose fill's
+  // load changed — unless its own team or a member's load changed: the others did not improve then
+  // and would not now.
   let clock = 0;
-  const stamp = new Int32Array(inst.mentors.length);
   const loadStamp = new Int32Array(inst.mentors.length);
   const teamTime = new Int32Array(N);
   const fillTime = new Int32Array(N);
   const lastVisit = new Int32Array(N).fill(-1);
   const touch = (...mentors: number[]) => {
     for (const i of mentors) {
-      stamp[i] = clock;
-      for (const k of watching[i] as number[]) {
-        dirty[k] = 1;
-        fillTime[k] = clock;
-      }
+      for (const k of watching[i] as number[]) dirty[k] = 1;
       for (const k of casesOf[i] as number[]) dirty[k] = 1;
     }
+  };
+  /** Whether a chain through case k may have changed since `since` (`changed`: its own end did). */
+  const chainChanged = (k: number, changed: boolean, since: number) =>
+    changed || (teamTime[k] as number) > since || (fillTime[k] as number) > since;
+  const loaded = (i: number) => {
+    loadStamp[i] = clock;
+    for (const k of watching[i] as number[]) fillTime[k] = clock;
   };
   const swapIn = (team: readonly number[], out: number, incoming: number) =>
     team.map((x) => (x === out ? incoming : x));
@@ -221,8 +225,8 @@ export function localSearch(
     if (kind === 1) {
       used[mIn] = (used[mIn] as number) + 1;
       used[mOut] = (used[mOut] as number) - 1;
-      loadStamp[mIn] = clock;
-      loadStamp[mOut] = clock;
+      loaded(mIn);
+      loaded(mOut);
       touch(mOut, ...(teams[j] as number[]));
       refresh(j);
       return;
@@ -236,8 +240,8 @@ export function localSearch(
     if (kind === 3) {
       used[mFill] = (used[mFill] as number) + 1;
       used[mOut] = (used[mOut] as number) - 1;
-      loadStamp[mFill] = clock;
-      loadStamp[mOut] = clock;
+      loaded(mFill);
+      loaded(mOut);
       touch(mOut, ...(teams[j] as number[]), ...(teams[mOther] as number[]));
     } else touch(...(teams[j] as number[]), ...(teams[mOther] as number[]));
     refresh(j);
@@ -265,14 +269,17 @@ export function localSearch(
         const outScore = (mine[x] as Candidate).score;
         for (const inc of bestCandidates[j] as Candidate[]) {
           const i = inc.mentor;
-          if (team.includes(i) || (!full && (stamp[i] as number) <= since)) continue;
+          if (team.includes(i)) continue;
           // What the swap could gain here at most (its pair scores, and the case's slack); a move
-          // that cannot beat the best found is not scored (the same moves, fewer evaluations).
+          // that cannot beat the best found, or that nothing changed for, is not scored.
           const upHere = inc.score - outScore + (slack[j] as number);
           const room = (used[i] as number) < (inst.capacity[i] as number);
-          let promising = room && upHere - marginalAdd(i) + marginalRemove(out) + PRUNE_MARGIN > threshold();
+          const replace = room && (full || (loadStamp[i] as number) > since);
+          let promising =
+            replace && upHere - marginalAdd(i) + marginalRemove(out) + PRUNE_MARGIN > threshold();
           for (const k of casesOf[i] as number[]) {
             if (promising) break;
+            if (!full && (teamTime[k] as number) <= since) continue;
             promising = upHere + upThere(k, i) + PRUNE_MARGIN > threshold();
           }
           if (!promising) continue;
@@ -280,7 +287,7 @@ export function localSearch(
           const v = swapScore(j, out, inc);
           if (Number.isNaN(v)) continue;
           // Replace: a mentor with room takes the seat.
-          if (room) {
+          if (replace) {
             const gain = v - current - marginalAdd(i) + marginalRemove(out);
             if (better(gain)) take(1, gain, out, i, -1, -1, v, 0);
           }
@@ -288,6 +295,7 @@ export function localSearch(
           for (const k of casesOf[i] as number[]) {
             const other = teams[k];
             if (other === undefined || other.includes(out) || isPinned(k, i)) continue;
+            if (!full && (teamTime[k] as number) <= since) continue;
             if (v - current + upThere(k, i) + PRUNE_MARGIN <= threshold()) continue;
             const outThere = candidateOf(k, out);
             evaluations++;
@@ -310,10 +318,10 @@ export function localSearch(
             if (team.includes(i) || (used[i] as number) < (inst.capacity[i] as number)) continue;
             // The chain's gain is at most what this case and the best of inc's cases could gain.
             const upHere = inc.score - outScore + (slack[j] as number) + marginalRemove(out);
-            const changed = full || (stamp[i] as number) > since;
+            const changed = full || (loadStamp[i] as number) > since;
             let promising = false;
             for (const k of casesOf[i] as number[]) {
-              if (!changed && (fillTime[k] as number) <= since) continue;
+              if (!chainChanged(k, changed, since)) continue;
               promising = upHere + upThere(k, i) + PRUNE_MARGIN > threshold();
               if (promising) break;
             }
@@ -324,7 +332,7 @@ export function localSearch(
             const here = vj - current + marginalRemove(out);
             for (const k of casesOf[i] as number[]) {
               const other = teams[k];
-              if (other === undefined || isPinned(k, i)) continue;
+              if (other === undefined || isPinned(k, i) || !chainChanged(k, changed, since)) continue;
               const room = here - scoreOf(k, i) + (slack[k] as number);
               for (const f of byScore[k] as Candidate[]) {
                 if (room + f.score + PRUNE_MARGIN <= threshold()) break;
