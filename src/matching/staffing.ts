@@ -57,6 +57,8 @@ export class StaffingFlow {
   private readonly emptyLead: Int32Array;
   private readonly sources: number[] = [];
   private readonly supplies: number[] = [];
+  /** Per mentor, 1 when a candidate of some active case (only those are in the network). */
+  private readonly reached: Uint8Array;
   private solved = false;
 
   constructor(
@@ -85,6 +87,7 @@ export class StaffingFlow {
     const net = new FlowNetwork(poolBase + pools, M * 4 + pairCount + 4 * N + 2 * pools);
     this.net = net;
     this.emptyLead = new Int32Array(N).fill(-1);
+    this.reached = new Uint8Array(M);
     const empty = priorities ? EMPTY_SEAT : 0;
     // Arcs out of the slots first (the sources), then out of the pools, then out of the mentors: a
     // topological order, which the flow's start prices rely on.
@@ -116,8 +119,12 @@ export class StaffingFlow {
             arc: net.addArc(poolBase + (levels.get(c.lead) as number), mentorNode(c.mentor), 1, 0),
           });
     }
+    // Load arcs only for mentors some active case can reach: the others carry no flow, and their
+    // arcs would only make every global price update cross them (10 000 mentors for 100 cases).
+    const reached = this.reached;
+    for (const a of this.pairArcs) reached[a.c.mentor] = 1;
     for (let i = 0; i < M; i++) {
-      if (inst.mentorExclusion[i] !== undefined) continue;
+      if (inst.mentorExclusion[i] !== undefined || reached[i] === 0) continue;
       const cap = inst.capacity[i] as number;
       for (let k = 1; k <= cap; k++)
         net.addArc(mentorNode(i), T, 1, loadCost(inst, i, k) - loadCost(inst, i, k - 1));
@@ -164,7 +171,9 @@ export class StaffingFlow {
     cost -= empty * emptySeats;
     // A mentor's capacity price: what the flow's prices say one more seat of theirs is worth.
     const sink = net.potential(T);
-    const prices = Float64Array.from(inst.mentors, (_, i) => Math.max(0, sink - net.potential(1 + i)));
+    const prices = Float64Array.from(inst.mentors, (_, i) =>
+      this.reached[i] === 1 ? Math.max(0, sink - net.potential(1 + i)) : 0,
+    );
     return { teams, cost, bound: this.priorities ? Number.NEGATIVE_INFINITY : net.lowerBound, prices };
   }
 }
