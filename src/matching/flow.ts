@@ -14,7 +14,7 @@ const ALPHA = 12;
 const PRICE_RANGE = 2 ** 42;
 const MAX_RESOLUTION = 2 ** 20;
 const MIN_RESOLUTION = 2 ** -20;
-/** A re-solve with at most n / this many arcs out of line skips scaling (see `optimise`). */
+/** A re-solve with at most (connected nodes) / this many arcs out of line skips scaling (see `optimise`). */
 const FEW_CHANGES = 64;
 /** A global price update after this many relabels per node (CS2 updates about once per n). */
 const UPDATE_EVERY = 1;
@@ -31,6 +31,8 @@ interface Solved {
   readonly supplies: readonly number[];
   readonly t: number;
   readonly units: number;
+  /** Nodes with at least one arc (the network's real size, whatever node numbers it leaves unused). */
+  readonly connected: number;
   readonly excess: Float64Array;
   readonly first: Int32Array;
   readonly adj: Int32Array;
@@ -132,11 +134,14 @@ export class FlowNetwork {
       fill[u] = (fill[u] as number) + 1;
     }
     this.assertReachable(first, adj, excess, t);
+    let connected = 0;
+    for (let v = 0; v < n; v++) if ((first[v + 1] as number) > (first[v] as number)) connected++;
     const solved: Solved = {
       sources: [...sources],
       supplies: [...supplies],
       t,
       units,
+      connected,
       excess,
       first,
       adj,
@@ -298,7 +303,7 @@ export class FlowNetwork {
     // the last phase: its global price updates then route the few excesses like shortest paths,
     // keeping the rest of the last solution. Scaling from the largest violation would first move
     // every price by multiples of a huge ε and re-route the whole network.
-    const few = floor === 0 && violating <= n / FEW_CHANGES;
+    const few = floor === 0 && violating <= solved.connected / FEW_CHANGES;
     let eps = few ? ALPHA : Math.max(violation, floor, 1) * ALPHA;
     do {
       eps = Math.max(1, Math.ceil(eps / ALPHA));

@@ -48,7 +48,7 @@ function networks(sizes: {
 }
 const networkArb = networks({ sources: [1, 5], middle: [1, 6], pairs: [0, 24], ends: [4, 5] });
 /**
- * Networks of 200+ nodes, where a re-solve after a few cost changes skips scaling (≤ n/64 arcs out
+ * Networks of 200+ nodes, where a re-solve after a few cost changes skips scaling (≤ nodes/64 arcs out
  * of line); every pair names nodes below the minimum counts, so all 160+ are kept.
  */
 const largeNetworkArb = networks({ sources: [20, 30], middle: [30, 40], pairs: [160, 220], ends: [19, 29] });
