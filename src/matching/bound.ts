@@ -1,6 +1,6 @@
 import { type Candidate, coveragePoints, type Instance, loadCost } from "./instance.js";
-import { type Assignment, type PairValue, StaffingFlow } from "./staffing.js";
-import { SAME_FIRM, teamRuleBits } from "./team-value.js";
+import { type Assignment, type PairValue, StaffingFlow, staffable } from "./staffing.js";
+import { SAME_BACKGROUND, SAME_FIRM, teamRuleBits } from "./team-value.js";
 
 /**
  * Each iteration's flow may stop this close (relative to the objective) to the bound its prices
@@ -110,10 +110,7 @@ export function coveragePrices(
 ): Float64Array[] {
   const N = inst.cases.length;
   // A case with too few candidates or none lead-qualified is staffed in no solution: leave it out.
-  const active = Array.from({ length: N }, (_, j) => {
-    const list = inst.candidates[j] as Candidate[];
-    return list.length >= (inst.teamSize[j] as number) && list.some((c) => c.lead >= 0);
-  });
+  const active = Array.from({ length: N }, (_, j) => staffable(inst, j));
   const cap: Float64Array[] = [];
   const coverable: Uint8Array[] = [];
   for (let j = 0; j < N; j++) {
@@ -382,12 +379,14 @@ export class CaseSearch {
       this.chosen[d] = x;
       this.mentors.length = d + 1;
       this.mentors[d] = c.mentor;
-      // Two mentors of one firm: every team through here breaks that rule.
-      if (this.rules && d > 0 && teamRuleBits(inst, this.mentors) & SAME_FIRM) continue;
+      // Two mentors of one firm: every team through here breaks that rule (the background rule
+      // speaks only of whole teams, at the leaves).
+      const bits = this.rules && d > 0 ? teamRuleBits(inst, this.mentors) : 0;
+      if (bits & SAME_FIRM) continue;
       if (r === 1) {
         this.leaves++;
         const l = Math.max(lead, c.lead);
-        if (l < 0 || (this.rules && teamRuleBits(inst, this.mentors) !== 0)) continue;
+        if (l < 0 || bits & SAME_BACKGROUND) continue;
         const value = sum + (a[x] as number) + l + coveragePoints(inst, j, mask | c.covers);
         if (value > this.best) {
           this.best = value;

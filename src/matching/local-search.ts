@@ -68,28 +68,24 @@ export function localSearch(
     return set.size === 0 ? undefined : set;
   });
   const isPinned = (j: number, i: number) => pinned[j]?.has(i) ?? false;
-  // Moves draw on each case's best candidates only: the rest rarely improve a team and cost time.
-  const best = inst.candidates.map((list) =>
+  // Moves draw on each case's best candidates only (the incoming mentors): the rest rarely improve
+  // a team and cost time.
+  const bestCandidates = inst.candidates.map((list) =>
     [...list]
       .sort((a, b) => b.score + Math.max(0, b.lead) - a.score - Math.max(0, a.lead) || a.mentor - b.mentor)
-      .slice(0, MOVE_CANDIDATES)
-      .map((c) => c.mentor),
+      .slice(0, MOVE_CANDIDATES),
   );
   // The cases whose best candidates include each mentor: where a move of that mentor may open a move.
   const watching: number[][] = inst.mentors.map(() => []);
-  best.forEach((list, j) => {
-    for (const i of list) (watching[i] as number[]).push(j);
+  bestCandidates.forEach((list, j) => {
+    for (const c of list) (watching[c.mentor] as number[]).push(j);
   });
   // For ejection chains: each case's best candidates by pair score alone, and its slack — what a
   // new member could add beyond their pair score (a better lead, the uncovered topics, a broken
   // team rule mended). A fill whose score cannot pay for the chain ends the scan of that case.
-  const byScore = best.map((list, k) => {
-    const index = inst.candidateIndex[k] as Map<number, number>;
-    const cands = inst.candidates[k] as Candidate[];
-    return list
-      .map((i) => cands[index.get(i) as number] as Candidate)
-      .sort((a, b) => b.score - a.score || a.mentor - b.mentor);
-  });
+  const byScore = bestCandidates.map((list) =>
+    [...list].sort((a, b) => b.score - a.score || a.mentor - b.mentor),
+  );
   const maxLead = inst.candidates.map((list) => list.reduce((m, c) => Math.max(m, c.lead), 0));
   const slack = new Float64Array(N);
   const refresh = (k: number) => {
@@ -106,12 +102,6 @@ export function localSearch(
       v.coverage +
       TEAM_RULE_PENALTY * v.broken.length;
   };
-  const scoreOf = (k: number, i: number) =>
-    (
-      (inst.candidates[k] as Candidate[])[
-        (inst.candidateIndex[k] as Map<number, number>).get(i) as number
-      ] as Candidate
-    ).score;
   for (let k = 0; k < N; k++) refresh(k);
   const random = prng(seed);
   let evaluations = 0;
@@ -170,8 +160,6 @@ export function localSearch(
     const broken = (bits & SAME_BACKGROUND ? 1 : 0) + (bits & SAME_FIRM ? 1 : 0);
     return sum + leadFit + coveragePoints(inst, k, mask) - TEAM_RULE_PENALTY * broken;
   };
-  // Each case's best candidates as candidates (the moves' incoming mentors).
-  const bestCandidates = best.map((list, k) => list.map((i) => candidateOf(k, i) as Candidate));
 
   // The best move found for the current case: 1 replace, 2 exchange, 3 ejection chain.
   let kind = 0;
@@ -208,10 +196,12 @@ export function localSearch(
   // The most any candidate scores on each case, for bounding what a swap there could gain.
   const maxScore = inst.candidates.map((list) => list.reduce((m, c) => Math.max(m, c.score), 0));
   /** At most what case k gains when its member i gives up the seat to any candidate. */
-  const upThere = (k: number, i: number): number => {
-    let score = 0;
-    for (const c of members[k] as Candidate[]) if (c.mentor === i) score = c.score;
-    return (maxScore[k] as number) - score + (slack[k] as number);
+  const upThere = (k: number, i: number): number =>
+    (maxScore[k] as number) - memberScore(k, i) + (slack[k] as number);
+  /** The pair score of case k's member i (from the team's candidates, no lookup). */
+  const memberScore = (k: number, i: number): number => {
+    for (const c of members[k] as Candidate[]) if (c.mentor === i) return c.score;
+    return 0;
   };
   const apply = (j: number) => {
     clock++;
@@ -333,7 +323,7 @@ export function localSearch(
             for (const k of casesOf[i] as number[]) {
               const other = teams[k];
               if (other === undefined || isPinned(k, i) || !chainChanged(k, changed, since)) continue;
-              const room = here - scoreOf(k, i) + (slack[k] as number);
+              const room = here - memberScore(k, i) + (slack[k] as number);
               for (const f of byScore[k] as Candidate[]) {
                 if (room + f.score + PRUNE_MARGIN <= threshold()) break;
                 const fill = f.mentor;

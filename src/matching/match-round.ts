@@ -8,7 +8,7 @@ import { buildInstance, type Candidate, type Instance } from "./instance.js";
 import { localSearch } from "./local-search.js";
 import type { MatchingProposal, SolverDefect } from "./proposal.js";
 import { type MatchingRound, matchingRoundSchema } from "./round.js";
-import { type Assignment, StaffingFlow, staffRound, type Team } from "./staffing.js";
+import { type Assignment, isFullTeam, StaffingFlow, staffRound, type Team } from "./staffing.js";
 import { brokenTeamRules, objective, TEAM_RULE_PENALTY } from "./team-value.js";
 import { validateProposal } from "./validate.js";
 
@@ -127,19 +127,18 @@ export function matchRound(
     const bound = teamBound(inst, bestValue.value, prices, BOUND_ITERATIONS, breaks);
     return toProposal(inst, best.assignment, unstaffed, { bound, method: "flow+localSearch" }, best.stats);
   };
+  const active = flow.map((t) => t !== undefined);
+  // One network for every re-staffing: a repair that prices a few more rules re-solves it warm.
+  let network: StaffingFlow | undefined;
   /**
    * Staff the same cases again with the multipliers' prices (coverage, and `rules` if given) in
    * the pair values, search from there — from the cases whose team changed when `focus` — and
    * keep the result if better. False when the priced flow could not staff every case.
    */
-  const active = flow.map((t) => t !== undefined);
-  // One network for every re-staffing: a repair that prices a few more rules re-solves it warm.
-  let network: StaffingFlow | undefined;
   const restaff = (rules?: readonly TeamRuleMultipliers[], focus = false): boolean => {
     network ??= new StaffingFlow(inst, active, true);
     const teams = network.solve(adjustedValue(inst, multipliers(), undefined, rules)).teams;
-    const full = (t: Team, j: number) => t.lead >= 0 && t.members.length === (inst.teamSize[j] as number) - 1;
-    if (!teams.every((t, j) => !active[j] || full(t, j))) return false;
+    if (!teams.every((t, j) => !active[j] || isFullTeam(inst, t, j))) return false;
     const start: Assignment = teams.map((t, j) => (active[j] ? t : undefined));
     const key = (t: Team) => [t.lead, ...t.members].sort((x, y) => x - y).join();
     const changed = focus

@@ -1,5 +1,6 @@
 import { FlowNetwork } from "./flow.js";
 import { type Candidate, type Instance, loadCost } from "./instance.js";
+import { leadOf } from "./team-value.js";
 
 /** A team as the solvers see it: mentor indices, the lead among them. */
 export interface Team {
@@ -155,18 +156,15 @@ export class StaffingFlow {
     for (let j = 0; j < N; j++) if (this.active[j]) emptySeats += inst.teamSize[j] as number;
     for (const a of this.pairArcs) {
       if (net.flowOn(a.arc) <= 0) continue;
-      const t = teams[a.j] as Team;
-      // The lead slot filled: the lead is the member with the best lead fitness (ties: lowest index).
-      if (net.flowOn(this.emptyLead[a.j] as number) === 0 && a.c.lead >= 0) {
-        const lead =
-          t.lead < 0 ? undefined : inst.candidates[a.j]?.[inst.candidateIndex[a.j]?.get(t.lead) as number];
-        if (lead === undefined || a.c.lead > lead.lead || (a.c.lead === lead.lead && a.c.mentor < t.lead)) {
-          if (t.lead >= 0) t.members.push(t.lead);
-          t.lead = a.c.mentor;
-        } else t.members.push(a.c.mentor);
-      } else t.members.push(a.c.mentor);
+      (teams[a.j] as Team).members.push(a.c.mentor);
       emptySeats--;
     }
+    // Where the lead slot was filled, the lead is the team's lead as a team is valued.
+    teams.forEach((t, j) => {
+      if (!this.active[j] || net.flowOn(this.emptyLead[j] as number) > 0) return;
+      t.lead = leadOf(inst, j, t.members);
+      t.members = t.members.filter((i) => i !== t.lead);
+    });
     const empty = this.priorities ? EMPTY_SEAT : 0;
     cost -= empty * emptySeats;
     // A mentor's capacity price: what the flow's prices say one more seat of theirs is worth.
@@ -197,6 +195,17 @@ export function solveFlow(inst: Instance, active: readonly boolean[], opts: Flow
   return new StaffingFlow(inst, active, opts.priorities).solve(opts.value);
 }
 
+/** Whether case j could be staffed at all: enough candidates, one of them lead-qualified. */
+export function staffable(inst: Instance, j: number): boolean {
+  const list = inst.candidates[j] as Candidate[];
+  return list.length >= (inst.teamSize[j] as number) && list.some((c) => c.lead >= 0);
+}
+
+/** Whether `t` is a whole team for case j: a lead and the team size's other members. */
+export function isFullTeam(inst: Instance, t: Team, j: number): boolean {
+  return t.lead >= 0 && t.members.length === (inst.teamSize[j] as number) - 1;
+}
+
 /** The modular value of a pair: its score as a member, score plus lead fitness as lead. */
 export const modularValue: PairValue = (_j, c) => ({ member: c.score, lead: c.score + c.lead });
 
@@ -214,8 +223,7 @@ export function staffRound(inst: Instance): {
 } {
   const N = inst.cases.length;
   const active = Array.from({ length: N }, () => true);
-  const full = (t: { lead: number; members: number[] }, j: number) =>
-    t.lead >= 0 && t.members.length === (inst.teamSize[j] as number) - 1;
+  const full = (t: Team, j: number) => isFullTeam(inst, t, j);
   const run = () => solveFlow(inst, active, { value: modularValue, priorities: true });
 
   let result = run();
@@ -237,8 +245,7 @@ export function staffRound(inst: Instance): {
   // A case with too few candidates, or none lead-qualified, cannot be staffed whatever the others get.
   let structural = false;
   for (let j = 0; j < N; j++) {
-    const list = inst.candidates[j] as Candidate[];
-    if (list.length < (inst.teamSize[j] as number) || !list.some((c) => c.lead >= 0)) {
+    if (!staffable(inst, j)) {
       active[j] = false;
       given.push(j);
       structural = true;
@@ -313,10 +320,7 @@ export function staffRound(inst: Instance): {
   // maximum by trying every larger set of cases, and staff, among the sets of that size, the one
   // that serves the earliest accepted cases first (as the meeting's quota does).
   if (N <= EXACT_SELECTION && given.some((j) => !active[j])) {
-    const possible = Array.from({ length: N }, (_, j) => {
-      const list = inst.candidates[j] as Candidate[];
-      return list.length >= (inst.teamSize[j] as number) && list.some((c) => c.lead >= 0);
-    });
+    const possible = Array.from({ length: N }, (_, j) => staffable(inst, j));
     for (let size = active.filter(Boolean).length; size <= possible.filter(Boolean).length; size++) {
       let found: { active: boolean[]; result: typeof result } | undefined;
       const pick: number[] = [];

@@ -103,17 +103,34 @@ export function teamValue(inst: Instance, j: number, team: readonly number[]): T
   const index = inst.candidateIndex[j] as Map<number, number>;
   const list = inst.candidates[j] as Candidate[];
   let mask = 0;
+  for (const i of team) mask |= (list[index.get(i) as number] as Candidate).covers;
+  return {
+    value,
+    lead: leadOf(inst, j, team),
+    coverage: coveragePoints(inst, j, mask),
+    broken: brokenTeamRules(inst, team),
+  };
+}
+
+/**
+ * The lead of `team` on case j: the member with the best lead fitness, ties to the lowest index;
+ * -1 when no member is lead-qualified (or a member is not a candidate of the case).
+ */
+export function leadOf(inst: Instance, j: number, team: readonly number[]): number {
+  const index = inst.candidateIndex[j] as Map<number, number>;
+  const list = inst.candidates[j] as Candidate[];
   let lead = -1;
   let leadFit = -1;
   for (const i of team) {
-    const c = list[index.get(i) as number] as Candidate;
-    mask |= c.covers;
+    const pos = index.get(i);
+    if (pos === undefined) return -1;
+    const c = list[pos] as Candidate;
     if (c.lead > leadFit || (c.lead === leadFit && c.lead >= 0 && i < lead)) {
       leadFit = c.lead;
       lead = i;
     }
   }
-  return { value, lead, coverage: coveragePoints(inst, j, mask), broken: brokenTeamRules(inst, team) };
+  return lead;
 }
 
 /** The objective of an assignment: Σ team values (without penalties) − load costs; and the penalties apart. */
