@@ -1,6 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { type MatchingRound, matchRound, validateProposal } from "venture-mentoring";
 import { describe, expect } from "vitest";
+import { generateRound } from "../../bench/generator.js";
 import { buildInstance, type Candidate } from "../../src/matching/instance.js";
 import { localSearch } from "../../src/matching/local-search.js";
 import { type Assignment, staffRound } from "../../src/matching/staffing.js";
@@ -113,6 +114,72 @@ describe("matching laws", () => {
       const after = localSearch(inst, assignment, seed).assignment;
       expect(penalised(after)).toBeGreaterThanOrEqual(penalised(assignment) - 1e-6);
       expect(after.map((t) => t === undefined)).toEqual(assignment.map((t) => t === undefined));
+    },
+  );
+
+  test.prop(
+    [
+      fc.integer({ min: 1, max: 10_000 }),
+      fc.integer({ min: 20, max: 30 }),
+      fc.integer({ min: 8, max: 15 }),
+      fc.boolean(),
+    ],
+    { numRuns: 100 },
+  )(
+    "the local search ends where no replace or exchange of two mentors improves (revisits skip nothing)",
+    (seed, mentors, cases, tight) => {
+      // Rounds large enough that a revisit often finds its own team untouched (small ones rarely
+      // do), with at most 30 mentors: the search's moves draw on 30 candidates per case, as here.
+      const round = generateRound({ mentors, cases, seed, ...(tight ? { supply: 1.05 } : {}) });
+      const inst = buildInstance(round);
+      const { assignment } = staffRound(inst);
+      const after = localSearch(inst, assignment, seed).assignment;
+      const penalised = (a: Assignment) => {
+        const o = objective(inst, a);
+        return o.value - 5_000 * o.brokenTeamRules;
+      };
+      const current = penalised(after);
+      const teams = after.map((t) => (t === undefined ? undefined : [t.lead, ...t.members]));
+      const used = new Int32Array(inst.mentors.length);
+      for (const t of teams) for (const i of t ?? []) used[i] = (used[i] as number) + 1;
+      const pinned = (j: number, i: number) =>
+        (inst.candidates[j] as Candidate[]).some((c) => c.mentor === i && c.pinned);
+      /** The assignment with the given teams replaced, or undefined when one has no qualified lead. */
+      const withTeams = (changes: [number, number[]][]): Assignment | undefined => {
+        const next = [...after];
+        for (const [j, team] of changes) {
+          const v = teamValue(inst, j, team);
+          if (v === undefined) return undefined;
+          next[j] = { lead: v.lead, members: team.filter((i) => i !== v.lead) };
+        }
+        return next;
+      };
+      teams.forEach((team, j) => {
+        if (team === undefined) return;
+        for (const out of team) {
+          if (pinned(j, out)) continue;
+          for (const c of inst.candidates[j] as Candidate[]) {
+            const inc = c.mentor;
+            if (team.includes(inc)) continue;
+            const here = team.map((x) => (x === out ? inc : x));
+            // Replace: a mentor with room takes the seat.
+            if ((used[inc] as number) < (inst.capacity[inc] as number)) {
+              const next = withTeams([[j, here]]);
+              if (next !== undefined) expect(penalised(next)).toBeLessThanOrEqual(current + 1e-6);
+            }
+            // Exchange: inc leaves case k for this one, out takes inc's seat there.
+            teams.forEach((other, k) => {
+              if (other === undefined || k === j || !other.includes(inc) || other.includes(out)) return;
+              if (pinned(k, inc)) return;
+              const next = withTeams([
+                [j, here],
+                [k, other.map((x) => (x === inc ? out : x))],
+              ]);
+              if (next !== undefined) expect(penalised(next)).toBeLessThanOrEqual(current + 1e-6);
+            });
+          }
+        }
+      });
     },
   );
 
