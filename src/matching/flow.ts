@@ -183,7 +183,8 @@ export class FlowNetwork {
   /**
    * Re-optimise after {@link FlowNetwork.setCost}, starting from the last flow and prices: they
    * are ε-optimal for the new costs with ε the largest change, so scaling starts there rather than
-   * from scratch — the coverage prices move the costs a little at every iteration. With a
+   * from scratch — the coverage prices move the costs a little at every iteration — and, when only
+   * a few arcs are out of line, goes straight to the last phase (see `optimise`). With a
    * `tolerance`, scaling stops as soon as the flow's cost is within it of the bound its prices
    * prove ({@link FlowNetwork.lowerBound} stays valid; the flow is then near-optimal, not optimal).
    */
@@ -221,8 +222,9 @@ export class FlowNetwork {
 
   /**
    * Cost scaling from the current flow and prices: ε starts at the largest violation of a reduced
-   * cost (at least `floor`) and is divided by ALPHA each phase down to 1; each phase saturates the
-   * arcs of negative reduced cost, then pushes and relabels until no node holds excess.
+   * cost (at least `floor`; at 1 for a re-solve with few arcs out of line) and is divided by ALPHA
+   * each phase down to 1; each phase saturates the arcs whose reduced cost is below −ε, then pushes
+   * and relabels until no node holds excess.
    */
   private optimise(solved: Solved, floor: number, tolerance = 0): number {
     const n = this.nodes;
