@@ -260,7 +260,7 @@ export class CaseSearch {
   private sufMask = new Int32Array(0);
   private sufLead = new Float64Array(0);
   private chosen = new Int32Array(8);
-  /** The chosen mentors (indices), for the team rules. */
+  /** The chosen mentors (indices), for the team rules: the first d + 1 at depth d. */
   private mentors: number[] = [];
   private rules = true;
   /** The best team found (positions in the candidate list), its size 0 when none beats an empty one. */
@@ -377,11 +377,10 @@ export class CaseSearch {
       const x = order[p] as number;
       const c = list[x] as Candidate;
       this.chosen[d] = x;
-      this.mentors.length = d + 1;
       this.mentors[d] = c.mentor;
       // Two mentors of one firm: every team through here breaks that rule (the background rule
       // speaks only of whole teams, at the leaves).
-      const bits = this.rules && d > 0 ? teamRuleBits(inst, this.mentors) : 0;
+      const bits = this.rules && d > 0 ? teamRuleBits(inst, this.mentors, -1, -1, d + 1) : 0;
       if (bits & SAME_FIRM) continue;
       if (r === 1) {
         this.leaves++;

@@ -20,11 +20,17 @@ export const SAME_FIRM = 2;
  * The team rules, as bits (1: every mentor of a team of three or more from one background; 2: two
  * mentors from one firm). Allocation-free: the local search asks this millions of times.
  */
-export function teamRuleBits(inst: Instance, team: readonly number[], out = -1, incoming = -1): number {
+export function teamRuleBits(
+  inst: Instance,
+  team: readonly number[],
+  out = -1,
+  incoming = -1,
+  /** The team is `team`'s first n mentors (a search's fixed buffer: setting an array's length is slow). */
+  n = team.length,
+): number {
   // No closures here: this runs millions of times, and a loader that keeps function names (tsx)
   // makes every closure created costly.
   let bits = 0;
-  const n = team.length;
   if (n >= 3) {
     const first = team[0] as number;
     const b = inst.background[first === out ? incoming : first] as number;
