@@ -121,7 +121,7 @@ export function matchRound(
   options: MatchOptions = {},
 ): Result<MatchingProposal, SolverDefect> {
   const inst = buildInstance(round);
-  const { assignment: flow, unstaffed, prices } = staffRound(inst);
+  const { assignment: flow, unstaffed, prices, network: staffed } = staffRound(inst);
   let best = localSearch(inst, flow, round.seed, options.search);
   let bestValue = objective(inst, best.assignment);
   /** Keep a searched alternative when it breaks fewer team rules, or as few with more points. */
@@ -167,8 +167,9 @@ export function matchRound(
       best.stats,
     );
   const active = flow.map((t) => t !== undefined);
-  // One network for every re-staffing: a repair that prices a few more rules re-solves it warm.
-  let network: StaffingFlow | undefined;
+  // One network for every re-staffing, the staffing flow's own when it has one (then the first
+  // re-staffing starts warm from its flow): a repair that prices a few more rules re-solves it warm.
+  let network: StaffingFlow | undefined = staffed;
   /**
    * Staff the same cases again with the multipliers' prices (coverage, and `rules` if given) in
    * the pair values, search from there — from the cases whose team changed when `focus` — and

@@ -26,12 +26,6 @@ const RETRIES = 20;
 /** Rounds with at most this many cases get the exact choice of which cases to staff. */
 const EXACT_SELECTION = 12;
 
-interface FlowOptions {
-  readonly value: PairValue;
-  /** Make empty seats prohibitive and pinned pairs attractive, so staffing and pins come first. */
-  readonly priorities: boolean;
-}
-
 /**
  * The flow network over the cases in `active`. Each case has a lead slot (1 unit) and a member
  * slot (team size − 1 units). A lead-qualified candidate is reached through the case's pool for
@@ -190,11 +184,6 @@ export interface FlowResult {
   readonly prices: Float64Array;
 }
 
-/** Solve the flow network over the cases in `active` once (see {@link StaffingFlow}). */
-export function solveFlow(inst: Instance, active: readonly boolean[], opts: FlowOptions): FlowResult {
-  return new StaffingFlow(inst, active, opts.priorities).solve(opts.value);
-}
-
 /** Whether case j could be staffed at all: enough candidates, one of them lead-qualified. */
 export function staffable(inst: Instance, j: number): boolean {
   const list = inst.candidates[j] as Candidate[];
@@ -220,11 +209,17 @@ export function staffRound(inst: Instance): {
   unstaffed: number[];
   /** The last flow's seat prices per mentor (a start for the bound's prices). */
   prices: Float64Array;
+  /** The last flow's network when it staffs exactly the assignment's cases: re-solve it warm with other values. */
+  network: StaffingFlow | undefined;
 } {
   const N = inst.cases.length;
   const active = Array.from({ length: N }, () => true);
   const full = (t: Team, j: number) => isFullTeam(inst, t, j);
-  const run = () => solveFlow(inst, active, { value: modularValue, priorities: true });
+  let last: { network: StaffingFlow; active: boolean[] } | undefined;
+  const run = () => {
+    last = { network: new StaffingFlow(inst, active, true), active: [...active] };
+    return last.network.solve(modularValue);
+  };
 
   let result = run();
   const short = () => result.teams.map((t, j) => (active[j] && !full(t, j) ? j : -1)).filter((j) => j >= 0);
@@ -357,5 +352,10 @@ export function staffRound(inst: Instance): {
   const assignment: Assignment = result.teams.map((t, j) =>
     active[j] && full(t, j) ? { lead: t.lead, members: [...t.members].sort((a, b) => a - b) } : undefined,
   );
-  return { assignment, unstaffed: given.sort((a, b) => a - b), prices: result.prices };
+  // The network last solved is the one behind `result` unless a trial after it was rejected.
+  const network =
+    last !== undefined && last.active.every((a, j) => a === (assignment[j] !== undefined))
+      ? last.network
+      : undefined;
+  return { assignment, unstaffed: given.sort((a, b) => a - b), prices: result.prices, network };
 }
