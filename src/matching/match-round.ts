@@ -107,7 +107,8 @@ export function toProposal(
  * as many of the quota's cases as the network allows (exactly the profile's team size, one
  * lead-qualified lead, capacities in cases and hours, no conflicts, declined or excluded mentors,
  * pins first, load spread); a local search then improves what the flow cannot see — the team
- * covering the question together, no team of one background, no two mentors of one firm. The
+ * covering the question together, no team of one background, no two mentors of one firm (on rounds
+ * up to 300 × 100, repeated from shaken scores until within `targetGap` of the bound). The
  * result is a proposal with explanations, a diagnosis of what could not be staffed and why, and a
  * certificate (objective, upper bound, gap); an independent validator re-checks every hard rule.
  * Deterministic: equal round and seed give an equal proposal, whatever the input order.
