@@ -353,9 +353,8 @@ export function staffRound(inst: Instance): {
     active[j] && full(t, j) ? { lead: t.lead, members: [...t.members].sort((a, b) => a - b) } : undefined,
   );
   // The network last solved is the one behind `result` unless a trial after it was rejected.
-  const network =
-    last !== undefined && last.active.every((a, j) => a === (assignment[j] !== undefined))
-      ? last.network
-      : undefined;
+  const network = last?.active.every((a, j) => a === (assignment[j] !== undefined))
+    ? last.network
+    : undefined;
   return { assignment, unstaffed: given.sort((a, b) => a - b), prices: result.prices, network };
 }
