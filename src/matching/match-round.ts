@@ -57,6 +57,9 @@ function shaken(inst: Instance, share: number, random: () => number): Instance {
   };
 }
 
+/** The certificate's gap: how far below `bound` the objective is, as a share of it (0 for a bound ≤ 0). */
+const gapOf = (bound: number, value: number) => (bound <= 0 ? 0 : (bound - value) / bound);
+
 /** Turn solver output into the published proposal, re-checked by the independent validator. */
 export function toProposal(
   inst: Instance,
@@ -92,7 +95,7 @@ export function toProposal(
     certificate: {
       objective: value,
       bound,
-      gap: bound <= 0 ? 0 : (bound - value) / bound,
+      gap: gapOf(bound, value),
       scope: inst.sparse ? "candidatePairs" : "allPairs",
       method: certificate.method,
     },
@@ -226,9 +229,7 @@ export function matchRound(
   // forbid one pair of the breaking team at a time and staff the whole round again, keeping the
   // result when it staffs the same cases with fewer broken rules (or more points).
   for (let attempt = 0; attempt < REPAIRS && pairs <= SMALL && bestValue.brokenTeamRules > 0; attempt++) {
-    const j = best.assignment.findIndex(
-      (t) => t !== undefined && brokenTeamRules(inst, [t.lead, ...t.members]).length > 0,
-    );
+    const j = breaking().indexOf(true);
     const team = best.assignment[j] as Team;
     let mended = false;
     for (const i of [team.lead, ...team.members]) {
@@ -258,8 +259,7 @@ export function matchRound(
   const target = options.targetGap ?? 0.003;
   const random = prng(round.seed);
   for (let r = 0; r < PERTURBATIONS; r++) {
-    const b = certify();
-    if (b <= 0 || (b - bestValue.value) / b <= target) break;
+    if (gapOf(certify(), bestValue.value) <= target) break;
     const moved = localSearch(
       shaken(inst, SHAKE, random),
       best.assignment,
