@@ -19,6 +19,18 @@ const topicPoints = (inst: Instance, j: number, k: number) =>
   (inst.round.weights.coverage * ((inst.topicWeights[j] as Int32Array)[k] as number)) /
   (inst.totalWeight[j] as number);
 
+/** Per topic of case j, how many of `members` (mentor indices, candidates of j) cover it. */
+function coverCounts(inst: Instance, j: number, members: readonly number[]): Int32Array {
+  const index = inst.candidateIndex[j] as Map<number, number>;
+  const list = inst.candidates[j] as Candidate[];
+  const counts = new Int32Array((inst.topicWeights[j] as Int32Array).length);
+  for (const i of members) {
+    const covers = (list[index.get(i) as number] as Candidate).covers;
+    for (let k = 0; k < counts.length; k++) if ((covers >> k) & 1) counts[k] = (counts[k] as number) + 1;
+  }
+  return counts;
+}
+
 /** Multipliers of the team rules of one case: at most one mentor per firm, at most size − 1 of one background. */
 export interface TeamRuleMultipliers {
   readonly firm: Map<number, number>;
@@ -123,19 +135,16 @@ export function coveragePrices(
   // First multipliers from complementary slackness with the best proposal known: a topic its team
   // leaves uncovered is priced at its full points, one it covers twice at nothing, one it covers
   // once half-way (without a proposal, every topic half-way).
-  let mu = cap.map((u, j) =>
-    u.map((x, k) => {
+  let mu = cap.map((u, j) => {
+    const team = start?.[j];
+    const counts = team === undefined ? undefined : coverCounts(inst, j, [team.lead, ...team.members]);
+    return u.map((x, k) => {
       if (!(coverable[j] as Uint8Array)[k]) return 0;
-      const team = start?.[j];
-      if (team === undefined) return x / 2;
-      const index = inst.candidateIndex[j] as Map<number, number>;
-      const list = inst.candidates[j] as Candidate[];
-      let n = 0;
-      for (const i of [team.lead, ...team.members])
-        if ((((list[index.get(i) as number] as Candidate).covers >> k) & 1) === 1) n++;
+      if (counts === undefined) return x / 2;
+      const n = counts[k] as number;
       return n === 0 ? x : n >= 2 ? 0 : x / 2;
-    }),
-  );
+    });
+  });
   const steps = new PolyakSteps(lower);
   let bestMu = mu;
   let nu = new Float64Array(N);
@@ -178,13 +187,7 @@ export function coveragePrices(
       const t = teams[j] as { lead: number; members: number[] };
       const members = t.lead >= 0 ? [t.lead, ...t.members] : t.members;
       teamOf.push(members);
-      const index = inst.candidateIndex[j] as Map<number, number>;
-      const list = inst.candidates[j] as Candidate[];
-      const counts = new Int32Array(m.length);
-      for (const i of members) {
-        const covers = (list[index.get(i) as number] as Candidate).covers;
-        for (let k = 0; k < m.length; k++) if ((covers >> k) & 1) counts[k] = (counts[k] as number) + 1;
-      }
+      const counts = coverCounts(inst, j, members);
       const gj = new Float64Array(m.length);
       for (let k = 0; k < m.length; k++) {
         if (!(coverable[j] as Uint8Array)[k]) continue;
@@ -419,7 +422,7 @@ export function teamBound(
   iterations: number,
   relaxRules: readonly boolean[] = [],
   caseBudget = CASE_BUDGET,
-): number {
+): LagrangianBound {
   const M = inst.mentors.length;
   const N = inst.cases.length;
   const cap = Int32Array.from(inst.capacity, (k, i) => (inst.mentorExclusion[i] === undefined ? k : 0));
@@ -433,6 +436,7 @@ export function teamBound(
   const search = new CaseSearch(inst, caseBudget);
   const steps = new PolyakSteps(lower);
   const history: number[] = [];
+  let teams: number[][] = inst.cases.map(() => []);
   for (let it = 0; it < iterations; it++) {
     // Stop once the last STALL_WINDOW iterations gained less than STALL of the bound.
     history.push(steps.best);
@@ -440,13 +444,17 @@ export function teamBound(
     if (before !== undefined && before - steps.best < STALL * Math.abs(steps.best)) break;
     demand.fill(0);
     let bound = 0;
+    const chosen: number[][] = [];
     for (let j = 0; j < N; j++) {
       bound += search.solve(j, pi, relaxRules[j] !== true);
       const list = inst.candidates[j] as Candidate[];
+      const team: number[] = [];
       for (let x = 0; x < search.size; x++) {
         const i = (list[search.team[x] as number] as Candidate).mentor;
+        team.push(i);
         demand[i] = (demand[i] as number) + 1;
       }
+      chosen.push(team);
     }
     let norm = 0;
     for (let i = 0; i < M; i++) {
@@ -459,10 +467,57 @@ export function teamBound(
       g[i] = gi;
       norm += gi * gi;
     }
-    steps.observe(bound);
+    if (steps.observe(bound)) teams = chosen;
     if (norm === 0 || steps.best - lower <= 1e-9 * Math.abs(steps.best)) break;
     const step = steps.size(bound, norm);
     for (let i = 0; i < M; i++) pi[i] = Math.max(0, (pi[i] as number) - step * (g[i] as number));
   }
-  return steps.best;
+  return { bound: steps.best, teams };
+}
+
+/** The certificate's bound, and the teams its relaxation chose at the prices that proved it. */
+export interface LagrangianBound {
+  readonly bound: number;
+  /**
+   * Per case, the mentors (indices) of its best team at those prices — empty for none. Each is as
+   * good a team as the case could get at the seat's worth, but together they may overbook a mentor:
+   * a start for a staffing (see {@link anchoredValue}), not one.
+   */
+  readonly teams: readonly (readonly number[])[];
+}
+
+/**
+ * What a seat in the anchor's team is worth to a flow kept near the anchor, as a share of the
+ * round's coverage or lead weight (the larger): half — 300 points at the default weights, where a
+ * pair scores up to about 1 500. Measured on the tight 10000×5000 round: 50 let the flow reshuffle
+ * thousands of teams for their pair scores and lose their coverage; 300 moves a few hundred.
+ */
+const ANCHOR_SHARE = 1;
+
+/**
+ * Pair values for a staffing flow kept near `anchor` (per case, mentor indices): the pair's value,
+ * plus a bonus (ANCHOR_SHARE) for a seat the anchor gives it, plus the coverage it brings to the
+ * anchor's team — a topic the anchor covers only through this mentor at its full points, one the
+ * anchor leaves open at half (a flow cannot see which other newcomer covers it too) — less the
+ * priced team `rules`. The flow then changes the anchor only where seats are overbooked or a priced
+ * rule is broken, and the mentors it moves in complete their team's question.
+ */
+export function anchoredValue(
+  inst: Instance,
+  anchor: readonly (readonly number[])[],
+  rules?: readonly TeamRuleMultipliers[],
+): PairValue {
+  const mu = inst.cases.map((_, j) => {
+    const counts = coverCounts(inst, j, anchor[j] ?? []);
+    return Float64Array.from(counts, (n, k) => (n === 0 ? 0.5 : n === 1 ? 1 : 0) * topicPoints(inst, j, k));
+  });
+  const members = anchor.map((team) => new Set(team));
+  const value = adjustedValue(inst, mu, undefined, rules);
+  const w = inst.round.weights;
+  const anchored = ANCHOR_SHARE * Math.max(w.coverage, w.lead + w.leadSector);
+  return (j, c) => {
+    const v = value(j, c);
+    const bonus = members[j]?.has(c.mentor) ? anchored : 0;
+    return { member: v.member + bonus, lead: v.lead + bonus };
+  };
 }

@@ -48,10 +48,28 @@ describe("the capacity-relaxed bound", () => {
       const inst = buildInstance(round, { full: true });
       const prices = Float64Array.from(inst.mentors, (_, i) => pi[i] ?? 0);
       const relax = inst.cases.map(() => relaxed);
-      const bound = teamBound(inst, 0, prices, 1, relax);
+      const { bound, teams } = teamBound(inst, 0, prices, 1, relax);
       expect(bound).toBeCloseTo(dualByEnumeration(inst, [...prices], !relaxed), 6);
+      // The teams it reports are the ones that proved it: each case's best team at these prices
+      // (none where no team beats none), keeping the team rules unless relaxed.
+      inst.cases.forEach((_, j) => {
+        const team = teams[j] as readonly number[];
+        const best = bestTeamByEnumeration(inst, j, [...prices], !relaxed);
+        if (team.length === 0) {
+          expect(best).toBeCloseTo(0, 6);
+          return;
+        }
+        const v = teamValue(inst, j, team);
+        expect(v).toBeDefined();
+        if (!relaxed) expect(v?.broken).toEqual([]);
+        const atPrices =
+          (v?.value ?? 0) +
+          5_000 * (v?.broken.length ?? 0) -
+          team.reduce((s, i) => s + (prices[i] as number), 0);
+        expect(atPrices).toBeCloseTo(best, 6);
+      });
       // A case search out of budget settles for an upper bound on its best team, never less.
-      expect(teamBound(inst, 0, prices, 1, relax, 1)).toBeGreaterThanOrEqual(bound - 1e-6);
+      expect(teamBound(inst, 0, prices, 1, relax, 1).bound).toBeGreaterThanOrEqual(bound - 1e-6);
     },
   );
 
@@ -84,9 +102,13 @@ describe("the capacity-relaxed bound", () => {
       const inst = buildInstance(round, { full: true });
       const brute = bruteForce(round);
       const prices = Float64Array.from(inst.mentors, (_, i) => pi[i] ?? 0);
-      expect(teamBound(inst, brute.anyKeeping, prices, 30)).toBeGreaterThanOrEqual(brute.anyKeeping - 1e-6);
+      expect(teamBound(inst, brute.anyKeeping, prices, 30).bound).toBeGreaterThanOrEqual(
+        brute.anyKeeping - 1e-6,
+      );
       const all = inst.cases.map(() => true);
-      expect(teamBound(inst, brute.anyAtAll, prices, 30, all)).toBeGreaterThanOrEqual(brute.anyAtAll - 1e-6);
+      expect(teamBound(inst, brute.anyAtAll, prices, 30, all).bound).toBeGreaterThanOrEqual(
+        brute.anyAtAll - 1e-6,
+      );
     },
   );
 

@@ -122,6 +122,18 @@ describe("scenarios", () => {
     expect(p.teamRuleBreaks).toEqual([]);
   });
 
+  it("a large round (over 40 000 candidate pairs) is staffed again near the bound's teams until the target gap", () => {
+    // 500 mentors × 100 cases: the first search ends 0.19 % below the bound.
+    const round = generateRound({ mentors: 500, cases: 100, seed: 1 });
+    const first = matchRound(round, { targetGap: 1 })._unsafeUnwrap().certificate;
+    const p = matchRound(round, { targetGap: 0 })._unsafeUnwrap();
+    expect(p.certificate.objective).toBeGreaterThan(first.objective);
+    expect(p.certificate.gap).toBeLessThan(first.gap / 2);
+    expect(p.teams).toHaveLength(100);
+    expect(p.teamRuleBreaks).toEqual([]);
+    expect(validateProposal(round, p).violations).toEqual([]);
+  });
+
   it("a returning venture keeps a mentor of its earlier case (continuity)", () => {
     const p0 = matchRound(base)._unsafeUnwrap();
     const c = base.cases[0] as MatchingRound["cases"][number];
