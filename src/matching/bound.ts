@@ -488,9 +488,10 @@ export interface LagrangianBound {
 
 /**
  * What a seat in the anchor's team is worth to a flow kept near the anchor, as a share of the
- * round's coverage or lead weight (the larger): half — 300 points at the default weights, where a
- * pair scores up to about 1 500. Measured on the tight 10000×5000 round: 50 let the flow reshuffle
- * thousands of teams for their pair scores and lose their coverage; 300 moves a few hundred.
+ * round's coverage or lead weight (the larger): 600 points at the default weights, where a pair
+ * scores up to about 1 500. Measured (docs/benchmarks.md): 0.25 lost the gain on tight 300×100
+ * rounds, 1 brought six seeds of six under 0.3 % (2: three of three); at tight 10000×5000 0.5, 1 and 2 gave 0.58,
+ * 0.60 and 0.64 %; 50 points let the flow reshuffle thousands of teams for their pair scores.
  */
 const ANCHOR_SHARE = 1;
 
