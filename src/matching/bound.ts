@@ -1,6 +1,6 @@
 import { type Candidate, coveragePoints, type Instance, loadCost } from "./instance.js";
 import { type Assignment, type PairValue, StaffingFlow, staffable } from "./staffing.js";
-import { SAME_BACKGROUND, SAME_FIRM, teamRuleBits } from "./team-value.js";
+import { SAME_FIRM, teamRuleBits } from "./team-value.js";
 
 /**
  * Each iteration's flow may stop this close (relative to the objective) to the bound its prices
@@ -381,21 +381,22 @@ export class CaseSearch {
       const c = list[x] as Candidate;
       this.chosen[d] = x;
       this.mentors[d] = c.mentor;
-      // Two mentors of one firm: every team through here breaks that rule (the background rule
-      // speaks only of whole teams, at the leaves).
-      const bits = this.rules && d > 0 ? teamRuleBits(inst, this.mentors, -1, -1, d + 1) : 0;
-      if (bits & SAME_FIRM) continue;
       if (r === 1) {
+        // A leaf: its team's value first (most leaves do not beat the best), then the team rules.
         this.leaves++;
         const l = Math.max(lead, c.lead);
-        if (l < 0 || bits & SAME_BACKGROUND) continue;
+        if (l < 0) continue;
         const value = sum + (a[x] as number) + l + coveragePoints(inst, j, mask | c.covers);
-        if (value > this.best) {
-          this.best = value;
-          this.size = s;
-          this.team.set(this.chosen.subarray(0, s));
-        }
-      } else this.branch(d + 1, p + 1, sum + (a[x] as number), mask | c.covers, Math.max(lead, c.lead));
+        if (value <= this.best || (this.rules && teamRuleBits(inst, this.mentors, -1, -1, s) !== 0)) continue;
+        this.best = value;
+        this.size = s;
+        this.team.set(this.chosen.subarray(0, s));
+      } else {
+        // Two mentors of one firm: every team through here breaks that rule (the background rule
+        // speaks only of whole teams, at the leaves).
+        if (this.rules && d > 0 && teamRuleBits(inst, this.mentors, -1, -1, d + 1) & SAME_FIRM) continue;
+        this.branch(d + 1, p + 1, sum + (a[x] as number), mask | c.covers, Math.max(lead, c.lead));
+      }
     }
   }
 }

@@ -49,6 +49,11 @@ export interface Instance {
   /** Per case: topic weights in the order of `round.cases[j].topics`, and their sum. */
   readonly topicWeights: readonly Int32Array[];
   readonly totalWeight: Int32Array;
+  /**
+   * Per case of at most TABLE_TOPICS topics, its coverage points for every mask of topics: the
+   * certificate's case search asks for them at every leaf, tens of millions of times.
+   */
+  readonly coverageByMask: readonly (Float64Array | undefined)[];
   /** Per case, the eligible candidates (hard filters passed), sorted by mentor index. */
   readonly candidates: Candidate[][];
   /** Per case, the best-scored mentors excluded by a hard filter, and why (for explanations). */
@@ -222,6 +227,7 @@ export function buildInstance(round: MatchingRound, options: { readonly full?: b
 
   const teamSize = new Int32Array(N);
   const topicWeights: Int32Array[] = [];
+  const coverageByMask: (Float64Array | undefined)[] = [];
   const totalWeight = new Int32Array(N);
   const inst: Instance = {
     round,
@@ -236,6 +242,7 @@ export function buildInstance(round: MatchingRound, options: { readonly full?: b
     firm,
     topicWeights,
     totalWeight,
+    coverageByMask,
     candidates: [],
     pairExclusions: [],
     candidateIndex: [],
@@ -246,7 +253,15 @@ export function buildInstance(round: MatchingRound, options: { readonly full?: b
     teamSize[j] = c.teamSize ?? round.rules.teamSize.min;
     const weights = Int32Array.from(c.topics.map((t) => t.weight));
     topicWeights.push(weights);
-    totalWeight[j] = weights.reduce((s, x) => s + x, 0);
+    const W = weights.reduce((s, x) => s + x, 0);
+    totalWeight[j] = W;
+    coverageByMask.push(
+      weights.length <= TABLE_TOPICS
+        ? Float64Array.from({ length: 1 << weights.length }, (_, mask) =>
+            coverageOf(weights, W, round.weights.coverage, mask),
+          )
+        : undefined,
+    );
   });
   for (let j = 0; j < N; j++) scoreCase(inst, prepared, j, full ? M : TOP_K);
   return inst;
@@ -414,13 +429,26 @@ function scoreCase(inst: Instance, p: Prepared, j: number, k: number): void {
 /** Extra mentors ranked beyond k on a sparse list, for those a hard filter excludes. */
 const RANK_MARGIN = 32;
 
-/** Coverage points of a team on case j: the weighted share of its topics some member covers. */
-export function coveragePoints(inst: Instance, j: number, mask: number): number {
-  const weights = inst.topicWeights[j] as Int32Array;
+/** Cases with at most this many topics get a table of their coverage points by mask (256 entries). */
+const TABLE_TOPICS = 8;
+
+/** The coverage points of the topics in `mask`: their weighted share of the question, times `points`. */
+function coverageOf(weights: Int32Array, W: number, points: number, mask: number): number {
   let hit = 0;
   for (let b = 0; b < weights.length; b++) if (mask & (1 << b)) hit += weights[b] as number;
-  const W = inst.totalWeight[j] as number;
-  return W === 0 ? 0 : (inst.round.weights.coverage * hit) / W;
+  return W === 0 ? 0 : (points * hit) / W;
+}
+
+/** Coverage points of a team on case j: the weighted share of its topics some member covers. */
+export function coveragePoints(inst: Instance, j: number, mask: number): number {
+  const table = inst.coverageByMask[j];
+  if (table !== undefined) return table[mask] as number;
+  return coverageOf(
+    inst.topicWeights[j] as Int32Array,
+    inst.totalWeight[j] as number,
+    inst.round.weights.coverage,
+    mask,
+  );
 }
 
 /** Load cost of a mentor taking `added` new cases this round: convex, so load spreads. */
