@@ -73,8 +73,8 @@ function countOf(by: Int32Array, members: readonly number[], value: number): num
 
 /**
  * Step sizes of a projected subgradient method that lowers an upper bound: Polyak's rule towards
- * `lower` (the best objective known), the factor halved after three iterations without a better
- * bound. Both bounds here use it.
+ * `lower` (the best objective known), the factor halved after `patience` iterations without a
+ * better bound. Both bounds here use it.
  */
 class PolyakSteps {
   /** The least bound seen. */
@@ -82,7 +82,10 @@ class PolyakSteps {
   private alpha = 1;
   private sinceBetter = 0;
 
-  constructor(private readonly lower: number) {}
+  constructor(
+    private readonly lower: number,
+    private readonly patience = 3,
+  ) {}
 
   /** Record an iteration's bound; true when it is the least so far. */
   observe(bound: number): boolean {
@@ -91,7 +94,7 @@ class PolyakSteps {
       this.sinceBetter = 0;
       return true;
     }
-    if (++this.sinceBetter >= 3) {
+    if (++this.sinceBetter >= this.patience) {
       this.alpha /= 2;
       this.sinceBetter = 0;
     }
@@ -239,9 +242,19 @@ export function coveragePrices(
   return bestMu;
 }
 
-/** The bound's subgradient stops when STALL_WINDOW iterations gained less than this share of it. */
+/** The bound's subgradient stops when `window` iterations gained less than this share of it. */
 const STALL = 1e-4;
-const STALL_WINDOW = 10;
+
+/**
+ * How long the certificate's subgradient method runs: at most `iterations` steps, the step size
+ * halved after `patience` steps without a better bound, stopped once `window` steps gained less
+ * than 0.01 % of it. More patience converges further but needs more steps.
+ */
+export interface BoundEffort {
+  readonly iterations: number;
+  readonly patience: number;
+  readonly window: number;
+}
 /** Leaf evaluations per case and iteration before a case's search settles for its upper bound (valid, looser). */
 const CASE_BUDGET = 20_000;
 
@@ -413,14 +426,14 @@ export class CaseSearch {
  * those cases — for a proposal, relax the cases whose team breaks one, and the bound covers it and
  * every staffing that keeps the rules it keeps. A projected subgradient method (Polyak steps
  * towards `lower`, the best objective known) moves the prices from `start` — the staffing flow's
- * capacity prices, which leave little to do — for at most `iterations`, stopping once ten of them
- * gained less than 0.01 % of the bound. Returns the least bound seen.
+ * capacity prices, which leave little to do — as long as `effort` allows. Returns the least bound
+ * seen.
  */
 export function teamBound(
   inst: Instance,
   lower: number,
   start: Float64Array,
-  iterations: number,
+  effort: BoundEffort,
   relaxRules: readonly boolean[] = [],
   caseBudget = CASE_BUDGET,
 ): LagrangianBound {
@@ -435,13 +448,13 @@ export function teamBound(
   const demand = new Int32Array(M);
   const g = new Float64Array(M);
   const search = new CaseSearch(inst, caseBudget);
-  const steps = new PolyakSteps(lower);
+  const steps = new PolyakSteps(lower, effort.patience);
   const history: number[] = [];
   let teams: number[][] = inst.cases.map(() => []);
-  for (let it = 0; it < iterations; it++) {
-    // Stop once the last STALL_WINDOW iterations gained less than STALL of the bound.
+  for (let it = 0; it < effort.iterations; it++) {
+    // Stop once the last `window` iterations gained less than STALL of the bound.
     history.push(steps.best);
-    const before = history[it - STALL_WINDOW];
+    const before = history[it - effort.window];
     if (before !== undefined && before - steps.best < STALL * Math.abs(steps.best)) break;
     demand.fill(0);
     let bound = 0;

@@ -5,6 +5,7 @@ import { parseWith } from "../model/parse.js";
 import {
   adjustedValue,
   anchoredValue,
+  type BoundEffort,
   coveragePrices,
   type LagrangianBound,
   type TeamRuleMultipliers,
@@ -30,8 +31,19 @@ import { validateProposal } from "./validate.js";
 /** Candidate pairs up to which a round's coverage prices get 150 iterations (above: 20); up to MEDIUM, a priced re-staffing. */
 const SMALL = 5_000;
 const MEDIUM = 40_000;
-/** Subgradient iterations of the certificate's bound, at most (it stops earlier once it stalls). */
-const BOUND_ITERATIONS = 60;
+/**
+ * The certificate's subgradient effort by the round's candidate pairs (up to SMALL, up to MEDIUM,
+ * above). Its teams steer the Lagrangian re-staffing, so a better converged bound makes a better
+ * proposal too. Measured (docs/benchmarks.md): on the tight 30×10 rounds of seeds 1–3 the patient
+ * effort proves the optimum it finds (2.0 / 0 / 0.14 % with the middle one); at tight 10000×5000
+ * the large one gives 0.40 % instead of 0.60 % in about the same time; on tight 300×100 rounds
+ * (12 seeds) more patience left 3 above the 0.3 % target instead of 1.
+ */
+const BOUND_EFFORT: readonly BoundEffort[] = [
+  { iterations: 1000, patience: 10, window: 100 },
+  { iterations: 60, patience: 3, window: 10 },
+  { iterations: 120, patience: 5, window: 20 },
+];
 /** Attempts at mending a broken team rule on a small round by forbidding one of its pairs. */
 const REPAIRS = 6;
 /** Re-staffings of a large round with its broken team rules priced in. */
@@ -57,10 +69,12 @@ export interface MatchOptions {
    * How close to the optimum the certificate must prove the proposal before improving stops — a
    * share of the bound, default 0.003. Until then a proposal that breaks no team rule is staffed
    * again from the bound's own teams and, on rounds of up to 40 000 candidate pairs (300 mentors ×
-   * 100 cases), its search is perturbed and repeated up to 15 times (0: do all of it; 1: none of it
-   * unless a team rule is broken).
+   * 100 cases), its search is perturbed and repeated up to `perturbations` times (0: do all of it;
+   * 1: none of it unless a team rule is broken).
    */
   readonly targetGap?: number;
+  /** Perturbed searches on rounds of up to 40 000 candidate pairs, at most (default 15; 0: none). */
+  readonly perturbations?: number;
 }
 
 /** A copy of the instance with each pair score shaken by a factor in [1 − share, 1 + share]. */
@@ -74,7 +88,7 @@ function shaken(inst: Instance, share: number, random: () => number): Instance {
 }
 
 /** The certificate's gap: how far below `bound` the objective is, as a share of it (0 for a bound ≤ 0). */
-const gapOf = (bound: number, value: number) => (bound <= 0 ? 0 : (bound - value) / bound);
+const gapOf = (bound: number, value: number) => (bound <= 0 ? 0 : Math.max(0, (bound - value) / bound));
 
 /** Turn solver output into the published proposal, re-checked by the independent validator. */
 export function toProposal(
@@ -159,6 +173,7 @@ export function matchRound(
     return better;
   };
   const pairs = inst.candidates.reduce((s, c) => s + c.length, 0);
+  const effort = BOUND_EFFORT[pairs <= SMALL ? 0 : pairs <= MEDIUM ? 1 : 2] as BoundEffort;
   /**
    * The proposal with its certificate: the capacity-relaxed bound, from the staffing flow's seat
    * prices, over every staffing that keeps the team rules the best assignment keeps.
@@ -172,7 +187,7 @@ export function matchRound(
     const breaks = breaking();
     if (certificate === undefined || breaks.some((b, j) => b && !relaxed[j])) {
       relaxed = breaks;
-      certificate = teamBound(inst, bestValue.value, prices, BOUND_ITERATIONS, breaks);
+      certificate = teamBound(inst, bestValue.value, prices, effort, breaks);
     }
     return certificate;
   };
@@ -289,7 +304,7 @@ export function matchRound(
   // round (a different local optimum nearby), then on the true one, and keep the result if better —
   // until the certificate proves the proposal close enough or the perturbations are spent.
   const random = prng(round.seed);
-  for (let r = 0; r < PERTURBATIONS; r++) {
+  for (let r = 0; r < (options.perturbations ?? PERTURBATIONS); r++) {
     if (gapOf(certify().bound, bestValue.value) <= target) break;
     const moved = localSearch(
       shaken(inst, SHAKE, random),

@@ -41,6 +41,9 @@ const roundAndPrices = smallRoundArb({ maxMentors: 7, maxCases: 3 }).chain((roun
   fc.tuple(fc.constant(round), fc.array(fc.integer({ min: 0, max: 600 }), { minLength: 7, maxLength: 7 })),
 );
 
+const once = { iterations: 1, patience: 3, window: 10 };
+const thirty = { iterations: 30, patience: 3, window: 10 };
+
 describe("the capacity-relaxed bound", () => {
   test.prop([roundAndPrices, fc.boolean()], { numRuns: 150 })(
     "at given prices it is the Lagrangian function exactly (each case's best team found)",
@@ -48,7 +51,7 @@ describe("the capacity-relaxed bound", () => {
       const inst = buildInstance(round, { full: true });
       const prices = Float64Array.from(inst.mentors, (_, i) => pi[i] ?? 0);
       const relax = inst.cases.map(() => relaxed);
-      const { bound, teams } = teamBound(inst, 0, prices, 1, relax);
+      const { bound, teams } = teamBound(inst, 0, prices, once, relax);
       expect(bound).toBeCloseTo(dualByEnumeration(inst, [...prices], !relaxed), 6);
       // The teams it reports are the ones that proved it: each case's best team at these prices
       // (none where no team beats none), keeping the team rules unless relaxed.
@@ -69,7 +72,7 @@ describe("the capacity-relaxed bound", () => {
         expect(atPrices).toBeCloseTo(best, 6);
       });
       // A case search out of budget settles for an upper bound on its best team, never less.
-      expect(teamBound(inst, 0, prices, 1, relax, 1).bound).toBeGreaterThanOrEqual(bound - 1e-6);
+      expect(teamBound(inst, 0, prices, once, relax, 1).bound).toBeGreaterThanOrEqual(bound - 1e-6);
     },
   );
 
@@ -102,11 +105,11 @@ describe("the capacity-relaxed bound", () => {
       const inst = buildInstance(round, { full: true });
       const brute = bruteForce(round);
       const prices = Float64Array.from(inst.mentors, (_, i) => pi[i] ?? 0);
-      expect(teamBound(inst, brute.anyKeeping, prices, 30).bound).toBeGreaterThanOrEqual(
+      expect(teamBound(inst, brute.anyKeeping, prices, thirty).bound).toBeGreaterThanOrEqual(
         brute.anyKeeping - 1e-6,
       );
       const all = inst.cases.map(() => true);
-      expect(teamBound(inst, brute.anyAtAll, prices, 30, all).bound).toBeGreaterThanOrEqual(
+      expect(teamBound(inst, brute.anyAtAll, prices, thirty, all).bound).toBeGreaterThanOrEqual(
         brute.anyAtAll - 1e-6,
       );
     },

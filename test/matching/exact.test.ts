@@ -26,25 +26,20 @@ describe("exact mode (HiGHS in a worker)", () => {
     expect(candidates).toBeGreaterThan(0);
   }, 120_000);
 
-  it("perturbed searches close part of the gap on a tight round, never pass the optimum, and stop at the target gap", async () => {
+  it("finds and proves the optimum of a tight 30 × 10 round (its certificate's bound converges)", async () => {
     const round = generateRound({ mentors: 30, cases: 10, seed: 1, supply: 1.05 });
     const optimum = (await solveExact(round, { timeLimitMs: 60_000 }))._unsafeUnwrap().certificate.objective;
-    const plain = matchRound(round, { targetGap: 1 })._unsafeUnwrap().certificate;
-    const shaken = matchRound(round)._unsafeUnwrap();
-    // Unperturbed, this round's search ends 3 % below the optimum; the perturbations find more.
-    expect(shaken.certificate.objective).toBeGreaterThan(plain.objective + 1);
-    expect(shaken.certificate.objective).toBeLessThanOrEqual(optimum + 1e-6);
-    expect(shaken.teamRuleBreaks).toEqual([]);
-    expect(matchRound(round)._unsafeUnwrap()).toEqual(shaken);
-    // A target the unperturbed proposal already meets: nothing is perturbed.
-    const loose = matchRound(round, { targetGap: plain.gap + 1e-9 })._unsafeUnwrap().certificate;
-    expect(loose.objective).toBe(plain.objective);
+    // With the subgradient effort of larger rounds, the bound stayed 2 % above this proposal.
+    const proposal = matchRound(round)._unsafeUnwrap();
+    expect(proposal.certificate.objective).toBeCloseTo(optimum, 6);
+    expect(proposal.certificate.gap).toBeLessThan(1e-6);
+    expect(proposal.teamRuleBreaks).toEqual([]);
   }, 120_000);
 
   it("staffing again near the bound's own teams reaches the target gap on a tight round the perturbed search alone does not", async () => {
     const round = generateRound({ mentors: 30, cases: 10, seed: 3, supply: 1.05 });
     const optimum = (await solveExact(round, { timeLimitMs: 60_000 }))._unsafeUnwrap().certificate.objective;
-    // Flow, searches and 15 perturbations alone end this round 0.9 % below the certificate's bound.
+    // Flow, searches and 15 perturbations alone end this round 0.76 % below the certificate's bound.
     const proposal = matchRound(round)._unsafeUnwrap();
     expect(proposal.certificate.gap).toBeLessThanOrEqual(0.003);
     expect(proposal.certificate.objective).toBeLessThanOrEqual(optimum + 1e-6);

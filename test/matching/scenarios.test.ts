@@ -134,6 +134,20 @@ describe("scenarios", () => {
     expect(validateProposal(round, p).violations).toEqual([]);
   });
 
+  it("perturbed searches bring a tight 300 × 100 round within the target gap, repeatably, and stop once there", () => {
+    const round = generateRound({ mentors: 300, cases: 100, seed: 1, supply: 1.05 });
+    const plain = matchRound(round, { perturbations: 0 })._unsafeUnwrap().certificate;
+    expect(plain.gap).toBeGreaterThan(0.003);
+    const shaken = matchRound(round)._unsafeUnwrap();
+    expect(shaken.certificate.gap).toBeLessThanOrEqual(0.003);
+    expect(shaken.certificate.objective).toBeGreaterThan(plain.objective + 1);
+    expect(shaken.teamRuleBreaks).toEqual([]);
+    expect(matchRound(round)._unsafeUnwrap()).toEqual(shaken);
+    // A target the unperturbed proposal already meets: nothing is perturbed.
+    const loose = matchRound(round, { targetGap: plain.gap + 1e-9 })._unsafeUnwrap().certificate;
+    expect(loose.objective).toBe(plain.objective);
+  });
+
   it("a returning venture keeps a mentor of its earlier case (continuity)", () => {
     const p0 = matchRound(base)._unsafeUnwrap();
     const c = base.cases[0] as MatchingRound["cases"][number];
