@@ -155,6 +155,18 @@ const positiveInt = (name: string) => (v: string) => {
     );
   return n;
 };
+const wholeNumber = (name: string) => (v: string) => {
+  const n = Number(v);
+  if (v.trim() === "" || !Number.isInteger(n) || n < 0)
+    throw new CommanderError(1, "vmentor.invalidArgument", `${name} must be a whole number, got '${v}'`);
+  return n;
+};
+const shareArg = (name: string) => (v: string) => {
+  const n = Number(v);
+  if (v.trim() === "" || !Number.isFinite(n) || n < 0 || n > 1)
+    throw new CommanderError(1, "vmentor.invalidArgument", `${name} must be a share from 0 to 1, got '${v}'`);
+  return n;
+};
 const monthArg = (v: string) => {
   if (!isMonth(v)) throw new CommanderError(1, "vmentor.invalidArgument", `a month is YYYY-MM, got '${v}'`);
   return v;
@@ -165,6 +177,13 @@ const pinArg = (kind: Pin["kind"]) => (v: string, previous: Pin[] | undefined) =
     throw new CommanderError(1, "vmentor.invalidArgument", `--${kind} takes case:mentor, got '${v}'`);
   return [...(previous ?? []), { caseId: caseId as CaseId, mentorId: mentorId as MentorId, kind }];
 };
+
+interface MatchCommandOptions {
+  readonly exact?: boolean;
+  readonly timeLimit: number;
+  readonly targetGap?: number;
+  readonly perturbations?: number;
+}
 
 /** The proposal for people: teams with their explanations, what could not be staffed and why. */
 export function renderProposal(
@@ -683,7 +702,19 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
         .default(60_000)
         .argParser(positiveInt("--time-limit")),
     )
-    .action(async (file: string, opts: { exact?: boolean; timeLimit: number }, cmd: Command) => {
+    .addOption(
+      new Option(
+        "--target-gap <share>",
+        "improve until the certificate proves the proposal this close to the optimum (0.003: 0.3 %)",
+      ).argParser(shareArg("--target-gap")),
+    )
+    .addOption(
+      new Option(
+        "--perturbations <n>",
+        "perturbed searches on rounds up to 300 × 100, at most (default 15)",
+      ).argParser(wholeNumber("--perturbations")),
+    )
+    .action(async (file: string, opts: MatchCommandOptions, cmd: Command) => {
       const g = globals(cmd);
       const raw = readJson(file);
       if (!raw.ok) return failRead(g.lang ?? "en", raw);
@@ -704,7 +735,10 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
         }
         proposal = result.value;
       } else {
-        const result = matchRound(r);
+        const result = matchRound(r, {
+          ...(opts.targetGap === undefined ? {} : { targetGap: opts.targetGap }),
+          ...(opts.perturbations === undefined ? {} : { perturbations: opts.perturbations }),
+        });
         if (result.isErr()) return failWith(g, locale, result.error);
         proposal = result.value;
       }
