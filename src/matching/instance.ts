@@ -442,7 +442,8 @@ function coverageOf(weights: Int32Array, W: number, points: number, mask: number
 /** Coverage points of a team on case j: the weighted share of its topics some member covers. */
 export function coveragePoints(inst: Instance, j: number, mask: number): number {
   const table = inst.coverageByMask[j];
-  if (table !== undefined) return table[mask] as number;
+  // Bits beyond the case's topics are ignored, as the sum over its topics ignores them.
+  if (table !== undefined) return table[mask & (table.length - 1)] as number;
   return coverageOf(
     inst.topicWeights[j] as Int32Array,
     inst.totalWeight[j] as number,

@@ -2,7 +2,13 @@ import { fc, test } from "@fast-check/vitest";
 import { type MatchingRound, matchRound } from "venture-mentoring";
 import { describe, expect } from "vitest";
 import { CaseSearch, teamBound } from "../../src/matching/bound.js";
-import { buildInstance, type Candidate, type Instance, loadCost } from "../../src/matching/instance.js";
+import {
+  buildInstance,
+  type Candidate,
+  coveragePoints,
+  type Instance,
+  loadCost,
+} from "../../src/matching/instance.js";
 import { teamValue } from "../../src/matching/team-value.js";
 import { bruteForce, smallRoundArb, subsets } from "./support.js";
 
@@ -40,6 +46,23 @@ function dualByEnumeration(inst: Instance, pi: readonly number[], rules: boolean
 const roundAndPrices = smallRoundArb({ maxMentors: 7, maxCases: 3 }).chain((round) =>
   fc.tuple(fc.constant(round), fc.array(fc.integer({ min: 0, max: 600 }), { minLength: 7, maxLength: 7 })),
 );
+
+describe("coverage points", () => {
+  test.prop([smallRoundArb({ maxMentors: 4, maxCases: 3 }), fc.integer({ min: 0, max: 2 ** 31 - 1 })], {
+    numRuns: 150,
+  })(
+    "are the weighted share of the topics in the mask, bits beyond the case's topics ignored",
+    (round, mask) => {
+      const inst = buildInstance(round, { full: true });
+      inst.cases.forEach((c, j) => {
+        const total = c.topics.reduce((s, t) => s + t.weight, 0);
+        const hit = c.topics.reduce((s, t, k) => s + ((mask >> k) & 1 ? t.weight : 0), 0);
+        const expected = total === 0 ? 0 : (inst.round.weights.coverage * hit) / total;
+        expect(coveragePoints(inst, j, mask)).toBeCloseTo(expected, 9);
+      });
+    },
+  );
+});
 
 const once = { iterations: 1, patience: 3, window: 10 };
 const thirty = { iterations: 30, patience: 3, window: 10 };
