@@ -504,18 +504,20 @@ export interface LagrangianBound {
  * What a seat in the anchor's team is worth to a flow kept near the anchor, as a share of the
  * round's coverage or lead weight (the larger): 600 points at the default weights, where a pair
  * scores up to about 1 500. Measured (docs/benchmarks.md): 0.25 lost the gain on tight 300×100
- * rounds, 1 brought six seeds of six under 0.3 % (2: three of three); at tight 10000×5000 0.5, 1 and 2 gave 0.58,
- * 0.60 and 0.64 %; 50 points let the flow reshuffle thousands of teams for their pair scores.
+ * rounds, 1 brought six seeds of six under 0.3 % (2: three of three); at tight 10000×5000 0.5, 1
+ * and 2 gave 0.58, 0.60 and 0.64 %; 50 points let the flow reshuffle thousands of teams for their
+ * pair scores.
  */
 const ANCHOR_SHARE = 1;
 
 /**
  * Pair values for a staffing flow kept near `anchor` (per case, mentor indices): the pair's value,
- * plus a bonus (ANCHOR_SHARE) for a seat the anchor gives it, plus the coverage it brings to the
- * anchor's team — a topic the anchor covers only through this mentor at its full points, one the
- * anchor leaves open at half (a flow cannot see which other newcomer covers it too) — less the
- * priced team `rules`. The flow then changes the anchor only where seats are overbooked or a priced
- * rule is broken, and the mentors it moves in complete their team's question.
+ * plus a bonus (ANCHOR_SHARE) for a seat the anchor gives it, plus, per topic the mentor covers,
+ * what the anchor's team stands to lose or gain there — the topic's full points when the anchor
+ * covers it once (its one coverer keeps it, or a newcomer takes it over), half when the anchor
+ * leaves it open (a flow cannot see which other newcomer covers it too), nothing when it is covered
+ * twice — less the priced team `rules`. The flow then changes the anchor only where seats are
+ * overbooked or a priced rule is broken, and the mentors it moves in complete their team's question.
  */
 export function anchoredValue(
   inst: Instance,

@@ -67,10 +67,10 @@ export interface MatchOptions {
   readonly search?: { readonly passes: number; readonly evaluations: number };
   /**
    * How close to the optimum the certificate must prove the proposal before improving stops — a
-   * share of the bound, default 0.003. Until then a proposal that breaks no team rule is staffed
-   * again from the bound's own teams and, on rounds of up to 40 000 candidate pairs (300 mentors ×
-   * 100 cases), its search is perturbed and repeated up to `perturbations` times (0: do all of it;
-   * 1: none of it unless a team rule is broken).
+   * share of the bound, default 0.003; a proposal that breaks a team rule is never proven. Until
+   * then the round is staffed again near the bound's own teams and, on rounds of up to 40 000
+   * candidate pairs (300 mentors × 100 cases), its search is perturbed and repeated up to
+   * `perturbations` times (0: do all of it; 1: none of it unless a team rule is broken).
    */
   readonly targetGap?: number;
   /** Perturbed searches on rounds of up to 40 000 candidate pairs, at most (default 15; 0: none). */
@@ -143,9 +143,9 @@ export function toProposal(
  * covering the question together, no team of one background, no two mentors of one firm — and,
  * until the certificate proves the proposal within `targetGap` of the bound, the round is staffed
  * again near the teams the bound's relaxation chose, and (up to 300 × 100) searched again from
- * shaken scores. The
- * result is a proposal with explanations, a diagnosis of what could not be staffed and why, and a
- * certificate (objective, upper bound, gap); an independent validator re-checks every hard rule.
+ * shaken scores. The result is a proposal with explanations, a diagnosis of what could not be
+ * staffed and why, and a certificate (objective, upper bound, gap); an independent validator
+ * re-checks every hard rule.
  * Deterministic: equal round and seed give an equal proposal, whatever the input order.
  *
  * @example
