@@ -55,6 +55,8 @@ const LARGE_REPAIRS = 3;
  * growing after a miss found less.
  */
 const PERTURBATIONS = 15;
+/** However many are asked for (`MatchOptions.perturbations`), a round ends. */
+const MAX_PERTURBATIONS = 1_000;
 const SHAKE = 0.1;
 
 /** Parse a matching round (the JSON format in docs/formats.md). */
@@ -73,7 +75,7 @@ export interface MatchOptions {
    * `perturbations` times (0: do all of it; 1: none of it unless a team rule is broken).
    */
   readonly targetGap?: number;
-  /** Perturbed searches on rounds of up to 40 000 candidate pairs, at most (default 15; 0: none). */
+  /** Perturbed searches on rounds of up to 40 000 candidate pairs, at most (default 15; 0: none; at most 1 000). */
   readonly perturbations?: number;
 }
 
@@ -310,7 +312,8 @@ export function matchRound(
   // round (a different local optimum nearby), then on the true one, and keep the result if better —
   // until the certificate proves the proposal close enough or the perturbations are spent.
   const random = prng(round.seed);
-  for (let r = 0; r < (options.perturbations ?? PERTURBATIONS); r++) {
+  const tries = Math.min(options.perturbations ?? PERTURBATIONS, MAX_PERTURBATIONS);
+  for (let r = 0; r < tries; r++) {
     if (gapOf(certify().bound, bestValue.value) <= target) break;
     const moved = localSearch(
       shaken(inst, SHAKE, random),

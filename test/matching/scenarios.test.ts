@@ -148,6 +148,13 @@ describe("scenarios", () => {
     expect(loose.objective).toBe(plain.objective);
   });
 
+  it("ends however many perturbations are asked for, and whatever the target", () => {
+    const round = friesland();
+    const p = matchRound(round, { targetGap: -1, perturbations: Number.POSITIVE_INFINITY });
+    expect(p.isOk()).toBe(true);
+    expect(p._unsafeUnwrap().teams).toEqual(matchRound(round)._unsafeUnwrap().teams);
+  });
+
   it("a returning venture keeps a mentor of its earlier case (continuity)", () => {
     const p0 = matchRound(base)._unsafeUnwrap();
     const c = base.cases[0] as MatchingRound["cases"][number];
