@@ -145,22 +145,20 @@ function readMentorCsv(path: string): Read {
   };
 }
 
-const positiveInt = (name: string) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0)
-    throw new CommanderError(
-      1,
-      "vmentor.invalidArgument",
-      `${name} must be a positive whole number, got '${v}'`,
-    );
-  return n;
-};
-const wholeNumber = (name: string) => (v: string) => {
-  const n = Number(v);
-  if (v.trim() === "" || !Number.isInteger(n) || n < 0)
-    throw new CommanderError(1, "vmentor.invalidArgument", `${name} must be a whole number, got '${v}'`);
-  return n;
-};
+/** A whole number of at least `least` (1: a positive one). */
+const wholeNumber =
+  (name: string, least = 0) =>
+  (v: string) => {
+    const n = Number(v);
+    if (v.trim() === "" || !Number.isInteger(n) || n < least)
+      throw new CommanderError(
+        1,
+        "vmentor.invalidArgument",
+        `${name} must be a ${least > 0 ? "positive " : ""}whole number, got '${v}'`,
+      );
+    return n;
+  };
+const positiveInt = (name: string) => wholeNumber(name, 1);
 const shareArg = (name: string) => (v: string) => {
   const n = Number(v);
   if (v.trim() === "" || !Number.isFinite(n) || n < 0 || n > 1)

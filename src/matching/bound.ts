@@ -14,10 +14,8 @@ const FLOW_TOLERANCE = 1e-5;
  */
 const GAP_SHARE = 0.05;
 
-/** Coverage points of topic k of case j: the share of the question's weight it carries. */
-const topicPoints = (inst: Instance, j: number, k: number) =>
-  (inst.round.weights.coverage * ((inst.topicWeights[j] as Int32Array)[k] as number)) /
-  (inst.totalWeight[j] as number);
+/** Coverage points of topic k of case j alone: the share of the question's weight it carries. */
+const topicPoints = (inst: Instance, j: number, k: number) => coveragePoints(inst, j, 1 << k);
 
 /** Per topic of case j, how many of `members` (mentor indices, candidates of j) cover it. */
 function coverCounts(inst: Instance, j: number, members: readonly number[]): Int32Array {
