@@ -252,6 +252,11 @@ export interface BoundEffort {
   readonly iterations: number;
   readonly patience: number;
   readonly window: number;
+  /**
+   * Stop as soon as the bound is at most this: it then proves what the caller asked (the target
+   * gap), and further steps would only tighten a certificate nobody needs tighter.
+   */
+  readonly enough?: number;
 }
 /** Leaf evaluations per case and iteration before a case's search settles for its upper bound (valid, looser). */
 const CASE_BUDGET = 20_000;
@@ -480,7 +485,12 @@ export function teamBound(
       norm += gi * gi;
     }
     if (steps.observe(bound)) teams = chosen;
-    if (norm === 0 || steps.best - lower <= 1e-9 * Math.abs(steps.best)) break;
+    if (
+      norm === 0 ||
+      steps.best - lower <= 1e-9 * Math.abs(steps.best) ||
+      steps.best <= (effort.enough ?? Number.NEGATIVE_INFINITY)
+    )
+      break;
     const step = steps.size(bound, norm);
     for (let i = 0; i < M; i++) pi[i] = Math.max(0, (pi[i] as number) - step * (g[i] as number));
   }

@@ -72,7 +72,10 @@ export interface MatchOptions {
    * share of the bound, default 0.003; a proposal that breaks a team rule is never proven. Until
    * then the round is staffed again near the bound's own teams and, on rounds of up to 40 000
    * candidate pairs (300 mentors × 100 cases), its search is perturbed and repeated up to
-   * `perturbations` times (0: do all of it; 1: none of it unless a team rule is broken).
+   * `perturbations` times (0: do all of it; 1: none of it unless a team rule is broken). On rounds
+   * of more than 5 000 candidate pairs the certificate, too, stops once it proves the target, so
+   * the gap it reports is then at most the target rather than as small as it could be (0: the
+   * tightest it can reach).
    */
   readonly targetGap?: number;
   /** Perturbed searches on rounds of up to 40 000 candidate pairs, at most (default 15; 0: none; at most 1 000). */
@@ -179,6 +182,7 @@ export function matchRound(
   /** Per case, whether the best assignment's team breaks a team rule. */
   const breaking = () =>
     best.assignment.map((t) => t !== undefined && brokenTeamRules(inst, [t.lead, ...t.members]).length > 0);
+  const target = options.targetGap ?? 0.003;
   let relaxed: boolean[] = [];
   let certificate: LagrangianBound | undefined;
   /**
@@ -193,7 +197,15 @@ export function matchRound(
     const breaks = certificate === undefined ? best.assignment.map(() => false) : breaking();
     if (certificate === undefined || breaks.some((b, j) => b && !relaxed[j])) {
       relaxed = breaks;
-      certificate = teamBound(inst, bestValue.value, prices, effort, breaks);
+      // Above SMALL pairs, enough once it proves the target gap for a proposal that breaks no team
+      // rule (one that breaks a rule is never proven: its teams are needed then); up to SMALL it
+      // converges, cheaply, and may prove an optimum. Measured at 10000×5000: 1.2 s → 0.08 s, the
+      // gap reported 0.27 % instead of 0.23 %, the proposal the same.
+      const enough =
+        pairs > SMALL && bestValue.brokenTeamRules === 0
+          ? bestValue.value / (1 - target)
+          : Number.NEGATIVE_INFINITY;
+      certificate = teamBound(inst, bestValue.value, prices, { ...effort, enough }, breaks);
     }
     return certificate;
   };
@@ -229,7 +241,6 @@ export function matchRound(
     keepIfBetter(localSearch(inst, start, round.seed, options.search, changed));
     return true;
   };
-  const target = options.targetGap ?? 0.003;
   const proven = () => bestValue.brokenTeamRules === 0 && gapOf(certify().bound, bestValue.value) <= target;
   /**
    * A Lagrangian heuristic, unless the certificate already proves the proposal close enough: the

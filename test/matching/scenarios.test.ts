@@ -123,7 +123,7 @@ describe("scenarios", () => {
   });
 
   it("a large round (over 40 000 candidate pairs) is staffed again near the bound's teams until the target gap", () => {
-    // 500 mentors × 100 cases: the first search ends 0.19 % below the bound.
+    // 500 mentors × 100 cases: the first search ends 0.19 % below the converged bound.
     const round = generateRound({ mentors: 500, cases: 100, seed: 1 });
     const first = matchRound(round, { targetGap: 1 })._unsafeUnwrap().certificate;
     const p = matchRound(round, { targetGap: 0 })._unsafeUnwrap();
@@ -132,6 +132,18 @@ describe("scenarios", () => {
     expect(p.teams).toHaveLength(100);
     expect(p.teamRuleBreaks).toEqual([]);
     expect(validateProposal(round, p).violations).toEqual([]);
+  });
+
+  it("a large round's certificate stops once it proves the target gap, and the proposal is the same", () => {
+    // 500 mentors × 100 cases: the first search ends 0.19 % below the converged bound.
+    const round = generateRound({ mentors: 500, cases: 100, seed: 1 });
+    const first = matchRound(round, { targetGap: 1 })._unsafeUnwrap().certificate;
+    const full = matchRound(round, { targetGap: 0 })._unsafeUnwrap().certificate;
+    const quick = matchRound(round, { targetGap: 0.0025 })._unsafeUnwrap().certificate;
+    expect(quick.gap).toBeLessThanOrEqual(0.0025);
+    expect(quick.objective).toBe(first.objective);
+    // Looser than the bound the certificate reaches when asked for everything: it stopped.
+    expect(quick.bound).toBeGreaterThan(full.bound + 1);
   });
 
   it("perturbed searches bring a tight 300 × 100 round within the target gap, repeatably, and stop once there", () => {
