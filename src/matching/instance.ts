@@ -3,7 +3,7 @@ import { ethicsStatementCurrent } from "../lifecycle/mentor.js";
 import type { Mentor } from "../model/mentor.js";
 import type { Venture } from "../model/venture.js";
 import type { MatchingRound, RoundCase, RoundMentor } from "./round.js";
-import { selectBest } from "./select.js";
+import { selectTopScores } from "./select.js";
 
 /** Why a mentor cannot be on a case: the hard filters, in the order they are checked. */
 export type Exclusion =
@@ -115,18 +115,33 @@ export const FULL_GRAPH_PAIRS = 60_000;
 export const TOP_K = 40;
 export const SPARE = 8;
 
+/** Per-mentor arrays one case's scoring fills (reset per case: dense, so the hot loops do not branch). */
 interface Scratch {
+  /** The mentor's score on the case so far. */
   readonly acc: Float64Array;
-  readonly stamp: Int32Array;
-  readonly touched: Int32Array;
+  /** 1 when the mentor shares the venture's sector or a topic of its question, or is volunteered, returning or pinned. */
+  readonly marked: Uint8Array;
+  /** 1 when the mentor works in the venture's sector. */
+  readonly inSector: Uint8Array;
+  /** The call of `scoreCase` that last took the mentor in or left them out (so each is considered once). */
+  readonly seen: Int32Array;
+  /** Calls of `scoreCase` so far. */
+  calls: number;
 }
 
 /** Scoring context shared by every case of a round. */
 interface Prepared {
   readonly mentorIndex: ReadonlyMap<string, number>;
-  readonly levels: readonly Map<string, number>[];
-  readonly sectors: readonly Set<string>[];
-  readonly interests: readonly Set<string>[];
+  /** Topics (and organisations) as numbers, for the per-candidate checks. */
+  readonly topicIds: ReadonlyMap<string, number>;
+  readonly orgIds: ReadonlyMap<string, number>;
+  /** Mentor i's expertise: topic ids and levels at expertStart[i] … expertStart[i + 1] − 1. */
+  readonly expertStart: Int32Array;
+  readonly expertTopic: Int32Array;
+  readonly expertLevel: Uint8Array;
+  /** Mentor i's declared interests (organisation ids) at interestStart[i] … interestStart[i + 1] − 1. */
+  readonly interestStart: Int32Array;
+  readonly interestOrg: Int32Array;
   readonly bySector: Map<string, number[]>;
   /** Per topic, the mentors with expertise in it and their levels (parallel arrays: the hot loop of scoring). */
   readonly byTopic: Map<string, { readonly mentors: Int32Array; readonly levels: Float64Array }>;
@@ -162,9 +177,13 @@ export function buildInstance(round: MatchingRound, options: { readonly full?: b
   const firms = new Map<string, number>();
   const backgrounds = new Map<string, number>();
   const mentorExclusions: (Exclusion | undefined)[] = [];
-  const levels: Map<string, number>[] = [];
-  const sectors: Set<string>[] = [];
-  const interests: Set<string>[] = [];
+  const topicIds = new Map<string, number>();
+  const orgIds = new Map<string, number>();
+  const expertStart = new Int32Array(M + 1);
+  const expertTopic: number[] = [];
+  const expertLevel: number[] = [];
+  const interestStart = new Int32Array(M + 1);
+  const interestOrg: number[] = [];
   const bySector = new Map<string, number[]>();
   const topicLists = new Map<string, { mentor: number; level: number }[]>();
   mentors.forEach((m, i) => {
@@ -177,9 +196,17 @@ export function buildInstance(round: MatchingRound, options: { readonly full?: b
       const f = normalise(m.firm);
       firm[i] = firms.get(f) ?? firms.set(f, firms.size).size - 1;
     }
-    levels.push(new Map(m.expertise.map((e) => [e.topic as string, e.level])));
-    sectors.push(new Set(m.sectors));
-    interests.push(new Set(m.interests.map((x) => normalise(x.organisation))));
+    // A topic listed twice counts at its last level, as a map from topic to level would have it.
+    for (const [topic, level] of new Map(m.expertise.map((e) => [e.topic as string, e.level]))) {
+      expertTopic.push(topicIds.get(topic) ?? topicIds.set(topic, topicIds.size).size - 1);
+      expertLevel.push(level);
+    }
+    expertStart[i + 1] = expertTopic.length;
+    for (const x of m.interests) {
+      const org = normalise(x.organisation);
+      interestOrg.push(orgIds.get(org) ?? orgIds.set(org, orgIds.size).size - 1);
+    }
+    interestStart[i + 1] = interestOrg.length;
     for (const s of m.sectors) (bySector.get(s) ?? bySector.set(s, []).get(s))?.push(i);
     for (const e of m.expertise)
       (topicLists.get(e.topic) ?? topicLists.set(e.topic, []).get(e.topic))?.push({
@@ -205,9 +232,13 @@ export function buildInstance(round: MatchingRound, options: { readonly full?: b
   };
   const prepared: Prepared = {
     mentorIndex,
-    levels,
-    sectors,
-    interests,
+    topicIds,
+    orgIds,
+    expertStart,
+    expertTopic: Int32Array.from(expertTopic),
+    expertLevel: Uint8Array.from(expertLevel),
+    interestStart,
+    interestOrg: Int32Array.from(interestOrg),
     bySector,
     byTopic: new Map(
       [...topicLists].map(([topic, list]) => [
@@ -221,7 +252,13 @@ export function buildInstance(round: MatchingRound, options: { readonly full?: b
     pinned: pairs(round.pins.filter((p) => p.kind === "pin")),
     excluded: pairs(round.pins.filter((p) => p.kind === "exclude")),
     recorded: pairs(round.conflicts),
-    scratch: { acc: new Float64Array(M), stamp: new Int32Array(M).fill(-1), touched: new Int32Array(M) },
+    scratch: {
+      acc: new Float64Array(M),
+      marked: new Uint8Array(M),
+      inSector: new Uint8Array(M),
+      seen: new Int32Array(M),
+      calls: 0,
+    },
   };
   const full = options.full ?? M * N <= FULL_GRAPH_PAIRS;
 
@@ -277,17 +314,20 @@ function scoreCase(inst: Instance, p: Prepared, j: number, k: number): void {
   const c = inst.cases[j] as RoundCase;
   const M = mentors.length;
   const W = inst.totalWeight[j] as number;
-  const { acc, stamp, touched } = p.scratch;
-  let nTouched = 0;
+  const scratch = p.scratch;
+  const { acc, marked, inSector, seen } = scratch;
+  const call = ++scratch.calls;
+  acc.fill(0);
+  marked.fill(0);
+  inSector.fill(0);
   const touch = (i: number, add: number) => {
-    if (stamp[i] !== j) {
-      stamp[i] = j;
-      acc[i] = 0;
-      touched[nTouched++] = i;
-    }
+    marked[i] = 1;
     acc[i] = (acc[i] as number) + add;
   };
-  for (const i of p.bySector.get(c.venture.sector) ?? []) touch(i, w.sector);
+  for (const i of p.bySector.get(c.venture.sector) ?? []) {
+    inSector[i] = 1;
+    touch(i, w.sector);
+  }
   for (const t of c.topics) {
     const factor = W === 0 ? 0 : (w.expertise * t.weight) / (3 * W);
     const list = p.byTopic.get(t.topic);
@@ -295,12 +335,8 @@ function scoreCase(inst: Instance, p: Prepared, j: number, k: number): void {
     const { mentors: who, levels } = list;
     for (let x = 0; x < who.length; x++) {
       const i = who[x] as number;
-      const add = factor * (levels[x] as number);
-      if (stamp[i] !== j) {
-        stamp[i] = j;
-        acc[i] = add;
-        touched[nTouched++] = i;
-      } else acc[i] = (acc[i] as number) + add;
+      marked[i] = 1;
+      acc[i] = (acc[i] as number) + factor * (levels[x] as number);
     }
   }
   const volunteered = p.volunteered.get(j);
@@ -309,60 +345,57 @@ function scoreCase(inst: Instance, p: Prepared, j: number, k: number): void {
   const excluded = p.excluded.get(j);
   const recorded = p.recorded.get(j);
   for (const i of volunteered ?? []) touch(i, w.volunteered);
-  const previous = new Set<string>(c.previousMentors);
-  for (const id of previous) {
+  const previous = new Set<number>();
+  for (const id of new Set<string>(c.previousMentors)) {
     const i = p.mentorIndex.get(id);
-    if (i !== undefined) touch(i, w.continuity);
+    if (i === undefined) continue;
+    previous.add(i);
+    touch(i, w.continuity);
   }
   for (const i of pinned ?? []) touch(i, 0);
 
-  // The ranking: touched mentors by score, then everybody else when the whole graph is kept. A
+  // The ranking: marked mentors by score, then everybody else when the whole graph is kept. A
   // sparse list needs only the best few (k plus a margin for those a hard filter excludes): they
   // are selected first, and the rest sorted only if the margin runs out.
   const byScore = (a: number, b: number) => (acc[b] as number) - (acc[a] as number) || a - b;
-  const all = touched.subarray(0, nTouched);
-  const head =
-    k >= M
-      ? []
-      : selectBest(
-          all,
-          k + RANK_MARGIN,
-          (a, b) => (acc[a] as number) < (acc[b] as number) || (acc[a] === acc[b] && a > b),
-        );
+  const mentorsWhere = (keep: (i: number) => boolean) => {
+    const out: number[] = [];
+    for (let i = 0; i < M; i++) if (keep(i)) out.push(i);
+    return out;
+  };
   const ranked: Iterable<number> =
     k >= M
-      ? [
-          ...Array.from(all).sort(byScore),
-          ...Array.from({ length: M }, (_, i) => i).filter((i) => stamp[i] !== j),
-        ]
+      ? [...mentorsWhere((i) => marked[i] === 1).sort(byScore), ...mentorsWhere((i) => marked[i] === 0)]
       : (function* () {
+          const head = selectTopScores(acc, marked, k + RANK_MARGIN);
           yield* head;
-          if (head.length < nTouched) {
-            const chosen = new Set(head);
-            yield* Array.from(all)
-              .filter((i) => !chosen.has(i))
-              .sort(byScore);
-          }
+          const chosen = new Set(head);
+          yield* mentorsWhere((i) => marked[i] === 1 && !chosen.has(i)).sort(byScore);
         })();
 
-  const orgs = ventureOrganisations(c.venture);
+  // The venture's organisations as ids: one no mentor declared cannot tie anybody.
+  const orgs = Int32Array.from(
+    ventureOrganisations(c.venture).flatMap((o) => {
+      const id = p.orgIds.get(o);
+      return id === undefined ? [] : [id];
+    }),
+  );
+  const topics = Int32Array.from(c.topics, (t) => p.topicIds.get(t.topic) ?? -1);
   const list: Candidate[] = [];
-  const index = new Map<number, number>();
   const exclusions = new Map<number, { reason: Exclusion; score: number }>();
   const consider = (i: number): boolean => {
-    if (index.has(i) || exclusions.has(i)) return false;
+    if (seen[i] === call) return false;
     const mentorLevel = inst.mentorExclusion[i];
     if (mentorLevel !== undefined) {
-      if (exclusions.size < 20)
-        exclusions.set(i, {
-          reason: mentorLevel,
-          score: Math.round(stamp[i] === j ? (acc[i] as number) : 0),
-        });
+      if (exclusions.size < 20) {
+        seen[i] = call;
+        exclusions.set(i, { reason: mentorLevel, score: Math.round(acc[i] as number) });
+      }
       return false;
     }
-    const mine = p.interests[i] as Set<string>;
     let tied = false;
-    for (let o = 0; o < orgs.length && !tied; o++) tied = mine.has(orgs[o] as string);
+    for (let x = p.interestStart[i] as number; x < (p.interestStart[i + 1] as number) && !tied; x++)
+      tied = orgs.includes(p.interestOrg[x] as number);
     const why: Exclusion | undefined =
       recorded?.has(i) || tied
         ? "conflictOfInterest"
@@ -371,26 +404,27 @@ function scoreCase(inst: Instance, p: Prepared, j: number, k: number): void {
           : excluded?.has(i)
             ? "excludedByManager"
             : undefined;
+    seen[i] = call;
     if (why !== undefined) {
-      exclusions.set(i, { reason: why, score: Math.round(stamp[i] === j ? (acc[i] as number) : 0) });
+      exclusions.set(i, { reason: why, score: Math.round(acc[i] as number) });
       return false;
     }
-    const m = mentors[i] as RoundMentor;
-    const lv = p.levels[i] as Map<string, number>;
     let fit = 0;
     let covers = 0;
-    for (let b = 0; b < c.topics.length; b++) {
-      const t = c.topics[b] as RoundCase["topics"][number];
-      const level = lv.get(t.topic) ?? 0;
-      fit += t.weight * level;
+    const to = p.expertStart[i + 1] as number;
+    for (let b = 0; b < topics.length; b++) {
+      const topic = topics[b] as number;
+      let level = 0;
+      for (let x = p.expertStart[i] as number; x < to; x++)
+        if (p.expertTopic[x] === topic) level = p.expertLevel[x] as number;
+      fit += (c.topics[b] as RoundCase["topics"][number]).weight * level;
       if (level >= 2) covers |= 1 << b;
     }
-    const sectorFit = (p.sectors[i] as Set<string>).has(c.venture.sector) ? 1 : 0;
+    const sectorFit = inSector[i] as number;
     const sector = sectorFit * w.sector;
     const expertise = W === 0 ? 0 : Math.round((w.expertise * fit) / (3 * W));
     const volunteer = volunteered?.has(i) ? w.volunteered : 0;
-    const continuity = previous.has(m.id) ? w.continuity : 0;
-    index.set(i, list.length);
+    const continuity = previous.has(i) ? w.continuity : 0;
     list.push({
       mentor: i,
       sector,
@@ -398,7 +432,7 @@ function scoreCase(inst: Instance, p: Prepared, j: number, k: number): void {
       volunteered: volunteer,
       continuity,
       score: sector + expertise + volunteer + continuity,
-      lead: m.leadQualified ? w.lead + sectorFit * w.leadSector : -1,
+      lead: inst.leadQualified[i] === 1 ? w.lead + sectorFit * w.leadSector : -1,
       covers,
       pinned: pinned?.has(i) ?? false,
     });
@@ -418,11 +452,9 @@ function scoreCase(inst: Instance, p: Prepared, j: number, k: number): void {
       if (consider(i)) added++;
     }
   }
-  const order = list.map((cand, pos) => ({ cand, pos })).sort((a, b) => a.cand.mentor - b.cand.mentor);
-  const sorted = order.map((o) => o.cand);
-  const sortedIndex = new Map(sorted.map((cand, pos) => [cand.mentor, pos]));
+  const sorted = [...list].sort((a, b) => a.mentor - b.mentor);
   inst.candidates[j] = sorted;
-  inst.candidateIndex[j] = sortedIndex;
+  inst.candidateIndex[j] = new Map(sorted.map((cand, pos) => [cand.mentor, pos]));
   inst.pairExclusions[j] = exclusions;
 }
 
