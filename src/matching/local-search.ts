@@ -45,17 +45,27 @@ export function localSearch(
     t === undefined ? undefined : [t.lead, ...t.members],
   );
   const used = new Int32Array(inst.mentors.length);
-  // Each mentor's cases this round, in the order they joined (arrays: iterated millions of times).
+  const candidateOf = (k: number, i: number) =>
+    (inst.candidates[k] as Candidate[])[(inst.candidateIndex[k] as Map<number, number>).get(i) as number];
+  // Each mentor's cases this round, in the order they joined, and their pair score on each
+  // (parallel arrays: iterated millions of times, for the bounds that prune the moves).
   const casesOf: number[][] = inst.mentors.map(() => []);
+  const seatScores: number[][] = inst.mentors.map(() => []);
+  const join = (i: number, k: number) => {
+    (casesOf[i] as number[]).push(k);
+    (seatScores[i] as number[]).push((candidateOf(k, i) as Candidate).score);
+  };
   const leave = (i: number, k: number) => {
     const list = casesOf[i] as number[];
-    list.splice(list.indexOf(k), 1);
+    const x = list.indexOf(k);
+    list.splice(x, 1);
+    (seatScores[i] as number[]).splice(x, 1);
   };
   teams.forEach((t, j) => {
     if (t === undefined) return;
     for (const i of t) {
       used[i] = (used[i] as number) + 1;
-      (casesOf[i] as number[]).push(j);
+      join(i, j);
     }
   });
   const values = teams.map((t, j) => (t === undefined ? 0 : teamScore(inst, j, t)));
@@ -134,8 +144,6 @@ export function localSearch(
   };
   const swapIn = (team: readonly number[], out: number, incoming: number) =>
     team.map((x) => (x === out ? incoming : x));
-  const candidateOf = (k: number, i: number) =>
-    (inst.candidates[k] as Candidate[])[(inst.candidateIndex[k] as Map<number, number>).get(i) as number];
   // Each team's candidates (pair scores, lead fitness, topics), so that a swap is scored without lookups.
   const members: Candidate[][] = teams.map((t, k) =>
     t === undefined ? [] : t.map((i) => candidateOf(k, i) as Candidate),
@@ -195,14 +203,8 @@ export function localSearch(
   const threshold = () => (kind === 0 ? 1e-9 : gainOf);
   // The most any candidate scores on each case, for bounding what a swap there could gain.
   const maxScore = inst.candidates.map((list) => list.reduce((m, c) => Math.max(m, c.score), 0));
-  /** At most what case k gains when its member i gives up the seat to any candidate. */
-  const upThere = (k: number, i: number): number =>
-    (maxScore[k] as number) - memberScore(k, i) + (slack[k] as number);
-  /** The pair score of case k's member i (from the team's candidates, no lookup). */
-  const memberScore = (k: number, i: number): number => {
-    for (const c of members[k] as Candidate[]) if (c.mentor === i) return c.score;
-    return 0;
-  };
+  /** At most what case k gains when a member whose pair score there is `seat` gives it up to any candidate. */
+  const upThere = (k: number, seat: number): number => (maxScore[k] as number) - seat + (slack[k] as number);
   const apply = (j: number) => {
     clock++;
     teamTime[j] = clock;
@@ -210,7 +212,7 @@ export function localSearch(
     const team = teams[j] as number[];
     setTeam(j, swapIn(team, mOut, mIn));
     values[j] = mValue;
-    (casesOf[mIn] as number[]).push(j);
+    join(mIn, j);
     leave(mOut, j);
     if (kind === 1) {
       used[mIn] = (used[mIn] as number) + 1;
@@ -226,7 +228,7 @@ export function localSearch(
     setTeam(mOther, swapIn(other, mIn, fill));
     values[mOther] = mOtherValue;
     leave(mIn, mOther);
-    (casesOf[fill] as number[]).push(mOther);
+    join(fill, mOther);
     if (kind === 3) {
       used[mFill] = (used[mFill] as number) + 1;
       used[mOut] = (used[mOut] as number) - 1;
@@ -237,6 +239,17 @@ export function localSearch(
     refresh(j);
     refresh(mOther);
   };
+
+  // Per mentor, the cases they are a candidate for and their position there (pairs, flat), and
+  // the exchange's lookup of the outgoing member's candidacies (case → position, valid when stamped).
+  const candidacies: number[][] = inst.mentors.map(() => []);
+  inst.candidates.forEach((list, k) => {
+    for (let pos = 0; pos < list.length; pos++)
+      (candidacies[(list[pos] as Candidate).mentor] as number[]).push(k, pos);
+  });
+  const outCase = new Int32Array(N);
+  const outPosition = new Int32Array(N);
+  let outStamp = 0;
 
   let todo = focus === undefined ? Array.from({ length: N }, (_, k) => k) : [...focus];
   while (todo.length > 0 && passes < budget.passes && evaluations < budget.evaluations) {
@@ -257,6 +270,13 @@ export function localSearch(
         const out = team[x] as number;
         if (isPinned(j, out)) continue;
         const outScore = (mine[x] as Candidate).score;
+        // Where `out` could take a seat in an exchange: its candidacies, stamped for lookups below.
+        outStamp++;
+        const where = candidacies[out] as number[];
+        for (let y = 0; y < where.length; y += 2) {
+          outCase[where[y] as number] = outStamp;
+          outPosition[where[y] as number] = where[y + 1] as number;
+        }
         for (const inc of bestCandidates[j] as Candidate[]) {
           const i = inc.mentor;
           if (team.includes(i)) continue;
@@ -267,10 +287,12 @@ export function localSearch(
           const replace = room && (full || (loadStamp[i] as number) > since);
           let promising =
             replace && upHere - marginalAdd(i) + marginalRemove(out) + PRUNE_MARGIN > threshold();
-          for (const k of casesOf[i] as number[]) {
-            if (promising) break;
+          const theirs = casesOf[i] as number[];
+          const seats = seatScores[i] as number[];
+          for (let y = 0; y < theirs.length && !promising; y++) {
+            const k = theirs[y] as number;
             if (!full && (teamTime[k] as number) <= since) continue;
-            promising = upHere + upThere(k, i) + PRUNE_MARGIN > threshold();
+            promising = upHere + upThere(k, seats[y] as number) + PRUNE_MARGIN > threshold();
           }
           if (!promising) continue;
           evaluations++;
@@ -282,12 +304,16 @@ export function localSearch(
             if (better(gain)) take(1, gain, out, i, -1, -1, v, 0);
           }
           // Exchange: `inc` leaves another case k for this one and `out` takes inc's seat there.
-          for (const k of casesOf[i] as number[]) {
+          for (let y = 0; y < theirs.length; y++) {
+            const k = theirs[y] as number;
             const other = teams[k];
             if (other === undefined || other.includes(out) || isPinned(k, i)) continue;
             if (!full && (teamTime[k] as number) <= since) continue;
-            if (v - current + upThere(k, i) + PRUNE_MARGIN <= threshold()) continue;
-            const outThere = candidateOf(k, out);
+            if (v - current + upThere(k, seats[y] as number) + PRUNE_MARGIN <= threshold()) continue;
+            const outThere =
+              outCase[k] === outStamp
+                ? (inst.candidates[k] as Candidate[])[outPosition[k] as number]
+                : undefined;
             evaluations++;
             if (outThere === undefined) continue;
             const vk = swapScore(k, i, outThere);
@@ -310,9 +336,12 @@ export function localSearch(
             const upHere = inc.score - outScore + (slack[j] as number) + marginalRemove(out);
             const changed = full || (loadStamp[i] as number) > since;
             let promising = false;
-            for (const k of casesOf[i] as number[]) {
+            const theirs = casesOf[i] as number[];
+            const seats = seatScores[i] as number[];
+            for (let y = 0; y < theirs.length; y++) {
+              const k = theirs[y] as number;
               if (!chainChanged(k, changed, since)) continue;
-              promising = upHere + upThere(k, i) + PRUNE_MARGIN > threshold();
+              promising = upHere + upThere(k, seats[y] as number) + PRUNE_MARGIN > threshold();
               if (promising) break;
             }
             if (!promising) continue;
@@ -320,10 +349,11 @@ export function localSearch(
             const vj = swapScore(j, out, inc);
             if (Number.isNaN(vj)) continue;
             const here = vj - current + marginalRemove(out);
-            for (const k of casesOf[i] as number[]) {
+            for (let y = 0; y < theirs.length; y++) {
+              const k = theirs[y] as number;
               const other = teams[k];
               if (other === undefined || isPinned(k, i) || !chainChanged(k, changed, since)) continue;
-              const room = here - memberScore(k, i) + (slack[k] as number);
+              const room = here - (seats[y] as number) + (slack[k] as number);
               for (const f of byScore[k] as Candidate[]) {
                 if (room + f.score + PRUNE_MARGIN <= threshold()) break;
                 const fill = f.mentor;
