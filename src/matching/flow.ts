@@ -46,6 +46,11 @@ interface Solved {
   readonly cap: Int32Array;
   readonly c: Float64Array;
   readonly rev: Int32Array;
+  /**
+   * Per position, the residual capacities of the arc and its reverse together — constant, so the
+   * reverse's residual is total − cap without a read elsewhere (and its cost is −c: costs are antisymmetric).
+   */
+  readonly total: Int32Array;
   readonly p: Float64Array;
   /** Scaled cost units per cost unit (resolution × (n + 1)). */
   unit: number;
@@ -154,7 +159,12 @@ export class FlowNetwork {
     const pos = new Int32Array(m);
     for (let k = 0; k < m; k++) pos[adj[k] as number] = k;
     const rev = new Int32Array(m);
-    for (let k = 0; k < m; k++) rev[k] = pos[(adj[k] as number) ^ 1] as number;
+    const total = new Int32Array(m);
+    for (let k = 0; k < m; k++) {
+      const e = adj[k] as number;
+      rev[k] = pos[e ^ 1] as number;
+      total[k] = (this.cap[e] as number) + (this.cap[e ^ 1] as number);
+    }
     const solved: Solved = {
       sources: [...sources],
       supplies: [...supplies],
@@ -168,6 +178,7 @@ export class FlowNetwork {
       cap: Int32Array.from(adj, (e) => this.cap[e] as number),
       c: new Float64Array(m),
       rev,
+      total,
       p: new Float64Array(n),
       unit: 0,
     };
@@ -253,7 +264,7 @@ export class FlowNetwork {
    */
   private optimise(solved: Solved, floor: number, tolerance = 0): number {
     const n = this.nodes;
-    const { first, to, cap, c, rev, p, excess } = solved;
+    const { first, to, cap, c, rev, total, p, excess } = solved;
     let violation = 0;
     let violating = 0;
     for (let u = 0; u < n; u++) {
@@ -308,11 +319,11 @@ export class FlowNetwork {
         if ((excess[w] as number) > 0) active--;
         const pw = p[w] as number;
         for (let i = first[w] as number; i < (first[w + 1] as number); i++) {
-          const e = rev[i] as number; // the arc u→w
-          if ((cap[e] as number) <= 0) continue;
+          // The arc u→w is the reverse of w→u at i: its residual total − cap, its cost −c.
+          if ((total[i] as number) - (cap[i] as number) <= 0) continue;
           const u = to[i] as number;
           if (settled[u]) continue;
-          const cp = (c[e] as number) + (p[u] as number) - pw;
+          const cp = -(c[i] as number) + (p[u] as number) - pw;
           const nd = dw + (cp >= 0 ? Math.floor(cp / eps) + 1 : 0);
           if (nd < (dist[u] as number)) {
             dist[u] = nd;
