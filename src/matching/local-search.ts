@@ -96,6 +96,16 @@ export function localSearch(
   const byScore = bestCandidates.map((list) =>
     [...list].sort((a, b) => b.score - a.score || a.mentor - b.mentor),
   );
+  // The same, flat: case k's fills at k × MOVE_CANDIDATES, their scores and mentors (the chains'
+  // innermost scan reads these, not the candidates).
+  const fillScore = new Float64Array(N * MOVE_CANDIDATES);
+  const fillMentor = new Int32Array(N * MOVE_CANDIDATES);
+  byScore.forEach((list, k) => {
+    list.forEach((c, q) => {
+      fillScore[k * MOVE_CANDIDATES + q] = c.score;
+      fillMentor[k * MOVE_CANDIDATES + q] = c.mentor;
+    });
+  });
   const maxLead = inst.candidates.map((list) => list.reduce((m, c) => Math.max(m, c.lead), 0));
   const slack = new Float64Array(N);
   const refresh = (k: number) => {
@@ -354,18 +364,20 @@ export function localSearch(
               const other = teams[k];
               if (other === undefined || isPinned(k, i) || !chainChanged(k, changed, since)) continue;
               const room = here - (seats[y] as number) + (slack[k] as number);
-              for (const f of byScore[k] as Candidate[]) {
-                if (room + f.score + PRUNE_MARGIN <= threshold()) break;
-                const fill = f.mentor;
+              const fills = byScore[k] as Candidate[];
+              const base = k * MOVE_CANDIDATES;
+              for (let q = 0; q < fills.length; q++) {
+                if (room + (fillScore[base + q] as number) + PRUNE_MARGIN <= threshold()) break;
+                const fill = fillMentor[base + q] as number;
                 if (
                   fill === out ||
-                  other.includes(fill) ||
-                  (used[fill] as number) >= (inst.capacity[fill] as number)
+                  (used[fill] as number) >= (inst.capacity[fill] as number) ||
+                  other.includes(fill)
                 ) {
                   continue;
                 }
                 evaluations++;
-                const vk = swapScore(k, i, f);
+                const vk = swapScore(k, i, fills[q] as Candidate);
                 if (Number.isNaN(vk)) continue;
                 const gain = here + vk - (values[k] as number) - marginalAdd(fill);
                 if (better(gain)) take(3, gain, out, i, k, fill, vj, vk);
