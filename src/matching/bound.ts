@@ -288,6 +288,9 @@ export class CaseSearch {
   private best = 0;
   private leaves = 0;
   private list: readonly Candidate[] = [];
+  /** The case's coverage points by topic mask (undefined for a case of many topics), and its index mask. */
+  private table: Float64Array | undefined;
+  private tableMask = 0;
   private j = 0;
   private s = 0;
 
@@ -343,6 +346,8 @@ export class CaseSearch {
       sufLead[p] = Math.max(sufLead[p + 1] as number, c.lead);
     }
     this.list = list;
+    this.table = this.inst.coverageByMask[j];
+    this.tableMask = this.table === undefined ? 0 : this.table.length - 1;
     this.j = j;
     this.s = s;
     this.best = 0;
@@ -374,18 +379,20 @@ export class CaseSearch {
   }
 
   private branch(d: number, from: number, sum: number, mask: number, lead: number): void {
-    const { a, cum, sufMask, sufLead, order, list, s, inst, j } = this;
+    const { a, cum, sufMask, sufLead, order, list, s, inst, j, table, tableMask } = this;
     const r = s - d;
     const K = list.length;
+    // Coverage points as coveragePoints gives them, from the case's table when it has one.
     for (let p = from; p <= K - r; p++) {
       const bestLead = Math.max(lead, sufLead[p] as number);
       if (bestLead < 0) return;
+      const reach = mask | (sufMask[p] as number);
       const ub =
         sum +
         (cum[p + r] as number) -
         (cum[p] as number) +
         bestLead +
-        coveragePoints(inst, j, mask | (sufMask[p] as number));
+        (table !== undefined ? (table[reach & tableMask] as number) : coveragePoints(inst, j, reach));
       if (ub <= this.best) return;
       if (this.leaves >= this.budget) {
         // Out of budget: this branch and the later ones (whose bounds are no higher) count at their
@@ -395,19 +402,27 @@ export class CaseSearch {
       }
       const x = order[p] as number;
       const c = list[x] as Candidate;
-      this.chosen[d] = x;
-      this.mentors[d] = c.mentor;
       if (r === 1) {
         // A leaf: its team's value first (most leaves do not beat the best), then the team rules.
         this.leaves++;
         const l = Math.max(lead, c.lead);
         if (l < 0) continue;
-        const value = sum + (a[x] as number) + l + coveragePoints(inst, j, mask | c.covers);
-        if (value <= this.best || (this.rules && teamRuleBits(inst, this.mentors, -1, -1, s) !== 0)) continue;
+        const covered = mask | c.covers;
+        const value =
+          sum +
+          (a[x] as number) +
+          l +
+          (table !== undefined ? (table[covered & tableMask] as number) : coveragePoints(inst, j, covered));
+        if (value <= this.best) continue;
+        this.chosen[d] = x;
+        this.mentors[d] = c.mentor;
+        if (this.rules && teamRuleBits(inst, this.mentors, -1, -1, s) !== 0) continue;
         this.best = value;
         this.size = s;
         this.team.set(this.chosen.subarray(0, s));
       } else {
+        this.chosen[d] = x;
+        this.mentors[d] = c.mentor;
         // Two mentors of one firm: every team through here breaks that rule (the background rule
         // speaks only of whole teams, at the leaves).
         if (this.rules && d > 0 && teamRuleBits(inst, this.mentors, -1, -1, d + 1) & SAME_FIRM) continue;
