@@ -126,10 +126,9 @@ export class FlowNetwork {
     const n = this.nodes;
     const m = this.edges;
     const { to } = this;
-    // A network routed before starts from its residual capacities.
-    const before = this.solved;
-    if (before !== undefined)
-      for (let e = 0; e < before.pos.length; e++) this.cap[e] = before.cap[before.pos[e] as number] as number;
+    // Routing works on a copy of the arcs; a routed network is solved again with reroute.
+    if (this.solved !== undefined)
+      throw new Error("FlowNetwork.route: routed already (setCost, then reroute)");
     const excess = new Float64Array(n);
     let units = 0;
     for (let k = 0; k < sources.length; k++) {

@@ -175,4 +175,20 @@ describe("min-cost flow (cost scaling)", () => {
     net.addArc(1, 2, 1, 5);
     expect(() => net.route([1], [1], 0)).toThrow(/no path to the sink/);
   });
+
+  test("solves again only through reroute, and only over the arcs it was routed with", () => {
+    const net = new FlowNetwork(3);
+    const direct = net.addArc(1, 0, 1, 5);
+    const via = net.addArc(1, 2, 1, 1);
+    net.addArc(2, 0, 1, 1);
+    expect(net.route([1], [1], 0)).toBe(2);
+    expect(net.flowOn(via)).toBe(1);
+    net.setCost(via, 10);
+    expect(net.reroute()).toBe(5);
+    expect(net.flowOn(direct)).toBe(1);
+    expect(net.flowOn(via)).toBe(0);
+    expect(() => net.route([1], [1], 0)).toThrow(/routed already/);
+    net.addArc(1, 0, 1, 0);
+    expect(() => net.reroute()).toThrow(/arcs added/);
+  });
 });
