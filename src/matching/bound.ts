@@ -288,9 +288,6 @@ export class CaseSearch {
   private best = 0;
   private leaves = 0;
   private list: readonly Candidate[] = [];
-  /** The case's coverage points by topic mask (undefined for a case of many topics), and its index mask. */
-  private table: Float64Array | undefined;
-  private tableMask = 0;
   private j = 0;
   private s = 0;
 
@@ -346,8 +343,6 @@ export class CaseSearch {
       sufLead[p] = Math.max(sufLead[p + 1] as number, c.lead);
     }
     this.list = list;
-    this.table = this.inst.coverageByMask[j];
-    this.tableMask = this.table === undefined ? 0 : this.table.length - 1;
     this.j = j;
     this.s = s;
     this.best = 0;
@@ -379,20 +374,18 @@ export class CaseSearch {
   }
 
   private branch(d: number, from: number, sum: number, mask: number, lead: number): void {
-    const { a, cum, sufMask, sufLead, order, list, s, inst, j, table, tableMask } = this;
+    const { a, cum, sufMask, sufLead, order, list, s, inst, j } = this;
     const r = s - d;
     const K = list.length;
-    // Coverage points as coveragePoints gives them, from the case's table when it has one.
     for (let p = from; p <= K - r; p++) {
       const bestLead = Math.max(lead, sufLead[p] as number);
       if (bestLead < 0) return;
-      const reach = mask | (sufMask[p] as number);
       const ub =
         sum +
         (cum[p + r] as number) -
         (cum[p] as number) +
         bestLead +
-        (table !== undefined ? (table[reach & tableMask] as number) : coveragePoints(inst, j, reach));
+        coveragePoints(inst, j, mask | (sufMask[p] as number));
       if (ub <= this.best) return;
       if (this.leaves >= this.budget) {
         // Out of budget: this branch and the later ones (whose bounds are no higher) count at their
@@ -407,12 +400,7 @@ export class CaseSearch {
         this.leaves++;
         const l = Math.max(lead, c.lead);
         if (l < 0) continue;
-        const covered = mask | c.covers;
-        const value =
-          sum +
-          (a[x] as number) +
-          l +
-          (table !== undefined ? (table[covered & tableMask] as number) : coveragePoints(inst, j, covered));
+        const value = sum + (a[x] as number) + l + coveragePoints(inst, j, mask | c.covers);
         if (value <= this.best) continue;
         this.chosen[d] = x;
         this.mentors[d] = c.mentor;

@@ -58,6 +58,7 @@ interface Solved {
 
 export class FlowNetwork {
   private to: Int32Array;
+  /** Capacities as added (routing works on a copy, whose residuals change). */
   private cap: Int32Array;
   private cost: Float64Array;
   private edges = 0;
@@ -431,7 +432,7 @@ export class FlowNetwork {
       total += flow * (cost[e] as number);
       const reduced =
         (cost[e] as number) + ((p[to[e + 1] as number] as number) - (p[to[e] as number] as number)) / unit;
-      if (reduced < 0) dual += ((cap[pos[e] as number] as number) + flow) * reduced;
+      if (reduced < 0) dual += (this.cap[e] as number) * reduced;
     }
     for (let k = 0; k < sources.length; k++)
       dual -= ((p[sources[k] as number] as number) / unit) * (supplies[k] as number);

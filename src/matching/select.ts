@@ -43,7 +43,8 @@ export function selectBest<T>(items: Iterable<T>, count: number, worse: (a: T, b
  * building a large round: one pass over the array with a typed min-heap, no comparator calls.
  */
 export function selectTopScores(score: Float64Array, marked: Uint8Array, count: number): number[] {
-  const heap = new Int32Array(Math.max(0, count));
+  if (count <= 0) return [];
+  const heap = new Int32Array(count);
   let size = 0;
   /** Whether index a ranks below index b. */
   const worse = (a: number, b: number) =>
@@ -61,7 +62,6 @@ export function selectTopScores(score: Float64Array, marked: Uint8Array, count: 
       i = c;
     }
   };
-  if (count <= 0) return [];
   let i = 0;
   for (; i < score.length && size < count; i++) {
     if (marked[i] === 0) continue;
