@@ -58,6 +58,8 @@ const PERTURBATIONS = 15;
 /** However many are asked for (`MatchOptions.perturbations`), a round ends. */
 const MAX_PERTURBATIONS = 1_000;
 const SHAKE = 0.1;
+/** Free seats (a share of the seats to staff) under which a large round skips its first search. */
+const TIGHT_ROOM = 1.25;
 
 /** Parse a matching round (the JSON format in docs/formats.md). */
 export function parseMatchingRound(raw: unknown): Result<MatchingRound, ValidationFailed> {
@@ -163,7 +165,25 @@ export function matchRound(
 ): Result<MatchingProposal, SolverDefect> {
   const inst = buildInstance(round);
   const { assignment: flow, unstaffed, prices, network: staffed } = staffRound(inst);
-  let best = localSearch(inst, flow, round.seed, options.search);
+  const pairs = inst.candidates.reduce((s, c) => s + c.length, 0);
+  let room = 0;
+  inst.capacity.forEach((k, i) => {
+    if (inst.mentorExclusion[i] === undefined) room += k;
+  });
+  let seats = 0;
+  flow.forEach((t, j) => {
+    if (t !== undefined) seats += inst.teamSize[j] as number;
+  });
+  // A large round with little room to spare skips the search of the flow's own staffing: with few
+  // free seats the search cannot mend the team rules the flow ignores, and the Lagrangian
+  // re-staffing below replaces its teams anyway — the search starts from the re-staffing instead
+  // (and from the flow's staffing if none is kept). Measured at tight 10000×5000 (seeds 1–3, room
+  // 1.00× the seats): 1.5–2 s less, gaps 0.26 / 0.21 / 0.18 % instead of 0.25 / 0.21 / 0.25 %; with
+  // room 1.5× (generous) the first search mends every rule and the certificate stops at once.
+  const skipFirstSearch = pairs > MEDIUM && room < TIGHT_ROOM * seats;
+  let best = skipFirstSearch
+    ? { assignment: flow, stats: { passes: 0, moves: 0, evaluations: 0 } }
+    : localSearch(inst, flow, round.seed, options.search);
   let bestValue = objective(inst, best.assignment);
   /** Keep a searched alternative when it breaks fewer team rules, or as few with more points. */
   const keepIfBetter = (other: typeof best): boolean => {
@@ -177,7 +197,6 @@ export function matchRound(
     }
     return better;
   };
-  const pairs = inst.candidates.reduce((s, c) => s + c.length, 0);
   const effort = BOUND_EFFORT[pairs <= SMALL ? 0 : pairs <= MEDIUM ? 1 : 2] as BoundEffort;
   /** Per case, whether the best assignment's team breaks a team rule. */
   const breaking = () =>
@@ -277,6 +296,10 @@ export function matchRound(
         }
       });
       if (!restaff(anchoredValue(inst, anchor, priced), true)) break;
+    }
+    if (best.assignment === flow) {
+      best = localSearch(inst, flow, round.seed, options.search);
+      bestValue = objective(inst, best.assignment);
     }
     return finish();
   }

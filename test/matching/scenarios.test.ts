@@ -146,6 +146,18 @@ describe("scenarios", () => {
     expect(quick.bound).toBeGreaterThan(full.bound + 1);
   });
 
+  it("a tight large round, whose first search is skipped, still ends searched, whole and within the target", () => {
+    // 2000 mentors × 1000 cases with room for 1.04 × the seats: the proposal comes from the
+    // searches after the Lagrangian re-staffing, never from the flow's own unsearched staffing.
+    const round = generateRound({ mentors: 2000, cases: 1000, seed: 1, supply: 1.05 });
+    const p = matchRound(round)._unsafeUnwrap();
+    expect(p.teams).toHaveLength(1000);
+    expect(p.teamRuleBreaks).toEqual([]);
+    expect(p.search.evaluations).toBeGreaterThan(0);
+    expect(p.certificate.gap).toBeLessThanOrEqual(0.003);
+    expect(validateProposal(round, p).violations).toEqual([]);
+  });
+
   it("perturbed searches bring a tight 300 × 100 round within the target gap, repeatably, and stop once there", () => {
     const round = generateRound({ mentors: 300, cases: 100, seed: 1, supply: 1.05 });
     const plain = matchRound(round, { perturbations: 0 })._unsafeUnwrap().certificate;
