@@ -1,6 +1,6 @@
 import { type Candidate, coveragePoints, type Instance, loadCost } from "./instance.js";
 import { type Assignment, type PairValue, StaffingFlow, staffable } from "./staffing.js";
-import { SAME_FIRM, teamRuleBits } from "./team-value.js";
+import { SAME_FIRM, TEAM_RULE_PENALTY, teamRuleBits } from "./team-value.js";
 
 /**
  * Each iteration's flow may stop this close (relative to the objective) to the bound its prices
@@ -527,13 +527,16 @@ const ANCHOR_SHARE = 1;
  * what the anchor's team stands to lose or gain there — the topic's full points when the anchor
  * covers it once (its one coverer keeps it, or a newcomer takes it over), half when the anchor
  * leaves it open (a flow cannot see which other newcomer covers it too), nothing when it is covered
- * twice — less the priced team `rules`. The flow then changes the anchor only where seats are
- * overbooked or a priced rule is broken, and the mentors it moves in complete their team's question.
+ * twice — less the priced team `rules` and, when `guardRules`, a team rule's penalty for a newcomer
+ * who would break it beside the anchor's team. The flow then changes the anchor only where seats
+ * are overbooked or a priced rule is broken, and the mentors it moves in complete their team's
+ * question (and, guarded, keep its rules).
  */
 export function anchoredValue(
   inst: Instance,
   anchor: readonly (readonly number[])[],
   rules?: readonly TeamRuleMultipliers[],
+  guardRules = false,
 ): PairValue {
   const mu = inst.cases.map((_, j) => {
     const counts = coverCounts(inst, j, anchor[j] ?? []);
@@ -543,9 +546,24 @@ export function anchoredValue(
   const value = adjustedValue(inst, mu, undefined, rules);
   const w = inst.round.weights;
   const anchored = ANCHOR_SHARE * Math.max(w.coverage, w.lead + w.leadSector);
+  // Guarded, a newcomer who would break a team rule beside the anchor's team — a second mentor of
+  // one of its firms, or one more of a background that fills all seats but one — costs the rule's
+  // penalty, as the proposal would pay it if the team stayed.
+  const firms = anchor.map((team) => new Set(team.map((i) => inst.firm[i] as number).filter((f) => f >= 0)));
+  const crowded = anchor.map((team, j) => {
+    const size = inst.teamSize[j] as number;
+    const n = new Map<number, number>();
+    for (const i of team) n.set(inst.background[i] as number, (n.get(inst.background[i] as number) ?? 0) + 1);
+    return new Set([...n].filter(([, k]) => size >= 3 && k >= size - 1).map(([b]) => b));
+  });
   return (j, c) => {
     const v = value(j, c);
-    const bonus = members[j]?.has(c.mentor) ? anchored : 0;
+    let bonus = 0;
+    if (members[j]?.has(c.mentor)) bonus = anchored;
+    else if (guardRules) {
+      if (firms[j]?.has(inst.firm[c.mentor] as number)) bonus -= TEAM_RULE_PENALTY;
+      if (crowded[j]?.has(inst.background[c.mentor] as number)) bonus -= TEAM_RULE_PENALTY;
+    }
     return { member: v.member + bonus, lead: v.lead + bonus };
   };
 }

@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { type MatchingRound, matchRound } from "venture-mentoring";
 import { describe, expect } from "vitest";
-import { CaseSearch, teamBound } from "../../src/matching/bound.js";
+import { anchoredValue, CaseSearch, teamBound } from "../../src/matching/bound.js";
 import {
   buildInstance,
   type Candidate,
@@ -9,7 +9,13 @@ import {
   type Instance,
   loadCost,
 } from "../../src/matching/instance.js";
-import { teamValue } from "../../src/matching/team-value.js";
+import {
+  SAME_BACKGROUND,
+  SAME_FIRM,
+  TEAM_RULE_PENALTY,
+  teamRuleBits,
+  teamValue,
+} from "../../src/matching/team-value.js";
 import { bruteForce, smallRoundArb, subsets } from "./support.js";
 
 /** Case j's best team value at prices `pi` (0: no team beats none), by enumeration. */
@@ -146,6 +152,43 @@ describe("the capacity-relaxed bound", () => {
       expect(p.certificate.bound).toBeGreaterThanOrEqual(p.certificate.objective - 1e-6);
       if (p.teamRuleBreaks.length === 0)
         expect(p.certificate.bound).toBeGreaterThanOrEqual(brute.anyKeeping - 1e-6);
+    },
+  );
+});
+
+describe("a flow kept near an anchor", () => {
+  test.prop(
+    [smallRoundArb({ maxMentors: 7, maxCases: 3 }), fc.array(fc.nat(), { minLength: 9, maxLength: 9 })],
+    {
+      numRuns: 150,
+    },
+  )(
+    "guarded, it charges a newcomer a rule's penalty exactly when taking some seat of the anchor's team would break that rule",
+    (round, picks) => {
+      const inst = buildInstance(round, { full: true });
+      // Per case, a team of its candidates that keeps the team rules (or none), from the picks.
+      const anchor = inst.cases.map((_, j) => {
+        const pool = (inst.candidates[j] as Candidate[]).map((c) => c.mentor);
+        const team: number[] = [];
+        for (let x = 0; x < (inst.teamSize[j] as number) && pool.length > 0; x++)
+          team.push(pool.splice((picks[3 * j + x] ?? 0) % pool.length, 1)[0] as number);
+        return team.length === inst.teamSize[j] && teamRuleBits(inst, team) === 0 ? team : [];
+      });
+      const plain = anchoredValue(inst, anchor);
+      const guarded = anchoredValue(inst, anchor, undefined, true);
+      inst.cases.forEach((_, j) => {
+        const team = anchor[j] as number[];
+        for (const c of inst.candidates[j] as Candidate[]) {
+          let rules = 0;
+          if (!team.includes(c.mentor))
+            for (const out of team) rules |= teamRuleBits(inst, team, out, c.mentor);
+          const charged =
+            TEAM_RULE_PENALTY *
+            (((rules & SAME_FIRM) !== 0 ? 1 : 0) + ((rules & SAME_BACKGROUND) !== 0 ? 1 : 0));
+          expect(guarded(j, c).member).toBeCloseTo(plain(j, c).member - charged, 6);
+          expect(guarded(j, c).lead).toBeCloseTo(plain(j, c).lead - charged, 6);
+        }
+      });
     },
   );
 });
