@@ -268,11 +268,24 @@ export function staffRound(inst: Instance): {
     }
     result = run();
   }
+  // Seats the mentors can still give: a case needs as many free as its team has, or no flow can
+  // staff it (the attempts below skip the flows that cannot succeed; on a round short of seats
+  // that is all of them).
+  let room = 0;
+  inst.capacity.forEach((k, i) => {
+    if (inst.mentorExclusion[i] === undefined) room += k;
+  });
+  const free = () => {
+    let seats = room;
+    for (let j = 0; j < N; j++) if (active[j]) seats -= inst.teamSize[j] as number;
+    return seats;
+  };
   // Giving up is greedy; try each given-up case once more (earliest accepted first) and keep it
   // if every active case still gets a full team.
   given.sort((a, b) => a - b);
   for (const j of given.slice(0, RETRIES)) {
     if (!(inst.candidates[j] as Candidate[]).some((c) => c.lead >= 0)) continue;
+    if (free() < (inst.teamSize[j] as number)) continue;
     active[j] = true;
     const attempt = run();
     if (attempt.teams.every((t, k) => !active[k] || full(t, k))) result = attempt;
@@ -283,7 +296,7 @@ export function staffRound(inst: Instance): {
   const readd = (): number => {
     let added = 0;
     for (const g of given) {
-      if (active[g] || budget-- <= 0) continue;
+      if (active[g] || free() < (inst.teamSize[g] as number) || budget-- <= 0) continue;
       active[g] = true;
       const attempt = run();
       if (attempt.teams.every((t, k) => !active[k] || full(t, k))) {
@@ -295,8 +308,14 @@ export function staffRound(inst: Instance): {
   };
   for (let traded = true; traded && budget > 0; ) {
     traded = false;
+    // Two given-up cases must fit in the free seats and those of the case given up for them.
+    const sizes = given
+      .filter((g) => !active[g])
+      .map((g) => inst.teamSize[g] as number)
+      .sort((a, b) => a - b);
+    const two = sizes.length < 2 ? Number.POSITIVE_INFINITY : (sizes[0] as number) + (sizes[1] as number);
     for (let s = 0; s < N && budget > 0 && given.some((g) => !active[g]); s++) {
-      if (!active[s]) continue;
+      if (!active[s] || free() + (inst.teamSize[s] as number) < two) continue;
       const saved = { active: [...active], result };
       active[s] = false;
       given.push(s);

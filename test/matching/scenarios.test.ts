@@ -10,8 +10,10 @@ import {
   roundRulesFromProfile,
   validateProposal,
 } from "venture-mentoring";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { generateRound } from "../../bench/generator.js";
+import { buildInstance } from "../../src/matching/instance.js";
+import { StaffingFlow, staffRound } from "../../src/matching/staffing.js";
 
 const friesland = (): MatchingRound =>
   parseMatchingRound(
@@ -144,6 +146,25 @@ describe("scenarios", () => {
     expect(quick.objective).toBe(first.objective);
     // Looser than the bound the certificate reaches when asked for everything: it stopped.
     expect(quick.bound).toBeGreaterThan(full.bound + 1);
+  });
+
+  it("a round short of seats staffs the most cases it can without the flows that cannot succeed", () => {
+    // 300 mentors × 100 cases with room for 0.9 × the seats: 90 teams at most. Trying to staff a
+    // given-up case again, or to trade one for two, needs free seats; there are none.
+    const round = generateRound({ mentors: 300, cases: 100, seed: 1, supply: 0.9 });
+    const solve = vi.spyOn(StaffingFlow.prototype, "solve");
+    try {
+      const { assignment, unstaffed } = staffRound(buildInstance(round));
+      expect(unstaffed).toHaveLength(10);
+      expect(assignment.filter((t) => t !== undefined)).toHaveLength(90);
+      // The first flow and the give-up rounds only (each given-up case and trade used to cost one).
+      expect(solve.mock.calls.length).toBeLessThan(10);
+    } finally {
+      solve.mockRestore();
+    }
+    const p = matchRound(round)._unsafeUnwrap();
+    expect(p.teams).toHaveLength(90);
+    expect(validateProposal(round, p).violations).toEqual([]);
   });
 
   it("a tight large round, whose first search is skipped, still ends searched, whole and within the target", () => {
