@@ -184,6 +184,15 @@ export interface FlowResult {
   readonly prices: Float64Array;
 }
 
+/** Seats the round's mentors offer: the new cases each can take, mentors a hard filter excludes not counted. */
+export function seatsOffered(inst: Instance): number {
+  let seats = 0;
+  inst.capacity.forEach((k, i) => {
+    if (inst.mentorExclusion[i] === undefined) seats += k;
+  });
+  return seats;
+}
+
 /** Whether case j could be staffed at all: enough candidates, one of them lead-qualified. */
 export function staffable(inst: Instance, j: number): boolean {
   const list = inst.candidates[j] as Candidate[];
@@ -271,10 +280,7 @@ export function staffRound(inst: Instance): {
   // Seats the mentors can still give: a case needs as many free as its team has, or no flow can
   // staff it (the attempts below skip the flows that cannot succeed; on a round short of seats
   // that is all of them).
-  let room = 0;
-  inst.capacity.forEach((k, i) => {
-    if (inst.mentorExclusion[i] === undefined) room += k;
-  });
+  const room = seatsOffered(inst);
   const free = () => {
     let seats = room;
     for (let j = 0; j < N; j++) if (active[j]) seats -= inst.teamSize[j] as number;
@@ -308,14 +314,22 @@ export function staffRound(inst: Instance): {
   };
   for (let traded = true; traded && budget > 0; ) {
     traded = false;
-    // Two given-up cases must fit in the free seats and those of the case given up for them.
+    // Two cases taken back (the one given up may be one of them) must fit in the free seats and
+    // those of the case given up for them.
     const sizes = given
       .filter((g) => !active[g])
       .map((g) => inst.teamSize[g] as number)
-      .sort((a, b) => a - b);
-    const two = sizes.length < 2 ? Number.POSITIVE_INFINITY : (sizes[0] as number) + (sizes[1] as number);
+      .sort((a, b) => a - b)
+      .slice(0, 2);
+    const two = (x: number) => {
+      const [a = Number.POSITIVE_INFINITY, b = Number.POSITIVE_INFINITY] = [...sizes, x].sort(
+        (p, q) => p - q,
+      );
+      return a + b;
+    };
     for (let s = 0; s < N && budget > 0 && given.some((g) => !active[g]); s++) {
-      if (!active[s] || free() + (inst.teamSize[s] as number) < two) continue;
+      const size = inst.teamSize[s] as number;
+      if (!active[s] || free() + size < two(size)) continue;
       const saved = { active: [...active], result };
       active[s] = false;
       given.push(s);
