@@ -549,13 +549,18 @@ export function anchoredValue(
   // Guarded, a newcomer who would break a team rule beside the anchor's team — a second mentor of
   // one of its firms, or one more of a background that fills all seats but one — costs the rule's
   // penalty, as the proposal would pay it if the team stayed.
-  const firms = anchor.map((team) => new Set(team.map((i) => inst.firm[i] as number).filter((f) => f >= 0)));
-  const crowded = anchor.map((team, j) => {
-    const size = inst.teamSize[j] as number;
-    const n = new Map<number, number>();
-    for (const i of team) n.set(inst.background[i] as number, (n.get(inst.background[i] as number) ?? 0) + 1);
-    return new Set([...n].filter(([, k]) => size >= 3 && k >= size - 1).map(([b]) => b));
-  });
+  const firms = guardRules
+    ? anchor.map((team) => new Set(team.map((i) => inst.firm[i] as number).filter((f) => f >= 0)))
+    : [];
+  const crowded = guardRules
+    ? anchor.map((team, j) => {
+        const size = inst.teamSize[j] as number;
+        const n = new Map<number, number>();
+        for (const i of team)
+          n.set(inst.background[i] as number, (n.get(inst.background[i] as number) ?? 0) + 1);
+        return new Set([...n].filter(([, k]) => size >= 3 && k >= size - 1).map(([b]) => b));
+      })
+    : [];
   return (j, c) => {
     const v = value(j, c);
     let bonus = 0;

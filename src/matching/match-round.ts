@@ -206,6 +206,8 @@ export function matchRound(
   const target = options.targetGap ?? 0.003;
   let relaxed: boolean[] = [];
   let certificate: LagrangianBound | undefined;
+  /** The seat prices of a flow over every staffable case (a second start, see below), once. */
+  let wholePrices: Float64Array | undefined;
   /**
    * The certificate: the capacity-relaxed bound, from the staffing flow's seat prices, over every
    * staffing that keeps the team rules the best assignment keeps (kept while its broken rules stay
@@ -233,8 +235,8 @@ export function matchRound(
       // value alone (there: 1.1 %; a better start elsewhere only at random) and keeps the tighter.
       if (gapOf(certificate.bound, bestValue.value) > FAR && unstaffed.some((j) => staffable(inst, j))) {
         const whole = inst.cases.map((_, j) => staffable(inst, j));
-        const start = new StaffingFlow(inst, whole, false).solve(modularValue).prices;
-        const other = teamBound(inst, bestValue.value, start, { ...effort, enough }, breaks);
+        wholePrices ??= new StaffingFlow(inst, whole, false).solve(modularValue).prices;
+        const other = teamBound(inst, bestValue.value, wholePrices, { ...effort, enough }, breaks);
         if (other.bound < certificate.bound) certificate = other;
       }
     }

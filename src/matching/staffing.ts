@@ -327,9 +327,11 @@ export function staffRound(inst: Instance): {
       );
       return a + b;
     };
+    // The free seats before each try: a failed try restores the cases, a successful one ends the pass.
+    const spare = free();
     for (let s = 0; s < N && budget > 0 && given.some((g) => !active[g]); s++) {
       const size = inst.teamSize[s] as number;
-      if (!active[s] || free() + size < two(size)) continue;
+      if (!active[s] || spare + size < two(size)) continue;
       const saved = { active: [...active], result };
       active[s] = false;
       given.push(s);
