@@ -257,6 +257,12 @@ export interface BoundEffort {
    * gap), and further steps would only tighten a certificate nobody needs tighter.
    */
   readonly enough?: number;
+  /**
+   * Give up once the bound cannot come down to this in the steps left: when even at the pace of
+   * the last `window` steps kept up (it mostly slows) it would stay above. For a caller with
+   * another start to try (a round short of seats, see `matchRound`).
+   */
+  readonly hopeless?: number;
 }
 /** Leaf evaluations per case and iteration before a case's search settles for its upper bound (valid, looser). */
 const CASE_BUDGET = 20_000;
@@ -462,6 +468,8 @@ export function teamBound(
     history.push(steps.best);
     const before = history[it - effort.window];
     if (before !== undefined && before - steps.best < STALL * Math.abs(steps.best)) break;
+    const pace = before === undefined ? Number.POSITIVE_INFINITY : (before - steps.best) / effort.window;
+    if (steps.best - pace * (effort.iterations - it) > (effort.hopeless ?? Number.POSITIVE_INFINITY)) break;
     demand.fill(0);
     let bound = 0;
     const chosen: number[][] = [];

@@ -1,6 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { type MatchingRound, matchRound } from "venture-mentoring";
-import { describe, expect } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { generateRound } from "../../bench/generator.js";
 import { anchoredValue, CaseSearch, teamBound } from "../../src/matching/bound.js";
 import {
   buildInstance,
@@ -9,6 +10,7 @@ import {
   type Instance,
   loadCost,
 } from "../../src/matching/instance.js";
+import { staffRound } from "../../src/matching/staffing.js";
 import {
   SAME_BACKGROUND,
   SAME_FIRM,
@@ -154,6 +156,45 @@ describe("the capacity-relaxed bound", () => {
         expect(p.certificate.bound).toBeGreaterThanOrEqual(brute.anyKeeping - 1e-6);
     },
   );
+});
+
+describe("a start given up", () => {
+  // A 300 × 100 round with room for 0.9 × the seats, its bound from the staffing flow's prices (as
+  // a proposal's certificate starts), 60 steps at most.
+  const round = generateRound({ mentors: 300, cases: 100, seed: 2, supply: 0.9 });
+  const inst = buildInstance(round);
+  const { prices } = staffRound(inst);
+  const effort = { iterations: 60, patience: 3, window: 10 };
+  const lower = 209_000;
+  /** The bound and the steps it took (one case search per case each). */
+  const run = (hopeless?: number, iterations = effort.iterations) => {
+    const solve = vi.spyOn(CaseSearch.prototype, "solve");
+    try {
+      const { bound } = teamBound(inst, lower, prices, {
+        ...effort,
+        iterations,
+        ...(hopeless === undefined ? {} : { hopeless }),
+      });
+      return { bound, steps: solve.mock.calls.length / inst.cases.length };
+    } finally {
+      solve.mockRestore();
+    }
+  };
+  const full = run();
+
+  it("is not given up while its pace could still bring it there", () => {
+    // From 426 560 it reaches 212 k: 5 % above the objective (220 k) is within its reach throughout.
+    expect(full.bound).toBeLessThan(lower / 0.95);
+    expect(run(lower / 0.95)).toEqual(full);
+  });
+
+  it("is given up once its pace cannot, with the bound of the steps it took", () => {
+    // Half the objective is out of reach from any price (the bound is at least the optimum).
+    const given = run(lower / 2);
+    expect(given.steps).toBeLessThan(full.steps);
+    expect(given.steps).toBeGreaterThan(effort.window);
+    expect(given.bound).toBe(run(undefined, given.steps).bound);
+  });
 });
 
 describe("a flow kept near an anchor", () => {
