@@ -4,9 +4,9 @@ import { describe, expect } from "vitest";
 import { generateRound } from "../../bench/generator.js";
 import { buildInstance, type Candidate } from "../../src/matching/instance.js";
 import { localSearch } from "../../src/matching/local-search.js";
-import { type Assignment, staffRound } from "../../src/matching/staffing.js";
+import { type Assignment, fits, staffRound } from "../../src/matching/staffing.js";
 import { objective, teamValue } from "../../src/matching/team-value.js";
-import { bruteForce, smallRoundArb } from "./support.js";
+import { bruteForce, smallRoundArb, subsets } from "./support.js";
 
 const propose = (round: MatchingRound) => matchRound(round)._unsafeUnwrap();
 
@@ -240,3 +240,71 @@ describe("matching laws", () => {
 });
 
 void ({} as Candidate);
+
+/** Whether every case in `cases` can have a whole team at once (lead-qualified lead, capacities), by enumeration. */
+function staffableTogether(round: MatchingRound, cases: readonly number[]): boolean {
+  const inst = buildInstance(round, { full: true });
+  const used = new Int32Array(inst.mentors.length);
+  const cap = (i: number) => (inst.mentorExclusion[i] === undefined ? (inst.capacity[i] as number) : 0);
+  const place = (x: number): boolean => {
+    if (x === cases.length) return true;
+    const j = cases[x] as number;
+    const list = inst.candidates[j] as Candidate[];
+    for (const team of subsets(list, inst.teamSize[j] as number)) {
+      if (!team.some((c) => c.lead >= 0) || team.some((c) => (used[c.mentor] as number) >= cap(c.mentor)))
+        continue;
+      for (const c of team) used[c.mentor] = (used[c.mentor] as number) + 1;
+      const ok = place(x + 1);
+      for (const c of team) used[c.mentor] = (used[c.mentor] as number) - 1;
+      if (ok) return true;
+    }
+    return false;
+  };
+  return place(0);
+}
+
+/** Some staffing of the round: each case in turn a whole team (the pick among those that fit) or none. */
+function someStaffing(round: MatchingRound, picks: readonly number[]): Assignment {
+  const inst = buildInstance(round, { full: true });
+  const used = new Int32Array(inst.mentors.length);
+  const cap = (i: number) => (inst.mentorExclusion[i] === undefined ? (inst.capacity[i] as number) : 0);
+  return inst.cases.map((_, j) => {
+    const list = inst.candidates[j] as Candidate[];
+    const teams = subsets(list, inst.teamSize[j] as number).filter(
+      (team) =>
+        team.some((c) => c.lead >= 0) && team.every((c) => (used[c.mentor] as number) < cap(c.mentor)),
+    );
+    const team = teams[(picks[j] ?? 0) % (teams.length + 1)];
+    if (team === undefined) return undefined;
+    for (const c of team) used[c.mentor] = (used[c.mentor] as number) + 1;
+    const lead = team.find((c) => c.lead >= 0) as Candidate;
+    return { lead: lead.mentor, members: team.filter((c) => c !== lead).map((c) => c.mentor) };
+  });
+}
+
+describe("room for one more case", () => {
+  test.prop(
+    [
+      fc.oneof(
+        smallRoundArb({ maxMentors: 7, maxCases: 4 }),
+        smallRoundArb({ maxMentors: 6, maxCases: 5, teamSize: 2 }),
+      ),
+      fc.array(fc.nat(), { minLength: 5, maxLength: 5 }),
+      fc.nat(),
+    ],
+    { numRuns: 5000 },
+  )(
+    "a case fits beside the others' teams exactly when all of them can be staffed at once",
+    (round, picks, gPick) => {
+      const inst = buildInstance(round, { full: true });
+      const N = inst.cases.length;
+      const assignment = someStaffing(round, picks);
+      const active = assignment.map((t) => t !== undefined);
+      const staffed = active.flatMap((a, j) => (a ? [j] : []));
+      const g = gPick % N;
+      expect(fits(inst, assignment, active, g)).toBe(
+        staffableTogether(round, [...staffed.filter((j) => j !== g), g]),
+      );
+    },
+  );
+});
