@@ -111,6 +111,9 @@ export function explainTeam(
   };
 }
 
+/** A case's heaviest topic is said to be short of mentors when at most this many eligible ones cover it. */
+const SCARCE = 2;
+
 /** Name the bottlenecks when cases stay unstaffed, the cases beyond the quota, and pins not honoured. */
 export function diagnose(
   inst: Instance,
@@ -151,11 +154,25 @@ export function diagnose(
     }
   }
   for (const j of unstaffed) {
-    if (inst.sparse) inst.widen(j, M);
-    const list = inst.candidates[j] as Candidate[];
     const c = inst.cases[j];
     if (c === undefined) continue;
     const need = inst.teamSize[j] as number;
+    const heaviest = Math.max(...c.topics.map((t) => t.weight));
+    // The counts below are over every eligible mentor. A sparse list holds some of them, and only
+    // more can come, so it is widened to all of them only where a count from it could still change
+    // what is said: fewer mentors than a team, no lead, a heaviest topic at most two of them cover
+    // (10000 × 5000 short of seats: 502 cases, 4 s and millions of candidates otherwise).
+    if (inst.sparse) {
+      const sparse = inst.candidates[j] as Candidate[];
+      const settled =
+        sparse.length >= need &&
+        sparse.some((x) => x.lead >= 0) &&
+        c.topics.every(
+          (t, b) => t.weight !== heaviest || sparse.filter((x) => x.covers & (1 << b)).length > SCARCE,
+        );
+      if (!settled) inst.widen(j, M);
+    }
+    const list = inst.candidates[j] as Candidate[];
     const id = caseId(j);
     const before = out.length;
     if (list.length < need) {
@@ -174,12 +191,11 @@ export function diagnose(
         text: message(locale, "diagnosis.noLeadCandidate", { case: id }),
       });
     }
-    const heaviest = Math.max(...c.topics.map((t) => t.weight));
     let scarce: { topic: TopicId; mentors: number } | undefined;
     c.topics.forEach((t, b) => {
       if (t.weight !== heaviest) return;
       const mentors = list.filter((x) => x.covers & (1 << b)).length;
-      if (mentors <= 2 && (scarce === undefined || mentors < scarce.mentors))
+      if (mentors <= SCARCE && (scarce === undefined || mentors < scarce.mentors))
         scarce = { topic: t.topic, mentors };
     });
     if (scarce !== undefined) {

@@ -12,6 +12,7 @@ import {
 } from "venture-mentoring";
 import { describe, expect, it, vi } from "vitest";
 import { generateRound } from "../../bench/generator.js";
+import { diagnose } from "../../src/matching/explain.js";
 import { buildInstance } from "../../src/matching/instance.js";
 import { StaffingFlow, staffRound } from "../../src/matching/staffing.js";
 
@@ -182,6 +183,41 @@ describe("scenarios", () => {
     } finally {
       solve.mockRestore();
     }
+  }, 60_000);
+
+  it("a large round's diagnosis counts every eligible mentor, though it widens only the lists that need it", () => {
+    // Every case of a sparse 2000 × 1000 round diagnosed as if unstaffed: from its sparse list,
+    // widened only where a count could still change what is said, and from every eligible mentor.
+    // Sales expertise made scarce: two mentors keep it, so a case whose heaviest topic it is has at
+    // most two mentors covering it (said in its diagnosis), whom its sparse list may not hold.
+    const generated = generateRound({ mentors: 2000, cases: 1000, seed: 1, supply: 0.9 });
+    let experts = 0;
+    const round: MatchingRound = {
+      ...generated,
+      mentors: generated.mentors.map((m) => ({
+        ...m,
+        expertise: m.expertise.filter((e) => e.topic !== "sales" || e.level < 2 || experts++ < 2),
+      })),
+    };
+    const diagnosed = () => {
+      const inst = buildInstance(round);
+      const { assignment } = staffRound(inst);
+      const used = new Int32Array(inst.mentors.length);
+      const all = inst.cases.map((_, j) => j);
+      return { inst, assignment, used, all };
+    };
+    const fast = diagnosed();
+    expect(fast.inst.sparse).toBe(true);
+    const widened = vi.spyOn(fast.inst, "widen");
+    const quick = diagnose(fast.inst, fast.assignment, fast.all, fast.used);
+    const full = diagnosed();
+    for (const j of full.all) full.inst.widen(j, full.inst.mentors.length);
+    const exact = diagnose(full.inst, full.assignment, full.all, full.used);
+    expect(quick).toEqual(exact);
+    // Some cases' lists could not settle it (a scarce topic), most could.
+    expect(exact.some((d) => d.code === "topicShort")).toBe(true);
+    expect(widened.mock.calls.length).toBeGreaterThan(0);
+    expect(widened.mock.calls.length).toBeLessThan(fast.all.length / 2);
   }, 60_000);
 
   it("a tight large round, whose first search is skipped, still ends searched, whole and within the target", () => {
