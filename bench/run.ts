@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the matching engine against a per-case greedy baseline and HiGHS (exact, where
  * it finishes) on seeded instances, in one process, with ratios. Sizes: BENCH_SIZES=30x10,300x100
- * (default: all four, each also with tight supply, and up to 2000 × 1000 with short supply). Prints a
+ * (default: all four, each also with tight and with short supply). Prints a
  * Markdown table for docs/benchmarks.md.
  */
 import { type MatchingProposal, matchRound, proposeInsertion, validateProposal } from "venture-mentoring";
@@ -206,8 +206,8 @@ const all = [
 const wanted = process.env.BENCH_SIZES?.split(",").map((s) => s.split("x").map(Number)) ?? all;
 const rows: Row[] = [];
 for (const [m, n] of wanted) {
-  // Short supply up to 2000 × 1000: the case for staffing the most cases and saying why not the rest.
-  const kinds: Supply[] = m <= 2000 ? ["generous", "tight", "short"] : ["generous", "tight"];
+  // Short supply: the case for staffing the most cases and saying why not the rest.
+  const kinds: Supply[] = ["generous", "tight", "short"];
   for (const kind of kinds) {
     console.error(`running ${m}×${n}${SUPPLY[kind].label} …`);
     rows.push(...(await runSize(m as number, n as number, kind)));
