@@ -205,74 +205,201 @@ export function isFullTeam(inst: Instance, t: Team, j: number): boolean {
 }
 
 /**
- * Whether case g could get a whole team beside the whole teams `teams` of the other active cases:
- * a maximum-flow test that ignores pair values — one augmenting path per seat of g's team through
- * the staffing network, each moving mentors between cases or between a case's lead and member
- * seats (a lead seat takes a lead-qualified mentor only) until it reaches a mentor with a seat to
- * spare. A staffing flow of those cases fills every seat only if this finds room, and it costs a
- * routing of the whole round where this costs a few searches (5000 × 2500: 0.4 s against 10 ms).
+ * Room for one more case beside a staffing: whether case g could get a whole team beside the whole
+ * teams of the active cases — a maximum-flow test that ignores pair values: one augmenting path per
+ * seat of g's team through the staffing network, each moving mentors between cases or between a
+ * case's lead and member seats (a lead seat takes a lead-qualified mentor only) until it reaches a
+ * mentor with a seat to spare. A staffing flow of those cases fills every seat only if this finds
+ * room, and it costs a routing of the whole round where this costs a search of the network
+ * (10000 × 5000: ~2 s against ~10 ms). Built once per staffing; each test leaves it as it was.
  */
-export function fits(
-  inst: Instance,
-  teams: readonly (Team | undefined)[],
-  active: readonly boolean[],
-  g: number,
-): boolean {
-  const N = inst.cases.length;
-  const lead = new Int32Array(N).fill(-1);
-  const members: number[][] = inst.cases.map(() => []);
-  const load = new Int32Array(inst.mentors.length);
-  const casesOf: number[][] = inst.mentors.map(() => []);
-  for (let j = 0; j < N; j++) {
-    const t = teams[j];
-    if (!active[j] || j === g || t === undefined || t.lead < 0) continue;
-    lead[j] = t.lead;
-    members[j] = [...t.members];
-    for (const i of [t.lead, ...t.members]) {
-      load[i] = (load[i] as number) + 1;
-      (casesOf[i] as number[]).push(j);
+export class Room {
+  private readonly N: number;
+  private readonly lead: Int32Array;
+  private readonly members: number[][];
+  private readonly load: Int32Array;
+  private readonly casesOf: number[][];
+  private readonly from: Int32Array;
+  private readonly mentorOf: Int32Array;
+  private readonly seen: Uint8Array;
+  private readonly queue: Int32Array;
+
+  constructor(
+    private readonly inst: Instance,
+    teams: readonly (Team | undefined)[],
+    active: readonly boolean[],
+  ) {
+    const N = inst.cases.length;
+    this.N = N;
+    this.lead = new Int32Array(N).fill(-1);
+    this.members = inst.cases.map(() => []);
+    this.load = new Int32Array(inst.mentors.length);
+    this.casesOf = inst.mentors.map(() => []);
+    for (let j = 0; j < N; j++) {
+      const t = teams[j];
+      if (!active[j] || t === undefined || t.lead < 0) continue;
+      this.lead[j] = t.lead;
+      this.members[j] = [...t.members];
+      for (const i of [t.lead, ...t.members]) {
+        this.load[i] = (this.load[i] as number) + 1;
+        (this.casesOf[i] as number[]).push(j);
+      }
     }
+    // Nodes: the lead seat (2j) and the member seats (2j + 1) of case j, then mentor i (2N + i).
+    const nodes = 2 * N + inst.mentors.length;
+    this.from = new Int32Array(nodes);
+    this.mentorOf = new Int32Array(nodes);
+    this.seen = new Uint8Array(nodes);
+    this.queue = new Int32Array(nodes);
   }
-  const spare = (i: number) =>
-    inst.mentorExclusion[i] === undefined && (load[i] as number) < (inst.capacity[i] as number);
-  const size = inst.teamSize[g] as number;
-  // Nodes: the lead seat (2j) and the member seats (2j + 1) of case j, then mentor i (2N + i).
-  const nodes = 2 * N + inst.mentors.length;
-  const from = new Int32Array(nodes);
-  const mentorOf = new Int32Array(nodes);
-  const seen = new Uint8Array(nodes);
-  const queue = new Int32Array(nodes);
-  const holds = (slot: number, i: number) => {
-    const j = slot >> 1;
-    return slot & 1 ? (members[j] as number[]).includes(i) : lead[j] === i;
-  };
-  const leave = (slot: number, i: number) => {
-    const j = slot >> 1;
-    if (slot & 1) {
-      const m = members[j] as number[];
-      const at = m.indexOf(i);
-      if (at >= 0) m.splice(at, 1);
-    } else if (lead[j] === i) lead[j] = -1;
-  };
-  const take = (slot: number, i: number) => {
-    const j = slot >> 1;
-    if (slot & 1) (members[j] as number[]).push(i);
-    else lead[j] = i;
-  };
-  for (let seat = 0; seat < size; seat++) {
+
+  /** Per node, whether some path leads from it to a mentor with a seat to spare (computed once). */
+  private reaching: Uint8Array | undefined;
+
+  /**
+   * Whether case g (not active) could have a first seat filled: some path from one of its seats
+   * reaches a mentor with a seat to spare. Necessary for {@link Room.fits}, and one search of the
+   * network backwards from those mentors answers it for every case at once.
+   */
+  mayFit(g: number): boolean {
+    const { inst, lead, members, load } = this;
+    const N = this.N;
+    if (this.reaching === undefined) {
+      // Backwards: into mentor i from a seat of a case i is a candidate of but not on (taking i);
+      // into a seat from the mentors on it (leaving it) and from the case's other seat when one of
+      // them may sit there (moving over).
+      const reaching = new Uint8Array(2 * N + inst.mentors.length);
+      const queue: number[] = [];
+      const seatsOf: number[][] = inst.mentors.map(() => []);
+      for (let j = 0; j < N; j++)
+        for (const c of inst.candidates[j] as Candidate[]) {
+          const onCase = lead[j] === c.mentor || (members[j] as number[]).includes(c.mentor);
+          if (onCase) continue;
+          if (c.lead >= 0) (seatsOf[c.mentor] as number[]).push(2 * j);
+          (seatsOf[c.mentor] as number[]).push(2 * j + 1);
+        }
+      inst.mentors.forEach((_, i) => {
+        if (inst.mentorExclusion[i] === undefined && (load[i] as number) < (inst.capacity[i] as number)) {
+          reaching[2 * N + i] = 1;
+          queue.push(2 * N + i);
+        }
+      });
+      const qualified = (j: number, i: number) =>
+        (inst.candidates[j] as Candidate[])[(inst.candidateIndex[j] as Map<number, number>).get(i) as number]
+          ?.lead ?? -1;
+      for (let head = 0; head < queue.length; head++) {
+        const v = queue[head] as number;
+        const reach = (u: number) => {
+          if (reaching[u]) return;
+          reaching[u] = 1;
+          queue.push(u);
+        };
+        if (v >= 2 * N) {
+          for (const u of seatsOf[v - 2 * N] as number[]) reach(u);
+        } else {
+          const j = v >> 1;
+          const on = v & 1 ? (members[j] as number[]) : (lead[j] as number) >= 0 ? [lead[j] as number] : [];
+          for (const i of on) {
+            reach(2 * N + i);
+            // Mentor i may move to the other seat: any mentor to the member seat, a qualified one to the lead seat.
+            if (v & 1 ? qualified(j, i) >= 0 : true) reach(v ^ 1);
+          }
+        }
+      }
+      this.reaching = reaching;
+    }
+    const reaching = this.reaching;
+    const size = inst.teamSize[g] as number;
+    let leadSeat = false;
+    let memberSeat = size <= 1;
+    for (const c of inst.candidates[g] as Candidate[]) {
+      if (!reaching[2 * N + c.mentor]) continue;
+      if (c.lead >= 0) leadSeat = true;
+      memberSeat = true;
+    }
+    return leadSeat && memberSeat;
+  }
+
+  /** Whether case g (not active) fits; the staffing is left as it was. */
+  fits(g: number): boolean {
+    const undo: (() => void)[] = [];
+    let found = true;
+    for (let seat = 0; seat < (this.inst.teamSize[g] as number) && found; seat++)
+      found = this.augment([g], undo);
+    for (let x = undo.length - 1; x >= 0; x--) (undo[x] as () => void)();
+    return found;
+  }
+
+  /**
+   * How many more seats the cases `open` (not active) could fill together beside the staffing: a
+   * maximum flow from all their seats at once (no more than that many, and no case whose team
+   * has more seats, can be added). The staffing is left as it was.
+   */
+  extraSeats(open: readonly number[]): number {
+    const undo: (() => void)[] = [];
+    let seats = 0;
+    while (this.augment(open, undo)) seats++;
+    for (let x = undo.length - 1; x >= 0; x--) (undo[x] as () => void)();
+    return seats;
+  }
+
+  /**
+   * One augmenting path from an empty seat of one of the cases `open` to a mentor with a seat to
+   * spare, applied (and how to take it back pushed on `undo`); false when there is none.
+   */
+  private augment(open: readonly number[], undo: (() => void)[]): boolean {
+    const { inst, lead, members, load, casesOf, from, mentorOf, seen, queue } = this;
+    const N = this.N;
+    const holds = (slot: number, i: number) => {
+      const j = slot >> 1;
+      return slot & 1 ? (members[j] as number[]).includes(i) : lead[j] === i;
+    };
+    const leave = (slot: number, i: number) => {
+      const j = slot >> 1;
+      if (slot & 1) {
+        const m = members[j] as number[];
+        const at = m.indexOf(i);
+        if (at >= 0) {
+          m.splice(at, 1);
+          undo.push(() => m.splice(at, 0, i));
+        }
+      } else if (lead[j] === i) {
+        lead[j] = -1;
+        undo.push(() => {
+          lead[j] = i;
+        });
+      }
+    };
+    const take = (slot: number, i: number) => {
+      const j = slot >> 1;
+      if (slot & 1) {
+        const m = members[j] as number[];
+        m.push(i);
+        undo.push(() => m.pop());
+      } else {
+        const before = lead[j] as number;
+        lead[j] = i;
+        undo.push(() => {
+          lead[j] = before;
+        });
+      }
+    };
     seen.fill(0);
     let head = 0;
     let tail = 0;
-    // Paths start at g's seats still empty (a full one is an ordinary seat on a path).
-    const starts = [
-      (lead[g] as number) < 0 ? 2 * g : -1,
-      (members[g] as number[]).length < size - 1 ? 2 * g + 1 : -1,
-    ];
-    for (const v of starts) {
-      if (v < 0) continue;
-      seen[v] = 1;
-      from[v] = -1;
-      queue[tail++] = v;
+    // Paths start at the cases' seats still empty (a full one is an ordinary seat on a path).
+    for (const g of open) {
+      const size = inst.teamSize[g] as number;
+      const starts = [
+        (lead[g] as number) < 0 ? 2 * g : -1,
+        (members[g] as number[]).length < size - 1 ? 2 * g + 1 : -1,
+      ];
+      for (const v of starts) {
+        if (v < 0) continue;
+        seen[v] = 1;
+        from[v] = -1;
+        queue[tail++] = v;
+      }
     }
     let end = -1;
     while (head < tail && end < 0) {
@@ -289,7 +416,11 @@ export function fits(
           seen[next] = 1;
           from[next] = v;
           mentorOf[next] = i;
-          if (next >= 2 * N && spare(i)) {
+          if (
+            next >= 2 * N &&
+            inst.mentorExclusion[i] === undefined &&
+            (load[i] as number) < (inst.capacity[i] as number)
+          ) {
             end = next;
             break;
           }
@@ -309,26 +440,34 @@ export function fits(
       }
     }
     if (end < 0) return false;
-    // Apply the path, from its end back to g's seat (walking back, a seat takes its new mentor
-    // before its old one leaves it: `leave` checks who holds it).
-    load[end - 2 * N] = (load[end - 2 * N] as number) + 1;
+    // Apply the path, from its end back to its first seat (walking back, a seat takes its new
+    // mentor before its old one leaves it: `leave` checks who holds it).
+    const spare = end - 2 * N;
+    load[spare] = (load[spare] as number) + 1;
+    undo.push(() => {
+      load[spare] = (load[spare] as number) - 1;
+    });
     for (let v = end; (from[v] as number) >= 0; v = from[v] as number) {
       const u = from[v] as number;
       const i = mentorOf[v] as number;
       if (v >= 2 * N) {
         take(u, i);
-        (casesOf[i] as number[]).push(u >> 1);
+        const list = casesOf[i] as number[];
+        list.push(u >> 1);
+        undo.push(() => list.pop());
       } else if (u >= 2 * N) {
         leave(v, i);
         const list = casesOf[i] as number[];
-        list.splice(list.indexOf(v >> 1), 1);
+        const at = list.indexOf(v >> 1);
+        list.splice(at, 1);
+        undo.push(() => list.splice(at, 0, v >> 1));
       } else {
         leave(v, i);
         take(u, i);
       }
     }
+    return true;
   }
-  return true;
 }
 
 /** The modular value of a pair: its score as a member, score plus lead fitness as lead. */
@@ -414,16 +553,32 @@ export function staffRound(inst: Instance): {
     for (let j = 0; j < N; j++) if (active[j]) seats -= inst.teamSize[j] as number;
     return seats;
   };
-  // Giving up is greedy; try each given-up case once more (earliest accepted first) and keep it
-  // if every active case still gets a full team.
+  // Giving up is greedy; take given-up cases back, earliest accepted first, while every active
+  // case still gets a full team. The test for room screens them, so that only a case with room
+  // costs a flow (at most RETRIES flows): while the given-up cases together have room for another
+  // team (a maximum flow from all their seats at once), each is tested in turn.
   given.sort((a, b) => a - b);
-  for (const j of given.slice(0, RETRIES)) {
-    if (!(inst.candidates[j] as Candidate[]).some((c) => c.lead >= 0)) continue;
-    if (free() < (inst.teamSize[j] as number) || !fits(inst, result.teams, active, j)) continue;
-    active[j] = true;
-    const attempt = run();
-    if (attempt.teams.every((t, k) => !active[k] || full(t, k))) result = attempt;
-    else active[j] = false;
+  const hasLead = (j: number) => (inst.candidates[j] as Candidate[]).some((c) => c.lead >= 0);
+  for (let flows = 0; flows < RETRIES; ) {
+    const open = given.filter((g) => !active[g] && hasLead(g));
+    const smallest = Math.min(...open.map((g) => inst.teamSize[g] as number));
+    const room = new Room(inst, result.teams, active);
+    if (open.length === 0 || free() < smallest || room.extraSeats(open) < smallest) break;
+    let added = false;
+    for (const j of open) {
+      if (flows >= RETRIES) break;
+      if (free() < (inst.teamSize[j] as number) || !room.mayFit(j) || !room.fits(j)) continue;
+      active[j] = true;
+      flows++;
+      const attempt = run();
+      if (attempt.teams.every((t, k) => !active[k] || full(t, k))) {
+        result = attempt;
+        added = true;
+        break;
+      }
+      active[j] = false;
+    }
+    if (!added) break;
   }
   // Then trade: give up one staffed case if that lets two or more given-up cases be staffed.
   let budget = inst.sparse ? 10 : 200;
@@ -433,7 +588,7 @@ export function staffRound(inst: Instance): {
       // A try that cannot succeed is still a try (the budget counts tries, so the tries are the
       // same as when each was a flow); only the flow is spared.
       if (active[g] || free() < (inst.teamSize[g] as number) || budget-- <= 0) continue;
-      if (!fits(inst, result.teams, active, g)) continue;
+      if (!new Room(inst, result.teams, active).fits(g)) continue;
       active[g] = true;
       const attempt = run();
       if (attempt.teams.every((t, k) => !active[k] || full(t, k))) {

@@ -4,7 +4,7 @@ import { describe, expect } from "vitest";
 import { generateRound } from "../../bench/generator.js";
 import { buildInstance, type Candidate } from "../../src/matching/instance.js";
 import { localSearch } from "../../src/matching/local-search.js";
-import { type Assignment, fits, staffRound } from "../../src/matching/staffing.js";
+import { type Assignment, Room, staffRound } from "../../src/matching/staffing.js";
 import { objective, teamValue } from "../../src/matching/team-value.js";
 import { bruteForce, smallRoundArb, subsets } from "./support.js";
 
@@ -302,9 +302,25 @@ describe("room for one more case", () => {
       const active = assignment.map((t) => t !== undefined);
       const staffed = active.flatMap((a, j) => (a ? [j] : []));
       const g = gPick % N;
-      expect(fits(inst, assignment, active, g)).toBe(
-        staffableTogether(round, [...staffed.filter((j) => j !== g), g]),
+      const room = new Room(
+        inst,
+        assignment,
+        active.map((a, j) => a && j !== g),
       );
+      const expected = staffableTogether(round, [...staffed.filter((j) => j !== g), g]);
+      expect(room.fits(g)).toBe(expected);
+      // Room for the whole team is room for as many seats; the quick screen never rules out a fit;
+      // all cases not staffed together have room for at least as many seats as any one of them.
+      const size = inst.teamSize[g] as number;
+      expect(room.extraSeats([g]) === size).toBe(expected);
+      if (expected) expect(room.mayFit(g)).toBe(true);
+      const open = inst.cases.map((_, j) => j).filter((j) => j === g || !active[j]);
+      expect(room.extraSeats(open)).toBeGreaterThanOrEqual(room.extraSeats([g]));
+      // Each test leaves the staffing as it was: asked again, the same answer, and so for the others.
+      expect(room.fits(g)).toBe(expected);
+      const h = (g + 1) % N;
+      if (!active[h] || h === g)
+        expect(room.fits(h)).toBe(staffableTogether(round, [...staffed.filter((j) => j !== g), h]));
     },
   );
 });

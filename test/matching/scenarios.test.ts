@@ -14,7 +14,7 @@ import { describe, expect, it, vi } from "vitest";
 import { generateRound } from "../../bench/generator.js";
 import { diagnose } from "../../src/matching/explain.js";
 import { buildInstance } from "../../src/matching/instance.js";
-import { StaffingFlow, staffRound } from "../../src/matching/staffing.js";
+import { Room, StaffingFlow, staffRound } from "../../src/matching/staffing.js";
 
 const friesland = (): MatchingRound =>
   parseMatchingRound(
@@ -183,6 +183,20 @@ describe("scenarios", () => {
     } finally {
       solve.mockRestore();
     }
+  }, 60_000);
+
+  it("a large round short of seats takes back a given-up case wherever its team has room", () => {
+    // 3000 mentors × 1500 cases with room for 0.9 × the seats (4 050 seats, 1 350 teams of three).
+    // Giving up is greedy: 151 cases are given up, and one of them has room for its team beside the
+    // others' — not among the 20 earliest, the only ones tried again while each try was a flow.
+    const round = generateRound({ mentors: 3000, cases: 1500, seed: 3, supply: 0.9 });
+    const inst = buildInstance(round);
+    const { assignment, unstaffed } = staffRound(inst);
+    expect(unstaffed).toHaveLength(150); // 151 before
+    expect(assignment.filter((t) => t !== undefined)).toHaveLength(1350);
+    // And none of those left has room: no more seats can be filled beside the staffing.
+    const active = assignment.map((t) => t !== undefined);
+    expect(new Room(inst, assignment, active).extraSeats(unstaffed)).toBeLessThan(3);
   }, 60_000);
 
   it("a large round's diagnosis counts every eligible mentor, though it widens only the lists that need it", () => {
