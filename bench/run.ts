@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: the matching engine against a per-case greedy baseline and HiGHS (exact, where
  * it finishes) on seeded instances, in one process, with ratios. Sizes: BENCH_SIZES=30x10,300x100
- * (default: all four, each also with tight and with short supply). Prints a
- * Markdown table for docs/benchmarks.md.
+ * (default: all four, each also with tight and with short supply). Prints a Markdown table for
+ * docs/benchmarks.md.
  */
 import { type MatchingProposal, matchRound, proposeInsertion, validateProposal } from "venture-mentoring";
 import { lpBound, solveExact } from "venture-mentoring/highs";
@@ -207,8 +207,7 @@ const wanted = process.env.BENCH_SIZES?.split(",").map((s) => s.split("x").map(N
 const rows: Row[] = [];
 for (const [m, n] of wanted) {
   // Short supply: the case for staffing the most cases and saying why not the rest.
-  const kinds: Supply[] = ["generous", "tight", "short"];
-  for (const kind of kinds) {
+  for (const kind of Object.keys(SUPPLY) as Supply[]) {
     console.error(`running ${m}×${n}${SUPPLY[kind].label} …`);
     rows.push(...(await runSize(m as number, n as number, kind)));
   }

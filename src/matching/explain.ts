@@ -2,7 +2,7 @@ import { message } from "../messages/catalogue.js";
 import type { CaseId, MentorId, TopicId } from "../model/brand.js";
 import { type Candidate, coveragePoints, type Instance } from "./instance.js";
 import type { Diagnosis, NotChosenReason, ProposedMember, ProposedTeam } from "./proposal.js";
-import type { Assignment } from "./staffing.js";
+import { type Assignment, seatsOffered } from "./staffing.js";
 import { brokenTeamRules, TEAM_RULE_PENALTY, teamValue } from "./team-value.js";
 
 const reasonText = (inst: Instance, r: NotChosenReason) =>
@@ -129,13 +129,10 @@ export function diagnose(
   if (unstaffed.length > 0) {
     let seats = 0;
     for (let j = 0; j < N; j++) seats += inst.teamSize[j] as number;
-    let have = 0;
+    const have = seatsOffered(inst);
     let leads = 0;
-    for (let i = 0; i < M; i++) {
-      if (inst.mentorExclusion[i] !== undefined) continue;
-      have += inst.capacity[i] as number;
-      if (inst.leadQualified[i]) leads += inst.capacity[i] as number;
-    }
+    for (let i = 0; i < M; i++)
+      if (inst.mentorExclusion[i] === undefined && inst.leadQualified[i]) leads += inst.capacity[i] as number;
     if (have < seats) {
       out.push({
         code: "capacityShort",

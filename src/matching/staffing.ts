@@ -288,13 +288,13 @@ export class Room {
       const qualified = (j: number, i: number) =>
         (inst.candidates[j] as Candidate[])[(inst.candidateIndex[j] as Map<number, number>).get(i) as number]
           ?.lead ?? -1;
+      const reach = (u: number) => {
+        if (reaching[u]) return;
+        reaching[u] = 1;
+        queue.push(u);
+      };
       for (let head = 0; head < queue.length; head++) {
         const v = queue[head] as number;
-        const reach = (u: number) => {
-          if (reaching[u]) return;
-          reaching[u] = 1;
-          queue.push(u);
-        };
         if (v >= 2 * N) {
           for (const u of seatsOf[v - 2 * N] as number[]) reach(u);
         } else {
@@ -321,14 +321,9 @@ export class Room {
     return leadSeat && memberSeat;
   }
 
-  /** Whether case g (not active) fits; the staffing is left as it was. */
+  /** Whether case g (not active) fits: room for every seat of its team. The staffing is left as it was. */
   fits(g: number): boolean {
-    const undo: (() => void)[] = [];
-    let found = true;
-    for (let seat = 0; seat < (this.inst.teamSize[g] as number) && found; seat++)
-      found = this.augment([g], undo);
-    for (let x = undo.length - 1; x >= 0; x--) (undo[x] as () => void)();
-    return found;
+    return this.extraSeats([g]) === (this.inst.teamSize[g] as number);
   }
 
   /**
@@ -559,9 +554,8 @@ export function staffRound(inst: Instance): {
   // costs a flow (at most RETRIES flows): while the given-up cases together have room for another
   // team (a maximum flow from all their seats at once), each is tested in turn.
   given.sort((a, b) => a - b);
-  const hasLead = (j: number) => (inst.candidates[j] as Candidate[]).some((c) => c.lead >= 0);
   for (let flows = 0; flows < RETRIES; ) {
-    const open = given.filter((g) => !active[g] && hasLead(g));
+    const open = given.filter((g) => !active[g] && staffable(inst, g));
     const smallest = Math.min(...open.map((g) => inst.teamSize[g] as number));
     const room = new Room(inst, result.teams, active);
     if (open.length === 0 || free() < smallest || room.extraSeats(open) < smallest) break;
@@ -585,16 +579,18 @@ export function staffRound(inst: Instance): {
   let budget = inst.sparse ? 10 : 200;
   const readd = (): number => {
     let added = 0;
+    let room = new Room(inst, result.teams, active);
     for (const g of given) {
       // A try that cannot succeed is still a try (the budget counts tries, so the tries are the
       // same as when each was a flow); only the flow is spared.
       if (active[g] || free() < (inst.teamSize[g] as number) || budget-- <= 0) continue;
-      if (!new Room(inst, result.teams, active).fits(g)) continue;
+      if (!room.fits(g)) continue;
       active[g] = true;
       const attempt = run();
       if (attempt.teams.every((t, k) => !active[k] || full(t, k))) {
         result = attempt;
         added++;
+        room = new Room(inst, result.teams, active);
       } else active[g] = false;
     }
     return added;
