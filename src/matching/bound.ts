@@ -1,6 +1,7 @@
+import { type CaseSearchHelpers, Cases, MAX_TEAM } from "./case-search.js";
 import { type Candidate, coveragePoints, type Instance, loadCost } from "./instance.js";
 import { type Assignment, type PairValue, StaffingFlow, staffable } from "./staffing.js";
-import { SAME_FIRM, TEAM_RULE_PENALTY, teamRuleBits } from "./team-value.js";
+import { TEAM_RULE_PENALTY } from "./team-value.js";
 
 /**
  * Each iteration's flow may stop this close (relative to the objective) to the bound its prices
@@ -268,165 +269,6 @@ export interface BoundEffort {
 const CASE_BUDGET = 20_000;
 
 /**
- * The best team for one case at given mentor prices, by branch and bound over the candidates in
- * order of score minus price: value Σ (score − price) + the best lead fitness + coverage, with at
- * least one lead-qualified member and, when asked, the team rules kept (pins relaxed). Exact unless
- * the budget runs out, and then still an upper bound on it (the largest bound among the branches
- * left unexplored).
- */
-export class CaseSearch {
-  private order: Int32Array = new Int32Array(0);
-  /** Per case, its best team (positions) from the last solve. */
-  private readonly lastTeams: (Int32Array | undefined)[] = [];
-  /** Per case, its candidates' order from the last solve. */
-  private readonly orders: (Int32Array | undefined)[] = [];
-  private a = new Float64Array(0);
-  private cum = new Float64Array(0);
-  private sufMask = new Int32Array(0);
-  private sufLead = new Float64Array(0);
-  private chosen = new Int32Array(8);
-  /** The chosen mentors (indices), for the team rules: the first d + 1 at depth d. */
-  private mentors: number[] = [];
-  private rules = true;
-  /** The best team found (positions in the candidate list), its size 0 when none beats an empty one. */
-  readonly team = new Int32Array(8);
-  size = 0;
-  private best = 0;
-  private leaves = 0;
-  private list: readonly Candidate[] = [];
-  private j = 0;
-  private s = 0;
-
-  constructor(
-    private readonly inst: Instance,
-    private readonly budget: number,
-  ) {}
-
-  /** max(0, the best team's value) on case j at prices `pi` (an upper bound on it if the budget ran out). */
-  solve(j: number, pi: Float64Array, rules: boolean): number {
-    this.rules = rules;
-    const list = this.inst.candidates[j] as Candidate[];
-    const K = list.length;
-    const s = this.inst.teamSize[j] as number;
-    if (this.a.length < K + 1) {
-      this.a = new Float64Array(K + 1);
-      this.cum = new Float64Array(K + 1);
-      this.sufMask = new Int32Array(K + 1);
-      this.sufLead = new Float64Array(K + 1);
-    }
-    const { a, cum, sufMask, sufLead } = this;
-    for (let x = 0; x < K; x++) {
-      const c = list[x] as Candidate;
-      a[x] = c.score - (pi[c.mentor] as number);
-    }
-    // Candidates by score minus price, best first (ties: list order). The prices move a little
-    // between iterations, so the last order is nearly sorted and an insertion sort is linear.
-    let order = this.orders[j];
-    if (order === undefined || order.length !== K) {
-      order = Int32Array.from({ length: K }, (_, x) => x);
-      this.orders[j] = order;
-    }
-    for (let p = 1; p < K; p++) {
-      const x = order[p] as number;
-      const ax = a[x] as number;
-      let q = p - 1;
-      for (; q >= 0; q--) {
-        const y = order[q] as number;
-        const ay = a[y] as number;
-        if (ay > ax || (ay === ax && y < x)) break;
-        order[q + 1] = y;
-      }
-      order[q + 1] = x;
-    }
-    this.order = order;
-    cum[0] = 0;
-    for (let p = 0; p < K; p++) cum[p + 1] = (cum[p] as number) + (a[order[p] as number] as number);
-    sufMask[K] = 0;
-    sufLead[K] = -1;
-    for (let p = K - 1; p >= 0; p--) {
-      const c = list[order[p] as number] as Candidate;
-      sufMask[p] = (sufMask[p + 1] as number) | c.covers;
-      sufLead[p] = Math.max(sufLead[p + 1] as number, c.lead);
-    }
-    this.list = list;
-    this.j = j;
-    this.s = s;
-    this.best = 0;
-    this.size = 0;
-    this.leaves = 0;
-    // The case's last best team, at today's prices, is where the search starts: only better teams
-    // are explored (the prices moved a little, so it is usually still best or close).
-    const last = this.lastTeams[j];
-    if (last !== undefined) {
-      let sum = 0;
-      let mask = 0;
-      let lead = -1;
-      for (const x of last) {
-        const c = list[x] as Candidate;
-        sum += a[x] as number;
-        mask |= c.covers;
-        lead = Math.max(lead, c.lead);
-      }
-      const value = sum + lead + coveragePoints(this.inst, j, mask);
-      if (value > 0) {
-        this.best = value;
-        this.size = s;
-        this.team.set(last);
-      }
-    }
-    if (K >= s) this.branch(0, 0, 0, 0, -1);
-    if (this.size > 0) this.lastTeams[j] = this.team.slice(0, this.size);
-    return this.best;
-  }
-
-  private branch(d: number, from: number, sum: number, mask: number, lead: number): void {
-    const { a, cum, sufMask, sufLead, order, list, s, inst, j } = this;
-    const r = s - d;
-    const K = list.length;
-    for (let p = from; p <= K - r; p++) {
-      const bestLead = Math.max(lead, sufLead[p] as number);
-      if (bestLead < 0) return;
-      const ub =
-        sum +
-        (cum[p + r] as number) -
-        (cum[p] as number) +
-        bestLead +
-        coveragePoints(inst, j, mask | (sufMask[p] as number));
-      if (ub <= this.best) return;
-      if (this.leaves >= this.budget) {
-        // Out of budget: this branch and the later ones (whose bounds are no higher) count at their
-        // bound, which keeps the result an upper bound; `team` keeps the best team actually found.
-        this.best = ub;
-        return;
-      }
-      const x = order[p] as number;
-      const c = list[x] as Candidate;
-      if (r === 1) {
-        // A leaf: its team's value first (most leaves do not beat the best), then the team rules.
-        this.leaves++;
-        const l = Math.max(lead, c.lead);
-        if (l < 0) continue;
-        const value = sum + (a[x] as number) + l + coveragePoints(inst, j, mask | c.covers);
-        if (value <= this.best) continue;
-        this.chosen[d] = x;
-        this.mentors[d] = c.mentor;
-        if (this.rules && teamRuleBits(inst, this.mentors, -1, -1, s) !== 0) continue;
-        this.best = value;
-        this.size = s;
-        this.team.set(this.chosen.subarray(0, s));
-      } else {
-        this.chosen[d] = x;
-        this.mentors[d] = c.mentor;
-        // Two mentors of one firm: every team through here breaks that rule (the background rule
-        // speaks only of whole teams, at the leaves).
-        if (this.rules && d > 0 && teamRuleBits(inst, this.mentors, -1, -1, d + 1) & SAME_FIRM) continue;
-        this.branch(d + 1, p + 1, sum + (a[x] as number), mask | c.covers, Math.max(lead, c.lead));
-      }
-    }
-  }
-}
-
-/**
  * An upper bound on the objective of every staffing of the round from its candidate pairs, by
  * Lagrangian relaxation of the mentors' capacities: at prices π ≥ 0 (one per mentor), the round
  * splits into one problem per case — its best team at Σ (score − π) + lead fitness + coverage, or
@@ -448,6 +290,7 @@ export function teamBound(
   effort: BoundEffort,
   relaxRules: readonly boolean[] = [],
   caseBudget = CASE_BUDGET,
+  helpers?: CaseSearchHelpers,
 ): LagrangianBound {
   const M = inst.mentors.length;
   const N = inst.cases.length;
@@ -456,54 +299,56 @@ export function teamBound(
   let ceiling = inst.round.weights.coverage;
   for (const list of inst.candidates)
     for (const c of list) ceiling = Math.max(ceiling, c.score + c.lead + inst.round.weights.coverage);
-  const pi = Float64Array.from(start, (x) => Math.min(Math.max(0, x), ceiling));
+  const cases = new Cases(inst, relaxRules, caseBudget, helpers);
+  const { prices: pi, value, team, size } = cases.columns;
+  for (let i = 0; i < M; i++) pi[i] = Math.min(Math.max(0, start[i] as number), ceiling);
   const demand = new Int32Array(M);
   const g = new Float64Array(M);
-  const search = new CaseSearch(inst, caseBudget);
   const steps = new PolyakSteps(lower, effort.patience);
   const history: number[] = [];
   let teams: number[][] = inst.cases.map(() => []);
-  for (let it = 0; it < effort.iterations; it++) {
-    // Stop once the last `window` iterations gained less than STALL of the bound.
-    history.push(steps.best);
-    const before = history[it - effort.window];
-    if (before !== undefined && before - steps.best < STALL * Math.abs(steps.best)) break;
-    const pace = before === undefined ? Number.POSITIVE_INFINITY : (before - steps.best) / effort.window;
-    if (steps.best - pace * (effort.iterations - it) > (effort.hopeless ?? Number.POSITIVE_INFINITY)) break;
-    demand.fill(0);
-    let bound = 0;
-    const chosen: number[][] = [];
-    for (let j = 0; j < N; j++) {
-      bound += search.solve(j, pi, relaxRules[j] !== true);
-      const list = inst.candidates[j] as Candidate[];
-      const team: number[] = [];
-      for (let x = 0; x < search.size; x++) {
-        const i = (list[search.team[x] as number] as Candidate).mentor;
-        team.push(i);
-        demand[i] = (demand[i] as number) + 1;
+  try {
+    for (let it = 0; it < effort.iterations; it++) {
+      // Stop once the last `window` iterations gained less than STALL of the bound.
+      history.push(steps.best);
+      const before = history[it - effort.window];
+      if (before !== undefined && before - steps.best < STALL * Math.abs(steps.best)) break;
+      const pace = before === undefined ? Number.POSITIVE_INFINITY : (before - steps.best) / effort.window;
+      if (steps.best - pace * (effort.iterations - it) > (effort.hopeless ?? Number.POSITIVE_INFINITY)) break;
+      demand.fill(0);
+      let bound = 0;
+      const chosen: number[][] = [];
+      cases.solve();
+      for (let j = 0; j < N; j++) {
+        bound += value[j] as number;
+        const mentors = Array.from(team.subarray(j * MAX_TEAM, j * MAX_TEAM + (size[j] as number)));
+        for (const i of mentors) demand[i] = (demand[i] as number) + 1;
+        chosen.push(mentors);
       }
-      chosen.push(team);
+      let norm = 0;
+      for (let i = 0; i < M; i++) {
+        // Seats mentor i would sell at price π: those whose marginal load cost is below it.
+        let k = 0;
+        while (k < (cap[i] as number) && loadCost(inst, i, k + 1) - loadCost(inst, i, k) < (pi[i] as number))
+          k++;
+        bound += k * (pi[i] as number) - loadCost(inst, i, k);
+        const gi = k - (demand[i] as number);
+        g[i] = gi;
+        norm += gi * gi;
+      }
+      if (steps.observe(bound)) teams = chosen;
+      if (
+        norm === 0 ||
+        steps.best - lower <= 1e-9 * Math.abs(steps.best) ||
+        steps.best <= (effort.enough ?? Number.NEGATIVE_INFINITY)
+      )
+        break;
+      const step = steps.size(bound, norm);
+      for (let i = 0; i < M; i++) pi[i] = Math.max(0, (pi[i] as number) - step * (g[i] as number));
     }
-    let norm = 0;
-    for (let i = 0; i < M; i++) {
-      // Seats mentor i would sell at price π: those whose marginal load cost is below it.
-      let k = 0;
-      while (k < (cap[i] as number) && loadCost(inst, i, k + 1) - loadCost(inst, i, k) < (pi[i] as number))
-        k++;
-      bound += k * (pi[i] as number) - loadCost(inst, i, k);
-      const gi = k - (demand[i] as number);
-      g[i] = gi;
-      norm += gi * gi;
-    }
-    if (steps.observe(bound)) teams = chosen;
-    if (
-      norm === 0 ||
-      steps.best - lower <= 1e-9 * Math.abs(steps.best) ||
-      steps.best <= (effort.enough ?? Number.NEGATIVE_INFINITY)
-    )
-      break;
-    const step = steps.size(bound, norm);
-    for (let i = 0; i < M; i++) pi[i] = Math.max(0, (pi[i] as number) - step * (g[i] as number));
+  } finally {
+    // The helpers go back to wait for the next job.
+    cases.close();
   }
   return { bound: steps.best, teams };
 }

@@ -471,8 +471,13 @@ function coverageOf(weights: Int32Array, W: number, points: number, mask: number
   return W === 0 ? 0 : (points * hit) / W;
 }
 
+/** What coverage points are computed from: per case, a table by mask of topics or the topics' weights. */
+export type CoverageData = Pick<Instance, "coverageByMask" | "topicWeights" | "totalWeight"> & {
+  readonly round: { readonly weights: { readonly coverage: number } };
+};
+
 /** Coverage points of a team on case j: the weighted share of its topics some member covers. */
-export function coveragePoints(inst: Instance, j: number, mask: number): number {
+export function coveragePoints(inst: CoverageData, j: number, mask: number): number {
   const table = inst.coverageByMask[j];
   // Bits beyond the case's topics are ignored, as the sum over its topics ignores them.
   if (table !== undefined) return table[mask & (table.length - 1)] as number;

@@ -21,7 +21,7 @@ export const SAME_FIRM = 2;
  * mentors from one firm). Allocation-free: the local search asks this millions of times.
  */
 export function teamRuleBits(
-  inst: Instance,
+  inst: Pick<Instance, "background" | "firm">,
   team: readonly number[],
   out = -1,
   incoming = -1,

@@ -2,7 +2,8 @@ import { fc, test } from "@fast-check/vitest";
 import { type MatchingRound, matchRound } from "venture-mentoring";
 import { describe, expect, it, vi } from "vitest";
 import { generateRound } from "../../bench/generator.js";
-import { anchoredValue, CaseSearch, teamBound } from "../../src/matching/bound.js";
+import { anchoredValue, teamBound } from "../../src/matching/bound.js";
+import { CaseSearch, packCases } from "../../src/matching/case-search.js";
 import {
   buildInstance,
   type Candidate,
@@ -118,7 +119,7 @@ describe("the capacity-relaxed bound", () => {
     "a case search started from its last best team still finds the best one at new prices",
     ([round, first], second, relaxed) => {
       const inst = buildInstance(round, { full: true });
-      const search = new CaseSearch(inst, 20_000);
+      const search = new CaseSearch(packCases(inst, [], false), 20_000);
       const at = (pi: readonly number[]) => Float64Array.from(inst.mentors, (_, i) => pi[i] ?? 0);
       inst.cases.forEach((_, j) => {
         search.solve(j, at(first), !relaxed);
