@@ -19,11 +19,15 @@ export default defineConfig([
       postgres: "adapters/postgres/index.ts",
       testing: "adapters/testing/index.ts",
       highs: "adapters/highs/index.ts",
+      threads: "adapters/threads/index.ts",
+      // Loaded by the threads adapter as a worker thread, beside it in dist/ (not an export).
+      "threads-worker": "adapters/threads/worker.ts",
     },
     format: ["esm", "cjs"],
     dts: true,
     clean: true,
-    // import.meta.url in the CommonJS build (the HiGHS adapter resolves its worker's dependency with it).
+    // import.meta.url in the CommonJS build (the HiGHS adapter resolves its worker's dependency with it,
+    // the threads adapter its worker file).
     shims: true,
   },
   {

@@ -6,7 +6,7 @@ export default defineConfig({
     // Examples and tests import the package by its name, as a partner portal would.
     alias: [
       {
-        find: /^venture-mentoring\/(highs|memory|testing|sqlite|postgres)$/,
+        find: /^venture-mentoring\/(highs|memory|testing|sqlite|postgres|threads)$/,
         replacement: `${fileURLToPath(new URL("./adapters/", import.meta.url))}$1/index.ts`,
       },
       { find: /^venture-mentoring$/, replacement: fileURLToPath(new URL("./src/index.ts", import.meta.url)) },

@@ -50,6 +50,13 @@ export {
   recordBenefit,
   transitionMentor,
 } from "./lifecycle/mentor.js";
+export {
+  type CaseColumns,
+  type CaseSearchHelpers,
+  type CaseSearchJob,
+  casesHelped,
+  helpCaseSearch,
+} from "./matching/case-search.js";
 export { type ExactModel, exactModel } from "./matching/exact-model.js";
 export {
   type Insertion,

@@ -307,26 +307,31 @@ export interface CaseSearchJob {
   readonly columns: CaseColumns;
   /** Leaf evaluations per case and step before a search settles for its upper bound. */
   readonly budget: number;
-  /** The step protocol's words: generation, next case to claim, threads busy, stop, failed (see `Cases`). */
+  /** The step protocol's words: generation, next case to claim, threads busy, stop, failed, cases helpers solved (see `Cases`). */
   readonly control: Int32Array;
 }
 
-const GEN = 0;
-const NEXT = 1;
-const BUSY = 2;
-const STOP = 3;
-const FAILED = 4;
+/** The words of a job's `control`, by position. */
+export const CONTROL = { GEN: 0, NEXT: 1, BUSY: 2, STOP: 3, FAILED: 4, HELPED: 5 } as const;
+const { GEN, NEXT, BUSY, STOP, FAILED, HELPED } = CONTROL;
 /** Cases a thread claims at a time (tens of microseconds each: few claims, fair shares). */
 const CHUNK = 16;
 
-/** Claim chunks of this step's cases until none is left, solving each. */
-function claim(search: CaseSearch, cols: CaseColumns, control: Int32Array): void {
+/** Claim chunks of this step's cases until none is left, solving each; returns how many it solved. */
+function claim(search: CaseSearch, cols: CaseColumns, control: Int32Array): number {
+  let solved = 0;
   for (;;) {
     const from = Atomics.add(control, NEXT, CHUNK);
-    if (from >= cols.cases) return;
+    if (from >= cols.cases) return solved;
     const to = Math.min(cols.cases, from + CHUNK);
     for (let j = from; j < to; j++) solveCase(search, cols, j);
+    solved += to - from;
   }
+}
+
+/** Case searches the helper threads took of a job, over all its steps (the rest were the caller's). */
+export function casesHelped(job: CaseSearchJob): number {
+  return Atomics.load(job.control, HELPED);
 }
 
 /**
@@ -351,7 +356,7 @@ export function helpCaseSearch(job: CaseSearchJob): void {
     // Busy before claiming: the caller reads the step's teams once no thread is busy and no case unclaimed.
     Atomics.add(control, BUSY, 1);
     try {
-      claim(search, job.columns, control);
+      Atomics.add(control, HELPED, claim(search, job.columns, control));
     } catch {
       Atomics.store(control, FAILED, 1);
     } finally {
@@ -376,7 +381,11 @@ export class Cases {
     this.columns = packCases(inst, relaxRules, shared);
     this.search = new CaseSearch(this.columns, budget);
     if (shared) {
-      this.job = { columns: this.columns, budget, control: new Int32Array(new SharedArrayBuffer(4 * 5)) };
+      this.job = {
+        columns: this.columns,
+        budget,
+        control: new Int32Array(new SharedArrayBuffer(4 * Object.keys(CONTROL).length)),
+      };
       helpers.post(this.job);
     }
   }

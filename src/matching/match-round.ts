@@ -11,6 +11,7 @@ import {
   type TeamRuleMultipliers,
   teamBound,
 } from "./bound.js";
+import type { CaseSearchHelpers } from "./case-search.js";
 import { diagnose, explainTeam } from "./explain.js";
 import { buildInstance, type Candidate, type Instance } from "./instance.js";
 import { localSearch } from "./local-search.js";
@@ -87,6 +88,12 @@ export interface MatchOptions {
   readonly targetGap?: number;
   /** Perturbed searches on rounds of up to 40 000 candidate pairs, at most (default 15; 0: none; at most 1 000). */
   readonly perturbations?: number;
+  /**
+   * Threads that share the certificate's case searches on rounds of more than 40 000 candidate
+   * pairs — `threadPool()` from `venture-mentoring/threads`. The proposal is the same with them or
+   * without (each case is searched alike whichever thread takes it); only the time differs.
+   */
+  readonly helpers?: CaseSearchHelpers;
 }
 
 /** A copy of the instance with each pair score shaken by a factor in [1 − share, 1 + share]. */
@@ -200,6 +207,8 @@ export function matchRound(
     return better;
   };
   const effort = BOUND_EFFORT[pairs <= SMALL ? 0 : pairs <= MEDIUM ? 1 : 2] as BoundEffort;
+  // Helper threads only where a step's case searches take milliseconds, not microseconds.
+  const helpers = pairs > MEDIUM ? options.helpers : undefined;
   /** Per case, whether the best assignment's team breaks a team rule. */
   const breaking = () =>
     best.assignment.map((t) => t !== undefined && brokenTeamRules(inst, [t.lead, ...t.members]).length > 0);
@@ -239,11 +248,19 @@ export function matchRound(
         short && bestValue.value > 0
           ? { ...effort, enough, hopeless: bestValue.value / (1 - FAR) }
           : { ...effort, enough };
-      certificate = teamBound(inst, bestValue.value, prices, first, breaks);
+      certificate = teamBound(inst, bestValue.value, prices, first, breaks, undefined, helpers);
       if (short && gapOf(certificate.bound, bestValue.value) > FAR) {
         const whole = inst.cases.map((_, j) => staffable(inst, j));
         wholePrices ??= new StaffingFlow(inst, whole, false).solve(modularValue).prices;
-        const other = teamBound(inst, bestValue.value, wholePrices, { ...effort, enough }, breaks);
+        const other = teamBound(
+          inst,
+          bestValue.value,
+          wholePrices,
+          { ...effort, enough },
+          breaks,
+          undefined,
+          helpers,
+        );
         if (other.bound < certificate.bound) certificate = other;
       }
     }

@@ -89,6 +89,19 @@ describe("the packed package in an empty project", { timeout: 120_000 }, () => {
     });
   }
 
+  for (const [kind, file, load] of [
+    ["ESM", "threads.mjs", `import { threadPool } from "venture-mentoring/threads";`],
+    ["CommonJS", "threads.cjs", `const { threadPool } = require("venture-mentoring/threads");`],
+  ] as const) {
+    it(`starts helper threads from ${kind} (the worker file beside the adapter loads the core)`, () => {
+      writeFileSync(
+        join(project, file),
+        `${load}\n(async () => { const pool = threadPool({ threads: 1 })._unsafeUnwrap(); console.log(await pool.ready()); await pool.close(); })();\n`,
+      );
+      expect(run("node", [file]).trim()).toBe("1");
+    });
+  }
+
   it("runs the vmentor bin", () => {
     const out = run("npx", ["--no-install", "vmentor", "demo", "--months", "1", "--lang", "en"]);
     expect(out).toContain("The year: 30 mentors");

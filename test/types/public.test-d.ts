@@ -64,6 +64,7 @@ import {
   type VentureMentoringError,
 } from "venture-mentoring";
 import { type ExactError, solveExact } from "venture-mentoring/highs";
+import { type ThreadPool, threadPool } from "venture-mentoring/threads";
 
 describe("matching, lifecycle and hours Result types", () => {
   it("name their exact error unions", () => {
@@ -71,6 +72,9 @@ describe("matching, lifecycle and hours Result types", () => {
     expectTypeOf(matchRound).returns.toEqualTypeOf<Result<MatchingProposal, SolverDefect>>();
     expectTypeOf(proposeInsertion).returns.toEqualTypeOf<Result<Insertion, CaseNotInRound | SolverDefect>>();
     expectTypeOf(solveExact).returns.toEqualTypeOf<ResultAsync<MatchingProposal, ExactError>>();
+    expectTypeOf(threadPool).returns.toEqualTypeOf<Result<ThreadPool, ValidationFailed>>();
+    // A pool is what a round's helpers are.
+    expectTypeOf<ThreadPool>().toExtend<NonNullable<Parameters<typeof matchRound>[1]>["helpers"]>();
     expectTypeOf(transition).returns.toEqualTypeOf<
       Result<MentoringCase, IllegalTransition | TeamChangeRefused>
     >();

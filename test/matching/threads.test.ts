@@ -1,0 +1,88 @@
+import { type CaseSearchHelpers, type CaseSearchJob, casesHelped, matchRound } from "venture-mentoring";
+import { type ThreadPool, threadPool } from "venture-mentoring/threads";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateRound } from "../../bench/generator.js";
+import { CONTROL } from "../../src/matching/case-search.js";
+
+/** Helpers that pass each job on (changed by `change`), recording it. */
+function recording(helpers: CaseSearchHelpers, change = (job: CaseSearchJob) => job) {
+  const jobs: CaseSearchJob[] = [];
+  const wrapped: CaseSearchHelpers = {
+    get threads() {
+      return helpers.threads;
+    },
+    post(job) {
+      jobs.push(job);
+      helpers.post(change(job));
+    },
+  };
+  return { jobs, helpers: wrapped };
+}
+
+// Rounds of more than 40 000 candidate pairs: the certificate takes helpers there.
+const tight = generateRound({ mentors: 2000, cases: 1000, seed: 1, supply: 1.05 });
+const short = generateRound({ mentors: 2000, cases: 1000, seed: 1, supply: 0.9 });
+
+describe("helper threads for the certificate (venture-mentoring/threads)", () => {
+  let pool: ThreadPool;
+  beforeAll(async () => {
+    pool = threadPool({ threads: 1 })._unsafeUnwrap();
+    expect(await pool.ready()).toBe(1);
+  }, 60_000);
+  afterAll(() => pool.close());
+
+  it.each([
+    ["tight", tight],
+    ["short of seats", short],
+  ])(
+    "give the proposal the caller's thread gives alone, taking a share of the searches (2000 × 1000, %s)",
+    (_, round) => {
+      const { jobs, helpers } = recording(pool);
+      const shared = matchRound(round, { helpers })._unsafeUnwrap();
+      expect(shared).toEqual(matchRound(round)._unsafeUnwrap());
+      expect(jobs.length).toBeGreaterThan(0);
+      expect(jobs.reduce((s, job) => s + casesHelped(job), 0)).toBeGreaterThan(0);
+    },
+    60_000,
+  );
+
+  it("cost only speed when they never start", () => {
+    const silent: CaseSearchHelpers = { threads: 1, post: () => {} };
+    expect(matchRound(tight, { helpers: silent })._unsafeUnwrap()).toEqual(matchRound(tight)._unsafeUnwrap());
+  }, 60_000);
+
+  it("leave the round to the caller's thread when one fails mid-job: a sound proposal, no hang", () => {
+    // The helper's copy of the job lacks the candidates' mentors: its first case search throws.
+    const { jobs, helpers } = recording(pool, (job) => ({
+      ...job,
+      columns: { ...job.columns, mentor: null as unknown as Int32Array },
+    }));
+    const p = matchRound(tight, { helpers })._unsafeUnwrap();
+    expect(jobs.some((job) => Atomics.load(job.control, CONTROL.FAILED) === 1)).toBe(true);
+    expect(jobs.reduce((s, job) => s + casesHelped(job), 0)).toBe(0);
+    expect(p.unstaffed).toEqual([]);
+    expect(p.certificate.bound).toBeGreaterThanOrEqual(p.certificate.objective);
+    expect(p.certificate.gap).toBeLessThan(0.01);
+    // The helper is still there for the next round.
+    expect(pool.threads).toBe(1);
+  }, 60_000);
+});
+
+describe("a thread pool", () => {
+  it.each([-1, 1.5, 65, Number.NaN])("refuses %s threads with a typed error", (threads) => {
+    const made = threadPool({ threads });
+    expect(made.isErr() && made.error).toMatchObject({
+      type: "ValidationFailed",
+      subject: "ThreadPoolOptions",
+      issues: [{ path: "threads" }],
+    });
+  });
+
+  it("has no helpers once closed, and no threads left running", async () => {
+    const pool = threadPool({ threads: 2 })._unsafeUnwrap();
+    expect(pool.threads).toBe(2);
+    await pool.close();
+    expect(pool.threads).toBe(0);
+    expect(await pool.ready()).toBeLessThanOrEqual(2);
+  });
+});
