@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: the matching engine against a per-case greedy baseline and HiGHS (exact, where
  * it finishes) on seeded instances, in one process, with ratios. Sizes: BENCH_SIZES=30x10,300x100
- * (default: all four, each also with tight and with short supply). Prints a Markdown table for
- * docs/benchmarks.md.
+ * (default: all four, each also with tight and with short supply). Rounds of more than 40 000
+ * candidate pairs run once more with helper threads (the machine's cores less one). Prints a
+ * Markdown table for docs/benchmarks.md.
  */
 import { type MatchingProposal, matchRound, proposeInsertion, validateProposal } from "venture-mentoring";
 import { lpBound, solveExact } from "venture-mentoring/highs";
+import { threadPool } from "venture-mentoring/threads";
 import { buildInstance, coveragePoints, type Instance } from "../src/matching/instance.js";
 import type { Assignment } from "../src/matching/staffing.js";
 import { objective, TEAM_RULE_PENALTY, teamValue } from "../src/matching/team-value.js";
@@ -103,6 +105,20 @@ async function runSize(mentors: number, cases: number, kind: Supply): Promise<Ro
   const ov = validateProposal(round, ours);
   const om = measure(inst, fromProposal(ours, inst));
 
+  // Rounds of more than 40 000 candidate pairs again, with the helper threads sharing the
+  // certificate's case searches: the same proposal (checked), in less time.
+  let helped: number | undefined;
+  if (pool.threads > 0 && inst.candidates.reduce((s, l) => s + l.length, 0) > 40_000) {
+    t0 = performance.now();
+    const again = matchRound(round, { helpers: pool })._unsafeUnwrap();
+    helped = performance.now() - t0;
+    if (JSON.stringify(again) !== JSON.stringify(ours))
+      throw new Error(`${size}: the helper threads changed the proposal`);
+    console.error(
+      `${size}: ours with ${pool.threads} helper thread(s) ${(oursMs / helped).toFixed(2)}× as fast, the same proposal`,
+    );
+  }
+
   let lp: number | undefined;
   let exact: { ms: number; p: MatchingProposal } | undefined;
   let exactNote = "";
@@ -155,6 +171,13 @@ async function runSize(mentors: number, cases: number, kind: Supply): Promise<Ro
     maxLoad: om.maxLoad,
     rssMB: rss(),
   });
+  if (helped !== undefined)
+    rows.push({
+      ...(rows.at(-1) as Row),
+      method: `ours, ${pool.threads} helper thread${pool.threads === 1 ? "" : "s"} (same proposal)`,
+      ms: helped,
+      rssMB: rss(),
+    });
   if (exact !== undefined) {
     const em = measure(inst, fromProposal(exact.p, inst));
     rows.push({
@@ -203,6 +226,9 @@ const all = [
   [2000, 1000],
   [10000, 5000],
 ] as const;
+// Helper threads for the certificate (the machine's cores less one), loaded before any round.
+const pool = threadPool()._unsafeUnwrap();
+await pool.ready();
 const wanted = process.env.BENCH_SIZES?.split(",").map((s) => s.split("x").map(Number)) ?? all;
 const rows: Row[] = [];
 for (const [m, n] of wanted) {
@@ -226,3 +252,4 @@ for (const r of rows) {
 }
 console.log("");
 console.log(await insertionBench());
+await pool.close();

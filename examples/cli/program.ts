@@ -181,6 +181,7 @@ interface MatchCommandOptions {
   readonly timeLimit: number;
   readonly targetGap?: number;
   readonly perturbations?: number;
+  readonly threads: number;
 }
 
 /** The proposal for people: teams with their explanations, what could not be staffed and why. */
@@ -712,6 +713,14 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
         "perturbed searches on rounds up to 300 × 100, at most (default 15)",
       ).argParser(wholeNumber("--perturbations")),
     )
+    .addOption(
+      new Option(
+        "--threads <n>",
+        "helper threads for the certificate of rounds over 40 000 candidate pairs (the same proposal, sooner)",
+      )
+        .default(0)
+        .argParser(wholeNumber("--threads")),
+    )
     .action(async (file: string, opts: MatchCommandOptions, cmd: Command) => {
       const g = globals(cmd);
       const raw = readJson(file);
@@ -733,10 +742,15 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
         }
         proposal = result.value;
       } else {
+        const { threadPool } = await import("venture-mentoring/threads");
+        const pool = threadPool({ threads: opts.threads });
+        if (pool.isErr()) return failWith(g, locale, pool.error);
         const result = matchRound(r, {
           ...(opts.targetGap === undefined ? {} : { targetGap: opts.targetGap }),
           ...(opts.perturbations === undefined ? {} : { perturbations: opts.perturbations }),
+          helpers: pool.value,
         });
+        await pool.value.close();
         if (result.isErr()) return failWith(g, locale, result.error);
         proposal = result.value;
       }

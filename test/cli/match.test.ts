@@ -62,6 +62,19 @@ describe("vmentor match", () => {
     expect((await certificate("--target-gap", "1")).objective).toBeLessThan(best.objective);
   }, 60_000);
 
+  it("shares a large round's certificate with --threads: the same proposal", async () => {
+    const file = tempFile(
+      JSON.stringify(generateRound({ mentors: 2000, cases: 1000, seed: 1, supply: 1.05 })),
+    );
+    const alone = await vmentor("match", file, "--json");
+    const shared = await vmentor("match", file, "--json", "--threads", "1");
+    expect(shared.code).toBe(exitCodes.ok);
+    expect(JSON.parse(shared.out)).toEqual(JSON.parse(alone.out));
+    const many = await vmentor("match", roundFile, "--threads", "65");
+    expect(many.code).toBe(exitCodes.invalidInput);
+    expect(many.err).toContain("threads");
+  }, 60_000);
+
   it("exits 2 with the field at fault on an invalid round, bad JSON or a missing file", async () => {
     const bad = tempFile(JSON.stringify({ id: "x", date: "someday", rules: {}, mentors: [], cases: [] }));
     const r = await vmentor("match", bad);
@@ -81,5 +94,6 @@ describe("vmentor match", () => {
     expect((await vmentor("match", roundFile, "--target-gap", "2")).code).toBe(exitCodes.usage);
     expect((await vmentor("match", roundFile, "--target-gap", "")).code).toBe(exitCodes.usage);
     expect((await vmentor("match", roundFile, "--perturbations", "-1")).code).toBe(exitCodes.usage);
+    expect((await vmentor("match", roundFile, "--threads", "two")).code).toBe(exitCodes.usage);
   });
 });
