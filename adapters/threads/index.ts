@@ -1,8 +1,9 @@
 /**
  * Helper threads for matching large rounds: Node's worker threads that take a share of the
- * certificate's case searches (`MatchOptions.helpers`) — on a round of 10 000 mentors × 5 000
- * cases most of its time. The proposal is the same with them or without; the core stays
- * single-threaded and pure, and a helper that fails to start only costs its share of speed.
+ * certificate's case searches (`MatchOptions.helpers`) — on a tight round of 10 000 mentors ×
+ * 5 000 cases the largest part of its time. The proposal is the same with them or without; the
+ * core stays single-threaded and pure, and a helper that fails to start only costs its share of
+ * speed.
  *
  * @example
  * const pool = threadPool()._unsafeUnwrap(); // the machine's cores less one
