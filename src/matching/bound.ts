@@ -281,7 +281,7 @@ const CASE_BUDGET = 20_000;
  * every staffing that keeps the rules it keeps. A projected subgradient method (Polyak steps
  * towards `lower`, the best objective known) moves the prices from `start` — the staffing flow's
  * capacity prices, which leave little to do — as long as `effort` allows. Returns the least bound
- * seen.
+ * seen. With `helpers`, each step's case searches are shared with their threads (the same result).
  */
 export function teamBound(
   inst: Instance,
