@@ -2,7 +2,11 @@ import { type CaseSearchHelpers, type CaseSearchJob, casesHelped, matchRound } f
 import { type ThreadPool, threadPool } from "venture-mentoring/threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateRound } from "../../bench/generator.js";
+import { teamBound } from "../../src/matching/bound.js";
 import { CONTROL } from "../../src/matching/case-search.js";
+import { buildInstance } from "../../src/matching/instance.js";
+import { staffRound } from "../../src/matching/staffing.js";
+import { objective } from "../../src/matching/team-value.js";
 
 /** Helpers that pass each job on (changed by `change`), recording it. */
 function recording(helpers: CaseSearchHelpers, change = (job: CaseSearchJob) => job) {
@@ -26,8 +30,9 @@ const short = generateRound({ mentors: 2000, cases: 1000, seed: 1, supply: 0.9 }
 describe("helper threads for the certificate (venture-mentoring/threads)", () => {
   let pool: ThreadPool;
   beforeAll(async () => {
-    pool = threadPool({ threads: 1 })._unsafeUnwrap();
-    expect(await pool.ready()).toBe(1);
+    // Two helpers (with the caller, three threads claiming cases; on a 2-core box, more than its cores).
+    pool = threadPool({ threads: 2 })._unsafeUnwrap();
+    expect(await pool.ready()).toBe(2);
   }, 60_000);
   afterAll(() => pool.close());
 
@@ -46,13 +51,30 @@ describe("helper threads for the certificate (venture-mentoring/threads)", () =>
     60_000,
   );
 
+  it("share a bound's steps exactly, even where a case's search runs out of budget and its warm start decides", () => {
+    // 50 leaves per case and step: most searches settle for a bound, from the team their last
+    // step left — kept in the shared columns, so whichever thread takes the case next starts there.
+    const inst = buildInstance(tight);
+    const { prices, assignment } = staffRound(inst);
+    const lower = objective(inst, assignment).value;
+    const effort = { iterations: 30, patience: 3, window: 10 };
+    const { jobs, helpers } = recording(pool);
+    const alone = teamBound(inst, lower, prices, effort, [], 50);
+    // Later steps (warm) set the bound, not the first (cold).
+    expect(alone.bound).toBeLessThan(
+      teamBound(inst, lower, prices, { ...effort, iterations: 1 }, [], 50).bound,
+    );
+    expect(teamBound(inst, lower, prices, effort, [], 50, helpers)).toEqual(alone);
+    expect(casesHelped(jobs[0] as CaseSearchJob)).toBeGreaterThan(0);
+  }, 60_000);
+
   it("cost only speed when they never start", () => {
     const silent: CaseSearchHelpers = { threads: 1, post: () => {} };
     expect(matchRound(tight, { helpers: silent })._unsafeUnwrap()).toEqual(matchRound(tight)._unsafeUnwrap());
   }, 60_000);
 
   it("leave the round to the caller's thread when one fails mid-job: a sound proposal, no hang", () => {
-    // The helper's copy of the job lacks the candidates' mentors: its first case search throws.
+    // The helpers' copy of the job lacks the candidates' mentors: their first case search throws.
     const { jobs, helpers } = recording(pool, (job) => ({
       ...job,
       columns: { ...job.columns, mentor: null as unknown as Int32Array },
@@ -63,8 +85,8 @@ describe("helper threads for the certificate (venture-mentoring/threads)", () =>
     expect(p.unstaffed).toEqual([]);
     expect(p.certificate.bound).toBeGreaterThanOrEqual(p.certificate.objective);
     expect(p.certificate.gap).toBeLessThan(0.01);
-    // The helper is still there for the next round.
-    expect(pool.threads).toBe(1);
+    // The helpers are still there for the next round.
+    expect(pool.threads).toBe(2);
   }, 60_000);
 });
 
