@@ -294,6 +294,8 @@ function solveCase(search: CaseSearch, cols: CaseColumns, j: number): void {
  * Threads that take a share of a certificate's case searches on large rounds — the bound's inner
  * loop, each step one search per case. `venture-mentoring/threads` provides them with Node's
  * worker threads; any other runtime's threads will do that run {@link helpCaseSearch} on a job.
+ * The caller's thread waits for them with `Atomics.wait`, which a browser allows only off its main
+ * thread: there, match from a worker.
  */
 export interface CaseSearchHelpers {
   /** Helper threads besides the caller's (0: the caller searches alone). */
