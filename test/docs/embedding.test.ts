@@ -12,6 +12,7 @@ import { createMemoryStore } from "venture-mentoring/memory";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { intakeRoutes } from "../../examples/embedding/express.js";
 import { reportRoutes } from "../../examples/embedding/hono.js";
+import { helpers, proposeTeams } from "../../examples/embedding/large-rounds.js";
 
 const intake = JSON.parse(
   readFileSync(new URL("../../examples/data/sample-intakes.json", import.meta.url), "utf8"),
@@ -59,11 +60,30 @@ describe("the README's embedding examples", () => {
     expect((await res.json()).month).toBe("2026-11");
   });
 
+  it("large rounds: the proposal from a posted round, its errors typed, with helper threads", async () => {
+    try {
+      const body = JSON.parse(
+        readFileSync(new URL("../../examples/data/friesland-round.json", import.meta.url), "utf8"),
+      );
+      const proposal = proposeTeams(body)._unsafeUnwrap();
+      expect(proposal.teams).toHaveLength(2);
+      expect(proposeTeams({ ...body, date: "someday" })._unsafeUnwrapErr()).toMatchObject({
+        type: "ValidationFailed",
+      });
+    } finally {
+      await helpers.close();
+    }
+  });
+
   it("the README shows these files exactly as they are type-checked and tested", () => {
     const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
     const marked = [...readme.matchAll(/<!-- snippet: (\S+) -->\s*```ts\n([\s\S]*?)```/g)];
     expect(marked.map((m) => m[1])).toEqual(
-      expect.arrayContaining(["examples/embedding/express.ts", "examples/embedding/hono.ts"]),
+      expect.arrayContaining([
+        "examples/embedding/express.ts",
+        "examples/embedding/hono.ts",
+        "examples/embedding/large-rounds.ts",
+      ]),
     );
     // Every TypeScript block in the README is one of these files.
     expect(readme.match(/```ts\n/g)?.length).toBe(marked.length);

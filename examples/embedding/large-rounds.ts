@@ -1,0 +1,11 @@
+import { matchRound, parseMatchingRound } from "venture-mentoring";
+import { threadPool } from "venture-mentoring/threads";
+
+// Once, when the portal starts: helper threads (the machine's cores less one) that share a large
+// round's certificate. The proposal is the same with them or without; only the time differs.
+export const helpers = threadPool()._unsafeUnwrap();
+
+/** The mentors' meeting's proposal for a round posted as JSON (docs/formats.md). */
+export function proposeTeams(body: unknown) {
+  return parseMatchingRound(body).andThen((round) => matchRound(round, { helpers }));
+}
