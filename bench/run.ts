@@ -1,11 +1,17 @@
 /**
  * `npm run bench`: the matching engine against a per-case greedy baseline and HiGHS (exact, where
  * it finishes) on seeded instances, in one process, with ratios. Sizes: BENCH_SIZES=30x10,300x100
- * (default: all four, each also with tight and with short supply). Rounds of more than 40 000
- * candidate pairs run again with helper threads (the machine's cores less one) and alone, both
- * warm, for the ratio. Prints a Markdown table for docs/benchmarks.md.
+ * (default: all four, each also with tight and with short supply). Every round runs again with
+ * helper threads (the machine's cores less one), its proposal checked equal; where the core shared
+ * its certificate with them, once more alone, both warm, for the ratio. Prints a Markdown table for docs/benchmarks.md.
  */
-import { type MatchingProposal, matchRound, proposeInsertion, validateProposal } from "venture-mentoring";
+import {
+  type CaseSearchHelpers,
+  type MatchingProposal,
+  matchRound,
+  proposeInsertion,
+  validateProposal,
+} from "venture-mentoring";
 import { lpBound, solveExact } from "venture-mentoring/highs";
 import { threadPool } from "venture-mentoring/threads";
 import { buildInstance, coveragePoints, type Instance } from "../src/matching/instance.js";
@@ -105,22 +111,34 @@ async function runSize(mentors: number, cases: number, kind: Supply): Promise<Ro
   const ov = validateProposal(round, ours);
   const om = measure(inst, fromProposal(ours, inst));
 
-  // Rounds of more than 40 000 candidate pairs again, with the helper threads sharing the
-  // certificate's case searches — the same proposal (checked) — and then alone once more, so that
-  // the ratio compares two warm runs (the first call above also warms the JIT).
+  // Every round again with the helper threads — the same proposal (checked). Where the core shared
+  // the certificate with them (rounds of more than 40 000 candidate pairs: it posted them a job),
+  // the round runs alone once more, so that the ratio compares two warm runs (the first call above
+  // also warms the JIT).
   let helped: number | undefined;
-  if (pool.threads > 0 && inst.candidates.reduce((s, l) => s + l.length, 0) > 40_000) {
+  if (pool.threads > 0) {
+    let jobs = 0;
+    const counting: CaseSearchHelpers = {
+      threads: pool.threads,
+      post: (job) => {
+        jobs++;
+        pool.post(job);
+      },
+    };
     t0 = performance.now();
-    const again = matchRound(round, { helpers: pool })._unsafeUnwrap();
-    helped = performance.now() - t0;
+    const again = matchRound(round, { helpers: counting })._unsafeUnwrap();
+    const sharedMs = performance.now() - t0;
     if (JSON.stringify(again) !== JSON.stringify(ours))
       throw new Error(`${size}: the helper threads changed the proposal`);
-    t0 = performance.now();
-    matchRound(round)._unsafeUnwrap();
-    const alone = performance.now() - t0;
-    console.error(
-      `${size}: warm, alone ${(alone / 1000).toFixed(1)} s, with ${pool.threads} helper thread(s) ${(helped / 1000).toFixed(1)} s: ${(alone / helped).toFixed(2)}× as fast, the same proposal`,
-    );
+    if (jobs > 0) {
+      helped = sharedMs;
+      t0 = performance.now();
+      matchRound(round)._unsafeUnwrap();
+      const alone = performance.now() - t0;
+      console.error(
+        `${size}: warm, alone ${(alone / 1000).toFixed(1)} s, with ${pool.threads} helper thread(s) ${(helped / 1000).toFixed(1)} s: ${(alone / helped).toFixed(2)}× as fast, the same proposal`,
+      );
+    }
   }
 
   let lp: number | undefined;

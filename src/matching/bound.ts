@@ -281,7 +281,7 @@ const CASE_BUDGET = 20_000;
  * every staffing that keeps the rules it keeps. A projected subgradient method (Polyak steps
  * towards `lower`, the best objective known) moves the prices from `start` — the staffing flow's
  * capacity prices, which leave little to do — as long as `effort` allows. Returns the least bound
- * seen. With `helpers`, each step's case searches are shared with their threads (the same result).
+ * seen. With `options.helpers`, each step's case searches are shared with their threads (the same result).
  */
 export function teamBound(
   inst: Instance,
@@ -289,8 +289,12 @@ export function teamBound(
   start: Float64Array,
   effort: BoundEffort,
   relaxRules: readonly boolean[] = [],
-  caseBudget = CASE_BUDGET,
-  helpers?: CaseSearchHelpers,
+  options: {
+    /** Leaf evaluations per case and step before its search settles for its upper bound. */
+    readonly caseBudget?: number;
+    /** Threads that share each step's case searches (the same result). */
+    readonly helpers?: CaseSearchHelpers | undefined;
+  } = {},
 ): LagrangianBound {
   const M = inst.mentors.length;
   const N = inst.cases.length;
@@ -299,7 +303,7 @@ export function teamBound(
   let ceiling = inst.round.weights.coverage;
   for (const list of inst.candidates)
     for (const c of list) ceiling = Math.max(ceiling, c.score + c.lead + inst.round.weights.coverage);
-  const cases = new Cases(inst, relaxRules, caseBudget, helpers);
+  const cases = new Cases(inst, relaxRules, options.caseBudget ?? CASE_BUDGET, options.helpers);
   const { prices: pi, value, team, size } = cases.columns;
   for (let i = 0; i < M; i++) pi[i] = Math.min(Math.max(0, start[i] as number), ceiling);
   const demand = new Int32Array(M);

@@ -114,6 +114,9 @@ export function explainTeam(
 /** A case's heaviest topic is said to be short of mentors when at most this many eligible ones cover it. */
 const SCARCE = 2;
 
+/** How many of a case's candidates cover its b-th topic. */
+const coverers = (list: readonly Candidate[], b: number) => list.filter((x) => x.covers & (1 << b)).length;
+
 /** Name the bottlenecks when cases stay unstaffed, the cases beyond the quota, and pins not honoured. */
 export function diagnose(
   inst: Instance,
@@ -164,9 +167,7 @@ export function diagnose(
       const settled =
         sparse.length >= need &&
         sparse.some((x) => x.lead >= 0) &&
-        c.topics.every(
-          (t, b) => t.weight !== heaviest || sparse.filter((x) => x.covers & (1 << b)).length > SCARCE,
-        );
+        c.topics.every((t, b) => t.weight !== heaviest || coverers(sparse, b) > SCARCE);
       if (!settled) inst.widen(j, M);
     }
     const list = inst.candidates[j] as Candidate[];
@@ -191,7 +192,7 @@ export function diagnose(
     let scarce: { topic: TopicId; mentors: number } | undefined;
     c.topics.forEach((t, b) => {
       if (t.weight !== heaviest) return;
-      const mentors = list.filter((x) => x.covers & (1 << b)).length;
+      const mentors = coverers(list, b);
       if (mentors <= SCARCE && (scarce === undefined || mentors < scarce.mentors))
         scarce = { topic: t.topic, mentors };
     });

@@ -248,19 +248,13 @@ export function matchRound(
         short && bestValue.value > 0
           ? { ...effort, enough, hopeless: bestValue.value / (1 - FAR) }
           : { ...effort, enough };
-      certificate = teamBound(inst, bestValue.value, prices, first, breaks, undefined, helpers);
+      certificate = teamBound(inst, bestValue.value, prices, first, breaks, { helpers });
       if (short && gapOf(certificate.bound, bestValue.value) > FAR) {
         const whole = inst.cases.map((_, j) => staffable(inst, j));
         wholePrices ??= new StaffingFlow(inst, whole, false).solve(modularValue).prices;
-        const other = teamBound(
-          inst,
-          bestValue.value,
-          wholePrices,
-          { ...effort, enough },
-          breaks,
-          undefined,
+        const other = teamBound(inst, bestValue.value, wholePrices, { ...effort, enough }, breaks, {
           helpers,
-        );
+        });
         if (other.bound < certificate.bound) certificate = other;
       }
     }

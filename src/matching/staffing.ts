@@ -493,6 +493,19 @@ export function staffRound(inst: Instance): {
   };
 
   let result = run();
+  /** Whether a flow gives every active case a full team. */
+  const staffsAll = (r: FlowResult) => r.teams.every((t, k) => !active[k] || full(t, k));
+  /** Take given-up case g back: kept (true) when the flow still gives every active case a full team. */
+  const takeBack = (g: number): boolean => {
+    active[g] = true;
+    const attempt = run();
+    if (staffsAll(attempt)) {
+      result = attempt;
+      return true;
+    }
+    active[g] = false;
+    return false;
+  };
   const short = () => result.teams.map((t, j) => (active[j] && !full(t, j) ? j : -1)).filter((j) => j >= 0);
   if (inst.sparse) {
     // Widen the lists of cases the flow could not staff from them: first 4×, then (for very few) all mentors.
@@ -556,22 +569,20 @@ export function staffRound(inst: Instance): {
   given.sort((a, b) => a - b);
   for (let flows = 0; flows < RETRIES; ) {
     const open = given.filter((g) => !active[g] && staffable(inst, g));
+    if (open.length === 0) break;
     const smallest = Math.min(...open.map((g) => inst.teamSize[g] as number));
+    if (free() < smallest) break;
     const room = new Room(inst, result.teams, active);
-    if (open.length === 0 || free() < smallest || room.extraSeats(open) < smallest) break;
+    if (room.extraSeats(open) < smallest) break;
     let added = false;
     for (const j of open) {
       if (flows >= RETRIES) break;
       if (free() < (inst.teamSize[j] as number) || !room.mayFit(j) || !room.fits(j)) continue;
-      active[j] = true;
       flows++;
-      const attempt = run();
-      if (attempt.teams.every((t, k) => !active[k] || full(t, k))) {
-        result = attempt;
+      if (takeBack(j)) {
         added = true;
         break;
       }
-      active[j] = false;
     }
     if (!added) break;
   }
@@ -584,14 +595,9 @@ export function staffRound(inst: Instance): {
       // A try that cannot succeed is still a try (the budget counts tries, so the tries are the
       // same as when each was a flow); only the flow is spared.
       if (active[g] || free() < (inst.teamSize[g] as number) || budget-- <= 0) continue;
-      if (!room.fits(g)) continue;
-      active[g] = true;
-      const attempt = run();
-      if (attempt.teams.every((t, k) => !active[k] || full(t, k))) {
-        result = attempt;
-        added++;
-        room = new Room(inst, result.teams, active);
-      } else active[g] = false;
+      if (!room.fits(g) || !takeBack(g)) continue;
+      added++;
+      room = new Room(inst, result.teams, active);
     }
     return added;
   };
@@ -644,8 +650,7 @@ export function staffRound(inst: Instance): {
           const saved = [...active];
           active.splice(0, N, ...trial);
           const attempt = run();
-          if (attempt.teams.every((t, k) => !active[k] || full(t, k)))
-            found = { active: trial, result: attempt };
+          if (staffsAll(attempt)) found = { active: trial, result: attempt };
           active.splice(0, N, ...saved);
           return;
         }

@@ -104,7 +104,9 @@ describe("the capacity-relaxed bound", () => {
         expect(atPrices).toBeCloseTo(best, 6);
       });
       // A case search out of budget settles for an upper bound on its best team, never less.
-      expect(teamBound(inst, 0, prices, once, relax, 1).bound).toBeGreaterThanOrEqual(bound - 1e-6);
+      expect(teamBound(inst, 0, prices, once, relax, { caseBudget: 1 }).bound).toBeGreaterThanOrEqual(
+        bound - 1e-6,
+      );
     },
   );
 

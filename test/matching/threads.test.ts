@@ -59,12 +59,12 @@ describe("helper threads for the certificate (venture-mentoring/threads)", () =>
     const lower = objective(inst, assignment).value;
     const effort = { iterations: 30, patience: 3, window: 10 };
     const { jobs, helpers } = recording(pool);
-    const alone = teamBound(inst, lower, prices, effort, [], 50);
+    const alone = teamBound(inst, lower, prices, effort, [], { caseBudget: 50 });
     // Later steps (warm) set the bound, not the first (cold).
     expect(alone.bound).toBeLessThan(
-      teamBound(inst, lower, prices, { ...effort, iterations: 1 }, [], 50).bound,
+      teamBound(inst, lower, prices, { ...effort, iterations: 1 }, [], { caseBudget: 50 }).bound,
     );
-    expect(teamBound(inst, lower, prices, effort, [], 50, helpers)).toEqual(alone);
+    expect(teamBound(inst, lower, prices, effort, [], { caseBudget: 50, helpers })).toEqual(alone);
     expect(casesHelped(jobs[0] as CaseSearchJob)).toBeGreaterThan(0);
   }, 60_000);
 
@@ -100,11 +100,20 @@ describe("a thread pool", () => {
     });
   });
 
-  it("has no helpers once closed, and no threads left running", async () => {
+  it("has no helpers once closed: a bound then runs on the caller's thread alone, and waiting for it does not hang", async () => {
     const pool = threadPool({ threads: 2 })._unsafeUnwrap();
     expect(pool.threads).toBe(2);
     await pool.close();
     expect(pool.threads).toBe(0);
-    expect(await pool.ready()).toBeLessThanOrEqual(2);
+    await expect(pool.ready()).resolves.toBeLessThanOrEqual(2);
+    const inst = buildInstance(generateRound({ mentors: 300, cases: 100, seed: 1, supply: 1.05 }));
+    const { prices, assignment } = staffRound(inst);
+    const effort = { iterations: 10, patience: 3, window: 10 };
+    const lower = objective(inst, assignment).value;
+    const { jobs, helpers } = recording(pool);
+    expect(teamBound(inst, lower, prices, effort, [], { helpers })).toEqual(
+      teamBound(inst, lower, prices, effort),
+    );
+    expect(jobs).toEqual([]);
   });
 });
