@@ -2,17 +2,19 @@
  * Hostile arguments and files for every vmentor command: a documented exit code (never the defect
  * code), a message without a stack trace, and after a failure the store is unchanged.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fc, test } from "@fast-check/vitest";
 import { collections } from "venture-mentoring";
 import { createSqliteStore } from "venture-mentoring/sqlite";
 import { beforeAll, describe, expect } from "vitest";
 import { exitCodes, run } from "../../examples/cli/program.js";
+import { tempDirs } from "../support/temp.js";
 import { hostileInput, hostileString } from "./hostile.js";
 
-const dir = mkdtempSync(join(tmpdir(), "vm-cli-fuzz-"));
+const tempDir = tempDirs("vm-cli-fuzz-");
+
+const dir = tempDir();
 const db = join(dir, "programme.db");
 let files = 0;
 

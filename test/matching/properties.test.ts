@@ -21,7 +21,8 @@ function modular(round: MatchingRound, assignment: Assignment) {
   return { staffed: assignment.filter((t) => t !== undefined).length, value: full - coverage };
 }
 
-describe("matching laws", () => {
+// Each law takes up to 3 s of fast-check runs on a quiet two-core machine.
+describe("matching laws", { timeout: 60_000 }, () => {
   test.prop([smallRoundArb({ maxMentors: 8, maxCases: 3 })])(
     "the independent validator passes on every proposal",
     (round) => {

@@ -3,6 +3,7 @@ import {
   type CaseId,
   friesland as frieslandProfile,
   type MatchingRound,
+  type MatchProgress,
   type MentorId,
   matchRound,
   parseMatchingRound,
@@ -87,7 +88,8 @@ describe("the Friesland meeting (30 mentors, 28 running cases, 3 new)", () => {
   });
 });
 
-describe("scenarios", () => {
+// Budgets: the large rounds take 1–8 s on a quiet two-core machine; each budget is at least 10× that.
+describe("scenarios", { timeout: 60_000 }, () => {
   const base = generateRound({ mentors: 30, cases: 10, seed: 11 });
 
   it("a shortage: staffs the maximum and says lead-qualified capacity is short", () => {
@@ -183,7 +185,7 @@ describe("scenarios", () => {
     } finally {
       solve.mockRestore();
     }
-  }, 60_000);
+  }, 120_000);
 
   it("a large round short of seats takes back a given-up case wherever its team has room", () => {
     // 3000 mentors × 1500 cases with room for 0.9 × the seats (4 050 seats, 1 350 teams of three).
@@ -265,6 +267,22 @@ describe("scenarios", () => {
     const p = matchRound(round, { targetGap: -1, perturbations: Number.POSITIVE_INFINITY });
     expect(p.isOk()).toBe(true);
     expect(p._unsafeUnwrap().teams).toEqual(matchRound(round)._unsafeUnwrap().teams);
+  });
+
+  it("reports its progress stage by stage, and the report changes nothing", () => {
+    const round = generateRound({ mentors: 60, cases: 20, seed: 2, supply: 1.05 });
+    const seen: MatchProgress[] = [];
+    const p = matchRound(round, { progress: (x) => seen.push(x) })._unsafeUnwrap();
+    expect(p).toEqual(matchRound(round)._unsafeUnwrap());
+    expect(seen[0]?.stage).toBe("staffing");
+    expect(seen[0]?.gap).toBeUndefined(); // no bound yet
+    expect(seen.map((x) => x.stage)).toContain("certificate");
+    for (const x of seen) expect(x).toMatchObject({ staffed: p.teams.length, cases: 20 });
+    const last = seen.at(-1) as MatchProgress;
+    expect(last.objective).toBeCloseTo(p.certificate.objective, 6);
+    expect(last.gap ?? 1).toBeGreaterThanOrEqual(p.certificate.gap - 1e-9);
+    for (const x of seen.filter((x) => x.stage === "perturbation"))
+      expect(x.step?.done).toBeLessThanOrEqual(x.step?.of ?? 0);
   });
 
   it("a returning venture keeps a mentor of its earlier case (continuity)", () => {

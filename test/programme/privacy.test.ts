@@ -2,8 +2,7 @@
  * Erasure leaves no trace: not in any document or audit entry (searched through SQL), and for
  * SQLite not in the database file or its write-ahead log either (searched byte by byte).
  */
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import {
@@ -28,6 +27,9 @@ import { createSqliteStore } from "venture-mentoring/sqlite";
 import { describe, expect, it } from "vitest";
 import { mentorRaw } from "../support/raw.js";
 import { postgresUrl, testSchemas } from "../support/store.js";
+import { tempDirs } from "../support/temp.js";
+
+const tempDir = tempDirs("vm-privacy-");
 
 const url = postgresUrl;
 const schema = testSchemas("vm_privacy")();
@@ -103,7 +105,7 @@ async function programme(store: ProgrammeStore): Promise<ProgrammeContext> {
 
 describe("erasure leaves no trace", () => {
   it("SQLite: not in any document, nor in the database file or its WAL, while open and after closing", async () => {
-    const path = join(mkdtempSync(join(tmpdir(), "vm-privacy-")), "programme.db");
+    const path = join(tempDir(), "programme.db");
     const store = createSqliteStore({ path })._unsafeUnwrap();
     (await store.migrate())._unsafeUnwrap();
     const ctx = await programme(store);
