@@ -64,7 +64,12 @@ export {
   type Reassignment,
 } from "./matching/insert-case.js";
 export type { Exclusion } from "./matching/instance.js";
-export { type MatchOptions, matchRound, parseMatchingRound } from "./matching/match-round.js";
+export {
+  type MatchOptions,
+  type MatchProgress,
+  matchRound,
+  parseMatchingRound,
+} from "./matching/match-round.js";
 export { prng } from "./matching/prng.js";
 export type {
   Certificate,

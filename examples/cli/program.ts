@@ -9,7 +9,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { parse as parseCsv } from "csv-parse/sync";
 import {
   type CaseId,
@@ -27,6 +27,7 @@ import {
   type Locale,
   logSession,
   type MatchingProposal,
+  type MatchProgress,
   type MentorId,
   matchRound,
   message,
@@ -62,6 +63,8 @@ export interface Io {
   readonly out: (text: string) => void;
   /** Errors and progress: never mixed into the output a script reads. */
   readonly err: (text: string) => void;
+  /** Milliseconds of a clock, for progress lines (default `Date.now`). */
+  readonly now?: () => number;
 }
 
 export interface Env {
@@ -145,36 +148,69 @@ function readMentorCsv(path: string): Read {
   };
 }
 
-/** A whole number of at least `least` (1: a positive one). */
-const wholeNumber =
-  (name: string, least = 0) =>
-  (v: string) => {
-    const n = Number(v);
-    if (v.trim() === "" || !Number.isInteger(n) || n < least)
-      throw new CommanderError(
-        1,
-        "vmentor.invalidArgument",
-        `${name} must be a ${least > 0 ? "positive " : ""}whole number, got '${v}'`,
-      );
-    return n;
+type AllowedKey = Extract<ExampleKey, `cli.allowed.${string}`>;
+
+/**
+ * Parsers for option values. A bad value is commander's `InvalidArgumentError` with exit code 2
+ * (invalid input); its text, in the chosen language, names the option, the value and what is
+ * allowed, and is what `refuse` records for the program's error output to print.
+ */
+function argumentParsers(locale: Locale, refuse: (text: string) => void) {
+  const invalid = (option: string, value: string, allowed: AllowedKey, values: readonly string[] = []) => {
+    const text = say(locale, "cli.badArgument", {
+      option,
+      value,
+      allowed: say(locale, allowed, { values: values.join(", ") }),
+    });
+    refuse(text);
+    const e = new InvalidArgumentError(text);
+    e.exitCode = exitCodes.invalidInput;
+    return e;
   };
-const positiveInt = (name: string) => wholeNumber(name, 1);
-const shareArg = (name: string) => (v: string) => {
-  const n = Number(v);
-  if (v.trim() === "" || !Number.isFinite(n) || n < 0 || n > 1)
-    throw new CommanderError(1, "vmentor.invalidArgument", `${name} must be a share from 0 to 1, got '${v}'`);
-  return n;
-};
-const monthArg = (v: string) => {
-  if (!isMonth(v)) throw new CommanderError(1, "vmentor.invalidArgument", `a month is YYYY-MM, got '${v}'`);
-  return v;
-};
-const pinArg = (kind: Pin["kind"]) => (v: string, previous: Pin[] | undefined) => {
-  const [caseId, mentorId, extra] = v.split(":");
-  if (!caseId || !mentorId || extra !== undefined)
-    throw new CommanderError(1, "vmentor.invalidArgument", `--${kind} takes case:mentor, got '${v}'`);
-  return [...(previous ?? []), { caseId: caseId as CaseId, mentorId: mentorId as MentorId, kind }];
-};
+  /** A whole number of at least `least` (1: a positive one). */
+  const wholeNumber =
+    (option: string, least = 0) =>
+    (v: string) => {
+      const n = Number(v);
+      if (v.trim() === "" || !Number.isInteger(n) || n < least)
+        throw invalid(option, v, least > 0 ? "cli.allowed.positive" : "cli.allowed.whole");
+      return n;
+    };
+  return {
+    /** The option's `.choices()`, refused in the chosen language (the help still lists them). */
+    choice: (option: Option): Option => {
+      const values = option.argChoices ?? [];
+      return option.argParser((v: string) => {
+        if (!values.includes(v)) throw invalid(option.long ?? option.flags, v, "cli.allowed.oneOf", values);
+        return v;
+      });
+    },
+    wholeNumber,
+    positiveInt: (option: string) => wholeNumber(option, 1),
+    share: (option: string) => (v: string) => {
+      const n = Number(v);
+      if (v.trim() === "" || !Number.isFinite(n) || n < 0 || n > 1)
+        throw invalid(option, v, "cli.allowed.share");
+      return n;
+    },
+    month: (option: string) => (v: string) => {
+      if (!isMonth(v)) throw invalid(option, v, "cli.allowed.month");
+      return v;
+    },
+    pin: (kind: Pin["kind"]) => (v: string, previous: Pin[] | undefined) => {
+      const [caseId, mentorId, extra] = v.split(":");
+      if (!caseId || !mentorId || extra !== undefined) throw invalid(`--${kind}`, v, "cli.allowed.pin");
+      return [...(previous ?? []), { caseId: caseId as CaseId, mentorId: mentorId as MentorId, kind }];
+    },
+  };
+}
+
+/** The language asked for with `--lang`, read before the arguments are parsed (for their errors). */
+function requestedLocale(argv: readonly string[]): Locale {
+  const at = argv.indexOf("--lang");
+  const value = at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith("--lang="))?.slice("--lang=".length);
+  return value === "nl" ? "nl" : "en";
+}
 
 interface MatchCommandOptions {
   readonly exact?: boolean;
@@ -182,6 +218,28 @@ interface MatchCommandOptions {
   readonly targetGap?: number;
   readonly perturbations?: number;
   readonly threads: number;
+  readonly progress?: boolean;
+}
+
+/** A round taking longer than this shows its progress on stderr. */
+const PROGRESS_AFTER_MS = 1_000;
+
+/** One progress line of `vmentor match`, in the reader's language. */
+function progressLine(p: MatchProgress, ms: number, locale: Locale): string {
+  const number = (n: number, digits: number) =>
+    new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+  const stage =
+    p.stage === "perturbation" && p.step !== undefined
+      ? say(locale, "cli.stage.perturbation", p.step)
+      : say(locale, `cli.stage.${p.stage === "perturbation" ? "search" : p.stage}`);
+  return say(locale, "cli.progress", {
+    seconds: number(ms / 1000, 1),
+    stage,
+    staffed: p.staffed,
+    cases: p.cases,
+    objective: number(p.objective, 1),
+    gap: p.gap === undefined ? "" : number(p.gap * 100, 2),
+  });
 }
 
 /** The proposal for people: teams with their explanations, what could not be staffed and why. */
@@ -227,6 +285,12 @@ export function renderProposal(
 /** Run `vmentor` with the given arguments (without `node` and the script); returns the exit code. */
 export async function run(argv: readonly string[], io: Io, env: Env = {}): Promise<number> {
   let code: number = exitCodes.ok;
+  // An option value refused by its parser: printed instead of commander's English wrapping of it.
+  let refused: string | undefined;
+  const asked = requestedLocale(argv);
+  const arg = argumentParsers(asked, (text) => {
+    refused = text;
+  });
   const program = new Command("vmentor")
     .description("Run an entrepreneur mentoring programme on the MIT Venture Mentoring Service model.")
     .option("--db <file|url>", "a SQLite file or a postgres:// URL", env.VMENTOR_DB ?? "./programme.db")
@@ -236,13 +300,25 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
       env.VMENTOR_ACTOR ?? "cli",
     )
     .addOption(
-      new Option("--lang <locale>", "language of messages (default: the programme's)").choices(["en", "nl"]),
+      arg.choice(
+        new Option("--lang <locale>", "language of messages (default: the programme's)").choices([
+          "en",
+          "nl",
+        ]),
+      ),
     )
     .option("--json", "print results as JSON")
     .option("--debug", "print stack traces of internal errors")
-    .showHelpAfterError()
+    .showHelpAfterError(say(asked, "cli.seeHelp"))
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+    .configureOutput({
+      writeOut: (s) => io.out(s.trimEnd()),
+      writeErr: (s) => io.err(s.trimEnd()),
+      outputError: (s, write) => {
+        write(refused ?? s);
+        refused = undefined;
+      },
+    });
 
   const globals = (cmd: Command) => cmd.optsWithGlobals() as GlobalOptions;
 
@@ -293,7 +369,7 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
   program
     .command("init")
     .description("start a programme in a new store")
-    .addOption(new Option("--profile <name>", "a built-in profile").choices(["friesland", "vms"]))
+    .addOption(arg.choice(new Option("--profile <name>", "a built-in profile").choices(["friesland", "vms"])))
     .option("--profile-file <file.json>", "or your own profile (docs/formats.md)")
     .action(async (opts: { profile?: keyof typeof profiles; profileFile?: string }, cmd: Command) => {
       const g = globals(cmd);
@@ -390,12 +466,14 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
     .description("decide an intake: the rules' decision with its reasons, or the manager's override")
     .argument("<intakeId>")
     .addOption(
-      new Option("--override <outcome>", "overrule the rules").choices([
-        "accept",
-        "refer",
-        "oneOff",
-        "notReady",
-      ]),
+      arg.choice(
+        new Option("--override <outcome>", "overrule the rules").choices([
+          "accept",
+          "refer",
+          "oneOff",
+          "notReady",
+        ]),
+      ),
     )
     .option("--partner <id>", "with --override refer: the partner programme")
     .option("--advice <code>", "with --override notReady: the advice")
@@ -439,11 +517,11 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
   round
     .command("plan")
     .description("propose teams for the cases waiting for the meeting (replaces an earlier plan)")
-    .option("--month <YYYY-MM>", "the meeting's month (default: this month)", monthArg)
+    .option("--month <YYYY-MM>", "the meeting's month (default: this month)", arg.month("--month"))
     .option("--date <iso>", "the meeting's date and time (default: now)")
-    .option("--pin <case:mentor>", "keep a mentor on a case (repeatable)", pinArg("pin"))
-    .option("--exclude <case:mentor>", "keep a mentor off a case (repeatable)", pinArg("exclude"))
-    .option("--seed <n>", "seed for repeatable tie-breaking", positiveInt("--seed"))
+    .option("--pin <case:mentor>", "keep a mentor on a case (repeatable)", arg.pin("pin"))
+    .option("--exclude <case:mentor>", "keep a mentor off a case (repeatable)", arg.pin("exclude"))
+    .option("--seed <n>", "seed for repeatable tie-breaking", arg.positiveInt("--seed"))
     .action(
       async (
         opts: { month?: string; date?: string; pin?: Pin[]; exclude?: Pin[]; seed?: number },
@@ -524,8 +602,12 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
     .option("--file <session.json>", "the session as JSON (docs/formats.md) instead of the options below")
     .option("--case <id>", "the case")
     .option("--on <iso>", "when (default: now)")
-    .option("--minutes <n>", "how long", positiveInt("--minutes"))
-    .addOption(new Option("--mode <mode>", "how").choices(["inPerson", "video", "phone"]).default("inPerson"))
+    .option("--minutes <n>", "how long", arg.positiveInt("--minutes"))
+    .addOption(
+      arg
+        .choice(new Option("--mode <mode>", "how").choices(["inPerson", "video", "phone"]))
+        .default("inPerson"),
+    )
     .option("--mentors <ids>", "mentors present, comma-separated")
     .option("--author <id>", "who writes the notes (default: the first mentor present)")
     .option("--note <text>", "a short note (no sensitive details)")
@@ -588,7 +670,9 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
     .command("close")
     .description("close a case: mentoring stops when the question stops")
     .argument("<caseId>")
-    .addOption(new Option("--reason <reason>", "why").choices([...closingReasons]).makeOptionMandatory())
+    .addOption(
+      arg.choice(new Option("--reason <reason>", "why").choices([...closingReasons])).makeOptionMandatory(),
+    )
     .option("--mentee-feedback <text>", "the mentee's exit feedback")
     .option("--team-feedback <text>", "the team's exit feedback")
     .action(
@@ -618,9 +702,15 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
   program
     .command("report")
     .description("the monthly report")
-    .option("--month <YYYY-MM>", "the month (default: this month)", monthArg)
-    .addOption(new Option("--format <format>", "output").choices(["md", "json", "svg"]).default("md"))
-    .addOption(new Option("--chart <chart>", "with --format svg").choices(["hours", "load"]).default("hours"))
+    .option("--month <YYYY-MM>", "the month (default: this month)", arg.month("--month"))
+    .addOption(
+      arg.choice(new Option("--format <format>", "output").choices(["md", "json", "svg"])).default("md"),
+    )
+    .addOption(
+      arg
+        .choice(new Option("--chart <chart>", "with --format svg").choices(["hours", "load"]))
+        .default("hours"),
+    )
     .action(
       async (
         opts: { month?: string; format: "md" | "json" | "svg"; chart: "hours" | "load" },
@@ -699,19 +789,19 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
     .addOption(
       new Option("--time-limit <ms>", "hard limit for --exact")
         .default(60_000)
-        .argParser(positiveInt("--time-limit")),
+        .argParser(arg.positiveInt("--time-limit")),
     )
     .addOption(
       new Option(
         "--target-gap <share>",
         "improve until the certificate proves the proposal this close to the optimum (0.003: 0.3 %)",
-      ).argParser(shareArg("--target-gap")),
+      ).argParser(arg.share("--target-gap")),
     )
     .addOption(
       new Option(
         "--perturbations <n>",
         "perturbed searches on rounds up to 300 × 100, at most (default 15)",
-      ).argParser(wholeNumber("--perturbations")),
+      ).argParser(arg.wholeNumber("--perturbations")),
     )
     .addOption(
       new Option(
@@ -719,7 +809,11 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
         "helper threads for the certificate of rounds over 40 000 candidate pairs (the same proposal, sooner)",
       )
         .default(0)
-        .argParser(wholeNumber("--threads")),
+        .argParser(arg.wholeNumber("--threads")),
+    )
+    .option(
+      "--progress",
+      "show progress on stderr also with --json (without it, shown when a round takes over a second)",
     )
     .action(async (file: string, opts: MatchCommandOptions, cmd: Command) => {
       const g = globals(cmd);
@@ -745,10 +839,22 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
         const { threadPool } = await import("venture-mentoring/threads");
         const pool = threadPool({ threads: opts.threads });
         if (pool.isErr()) return failWith(g, locale, pool.error);
+        // Progress on stderr once the round has taken over a second; with --json only if asked.
+        const now = io.now ?? Date.now;
+        const started = now();
+        const showProgress = opts.progress === true || !g.json;
         const result = matchRound(r, {
           ...(opts.targetGap === undefined ? {} : { targetGap: opts.targetGap }),
           ...(opts.perturbations === undefined ? {} : { perturbations: opts.perturbations }),
           helpers: pool.value,
+          ...(showProgress
+            ? {
+                progress: (p: MatchProgress) => {
+                  const ms = now() - started;
+                  if (ms > PROGRESS_AFTER_MS) io.err(progressLine(p, ms, locale));
+                },
+              }
+            : {}),
         });
         await pool.value.close();
         if (result.isErr()) return failWith(g, locale, result.error);
@@ -762,9 +868,9 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
   program
     .command("demo")
     .description("a year of the Friesland programme, month by month, through the real use-cases")
-    .option("--seed <n>", "the same seed gives the same year", positiveInt("--seed"), 2026)
-    .option("--months <n>", "how many months", positiveInt("--months"), 12)
-    .option("--start <YYYY-MM>", "the first month", monthArg, "2026-01")
+    .option("--seed <n>", "the same seed gives the same year", arg.positiveInt("--seed"), 2026)
+    .option("--months <n>", "how many months", arg.positiveInt("--months"), 12)
+    .option("--start <YYYY-MM>", "the first month", arg.month("--start"), "2026-01")
     .action(async (opts: { seed: number; months: number; start: string }, cmd: Command) => {
       const g = globals(cmd);
       const locale = g.lang ?? friesland.locale;
@@ -821,7 +927,10 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
   try {
     await program.parseAsync([...argv], { from: "user" });
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return exitCodes.ok;
+      return e.code === "commander.invalidArgument" ? exitCodes.invalidInput : exitCodes.usage;
+    }
     if (argv.includes("--debug")) io.err((e as Error).stack ?? String(e));
     else io.err(say("en", "cli.internal", { detail: (e as Error).message }));
     return exitCodes.defect;

@@ -51,6 +51,31 @@ const en = {
   "cli.unreadable": (p: { path: string; code: string }) => `Cannot read ${p.path} (${p.code}).`,
   "cli.badJson": (p: { path: string; detail: string }) => `${p.path} is not valid JSON: ${p.detail}`,
   "cli.badCsv": (p: { path: string; detail: string }) => `${p.path} is not valid CSV: ${p.detail}`,
+  "cli.badArgument": (p: { option: string; value: string; allowed: string }) =>
+    `${p.option}: '${p.value}' is not allowed here; expected ${p.allowed}.`,
+  "cli.seeHelp": () => "(vmentor help <command> lists its options)",
+  "cli.progress": (p: {
+    seconds: string;
+    stage: string;
+    staffed: number;
+    cases: number;
+    objective: string;
+    gap: string;
+  }) =>
+    `${p.seconds} s · ${p.stage}: ${p.staffed} of ${p.cases} cases staffed, objective ${p.objective}` +
+    (p.gap === "" ? "" : `, at most ${p.gap} % below the optimum`),
+  "cli.stage.staffing": () => "staffing flow",
+  "cli.stage.search": () => "local search",
+  "cli.stage.certificate": () => "certificate",
+  "cli.stage.restaffing": () => "staffed again near the bound's teams",
+  "cli.stage.perturbation": (p: { done: number; of: number }) =>
+    `perturbed search ${p.done} of at most ${p.of}`,
+  "cli.allowed.oneOf": (p: { values: string }) => `one of ${p.values}`,
+  "cli.allowed.month": () => "a month as YYYY-MM, such as 2026-11",
+  "cli.allowed.pin": () => "case:mentor, such as case-001:mentor-07",
+  "cli.allowed.positive": () => "a whole number of 1 or more",
+  "cli.allowed.whole": () => "a whole number of 0 or more",
+  "cli.allowed.share": () => "a share from 0 to 1, such as 0.003 for 0.3 %",
   "cli.internal": (p: { detail: string }) => `Internal error: ${p.detail} (run with --debug for details).`,
   "cli.storeUnavailable": (p: { db: string; cause: string }) => `Cannot open ${p.db}: ${p.cause}`,
   "walkthrough.heading": (p: { programme: string; month: string; places: number }) =>
@@ -167,6 +192,22 @@ const nl: ExampleCatalogue = {
   "cli.unreadable": (p) => `Kan ${p.path} niet lezen (${p.code}).`,
   "cli.badJson": (p) => `${p.path} is geen geldige JSON: ${p.detail}`,
   "cli.badCsv": (p) => `${p.path} is geen geldige CSV: ${p.detail}`,
+  "cli.badArgument": (p) => `${p.option}: '${p.value}' is hier niet toegestaan; verwacht: ${p.allowed}.`,
+  "cli.seeHelp": () => "(vmentor help <opdracht> toont de opties ervan)",
+  "cli.progress": (p) =>
+    `${p.seconds} s · ${p.stage}: ${p.staffed} van ${p.cases} casussen bezet, doelwaarde ${p.objective}` +
+    (p.gap === "" ? "" : `, hoogstens ${p.gap} % onder het optimum`),
+  "cli.stage.staffing": () => "eerste bezetting",
+  "cli.stage.search": () => "zoeken naar betere teams",
+  "cli.stage.certificate": () => "bovengrens berekend",
+  "cli.stage.restaffing": () => "opnieuw bezet rond de teams van de bovengrens",
+  "cli.stage.perturbation": (p) => `verstoorde zoektocht ${p.done} van hoogstens ${p.of}`,
+  "cli.allowed.oneOf": (p) => `een van ${p.values}`,
+  "cli.allowed.month": () => "een maand als JJJJ-MM, bijvoorbeeld 2026-11",
+  "cli.allowed.pin": () => "casus:mentor, bijvoorbeeld case-001:mentor-07",
+  "cli.allowed.positive": () => "een geheel getal van 1 of meer",
+  "cli.allowed.whole": () => "een geheel getal van 0 of meer",
+  "cli.allowed.share": () => "een aandeel van 0 tot 1, bijvoorbeeld 0.003 voor 0,3 %",
   "cli.internal": (p) => `Interne fout: ${p.detail} (gebruik --debug voor details).`,
   "cli.storeUnavailable": (p) => `Kan ${p.db} niet openen: ${p.cause}`,
   "walkthrough.heading": (p) =>

@@ -94,6 +94,30 @@ export interface MatchOptions {
    * without (each case is searched alike whichever thread takes it); only the time differs.
    */
   readonly helpers?: CaseSearchHelpers;
+  /**
+   * Called synchronously after each stage of the work, with the state so far — for a progress
+   * line; what it does has no effect on the proposal. The core reads no clock: a caller that wants
+   * to show progress only on slow rounds times the calls itself.
+   */
+  readonly progress?: (progress: MatchProgress) => void;
+}
+
+/** Where a round's matching stands, as passed to {@link MatchOptions.progress}. */
+export interface MatchProgress {
+  /**
+   * The stage just done: the staffing flow, a local search, a certificate (a bound on the optimum),
+   * a re-staffing near the bound's teams, or one of the perturbed searches.
+   */
+  readonly stage: "staffing" | "search" | "certificate" | "restaffing" | "perturbation";
+  /** Cases with a team in the best proposal so far, of the cases the meeting's quota lets in. */
+  readonly staffed: number;
+  readonly cases: number;
+  /** The best proposal's objective so far. */
+  readonly objective: number;
+  /** How far below the best bound so far that objective is, as a share (once a bound exists). */
+  readonly gap?: number;
+  /** For perturbed searches: how many are done, of at most how many. */
+  readonly step?: { readonly done: number; readonly of: number };
 }
 
 /** A copy of the instance with each pair score shaken by a factor in [1 − share, 1 + share]. */
@@ -177,6 +201,14 @@ export function matchRound(
 ): Result<MatchingProposal, SolverDefect> {
   const inst = buildInstance(round);
   const { assignment: flow, unstaffed, prices, network: staffed } = staffRound(inst);
+  const staffedCount = flow.filter((t) => t !== undefined).length;
+  const cases = inst.cases.length;
+  options.progress?.({
+    stage: "staffing",
+    staffed: staffedCount,
+    cases,
+    objective: objective(inst, flow).value,
+  });
   const pairs = inst.candidates.reduce((s, c) => s + c.length, 0);
   const room = seatsOffered(inst);
   let seats = 0;
@@ -194,6 +226,17 @@ export function matchRound(
     ? { assignment: flow, stats: { passes: 0, moves: 0, evaluations: 0 } }
     : localSearch(inst, flow, round.seed, options.search);
   let bestValue = objective(inst, best.assignment);
+  let certificate: LagrangianBound | undefined;
+  const report = (stage: MatchProgress["stage"], step?: MatchProgress["step"]) =>
+    options.progress?.({
+      stage,
+      staffed: staffedCount,
+      cases,
+      objective: bestValue.value,
+      ...(certificate === undefined ? {} : { gap: gapOf(certificate.bound, bestValue.value) }),
+      ...(step === undefined ? {} : { step }),
+    });
+  if (!skipFirstSearch) report("search");
   /** Keep a searched alternative when it breaks fewer team rules, or as few with more points. */
   const keepIfBetter = (other: typeof best): boolean => {
     const value = objective(inst, other.assignment);
@@ -214,7 +257,6 @@ export function matchRound(
     best.assignment.map((t) => t !== undefined && brokenTeamRules(inst, [t.lead, ...t.members]).length > 0);
   const target = options.targetGap ?? 0.003;
   let relaxed: boolean[] = [];
-  let certificate: LagrangianBound | undefined;
   /** The seat prices of a flow over every staffable case (a second start, see below), once. */
   let wholePrices: Float64Array | undefined;
   /**
@@ -257,6 +299,7 @@ export function matchRound(
         });
         if (other.bound < certificate.bound) certificate = other;
       }
+      report("certificate");
     }
     return certificate;
   };
@@ -290,6 +333,7 @@ export function matchRound(
         })
       : undefined;
     keepIfBetter(localSearch(inst, start, round.seed, options.search, changed));
+    report("restaffing");
     return true;
   };
   const proven = () => bestValue.brokenTeamRules === 0 && gapOf(certify().bound, bestValue.value) <= target;
@@ -387,6 +431,7 @@ export function matchRound(
       options.search,
     );
     keepIfBetter(localSearch(inst, moved.assignment, round.seed + r + 1, options.search));
+    report("perturbation", { done: r + 1, of: tries });
   }
   return finish();
 }

@@ -1,14 +1,16 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { exitCodes, run } from "../../examples/cli/program.js";
 import { postgresUrl, testSchemas } from "../support/store.js";
+import { tempDirs } from "../support/temp.js";
+
+const tempDir = tempDirs("vmentor-cli-");
 
 const newSchema = testSchemas("vm_cli");
 
 const intakes = new URL("../../examples/data/sample-intakes.json", import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), "vmentor-cli-"));
+const dir = tempDir();
 const file = (name: string, content: string) => {
   const f = join(dir, name);
   writeFileSync(f, content);
@@ -34,7 +36,7 @@ async function vmentor(...argv: string[]) {
 }
 
 const targets: [string, () => string][] = [
-  ["a SQLite file", () => join(mkdtempSync(join(tmpdir(), "vmentor-db-")), "programme.db")],
+  ["a SQLite file", () => join(tempDir(), "programme.db")],
   [
     "PostgreSQL",
     () => {
@@ -149,7 +151,7 @@ describe.each(targets)("vmentor on %s", (_name, location) => {
 
 describe("vmentor's errors", () => {
   it("says what is wrong in the programme's language, with the exit code of its kind, never a stack", async () => {
-    const db = join(mkdtempSync(join(tmpdir(), "vmentor-db-")), "programme.db");
+    const db = join(tempDir(), "programme.db");
     const v = (...argv: string[]) => vmentor("--db", db, ...argv);
     expect((await v("init", "--profile", "friesland")).code).toBe(0);
 
@@ -172,15 +174,64 @@ describe("vmentor's errors", () => {
     r = await v("--lang", "en", "triage", "nope");
     expect(r).toMatchObject({ code: exitCodes.notFound, err: "No intake 'nope' found." });
     r = await v("round", "plan", "--month", "2026-13");
-    expect(r.code).toBe(exitCodes.usage);
+    expect(r.code).toBe(exitCodes.invalidInput);
     r = await v("case", "close", "c", "--reason", "bored");
-    expect(r.code).toBe(exitCodes.usage);
+    expect(r.code).toBe(exitCodes.invalidInput);
+    expect(r.err).toContain("--reason: 'bored'");
+    expect(r.err).toContain("questionResolved");
     r = await v("round", "confirm", "round-1999-01");
     expect(r.code).toBe(exitCodes.notFound);
     r = await vmentor("--db", join(dir, "no", "such", "dir.db"), "report");
     expect(r.code).toBe(exitCodes.storeUnavailable);
     for (const x of [r.err]) expect(x).not.toMatch(/\n\s+at /);
   });
+
+  it.each([
+    [
+      ["round", "plan", "--month", "2026-13"],
+      "--month: '2026-13'",
+      "a month as YYYY-MM",
+      "een maand als JJJJ-MM",
+    ],
+    [["round", "plan", "--exclude", "nonsense"], "--exclude: 'nonsense'", "case:mentor", "casus:mentor"],
+    [["round", "plan", "--pin", "case-1:m-1:x"], "--pin: 'case-1:m-1:x'", "case:mentor", "casus:mentor"],
+    [
+      ["round", "plan", "--seed", "abc"],
+      "--seed: 'abc'",
+      "a whole number of 1 or more",
+      "een geheel getal van 1",
+    ],
+    [["demo", "--months", "0"], "--months: '0'", "a whole number of 1 or more", "een geheel getal van 1"],
+    [["demo", "--start", "January"], "--start: 'January'", "a month as YYYY-MM", "een maand als JJJJ-MM"],
+    [
+      ["case", "close", "c", "--reason", "bored"],
+      "--reason: 'bored'",
+      "one of questionResolved",
+      "een van questionResolved",
+    ],
+    [["report", "--format", "pdf"], "--format: 'pdf'", "one of md, json, svg", "een van md, json, svg"],
+    [
+      ["session", "log", "--minutes", "1.5"],
+      "--minutes: '1.5'",
+      "a whole number of 1 or more",
+      "een geheel getal van 1",
+    ],
+  ])(
+    "refuses a bad option value with exit 2, naming it and what is allowed: %j",
+    async (argv, what, en, nl) => {
+      const db = join(tempDir(), "untouched.db");
+      const english = await vmentor("--db", db, ...argv);
+      expect(english.code).toBe(exitCodes.invalidInput);
+      expect(english.err).toContain(what);
+      expect(english.err).toContain(en);
+      expect(english.out).toBe("");
+      const dutch = await vmentor("--db", db, "--lang", "nl", ...argv);
+      expect(dutch.code).toBe(exitCodes.invalidInput);
+      expect(dutch.err).toContain(what);
+      expect(dutch.err).toContain(nl);
+      expect(existsSync(db)).toBe(false);
+    },
+  );
 
   it("does not print a PostgreSQL password", async () => {
     const r = await vmentor("--db", "postgres://u:s3cret@127.0.0.1:1/none", "report");
@@ -203,7 +254,7 @@ describe("vmentor demo", () => {
   });
 
   it("keeps the year in a store when one is named, and refuses a store that holds a programme", async () => {
-    const db = join(mkdtempSync(join(tmpdir(), "vmentor-db-")), "demo.db");
+    const db = join(tempDir(), "demo.db");
     const r = await vmentor("--db", db, "--json", "demo", "--months", "2");
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).months).toHaveLength(2);
