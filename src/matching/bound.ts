@@ -371,10 +371,8 @@ export interface LagrangianBound {
 /**
  * What a seat in the anchor's team is worth to a flow kept near the anchor, as a share of the
  * round's coverage or lead weight (the larger): 600 points at the default weights, where a pair
- * scores up to about 1 500. Measured (docs/benchmarks.md): 0.25 lost the gain on tight 300×100
- * rounds, 1 brought six seeds of six under 0.3 % (2: three of three); at tight 10000×5000 0.5, 1
- * and 2 gave 0.58, 0.60 and 0.64 %; 50 points let the flow reshuffle thousands of teams for their
- * pair scores.
+ * scores up to about 1 500: enough to keep the anchor's teams unless a seat is overbooked, too
+ * little to outweigh coverage (the values tried: docs/matching.md).
  */
 const ANCHOR_SHARE = 1;
 

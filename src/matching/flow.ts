@@ -1,14 +1,14 @@
 /**
  * Min-cost flow by cost scaling: Goldberg and Tarjan's push–relabel with ε-scaling and Goldberg's
- * global price updates — the method of CS2, LEMON's CostScaling and OR-Tools' min-cost flow. The
- * successive-shortest-path method it replaced needed one Dijkstra per seat, and under tight supply
- * the last seats' searches crossed half the network each (docs/benchmarks.md).
+ * global price updates — the method of CS2, LEMON's CostScaling and OR-Tools' min-cost flow. Unlike
+ * successive shortest paths (a Dijkstra per seat, each crossing much of the network when supply
+ * is tight), its work does not grow with the seats to fill.
  *
  * Arcs are added in paired arrays (arc e and its reverse e ^ 1); routing copies them grouped by
  * tail, each with its reverse's position, so that the scans of a node's arcs — the whole of
- * push–relabel and of the global price updates — read contiguous memory (a cold 10000×5000
- * staffing flow 2.5–2.9 s → 2.0 s, the same flow). Build the network, route, read the flows; to
- * solve again with other costs, set them and reroute (warm: from the last flow and prices).
+ * push–relabel and of the global price updates — read contiguous memory. Build the network, route,
+ * read the flows; to solve again with other costs, set them and reroute (warm: from the last flow
+ * and prices).
  */
 
 /** Each phase divides ε by this (CS2 and LEMON use 8–16). */

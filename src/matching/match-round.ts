@@ -38,10 +38,8 @@ const MEDIUM = 40_000;
 /**
  * The certificate's subgradient effort by the round's candidate pairs (up to SMALL, up to MEDIUM,
  * above). Its teams steer the Lagrangian re-staffing, so a better converged bound makes a better
- * proposal too. Measured (docs/benchmarks.md): on the tight 30×10 rounds of seeds 1–3 the patient
- * effort proves the optimum it finds (2.0 / 0 / 0.14 % with the middle one); at tight 10000×5000
- * the large one gives 0.40 % instead of 0.60 % in about the same time; on tight 300×100 rounds
- * (12 seeds) more patience left 3 above the 0.3 % target instead of 1.
+ * proposal too; small rounds converge far enough to prove their optimum. The measurements behind
+ * each value: docs/matching.md, "Tuned thresholds".
  */
 const BOUND_EFFORT: readonly BoundEffort[] = [
   { iterations: 1000, patience: 10, window: 100 },
@@ -55,8 +53,6 @@ const LARGE_REPAIRS = 3;
 /**
  * Perturbed searches on a round of at most MEDIUM candidate pairs, at most: each searches from the
  * best assignment with every pair score shaken by up to SHAKE (a share of it), then without.
- * Measured on tight 300×100 rounds (3 seeds): 0.1 found the most; mentor-wide shakes and shakes
- * growing after a miss found less.
  */
 const PERTURBATIONS = 15;
 /** However many are asked for (`MatchOptions.perturbations`), a round ends. */
@@ -218,9 +214,8 @@ export function matchRound(
   // A large round with little room to spare skips the search of the flow's own staffing: with few
   // free seats the search cannot mend the team rules the flow ignores, and the Lagrangian
   // re-staffing below replaces its teams anyway — the search starts from the re-staffing instead
-  // (and from the flow's staffing if none is kept). Measured at tight 10000×5000 (seeds 1–3, room
-  // 1.00 × the seats): 0.7–0.9 s less, gaps 0.26 / 0.21 / 0.18 % instead of 0.25 / 0.21 / 0.25 %; with
-  // room 1.5 × (generous) the first search mends every rule and the certificate stops at once.
+  // (and from the flow's staffing if none is kept). With room to spare the first search mends the
+  // rules, and the certificate may then stop at once.
   const skipFirstSearch = pairs > MEDIUM && room < TIGHT_ROOM * seats;
   let best = skipFirstSearch
     ? { assignment: flow, stats: { passes: 0, moves: 0, evaluations: 0 } }
@@ -264,17 +259,16 @@ export function matchRound(
    * staffing that keeps the team rules the best assignment keeps (kept while its broken rules stay
    * on cases it relaxed). The first keeps the team rules on every case — tighter, and its teams (the Lagrangian
    * re-staffing's anchor) break none; it covers the proposal once that breaks none too, and is
-   * computed again, with the broken cases relaxed, if it does not. Measured at tight 10000×5000:
-   * 0.40 → 0.25 %, the proposal better too.
+   * computed again, with the broken cases relaxed, if it does not.
    */
   const certify = (): LagrangianBound => {
     const breaks = certificate === undefined ? best.assignment.map(() => false) : breaking();
     if (certificate === undefined || breaks.some((b, j) => b && !relaxed[j])) {
       relaxed = breaks;
       // Above MEDIUM pairs, enough once it proves the target gap for a proposal that breaks no team
-      // rule (one that breaks a rule is never proven: its teams are needed then); smaller rounds'
-      // certificates run their full effort, cheaply (and may prove an optimum). Measured at
-      // 10000×5000: 1.2 s → 0.08 s, the gap reported 0.27 % instead of 0.23 %, the proposal the same.
+      // rule (one that breaks a rule is never proven: its teams are needed then): the gap reported
+      // is then at most the target. Smaller rounds' certificates run their full effort, cheaply
+      // (and may prove an optimum).
       const enough =
         pairs > MEDIUM && bestValue.brokenTeamRules === 0
           ? bestValue.value / (1 - target)
@@ -283,8 +277,8 @@ export function matchRound(
       // leave the bound far off (a 300 × 100 round with room for 0.9 × the seats: 27.7 %). Then
       // the certificate starts again from the prices of a flow that staffs every case for its
       // value alone (there: 1.1 %; a better start elsewhere only at random) and keeps the tighter.
-      // The first start is given up once it cannot come that close at its pace: measured at
-      // 5000 × 2500 (room 0.9 ×), it was 9 % off after 40 steps and 8 % after 120, 165 ms each.
+      // The first start is given up once it cannot come that close at its pace, so that a start
+      // which stalls far off does not spend its whole effort.
       const short = unstaffed.some((j) => staffable(inst, j));
       const first: BoundEffort =
         short && bestValue.value > 0
@@ -343,9 +337,8 @@ export function matchRound(
    * rules seen whole, but some mentors overbooked. A flow kept near those teams (their seats earn
    * a bonus) staffs the round, moving mentors only where seats are overbooked, and the search goes
    * on from there. On large rounds the flow also charges a newcomer who would break a team rule
-   * beside the anchor's team: measured at tight 10000×5000 (seeds 1–3) the re-staffing then breaks
-   * no rule instead of 3–8, and no repair re-staffing is needed; on tight 300×100 rounds it left 4 of
-   * 12 seeds above the 0.3 % target instead of 1, so small rounds go unguarded.
+   * beside the anchor's team, so that no repair re-staffing is needed; small rounds go unguarded,
+   * where the guard cost more of the target than it saved (docs/matching.md).
    */
   const lagrangianRestaff = () => {
     if (!proven()) restaff(anchoredValue(inst, certify().teams, undefined, pairs > MEDIUM), true);
@@ -384,8 +377,8 @@ export function matchRound(
   }
   // Staff the same cases again with coverage priced in (the coverage rows' Lagrange multipliers,
   // each iteration a flow), so that mentors who complete each other's topics come out of the flow
-  // together; keep the better. Measured on tight 300×100 rounds: without it, 2 of 6 seeds ended
-  // above the 0.3 % target; above MEDIUM pairs the Lagrangian re-staffing alone does better, cheaper.
+  // together; keep the better. Above MEDIUM pairs the Lagrangian re-staffing alone does better,
+  // cheaper.
   const mu = coveragePrices(inst, bestValue.value, pairs <= SMALL ? 150 : 20, best.assignment);
   restaff(adjustedValue(inst, mu), false);
   // Small rounds: a team rule the moves could not mend (it may take a chain through many teams):

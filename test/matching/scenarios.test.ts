@@ -185,7 +185,7 @@ describe("scenarios", { timeout: 60_000 }, () => {
     } finally {
       solve.mockRestore();
     }
-  }, 120_000);
+  }, 240_000);
 
   it("a large round short of seats takes back a given-up case wherever its team has room", () => {
     // 3000 mentors × 1500 cases with room for 0.9 × the seats (4 050 seats, 1 350 teams of three).

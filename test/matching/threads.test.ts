@@ -27,8 +27,8 @@ function recording(helpers: CaseSearchHelpers, change = (job: CaseSearchJob) => 
 const tight = generateRound({ mentors: 2000, cases: 1000, seed: 1, supply: 1.05 });
 const short = generateRound({ mentors: 2000, cases: 1000, seed: 1, supply: 0.9 });
 
-// 2000 × 1000 rounds take 4–7 s each on a quiet two-core machine: budgets of 120 s.
-describe("helper threads for the certificate (venture-mentoring/threads)", { timeout: 120_000 }, () => {
+// 2000 × 1000 rounds take 4–7 s each on a quiet two-core machine: budgets of 180 s.
+describe("helper threads for the certificate (venture-mentoring/threads)", { timeout: 180_000 }, () => {
   let pool: ThreadPool;
   beforeAll(async () => {
     // Two helpers (with the caller, three threads claiming cases; on a 2-core box, more than its cores).
