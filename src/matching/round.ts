@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { CaseId, MentorId } from "../model/brand.js";
-import { dateSchema, idSchema, listOf, shortTextSchema } from "../model/common.js";
+import { boundedString, dateSchema, idSchema, listOf, shortTextSchema } from "../model/common.js";
 import { type QuestionTopic, questionTopicSchema } from "../model/intake.js";
 import { type Mentor, mentorSchema } from "../model/mentor.js";
 import { type Locale, locales, type ProgrammeProfile } from "../model/profile.js";
@@ -164,7 +164,7 @@ export const matchingRoundSchema = z
       hoursPerCase: z.number().gt(0).max(100),
       ethicsStatementValidityMonths: z.int().min(1).max(60),
       locale: z.enum(locales),
-      topicLabels: z.record(z.string().max(64), z.string().max(200)).exactOptional(),
+      topicLabels: z.record(boundedString(0, 64), boundedString(0, 200)).exactOptional(),
     }),
     mentors: listOf(roundMentorSchema, big),
     cases: listOf(roundCaseSchema, big),

@@ -30,10 +30,35 @@ export const idSchema = <B extends string>() =>
     .regex(ID_PATTERN, { message: "use lower-case letters, digits, '-' and '_'" })
     .transform((s) => s as Brand<string, B>);
 
+/**
+ * Half of a UTF-16 surrogate pair, alone: not Unicode text. PostgreSQL cannot store it, JSON writes
+ * it as a six-character escape (so a value within its length limit could outgrow a store's), and
+ * no reader can show it. Refused at the boundary, alike on every store.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether `s` is well-formed Unicode (no lone surrogate). */
+export const isWellFormed = (s: string): boolean => !LONE_SURROGATE.test(s);
+
+const WELL_FORMED = { message: "is not well-formed Unicode (a lone surrogate)" } as const;
+
+/**
+ * A string of `min`–`max` characters of well-formed Unicode without control characters (PostgreSQL
+ * cannot store NUL either): every string that crosses the boundary.
+ */
+export const boundedString = (min: number, max: number) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .refine(isWellFormed, WELL_FORMED)
+    .refine((s) => !CONTROL.test(s), { message: "contains control characters" });
+
 const text = (max: number) =>
   z
     .string()
     .max(max)
+    .refine(isWellFormed, WELL_FORMED)
     .refine((s) => !CONTROL.test(s), { message: "contains control characters" })
     .refine((s) => s.trim().length > 0, { message: "must not be blank" });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { IntakeId, PartnerId, ReferralId, SectorId, TopicId } from "./brand.js";
-import { dateSchema, idSchema, listOf, nameSchema, shortTextSchema } from "./common.js";
+import { boundedString, dateSchema, idSchema, listOf, nameSchema, shortTextSchema } from "./common.js";
 import { type VentureStage, ventureStages } from "./venture.js";
 
 /** A programme the intake can refer an entrepreneur to, with what it is for. */
@@ -73,7 +73,7 @@ export const referralSchema = z.object({
   id: idSchema<"ReferralId">(),
   intakeId: idSchema<"IntakeId">(),
   partnerId: idSchema<"PartnerId">(),
-  reasons: listOf(z.string().min(1).max(64)),
+  reasons: listOf(boundedString(1, 64)),
   date: dateSchema,
   warmHandover: z.boolean(),
   followUp: z.object({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { IntakeId, PartnerId, RuleId, SectorId, TopicId } from "./brand.js";
-import { dateSchema, idSchema, listOf, shortTextSchema } from "./common.js";
+import { boundedString, dateSchema, idSchema, listOf, shortTextSchema } from "./common.js";
 import { type Urgency, urgencies } from "./intake.js";
 import { type ExportAmbition, exportAmbitions, type VentureStage, ventureStages } from "./venture.js";
 
@@ -201,8 +201,8 @@ export const triageDecisionSchema = z.object({
     z.object({
       code: z.enum([...ruleReasonCodes, ...builtInReasonCodes]),
       ruleId: idSchema<"RuleId">().exactOptional(),
-      params: z.record(z.string().max(64), z.union([z.string().max(5_000), z.number()])),
-      text: z.string().max(5_000),
+      params: z.record(boundedString(0, 64), z.union([boundedString(0, 5_000), z.number()])),
+      text: boundedString(0, 5_000),
     }),
   ),
   fired: listOf(
@@ -220,7 +220,7 @@ export const triageDecisionSchema = z.object({
   context: triageContextSchema,
   override: z
     .object({
-      by: z.string().min(1).max(64),
+      by: boundedString(1, 64),
       at: dateSchema,
       reason: shortTextSchema,
       original: triageOutcomeSchema,

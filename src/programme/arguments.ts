@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ValidationFailed } from "../errors.js";
 import { closingReasons } from "../lifecycle/case.js";
-import { idSchema, listOf, shortTextSchema } from "../model/common.js";
+import { boundedString, idSchema, listOf, shortTextSchema } from "../model/common.js";
 import { parseWith } from "../model/parse.js";
 import { followUpStatuses } from "../model/partner.js";
 
@@ -16,8 +16,8 @@ export const argument = {
   intakeId: idSchema<"IntakeId">(),
   referralId: idSchema<"ReferralId">(),
   mentorId: idSchema<"MentorId">(),
-  roundId: z.string().min(1).max(64),
-  idempotencyKey: z.string().min(1).max(200),
+  roundId: boundedString(1, 64),
+  idempotencyKey: boundedString(1, 200),
   expectedVersion: z.union([z.literal("new"), z.int().min(1)]),
   date: z.date().refine((d) => !Number.isNaN(d.getTime()), { message: "not a valid date" }),
   closingReason: z.enum(closingReasons),
@@ -35,7 +35,7 @@ export const argument = {
     z.object({ kind: z.literal("join"), mentorId: idSchema<"MentorId">(), role: z.enum(["lead", "member"]) }),
   ]),
   person: z.discriminatedUnion("kind", [
-    z.object({ kind: z.literal("mentee"), email: z.string().min(3).max(254) }),
+    z.object({ kind: z.literal("mentee"), email: boundedString(3, 254) }),
     z.object({ kind: z.literal("mentor"), id: idSchema<"MentorId">() }),
   ]),
   hands: z

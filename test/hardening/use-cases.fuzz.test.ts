@@ -219,6 +219,8 @@ describe.each(stores)("hostile input to every use-case on the %s store", (_name,
           const error = result.error as VentureMentoringError;
           expect(() => errorClass(error), JSON.stringify(error)?.slice(0, 200)).not.toThrow();
           expect(errorClass(error)).not.toBe("defect");
+          // A healthy store never answers bad input with "unavailable": the boundary refuses it first.
+          expect(errorClass(error), JSON.stringify(error)?.slice(0, 200)).not.toBe("unavailable");
           expect(await dumpStore(store)).toBe(before);
         }
         // Whatever was stored reads back through the schemas (the SQL stores decode every read).
@@ -227,4 +229,50 @@ describe.each(stores)("hostile input to every use-case on the %s store", (_name,
       30_000,
     );
   }
+});
+
+describe.each(stores)("text that is not well-formed Unicode, on the %s store", (_name, make) => {
+  let store: ProgrammeStore;
+  let ctx: ProgrammeContext;
+  beforeAll(async () => {
+    store = await make();
+    ctx = await seeded(store);
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  /** The call is refused as invalid input naming `path`, and the store is what it was. */
+  const refused = async (call: ResultAsync<unknown, VentureMentoringError>, path: string) => {
+    const before = await dumpStore(store);
+    const error = (await call)._unsafeUnwrapErr();
+    expect(error.type).toBe("ValidationFailed");
+    if (error.type === "ValidationFailed") expect(error.issues.map((i) => i.path)).toContain(path);
+    expect(await dumpStore(store)).toBe(before);
+  };
+
+  test("a lone surrogate in a name, a question, a key or a mentor is refused alike, naming the field", async () => {
+    const raw = intake("in-3");
+    await refused(
+      submitIntake(ctx, { ...raw, mentee: { ...raw.mentee, name: "Sjoukje \ud800" } }, "key-3", {
+        id: "portal",
+      }),
+      "mentee.name",
+    );
+    // Every text field at its limit, all lone surrogates: JSON writes each as six characters.
+    await refused(
+      submitIntake(ctx, { ...raw, question: { ...raw.question, summary: "\udfff".repeat(5_000) } }, "key-4", {
+        id: "portal",
+      }),
+      "question.summary",
+    );
+    await refused(submitIntake(ctx, intake("in-5"), "key-\udc00", { id: "portal" }), "idempotencyKey");
+    await refused(registerMentor(ctx, { ...mentor("m-7"), name: "\udc00Anke" }, { id: "pm" }, "new"), "name");
+    // Whole pairs are text like any other, and come back equal.
+    const name = "Sjoukje 👩🏽‍💻 𠮷";
+    const done = await submitIntake(ctx, { ...raw, id: "in-6", mentee: { ...raw.mentee, name } }, "key-6", {
+      id: "portal",
+    });
+    expect(done._unsafeUnwrap().intake.mentee.name).toBe(name);
+  });
 });

@@ -142,6 +142,38 @@ describe("invalid input yields ValidationFailed naming the field, and never thro
     expect(parseMentor(bad)._unsafeUnwrapErr().issues.length).toBeGreaterThan(0);
   });
 
+  // A lone surrogate anywhere in free text: the string as fast-check builds it, with half a pair
+  // spliced in at any position (alone, at either end, between whole pairs).
+  const loneSurrogate = fc
+    .tuple(
+      fc.string({ unit: "grapheme", maxLength: 8 }),
+      fc.integer({ min: 0xd800, max: 0xdfff }),
+      fc.string({ unit: "grapheme", maxLength: 8 }),
+    )
+    .map(([a, half, b]) => `x${a}${String.fromCharCode(half)}${b}`);
+  test.prop([
+    rawIntakeArb(friesland),
+    loneSurrogate,
+    fc.constantFrom("mentee.name", "venture.name", "question.summary", "venture.competitors.0"),
+  ])("text that is not well-formed Unicode, named by its field", (raw, text, path) => {
+    const error = parseIntake(setPath(raw, path, text), friesland)._unsafeUnwrapErr();
+    expect(error.type).toBe("ValidationFailed");
+    expect(error.issues).toContainEqual(
+      expect.objectContaining({ path, message: expect.stringContaining("well-formed Unicode") }),
+    );
+  });
+
+  test.prop([rawMentorArb, loneSurrogate])("a mentor's name with a lone surrogate", (raw, name) => {
+    const error = parseMentor({ ...raw, name })._unsafeUnwrapErr();
+    expect(error.issues.map((i) => i.path)).toContain("name");
+  });
+
+  it("accepts whole surrogate pairs (emoji, CJK extension B) as the text they are", () => {
+    const raw = (fc.sample(rawMentorArb, { numRuns: 1, seed: 7 })[0] ?? {}) as Record<string, unknown>;
+    const name = "Anke 👩🏽‍💻 𠮷野";
+    expect(parseMentor({ ...raw, name })._unsafeUnwrap().name).toBe(name);
+  });
+
   it("survives cyclic, deeply nested and hostile objects", () => {
     const cyclic: Record<string, unknown> = { id: "x" };
     cyclic.venture = cyclic;
