@@ -72,7 +72,8 @@ export interface TeamChangeRefused {
   readonly type: "TeamChangeRefused";
   readonly caseId: string;
   readonly mentorId: string;
-  readonly reason: "notOnTeam" | "alreadyOnTeam" | "leadTaken" | "teamSize" | "noLead";
+  /** `historyFull`: the case already keeps `MAX_MEMBERSHIPS` memberships. */
+  readonly reason: "notOnTeam" | "alreadyOnTeam" | "leadTaken" | "teamSize" | "noLead" | "historyFull";
 }
 
 /** A mentor step that is not allowed from their state (e.g. approving a retired mentor). */

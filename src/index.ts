@@ -35,6 +35,7 @@ export {
   type ExitFeedback,
   type Membership,
   type MentoringCase,
+  MAX_MEMBERSHIPS,
   mentorCaseCounts,
   openCase,
   transition,

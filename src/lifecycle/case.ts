@@ -9,6 +9,13 @@ export const caseStates = ["awaitingMeeting", "active", "paused", "closed"] as c
 /** awaiting meeting → active ⇄ paused → closed. A case never closes by itself. */
 export type CaseState = (typeof caseStates)[number];
 
+/**
+ * The membership history a case keeps (every join, with its dates; a departure closes its entry).
+ * A join beyond it is refused (`TeamChangeRefused`, `historyFull`) rather than written: every store
+ * must be able to read a case back.
+ */
+export const MAX_MEMBERSHIPS = 200;
+
 export const closingReasons = [
   "questionResolved",
   "outgrown",
@@ -159,6 +166,7 @@ function join(
   if (team.some((m) => m.mentorId === e.mentorId)) return refuse(c, e.mentorId, "alreadyOnTeam");
   if (e.role === "lead" && team.some((m) => m.role === "lead")) return refuse(c, e.mentorId, "leadTaken");
   if (team.length >= c.teamSize) return refuse(c, e.mentorId, "teamSize");
+  if (c.memberships.length >= MAX_MEMBERSHIPS) return refuse(c, e.mentorId, "historyFull");
   const memberships = [...c.memberships, { mentorId: e.mentorId, role: e.role, from: e.on }];
   const after = memberships.filter((m) => m.until === undefined);
   return ok({
@@ -242,7 +250,7 @@ export const mentoringCaseSchema = z.object({
   state: z.enum(caseStates),
   openedOn: dateSchema,
   teamSize: z.int().min(1).max(6),
-  memberships: listOf(membershipSchema, 200),
+  memberships: listOf(membershipSchema, MAX_MEMBERSHIPS),
   needsReplacement: z.boolean(),
   closed: z
     .object({

@@ -8,7 +8,7 @@ import { reason } from "./reasons.js";
 
 /**
  * The programme manager overrides a triage decision with a recorded reason. The override keeps the
- * rules' original outcome beside the new one. It cannot do what the programme never does: refer to
+ * rules' original outcome beside the new one; overriding again replaces the earlier override. It cannot do what the programme never does: refer to
  * a partner the profile does not know, or accept a case for a full meeting or one no team can be
  * formed for (there is no waiting list).
  *
@@ -33,10 +33,16 @@ export function overrideTriage(
         return err({ type: "NoTeamPossible", shortTopics: decision.context.network.shortTopics });
       }
       const original = decision.override?.original ?? decision.outcome;
+      // The decision states the override in force, once: an override of an override replaces the
+      // earlier one's reason (the audit trail keeps who overrode when), so no number of overrides
+      // grows the decision.
       return ok({
         ...decision,
         outcome: o.outcome,
-        reasons: [...decision.reasons, reason(profile, "managerOverride", { reason: o.reason })],
+        reasons: [
+          ...decision.reasons.filter((r) => r.code !== "managerOverride"),
+          reason(profile, "managerOverride", { reason: o.reason }),
+        ],
         override: { by: o.by, at: now, reason: o.reason, original },
       });
     },

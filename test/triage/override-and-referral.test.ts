@@ -50,6 +50,23 @@ describe("manager override", () => {
       kind: "refer",
       partnerId: "oranjewoud-export-academy",
     });
+    // However often it is overridden, the decision states one override: the last.
+    let d = again._unsafeUnwrap();
+    for (let k = 0; k < 60; k++)
+      d = overrideTriage(
+        d,
+        {
+          outcome: { kind: k % 2 === 0 ? "oneOff" : "notReady", advice: "writeBusinessPlan" },
+          by: "pm-paula",
+          reason: `Round ${k}`,
+        },
+        friesland,
+        now,
+      )._unsafeUnwrap();
+    expect(d.reasons.filter((r) => r.code === "managerOverride")).toHaveLength(1);
+    expect(d.reasons).toHaveLength(o.reasons.length);
+    expect(d.override?.reason).toBe("Round 59");
+    expect(d.override?.original).toEqual({ kind: "refer", partnerId: "oranjewoud-export-academy" });
   });
 
   it("refuses an unknown partner, a missing reason and an accept into a full meeting", () => {

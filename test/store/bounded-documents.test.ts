@@ -1,0 +1,139 @@
+/**
+ * Use that repeats — overriding a triage decision again and again, a mentor stepping off and
+ * joining again — never writes a document a store cannot read back: on every store, every
+ * collection still lists afterwards, and what cannot be kept is refused with a typed error.
+ */
+import {
+  type CaseId,
+  changeTeam,
+  collections,
+  confirmTeam,
+  decideTriage,
+  friesland,
+  type IntakeId,
+  initProgramme,
+  MAX_MEMBERSHIPS,
+  type MentorId,
+  openProgramme,
+  type ProgrammeContext,
+  type ProgrammeStore,
+  registerMentors,
+  submitIntake,
+} from "venture-mentoring";
+import { createMemoryStore } from "venture-mentoring/memory";
+import { createPostgresStore } from "venture-mentoring/postgres";
+import { createSqliteStore } from "venture-mentoring/sqlite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { intakeRaw, mentorRaw } from "../support/raw.js";
+import { postgresUrl, testSchemas } from "../support/store.js";
+
+const schema = testSchemas("vm_bounded")();
+
+const stores: [string, () => Promise<ProgrammeStore>][] = [
+  ["memory", async () => createMemoryStore()],
+  [
+    "SQLite",
+    async () => {
+      const s = createSqliteStore({ path: ":memory:" })._unsafeUnwrap();
+      (await s.migrate())._unsafeUnwrap();
+      return s;
+    },
+  ],
+  [
+    "PostgreSQL",
+    async () => {
+      const s = createPostgresStore({ connectionString: postgresUrl, schema })._unsafeUnwrap();
+      (await s.migrate())._unsafeUnwrap();
+      return s;
+    },
+  ],
+];
+
+/** Every collection and the audit trail still read back. */
+async function expectReadable(store: ProgrammeStore): Promise<void> {
+  for (const c of collections) expect((await store.list(c)).isOk(), c).toBe(true);
+  expect((await store.audit()).isOk()).toBe(true);
+}
+
+// A few hundred transactions each on PostgreSQL: about 5 s on a quiet two-core machine.
+describe.each(stores)(
+  "documents stay readable under repeated use on the %s store",
+  { timeout: 120_000 },
+  (_name, make) => {
+    let store: ProgrammeStore;
+    let ctx: ProgrammeContext;
+    beforeAll(async () => {
+      store = await make();
+      let t = Date.parse("2026-11-02T10:00:00.000Z");
+      const clock = () => new Date((t += 1000));
+      (await initProgramme(store, friesland, { id: "pm" }, clock))._unsafeUnwrap();
+      let n = 0;
+      ctx = (await openProgramme(store, { clock, newId: (k) => `${k}-${++n}` }))._unsafeUnwrap();
+      const mentors = ["m-1", "m-2", "m-3", "m-4"].map((id) =>
+        mentorRaw(id, { background: id === "m-1" ? "founder" : "finance" }),
+      );
+      (await registerMentors(ctx, mentors, { id: "pm" }))._unsafeUnwrap();
+    });
+    afterAll(async () => {
+      await store.close();
+    });
+
+    it("sixty overrides of one decision: each recorded, the decision states the last", async () => {
+      (await submitIntake(ctx, intakeRaw("in-o"), "key-o", { id: "portal" }))._unsafeUnwrap();
+      for (let k = 0; k < 60; k++) {
+        const outcome = k % 2 === 0 ? { kind: "refer", partnerId: "ynbusiness" } : { kind: "oneOff" };
+        const done = await decideTriage(
+          ctx,
+          "in-o" as IntakeId,
+          { id: "pm" },
+          { outcome, reason: `Round ${k}` },
+        );
+        expect(done.isOk(), `override ${k}`).toBe(true);
+      }
+      const decision = (await store.get("decisions", "in-o"))._unsafeUnwrap()?.value;
+      expect(decision?.override?.reason).toBe("Round 59");
+      expect(decision?.reasons.filter((r) => r.code === "managerOverride")).toHaveLength(1);
+      await expectReadable(store);
+    });
+
+    it("a mentor stepping off and joining again until the history is full: then refused, still readable", async () => {
+      (await submitIntake(ctx, intakeRaw("in-t"), "key-t", { id: "portal" }))._unsafeUnwrap();
+      const caseId = (await decideTriage(ctx, "in-t" as IntakeId, { id: "pm" }))._unsafeUnwrap()
+        .caseId as CaseId;
+      const team = [
+        { mentorId: "m-1" as MentorId, role: "lead" as const },
+        { mentorId: "m-2" as MentorId, role: "member" as const },
+        { mentorId: "m-3" as MentorId, role: "member" as const },
+      ];
+      (await confirmTeam(ctx, caseId, team, { id: "pm" }))._unsafeUnwrap();
+      const cycle = async (out: string, into: string) => {
+        (
+          await changeTeam(
+            ctx,
+            caseId,
+            { kind: "leave", mentorId: out as MentorId, reason: "steppedOff" },
+            { id: "pm" },
+          )
+        )._unsafeUnwrap();
+        return changeTeam(
+          ctx,
+          caseId,
+          { kind: "join", mentorId: into as MentorId, role: "member" },
+          { id: "pm" },
+        );
+      };
+      for (let k = team.length; k < MAX_MEMBERSHIPS; k++) {
+        const done = await cycle(k % 2 === 1 ? "m-3" : "m-4", k % 2 === 1 ? "m-4" : "m-3");
+        expect(done.isOk(), `cycle ${k}`).toBe(true);
+      }
+      const refused = await cycle(
+        MAX_MEMBERSHIPS % 2 === 1 ? "m-3" : "m-4",
+        MAX_MEMBERSHIPS % 2 === 1 ? "m-4" : "m-3",
+      );
+      expect(refused._unsafeUnwrapErr()).toMatchObject({ type: "TeamChangeRefused", reason: "historyFull" });
+      const kase = (await store.get("cases", caseId))._unsafeUnwrap()?.value;
+      expect(kase?.memberships).toHaveLength(MAX_MEMBERSHIPS);
+      await expectReadable(store);
+    });
+  },
+);
