@@ -65,7 +65,10 @@ describe.each(stores)(
     beforeAll(async () => {
       store = await make();
       let t = Date.parse("2026-11-02T10:00:00.000Z");
-      const clock = () => new Date((t += 1000));
+      const clock = () => {
+        t += 1000;
+        return new Date(t);
+      };
       (await initProgramme(store, friesland, { id: "pm" }, clock))._unsafeUnwrap();
       let n = 0;
       ctx = (await openProgramme(store, { clock, newId: (k) => `${k}-${++n}` }))._unsafeUnwrap();
