@@ -38,7 +38,8 @@ import { intakeRaw, mentorRaw } from "../support/raw.js";
 import { dumpStore, postgresUrl, testSchemas } from "../support/store.js";
 import { hostileInput, hostileString, hostileValue } from "./hostile.js";
 
-const schema = testSchemas("vm_fuzz")();
+/** A schema of its own for each store made (each describe seeds a programme of its own). */
+const newSchema = testSchemas("vm_fuzz");
 const url = postgresUrl;
 
 const mentor = (id: string) => mentorRaw(id, { background: id === "m-1" ? "founder" : "finance" });
@@ -185,7 +186,7 @@ const stores: [string, () => Promise<ProgrammeStore>, number][] = [
   [
     "postgres",
     async () => {
-      const s = createPostgresStore({ connectionString: url, schema })._unsafeUnwrap();
+      const s = createPostgresStore({ connectionString: url, schema: newSchema() })._unsafeUnwrap();
       (await s.migrate())._unsafeUnwrap();
       return s;
     },
