@@ -18,6 +18,7 @@ import {
   openProgramme,
   type ProgrammeContext,
   type ProgrammeStore,
+  planRound,
   programmeReport,
   registerMentor,
   submitIntake,
@@ -32,7 +33,7 @@ import { tempDirs } from "../support/temp.js";
 const tempDir = tempDirs("vm-privacy-");
 
 const url = postgresUrl;
-const schema = testSchemas("vm_privacy")();
+const newSchema = testSchemas("vm_privacy");
 
 const secrets = {
   name: "Xylophone Quokka",
@@ -41,7 +42,11 @@ const secrets = {
   summary: "Our biggest client Zebrafinch BV is leaving",
   feedback: "Quokka found the team wonderful",
   note: "Quokka worries about the bank",
+  override: "Quokka asked for Anke by name",
 };
+
+/** A mentor's name, written into the stored explanations of a planned round. */
+const mentorName = "Anke Zwaluwstaart";
 
 async function programme(store: ProgrammeStore): Promise<ProgrammeContext> {
   let t = Date.parse("2026-11-02T09:00:00.000Z");
@@ -57,6 +62,7 @@ async function programme(store: ProgrammeStore): Promise<ProgrammeContext> {
       await registerMentor(
         ctx,
         mentorRaw(id, {
+          ...(id === "anke" ? { name: mentorName } : {}),
           expertise: [{ topic: "strategy", level: 3 }],
           sectors: [],
           background: id === "anke" ? "founder" : "finance",
@@ -72,7 +78,18 @@ async function programme(store: ProgrammeStore): Promise<ProgrammeContext> {
   intake.venture.name = secrets.venture;
   intake.question.summary = secrets.summary;
   (await submitIntake(ctx, intake, "key-q", { id: "portal" }))._unsafeUnwrap();
-  const caseId = (await decideTriage(ctx, intake.id as IntakeId, { id: "pm" }))._unsafeUnwrap().caseId;
+  // The manager's override reason, free text about the mentee, is personal data like a note.
+  const caseId = (
+    await decideTriage(
+      ctx,
+      intake.id as IntakeId,
+      { id: "pm" },
+      {
+        outcome: { kind: "accept" },
+        reason: secrets.override,
+      },
+    )
+  )._unsafeUnwrap().caseId;
   if (caseId === undefined) throw new Error("expected the sample intake to be accepted");
   const team = ["anke", "douwe", "froukje"].map((m, k) => ({
     mentorId: m as MentorId,
@@ -100,6 +117,16 @@ async function programme(store: ProgrammeStore): Promise<ProgrammeContext> {
   (
     await closeCase(ctx, caseId, "questionResolved", { id: "pm" }, { mentee: secrets.feedback })
   )._unsafeUnwrap();
+  // A later question, planned at a meeting: the round's explanations name the mentors.
+  const next = JSON.parse(
+    readFileSync(new URL("../../examples/data/sample-intakes.json", import.meta.url), "utf8"),
+  )[6];
+  (await submitIntake(ctx, next, "key-n", { id: "portal" }))._unsafeUnwrap();
+  expect((await decideTriage(ctx, next.id as IntakeId, { id: "pm" }))._unsafeUnwrap().caseId).toBeDefined();
+  const round = (
+    await planRound(ctx, "round-2026-12", new Date("2026-12-07T19:00:00.000Z"), { id: "pm" })
+  )._unsafeUnwrap();
+  expect(JSON.stringify(round)).toContain(mentorName);
   return ctx;
 }
 
@@ -118,12 +145,16 @@ describe("erasure leaves no trace", () => {
     for (const value of Object.values(secrets))
       for (const bytes of files()) expect(bytes.includes(value), value).toBe(false);
     expect((await programmeReport(ctx, asOf))._unsafeUnwrap()).toEqual(before);
+    expect(files().some((b) => b.includes(mentorName))).toBe(true);
+    (await erasePerson(ctx, { kind: "mentor", id: "anke" as MentorId }, { id: "pm" }))._unsafeUnwrap();
+    for (const bytes of files()) expect(bytes.includes(mentorName), mentorName).toBe(false);
     (await store.close())._unsafeUnwrap();
-    for (const value of Object.values(secrets))
+    for (const value of [...Object.values(secrets), mentorName])
       for (const bytes of files()) expect(bytes.includes(value), value).toBe(false);
   });
 
   it("PostgreSQL: not in any document or audit entry of any table in the schema", async () => {
+    const schema = newSchema();
     const store = createPostgresStore({ connectionString: url, schema })._unsafeUnwrap();
     (await store.migrate())._unsafeUnwrap();
     const ctx = await programme(store);
@@ -146,6 +177,9 @@ describe("erasure leaves no trace", () => {
       expect(await found(secrets.name)).toBeGreaterThan(0);
       (await erasePerson(ctx, { kind: "mentee", email: secrets.email }, { id: "pm" }))._unsafeUnwrap();
       for (const value of Object.values(secrets)) expect(await found(value), value).toBe(0);
+      expect(await found(mentorName)).toBeGreaterThan(0);
+      (await erasePerson(ctx, { kind: "mentor", id: "anke" as MentorId }, { id: "pm" }))._unsafeUnwrap();
+      expect(await found(mentorName), mentorName).toBe(0);
     } finally {
       await admin.end();
       await store.close();
