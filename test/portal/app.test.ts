@@ -142,6 +142,15 @@ describe("the JSON API", () => {
       question: { summary, topics: [{ topic: "leadership", weight: 3 }] },
     });
 
+  it("answers a report for a month the programme cannot have (9999-12) with 422 naming the months allowed", async () => {
+    const cookie = await cookieFor("pm-paula");
+    const res = await get("/api/reports/9999-12", cookie);
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.error).toMatchObject({ type: "ValidationFailed", issues: [{ path: "asOf" }] });
+    expect(body.error.issues[0].message).toMatch(/^a report is for a month from \d{4}-\d\d to \d{4}-\d\d$/);
+  });
+
   it("submits idempotently, names the field at fault, and maps each error to its status", async () => {
     const cookie = await cookieFor("pm-paula");
     expect((await postJson("/api/intakes", intake("intake-api-1"), cookie)).status).toBe(422);

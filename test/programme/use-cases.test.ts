@@ -390,6 +390,28 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     expect((await store.audit())._unsafeUnwrap().map((e) => e.action)).toEqual(["initProgramme"]);
     await store.close();
   });
+  it("reports a month from the programme's first to next month, and refuses any other at no cost", async () => {
+    const store = await make();
+    const clock = () => new Date("2026-12-01T09:00:00.000Z");
+    (await initProgramme(store, friesland, pm, clock))._unsafeUnwrap();
+    const ctx = (await openProgramme(store, { clock, newId: () => "x" }))._unsafeUnwrap();
+    for (const asOf of ["2026-12-01T00:00:00.000Z", "2026-12-31T23:59:59.999Z", "2027-01-31T23:59:59.999Z"])
+      expect((await programmeReport(ctx, new Date(asOf))).isOk(), asOf).toBe(true);
+    for (const asOf of [
+      "9999-12-31T23:59:59.999Z",
+      "2027-02-01T00:00:00.000Z",
+      "2026-11-30T23:59:59.999Z",
+      "1900-01-01T00:00:00.000Z",
+    ]) {
+      const error = (await programmeReport(ctx, new Date(asOf)))._unsafeUnwrapErr();
+      expect(error, asOf).toMatchObject({
+        type: "ValidationFailed",
+        subject: "programmeReport",
+        issues: [{ path: "asOf", message: "a report is for a month from 2026-12 to 2027-01" }],
+      });
+    }
+    await store.close();
+  });
   it("imports mentors all or nothing: a bad row or a taken id leaves the store as it was", async () => {
     const store = await make();
     const ctx = context(store);
