@@ -177,11 +177,22 @@ function makeStore(db: Database.Database): SqliteStore {
     migrate: () =>
       enqueue(async () =>
         attempt(() => {
-          db.exec("CREATE TABLE IF NOT EXISTS vm_migrations (version INTEGER PRIMARY KEY)");
-          const done = (
-            db.prepare("SELECT COALESCE(MAX(version), 0) AS v FROM vm_migrations").get() as { v: number }
-          ).v;
+          const applied = () =>
+            db
+              .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'vm_migrations'")
+              .get() === undefined
+              ? 0
+              : (
+                  db.prepare("SELECT COALESCE(MAX(version), 0) AS v FROM vm_migrations").get() as {
+                    v: number;
+                  }
+                ).v;
+          // A current schema is only read: opening a store never waits for, or blocks, another writer.
+          if (applied() >= MIGRATIONS.length) return;
           db.transaction(() => {
+            db.exec("CREATE TABLE IF NOT EXISTS vm_migrations (version INTEGER PRIMARY KEY)");
+            // Read again under the write lock: another process may have migrated meanwhile.
+            const done = applied();
             MIGRATIONS.forEach((sql, k) => {
               if (k + 1 <= done) return;
               db.exec(sql);
