@@ -11,10 +11,110 @@ import {
   roundRulesFromProfile,
 } from "../matching/round.js";
 import type { CaseId, MentorId } from "../model/brand.js";
-import type { StoreConflict, StoreUnavailable } from "../store/contract.js";
+import type { StoreConflict, StoreReader, StoreUnavailable, Versioned } from "../store/contract.js";
 import { argument, checkArguments } from "./arguments.js";
 import type { Actor, ProgrammeContext } from "./context.js";
 import { mentorLoads } from "./seat-check.js";
+
+/** The hands the programme manager puts on a round: pins, exclusions, preferences, a seed. */
+type Hands = {
+  readonly pins?: readonly Pin[];
+  readonly preferences?: readonly Preference[];
+  readonly seed?: number;
+};
+
+/** Plans solved again because the state they were read from changed before they could be stored. */
+const STALE_RETRIES = 3;
+
+/** The round as the stored state gives it, and the versions it was read from. */
+interface Snapshot {
+  readonly round: MatchingRound;
+  /** Every mentor, case and intake read, and the stored round, each with its version. */
+  readonly read: string;
+  readonly previous: number | "new";
+}
+
+/** Read the matching round for `roundId` from the stored state. */
+function readRound(
+  ctx: ProgrammeContext,
+  tx: StoreReader,
+  roundId: string,
+  meetingDate: Date,
+  hands: Hands,
+): ResultAsync<Snapshot, StoreUnavailable> {
+  const { profile } = ctx;
+  return tx.list("mentors").andThen((mentors) =>
+    tx.list("cases").andThen((cases) =>
+      tx.list("intakes").andThen((intakes) =>
+        tx.get("rounds", roundId).map((previous): Snapshot => {
+          const intakeOf = new Map(intakes.map((i) => [i.value.id as string, i.value]));
+          const load = mentorLoads(cases);
+          const running = cases.filter((c) => c.value.state === "active" || c.value.state === "paused");
+          const byId = new Map(cases.map((c) => [c.value.id as string, c.value]));
+          const waiting = cases.filter(
+            (c) => c.value.state === "awaitingMeeting" && intakeOf.has(c.value.intakeId),
+          );
+          const knownMentors = new Set(mentors.map((m) => m.value.id as string));
+          const knownCases = new Set(waiting.map((c) => c.value.id as string));
+          const versions = (docs: readonly Versioned<{ readonly id: string }>[]) =>
+            docs.map((d) => `${d.value.id}@${d.version}`).join(",");
+          const round: MatchingRound = {
+            id: roundId,
+            date: meetingDate,
+            rules: roundRulesFromProfile(profile),
+            mentors: mentors.map((m) => {
+              const n = load.get(m.value.id) ?? 0;
+              return { ...m.value, load: { cases: n, hours: n * profile.hours.normPerCaseMonth } };
+            }),
+            cases: waiting.map((c) => {
+              const intake = intakeOf.get(c.value.intakeId);
+              const earlier =
+                c.value.previousCaseId === undefined ? undefined : byId.get(c.value.previousCaseId);
+              return {
+                id: c.value.id,
+                venture: intake?.venture ?? ({} as never),
+                topics: intake?.question.topics ?? [],
+                acceptedOn: c.value.openedOn,
+                previousMentors:
+                  earlier === undefined
+                    ? []
+                    : [...new Set(earlier.memberships.map((m) => m.mentorId as MentorId))],
+              };
+            }),
+            // The manager's hands on the round, kept to the mentors and cases it is about.
+            preferences: (hands.preferences ?? []).filter(
+              (p) => knownMentors.has(p.mentorId) && knownCases.has(p.caseId),
+            ),
+            pins: (hands.pins ?? []).filter((p) => knownMentors.has(p.mentorId) && knownCases.has(p.caseId)),
+            conflicts: [],
+            activeCases: running.flatMap((c) => {
+              const intake = intakeOf.get(c.value.intakeId);
+              return intake === undefined
+                ? []
+                : [
+                    {
+                      id: c.value.id as CaseId,
+                      venture: intake.venture,
+                      topics: intake.question.topics,
+                      team: currentTeam(c.value).map((m) => ({ mentorId: m.mentorId, role: m.role })),
+                    },
+                  ];
+            }),
+            weights: defaultWeights,
+            seed: hands.seed ?? 1,
+          };
+          return {
+            round,
+            read: [versions(mentors), versions(cases), versions(intakes), previous?.version ?? "new"].join(
+              "|",
+            ),
+            previous: previous?.version ?? "new",
+          };
+        }),
+      ),
+    ),
+  );
+}
 
 /**
  * Build the matching round from the stored state — mentors with their current loads, the cases
@@ -22,6 +122,11 @@ import { mentorLoads } from "./seat-check.js";
  * the matching engine and store its proposal under the round's id. Replanning (after pins or
  * exclusions) replaces the stored proposal. Nothing is confirmed: that is `confirmTeam`, per team,
  * after the mentors accept.
+ *
+ * The engine runs outside any write transaction: the state is read in one short transaction, the
+ * round solved, and the proposal stored in a second one only if nothing it was read from has
+ * changed meanwhile — else the round is read and solved again (up to three times, then a
+ * `StoreConflict` on the round). So planning a national round never holds other writers back.
  *
  * @example
  * const proposal = await planRound(ctx, "ems-2026-12", new Date("2026-12-07T19:00Z"), { id: "pm-paula" });
@@ -31,11 +136,7 @@ export function planRound(
   roundId: string,
   meetingDate: Date,
   actor: Actor,
-  hands: {
-    readonly pins?: readonly Pin[];
-    readonly preferences?: readonly Preference[];
-    readonly seed?: number;
-  } = {},
+  hands: Hands = {},
 ): ResultAsync<MatchingProposal, ValidationFailed | SolverDefect | StoreConflict | StoreUnavailable> {
   const invalid = checkArguments(
     "planRound",
@@ -43,90 +144,49 @@ export function planRound(
     { roundId, meetingDate, actor, hands },
   );
   if (invalid !== undefined) return errAsync(invalid);
-  const { profile } = ctx;
-  return ctx.store.transaction((tx) =>
-    tx.list("mentors").andThen((mentors) =>
-      tx.list("cases").andThen((cases) =>
-        tx.list("intakes").andThen((intakes) =>
-          tx.get("rounds", roundId).andThen((previous) => {
-            const intakeOf = new Map(intakes.map((i) => [i.value.id as string, i.value]));
-            const load = mentorLoads(cases);
-            const running = cases.filter((c) => c.value.state === "active" || c.value.state === "paused");
-            const byId = new Map(cases.map((c) => [c.value.id as string, c.value]));
-            const waiting = cases.filter(
-              (c) => c.value.state === "awaitingMeeting" && intakeOf.has(c.value.intakeId),
-            );
-            const knownMentors = new Set(mentors.map((m) => m.value.id as string));
-            const knownCases = new Set(waiting.map((c) => c.value.id as string));
-            const round: MatchingRound = {
-              id: roundId,
-              date: meetingDate,
-              rules: roundRulesFromProfile(profile),
-              mentors: mentors.map((m) => {
-                const n = load.get(m.value.id) ?? 0;
-                return { ...m.value, load: { cases: n, hours: n * profile.hours.normPerCaseMonth } };
-              }),
-              cases: waiting.map((c) => {
-                const intake = intakeOf.get(c.value.intakeId);
-                const earlier =
-                  c.value.previousCaseId === undefined ? undefined : byId.get(c.value.previousCaseId);
-                return {
-                  id: c.value.id,
-                  venture: intake?.venture ?? ({} as never),
-                  topics: intake?.question.topics ?? [],
-                  acceptedOn: c.value.openedOn,
-                  previousMentors:
-                    earlier === undefined
-                      ? []
-                      : [...new Set(earlier.memberships.map((m) => m.mentorId as MentorId))],
-                };
-              }),
-              // The manager's hands on the round, kept to the mentors and cases it is about.
-              preferences: (hands.preferences ?? []).filter(
-                (p) => knownMentors.has(p.mentorId) && knownCases.has(p.caseId),
-              ),
-              pins: (hands.pins ?? []).filter(
-                (p) => knownMentors.has(p.mentorId) && knownCases.has(p.caseId),
-              ),
-              conflicts: [],
-              activeCases: running.flatMap((c) => {
-                const intake = intakeOf.get(c.value.intakeId);
-                return intake === undefined
-                  ? []
-                  : [
-                      {
-                        id: c.value.id as CaseId,
-                        venture: intake.venture,
-                        topics: intake.question.topics,
-                        team: currentTeam(c.value).map((m) => ({ mentorId: m.mentorId, role: m.role })),
-                      },
-                    ];
-              }),
-              weights: defaultWeights,
-              seed: hands.seed ?? 1,
-            };
-            const proposal = matchRound(round);
-            if (proposal.isErr()) return errAsync<MatchingProposal, SolverDefect>(proposal.error);
-            const plannedAt = ctx.clock();
-            return tx
-              .put(
-                "rounds",
-                roundId,
-                { id: roundId, plannedAt, proposal: proposal.value },
-                previous?.version ?? "new",
-              )
-              .andThen(() =>
-                tx.appendAudit({
-                  at: plannedAt,
-                  actor: actor.id,
-                  action: "planRound",
-                  subject: { collection: "rounds", id: roundId },
-                }),
-              )
-              .andThen(() => okAsync(proposal.value));
-          }),
-        ),
-      ),
-    ),
-  );
+  type Outcome =
+    | { readonly stored: MatchingProposal }
+    | { readonly stale: { readonly expected: number | "new"; readonly actual: number | "new" } };
+  const attempt = (
+    tries: number,
+  ): ResultAsync<MatchingProposal, SolverDefect | StoreConflict | StoreUnavailable> =>
+    ctx.store
+      .transaction((tx) => readRound(ctx, tx, roundId, meetingDate, hands))
+      .andThen((snapshot) => {
+        const proposal = matchRound(snapshot.round);
+        if (proposal.isErr()) return errAsync<Outcome, SolverDefect>(proposal.error);
+        return ctx.store.transaction((tx) =>
+          readRound(ctx, tx, roundId, meetingDate, hands).andThen(
+            (now): ResultAsync<Outcome, StoreConflict | StoreUnavailable> => {
+              if (now.read !== snapshot.read)
+                return okAsync({ stale: { expected: snapshot.previous, actual: now.previous } });
+              const plannedAt = ctx.clock();
+              return tx
+                .put("rounds", roundId, { id: roundId, plannedAt, proposal: proposal.value }, now.previous)
+                .andThen(() =>
+                  tx.appendAudit({
+                    at: plannedAt,
+                    actor: actor.id,
+                    action: "planRound",
+                    subject: { collection: "rounds", id: roundId },
+                  }),
+                )
+                .map(() => ({ stored: proposal.value }));
+            },
+          ),
+        );
+      })
+      .andThen((outcome) => {
+        if ("stored" in outcome) return okAsync(outcome.stored);
+        if (tries < STALE_RETRIES) return attempt(tries + 1);
+        return errAsync<MatchingProposal, StoreConflict>({
+          type: "StoreConflict",
+          collection: "rounds",
+          id: roundId,
+          // The round's own versions; what changed may have been a mentor, a case or an intake.
+          expected: outcome.stale.expected,
+          actual: outcome.stale.actual === "new" ? undefined : outcome.stale.actual,
+        });
+      });
+  return attempt(1);
 }
