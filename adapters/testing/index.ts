@@ -19,6 +19,7 @@ import {
   type Collection,
   currentTeam,
   type IntakeId,
+  MAX_MEMBERSHIPS,
   type Mentor,
   type MentorId,
   type MentoringCase,
@@ -62,6 +63,64 @@ function kase(id: string): MentoringCase {
     teamSize: 1,
     on: clock.now,
   });
+}
+
+/**
+ * Text of exactly `units` UTF-16 code units from every plane a name may use: Latin with accents,
+ * CJK, right-to-left, astral letters and emoji (surrogate pairs, never split), JSON's own quote and
+ * backslash, and the line separators JSON leaves unescaped.
+ */
+function widest(units: number): string {
+  const parts = ["Ä", "ß", "中", "ע", "𝔄", "👩🏽‍💻", '"', "\\", "\u2028", "ǅ", "𠮷"];
+  let text = "W";
+  for (let k = 0; text.length < units; k++) {
+    const next = parts[k % parts.length] as string;
+    text += text.length + next.length <= units ? next : "x";
+  }
+  return text;
+}
+
+/** An id of the longest length allowed (64), distinct by `n`. */
+const longId = (prefix: string, n: number) => `${prefix}${n}`.padEnd(64, "z");
+
+/** The largest mentor the schema allows: every text and list at its limit. */
+function largestMentor(): Mentor {
+  return parseMentor({
+    id: longId("m-", 0),
+    name: widest(200),
+    email: `${"a".repeat(64)}@${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(58)}.nl`,
+    state: "active",
+    expertise: Array.from({ length: 50 }, (_, k) => ({ topic: longId("t-", k), level: 3 })),
+    sectors: Array.from({ length: 50 }, (_, k) => longId("s-", k)),
+    background: "founder",
+    firm: widest(200),
+    leadQualified: true,
+    intakeLead: true,
+    capacity: { maxCases: 50, monthlyHours: 200 },
+    pauses: Array.from({ length: 50 }, (_, k) => ({ from: new Date(Date.UTC(2000 + k, 0, 1)) })),
+    interests: Array.from({ length: 200 }, (_, k) => ({
+      kind: "investment",
+      organisation: widest(200),
+      since: new Date(Date.UTC(1990, 0, 1 + k)),
+    })),
+    ethicsStatementSignedOn: "2199-12-31T23:59:59.999Z",
+  })._unsafeUnwrap();
+}
+
+/** A case whose membership history is as long as a case may keep (`MAX_MEMBERSHIPS`). */
+function longestCase(): MentoringCase {
+  const base = kase("long");
+  return {
+    ...base,
+    memberships: Array.from({ length: MAX_MEMBERSHIPS }, (_, k) => ({
+      mentorId: longId("m-", k) as MentorId,
+      role: "member" as const,
+      from: new Date(Date.UTC(2026, 0, 1, 0, k)),
+      ...(k < MAX_MEMBERSHIPS - 1
+        ? { until: new Date(Date.UTC(2026, 0, 1, 0, k + 1)), departure: "steppedOff" as const }
+        : {}),
+    })),
+  };
 }
 
 const must = async <T, E>(r: ResultAsync<T, E>): Promise<T> => {
@@ -148,6 +207,29 @@ export function runStoreConformance(
     assert(got?.value.ethicsStatementSignedOn instanceof Date);
     assert(got?.value.pauses[0]?.until instanceof Date);
   });
+
+  withStore(
+    "the largest documents the schemas allow come back equal, every plane of Unicode",
+    async (store) => {
+      const m = largestMentor();
+      const c = longestCase();
+      await must(
+        store.transaction((tx) =>
+          tx.put("mentors", m.id, m, "new").andThen(() => tx.put("cases", c.id, c, "new")),
+        ),
+      );
+      deepStrictEqual(await must(store.get("mentors", m.id)), { value: m, version: 1 });
+      deepStrictEqual(await must(store.get("cases", c.id)), { value: c, version: 1 });
+      deepStrictEqual(
+        (await must(store.list("mentors"))).map((x) => x.value),
+        [m],
+      );
+      deepStrictEqual(
+        (await must(store.list("cases"))).map((x) => x.value),
+        [c],
+      );
+    },
+  );
 
   withStore("versions count up; a stale write is a StoreConflict and changes nothing", async (store) => {
     const m = mentor("m-1");
