@@ -200,10 +200,13 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
               result = err(unavailable(`the transaction failed: ${String(e)}`));
             }
             if (!state.failed) {
-              // After an erasure, vacuum: the erased values' earlier row versions leave the table's
-              // pages now, not whenever autovacuum comes. Best effort (the result stands either way).
+              // After an erasure, rewrite the documents' table: a plain VACUUM frees the erased
+              // values' earlier row versions but leaves their bytes in the table's pages; VACUUM FULL
+              // writes the live rows (with their indexes and TOAST) to new files and drops the old
+              // ones. It locks the table while it copies it — erasures are rare, and a person's
+              // data must not outlive them. Best effort (the result stands either way).
               if (result.isOk() && state.erasing)
-                await client.query(`VACUUM ${t("vm_documents")}`).catch(() => undefined);
+                await client.query(`VACUUM FULL ${t("vm_documents")}`).catch(() => undefined);
               return result;
             }
             if (attempt >= maxAttempts) {
