@@ -72,20 +72,40 @@ function attempt<T>(f: () => T): Result<T, StoreUnavailable> {
  * await store.migrate();
  */
 export function createSqliteStore(options: SqliteStoreOptions): Result<SqliteStore, StoreUnavailable> {
+  const busyTimeoutMs = Math.max(0, Math.floor(options.busyTimeoutMs ?? 5_000));
   return attempt(() => {
     const db = new Database(options.path);
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
     // Deleted and overwritten content is zeroed, so an erased name does not linger in free space.
     db.pragma("secure_delete = ON");
-    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5_000))}`);
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
     return db;
-  }).map((db) => makeStore(db));
+  }).map((db) => makeStore(db, busyTimeoutMs));
 }
 
-function makeStore(db: Database.Database): SqliteStore {
+function makeStore(db: Database.Database, busyTimeoutMs: number): SqliteStore {
   // Prepared after migrate(): the tables must exist first.
   let erasing = false;
+  /**
+   * After an erasure the WAL is copied into the database and truncated, so that the erased values'
+   * earlier copies (old pages in the database file, old frames in the WAL) are overwritten. A
+   * connection elsewhere that still reads an older snapshot holds that back: then it is tried
+   * again, without waiting, before every later call on this store, until it goes through.
+   */
+  let checkpointDue = false;
+  const checkpoint = () => {
+    if (!checkpointDue) return;
+    attempt(() => {
+      db.pragma("busy_timeout = 0");
+      try {
+        const [r] = db.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
+        if (r?.busy === 0) checkpointDue = false;
+      } finally {
+        db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+      }
+    });
+  };
   let prepared: ReturnType<typeof statements> | undefined;
   const stmts = () => {
     prepared ??= statements(db);
@@ -97,8 +117,11 @@ function makeStore(db: Database.Database): SqliteStore {
   const enqueue = <T, E>(
     job: () => PromiseLike<Result<T, E | StoreUnavailable>>,
   ): ResultAsync<T, E | StoreUnavailable> => {
-    const guarded = async (): Promise<Result<T, E | StoreUnavailable>> =>
-      closed ? err(unavailable("the store is closed")) : await job();
+    const guarded = async (): Promise<Result<T, E | StoreUnavailable>> => {
+      if (closed) return err(unavailable("the store is closed"));
+      checkpoint();
+      return await job();
+    };
     const next = queue.then(guarded, guarded);
     queue = next.catch(() => undefined);
     return new ResultAsync(next);
@@ -169,9 +192,10 @@ function makeStore(db: Database.Database): SqliteStore {
           attempt(() => db.inTransaction && db.exec("ROLLBACK"));
           return err(end.error);
         }
-        // After an erasure, copy the WAL into the database and truncate it: the erased values'
-        // earlier copies go with it. Best effort — a reader in another process can delay it.
-        if (result.isOk() && erasing) attempt(() => db.pragma("wal_checkpoint(TRUNCATE)"));
+        if (result.isOk() && erasing) {
+          checkpointDue = true;
+          checkpoint();
+        }
         return result;
       }),
     migrate: () =>

@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import pg from "pg";
 import {
   closeCase,
@@ -151,6 +152,33 @@ describe("erasure leaves no trace", () => {
     (await store.close())._unsafeUnwrap();
     for (const value of [...Object.values(secrets), mentorName])
       for (const bytes of files()) expect(bytes.includes(value), value).toBe(false);
+  });
+
+  it("SQLite: not in the files either once a reader that held an older snapshot during the erasure ends", async () => {
+    const path = join(tempDir(), "programme.db");
+    const store = createSqliteStore({ path })._unsafeUnwrap();
+    (await store.migrate())._unsafeUnwrap();
+    const ctx = await programme(store);
+    const files = () => [path, `${path}-wal`].filter(existsSync).map((f) => readFileSync(f));
+    // Another process reads, inside a transaction, while the erasure commits.
+    const reader = new Database(path, { readonly: true });
+    reader.exec("BEGIN");
+    expect(
+      (reader.prepare("SELECT count(*) AS n FROM vm_documents").get() as { n: number }).n,
+    ).toBeGreaterThan(0);
+    try {
+      (await erasePerson(ctx, { kind: "mentee", email: secrets.email }, { id: "pm" }))._unsafeUnwrap();
+      // Its snapshot still needs the old pages; the erased values are not in any document now.
+      expect(JSON.stringify((await store.list("intakes"))._unsafeUnwrap())).not.toContain(secrets.name);
+    } finally {
+      reader.exec("COMMIT");
+      reader.close();
+    }
+    // The next call on the store completes the checkpoint the reader held back.
+    (await store.list("cases"))._unsafeUnwrap();
+    for (const value of Object.values(secrets))
+      for (const bytes of files()) expect(bytes.includes(value), value).toBe(false);
+    (await store.close())._unsafeUnwrap();
   });
 
   it("PostgreSQL: not in any document or audit entry, nor in the files of any table or index after a CHECKPOINT", async () => {
