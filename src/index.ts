@@ -181,7 +181,7 @@ export {
   type Purge,
   purgeExpired,
 } from "./programme/person-data.js";
-export { planRound } from "./programme/plan-round.js";
+export { planRound, type RoundHands } from "./programme/plan-round.js";
 export { initProgramme, openProgramme } from "./programme/programme.js";
 export { programmeReport } from "./programme/programme-report.js";
 export { registerMentor, registerMentors } from "./programme/register-mentor.js";

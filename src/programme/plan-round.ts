@@ -17,7 +17,7 @@ import type { Actor, ProgrammeContext } from "./context.js";
 import { mentorLoads } from "./seat-check.js";
 
 /** The hands the programme manager puts on a round: pins, exclusions, preferences, a seed. */
-type Hands = {
+export type RoundHands = {
   readonly pins?: readonly Pin[];
   readonly preferences?: readonly Preference[];
   readonly seed?: number;
@@ -40,7 +40,7 @@ function readRound(
   tx: StoreReader,
   roundId: string,
   meetingDate: Date,
-  hands: Hands,
+  hands: RoundHands,
 ): ResultAsync<Snapshot, StoreUnavailable> {
   const { profile } = ctx;
   return tx.list("mentors").andThen((mentors) =>
@@ -136,7 +136,7 @@ export function planRound(
   roundId: string,
   meetingDate: Date,
   actor: Actor,
-  hands: Hands = {},
+  hands: RoundHands = {},
 ): ResultAsync<MatchingProposal, ValidationFailed | SolverDefect | StoreConflict | StoreUnavailable> {
   const invalid = checkArguments(
     "planRound",
