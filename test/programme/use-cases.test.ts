@@ -24,36 +24,11 @@ import {
   submitIntake,
   vms,
 } from "venture-mentoring";
-import { createMemoryStore } from "venture-mentoring/memory";
-import { createPostgresStore } from "venture-mentoring/postgres";
-import { createSqliteStore } from "venture-mentoring/sqlite";
 import { describe, expect, it } from "vitest";
 import { intakeRaw, mentorRaw } from "../support/raw.js";
-import { dumpStore, postgresUrl, testSchemas } from "../support/store.js";
+import { dumpStore, threeStores } from "../support/store.js";
 
-const url = postgresUrl;
-const newSchema = testSchemas("vm_uc");
-
-const stores: [string, () => Promise<ProgrammeStore>][] = [
-  ["memory", async () => createMemoryStore()],
-  [
-    "sqlite",
-    async () => {
-      const s = createSqliteStore({ path: ":memory:" })._unsafeUnwrap();
-      (await s.migrate())._unsafeUnwrap();
-      return s;
-    },
-  ],
-  [
-    "postgres",
-    async () => {
-      const schema = newSchema();
-      const s = createPostgresStore({ connectionString: url, schema })._unsafeUnwrap();
-      (await s.migrate())._unsafeUnwrap();
-      return s;
-    },
-  ],
-];
+const stores = threeStores("vm_uc");
 
 function context(store: ProgrammeStore): ProgrammeContext {
   let t = Date.parse("2026-12-01T09:00:00.000Z");

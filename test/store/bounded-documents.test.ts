@@ -20,34 +20,11 @@ import {
   registerMentors,
   submitIntake,
 } from "venture-mentoring";
-import { createMemoryStore } from "venture-mentoring/memory";
-import { createPostgresStore } from "venture-mentoring/postgres";
-import { createSqliteStore } from "venture-mentoring/sqlite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { intakeRaw, mentorRaw } from "../support/raw.js";
-import { postgresUrl, testSchemas } from "../support/store.js";
+import { threeStores } from "../support/store.js";
 
-const schema = testSchemas("vm_bounded")();
-
-const stores: [string, () => Promise<ProgrammeStore>][] = [
-  ["memory", async () => createMemoryStore()],
-  [
-    "SQLite",
-    async () => {
-      const s = createSqliteStore({ path: ":memory:" })._unsafeUnwrap();
-      (await s.migrate())._unsafeUnwrap();
-      return s;
-    },
-  ],
-  [
-    "PostgreSQL",
-    async () => {
-      const s = createPostgresStore({ connectionString: postgresUrl, schema })._unsafeUnwrap();
-      (await s.migrate())._unsafeUnwrap();
-      return s;
-    },
-  ],
-];
+const stores = threeStores("vm_bounded");
 
 /** Every collection and the audit trail still read back. */
 async function expectReadable(store: ProgrammeStore): Promise<void> {

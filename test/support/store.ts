@@ -1,6 +1,9 @@
 /** Helpers the store-touching tests share: a byte-for-byte dump, and PostgreSQL schemas of their own. */
 import pg from "pg";
 import { collections, type ProgrammeStore } from "venture-mentoring";
+import { createMemoryStore } from "venture-mentoring/memory";
+import { createPostgresStore } from "venture-mentoring/postgres";
+import { createSqliteStore } from "venture-mentoring/sqlite";
 import { afterAll } from "vitest";
 
 /** Every document of every collection and the whole audit trail, as one string to compare. */
@@ -36,4 +39,32 @@ export function testSchemas(prefix: string): () => string {
     made.push(name);
     return name;
   };
+}
+
+/**
+ * The three stores, each made fresh and migrated: memory, SQLite in memory, and PostgreSQL in a
+ * schema of its own (named after `prefix`, dropped after the file's tests). Call at the top of a
+ * test file; `describe.each(threeStores("vm_x"))("… on the %s store", (_name, make) => …)`.
+ */
+export function threeStores(prefix: string): [string, () => Promise<ProgrammeStore>][] {
+  const newSchema = testSchemas(prefix);
+  return [
+    ["memory", async () => createMemoryStore()],
+    [
+      "sqlite",
+      async () => {
+        const s = createSqliteStore({ path: ":memory:" })._unsafeUnwrap();
+        (await s.migrate())._unsafeUnwrap();
+        return s;
+      },
+    ],
+    [
+      "postgres",
+      async () => {
+        const s = createPostgresStore({ connectionString: postgresUrl, schema: newSchema() })._unsafeUnwrap();
+        (await s.migrate())._unsafeUnwrap();
+        return s;
+      },
+    ],
+  ];
 }
