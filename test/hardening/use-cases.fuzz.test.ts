@@ -19,7 +19,6 @@ import {
   type IntakeId,
   initProgramme,
   logSession,
-  openProgramme,
   type ProgrammeContext,
   type ProgrammeStore,
   planRound,
@@ -35,7 +34,7 @@ import { createPostgresStore } from "venture-mentoring/postgres";
 import { createSqliteStore } from "venture-mentoring/sqlite";
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { intakeRaw, mentorRaw } from "../support/raw.js";
-import { dumpStore, postgresUrl, testSchemas } from "../support/store.js";
+import { dumpStore, postgresUrl, startProgramme, testSchemas } from "../support/store.js";
 import { hostileInput, hostileString, hostileValue } from "./hostile.js";
 
 /** A schema of its own for each store made (each describe seeds a programme of its own). */
@@ -57,14 +56,7 @@ const session = {
 };
 
 async function seeded(store: ProgrammeStore): Promise<ProgrammeContext> {
-  let t = Date.parse("2026-11-02T10:00:00.000Z");
-  const clock = () => {
-    t += 1000;
-    return new Date(t);
-  };
-  (await initProgramme(store, friesland, { id: "pm" }, clock))._unsafeUnwrap();
-  let n = 0;
-  const ctx = (await openProgramme(store, { clock, newId: (k) => `${k}-${++n}` }))._unsafeUnwrap();
+  const ctx = await startProgramme(store, "2026-11-02T10:00:00.000Z", 1000);
   (await registerMentors(ctx, ["m-1", "m-2", "m-3", "m-4"].map(mentor), { id: "pm" }))._unsafeUnwrap();
   (await submitIntake(ctx, intake("in-1"), "key-1", { id: "portal" }))._unsafeUnwrap();
   const caseId = (await decideTriage(ctx, "in-1" as IntakeId, { id: "pm" }))._unsafeUnwrap().caseId as CaseId;

@@ -11,12 +11,9 @@ import {
   confirmTeam,
   decideTriage,
   erasePerson,
-  friesland,
   type IntakeId,
-  initProgramme,
   logSession,
   type MentorId,
-  openProgramme,
   type ProgrammeContext,
   type ProgrammeStore,
   planRound,
@@ -28,7 +25,7 @@ import { createPostgresStore } from "venture-mentoring/postgres";
 import { createSqliteStore } from "venture-mentoring/sqlite";
 import { describe, expect, it } from "vitest";
 import { mentorRaw } from "../support/raw.js";
-import { postgresUrl, testSchemas } from "../support/store.js";
+import { postgresUrl, startProgramme, testSchemas } from "../support/store.js";
 import { tempDirs } from "../support/temp.js";
 
 const tempDir = tempDirs("vm-privacy-");
@@ -50,14 +47,7 @@ const secrets = {
 const mentorName = "Anke Zwaluwstaart";
 
 async function programme(store: ProgrammeStore): Promise<ProgrammeContext> {
-  let t = Date.parse("2026-11-02T09:00:00.000Z");
-  const clock = () => {
-    t += 60_000;
-    return new Date(t);
-  };
-  (await initProgramme(store, friesland, { id: "pm" }, clock))._unsafeUnwrap();
-  let n = 0;
-  const ctx = (await openProgramme(store, { clock, newId: (k) => `${k}-${++n}` }))._unsafeUnwrap();
+  const ctx = await startProgramme(store, "2026-11-02T09:00:00.000Z", 60_000);
   for (const id of ["anke", "douwe", "froukje"])
     (
       await registerMentor(

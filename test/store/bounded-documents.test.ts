@@ -9,12 +9,9 @@ import {
   collections,
   confirmTeam,
   decideTriage,
-  friesland,
   type IntakeId,
-  initProgramme,
   MAX_MEMBERSHIPS,
   type MentorId,
-  openProgramme,
   type ProgrammeContext,
   type ProgrammeStore,
   registerMentors,
@@ -22,7 +19,7 @@ import {
 } from "venture-mentoring";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { intakeRaw, mentorRaw } from "../support/raw.js";
-import { threeStores } from "../support/store.js";
+import { startProgramme, threeStores } from "../support/store.js";
 
 const stores = threeStores("vm_bounded");
 
@@ -41,14 +38,7 @@ describe.each(stores)(
     let ctx: ProgrammeContext;
     beforeAll(async () => {
       store = await make();
-      let t = Date.parse("2026-11-02T10:00:00.000Z");
-      const clock = () => {
-        t += 1000;
-        return new Date(t);
-      };
-      (await initProgramme(store, friesland, { id: "pm" }, clock))._unsafeUnwrap();
-      let n = 0;
-      ctx = (await openProgramme(store, { clock, newId: (k) => `${k}-${++n}` }))._unsafeUnwrap();
+      ctx = await startProgramme(store, "2026-11-02T10:00:00.000Z", 1000);
       const mentors = ["m-1", "m-2", "m-3", "m-4"].map((id) =>
         mentorRaw(id, { background: id === "m-1" ? "founder" : "finance" }),
       );

@@ -1,6 +1,13 @@
 /** Helpers the store-touching tests share: a byte-for-byte dump, and PostgreSQL schemas of their own. */
 import pg from "pg";
-import { collections, type ProgrammeStore } from "venture-mentoring";
+import {
+  collections,
+  friesland,
+  initProgramme,
+  openProgramme,
+  type ProgrammeContext,
+  type ProgrammeStore,
+} from "venture-mentoring";
 import { createMemoryStore } from "venture-mentoring/memory";
 import { createPostgresStore } from "venture-mentoring/postgres";
 import { createSqliteStore } from "venture-mentoring/sqlite";
@@ -67,4 +74,23 @@ export function threeStores(prefix: string): [string, () => Promise<ProgrammeSto
       },
     ],
   ];
+}
+
+/**
+ * Start the Friesland programme in `store` and open it: a clock that moves `stepMs` from `from`
+ * each time it is read, and ids `case-1`, `referral-2`, … in the order they are made.
+ */
+export async function startProgramme(
+  store: ProgrammeStore,
+  from: string,
+  stepMs: number,
+): Promise<ProgrammeContext> {
+  let t = Date.parse(from);
+  const clock = () => {
+    t += stepMs;
+    return new Date(t);
+  };
+  (await initProgramme(store, friesland, { id: "pm" }, clock))._unsafeUnwrap();
+  let n = 0;
+  return (await openProgramme(store, { clock, newId: (k) => `${k}-${++n}` }))._unsafeUnwrap();
 }
