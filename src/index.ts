@@ -198,6 +198,8 @@ export type {
   AuditEntry,
   Collection,
   Documents,
+  Page,
+  PageQuery,
   ProgrammeSettings,
   ProgrammeStore,
   RequestRecord,
@@ -210,6 +212,20 @@ export type {
   Versioned,
 } from "./store/contract.js";
 export { collections } from "./store/contract.js";
+export {
+  DEFAULT_PROGRAMME,
+  documentId,
+  type IndexEntry,
+  type IndexedCollection,
+  type IndexName,
+  indexEntries,
+  indexes,
+  isIndex,
+  isProgrammeId,
+  MAX_PAGE_SIZE,
+  pageSize,
+  scanningQueries,
+} from "./store/indexes.js";
 export { createReferral, recordReferralFollowUp } from "./triage/create-referral.js";
 export { evaluateTriage, type TriageInput } from "./triage/evaluate-triage.js";
 export { overrideTriage } from "./triage/override-triage.js";

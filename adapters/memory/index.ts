@@ -7,15 +7,18 @@
  * @packageDocumentation
  */
 import { err, errAsync, okAsync, ResultAsync } from "neverthrow";
-import type {
-  AuditEntry,
-  Collection,
-  Documents,
-  ProgrammeStore,
-  StoreConflict,
-  StoreUnavailable,
-  StoreWriter,
-  Versioned,
+import {
+  type AuditEntry,
+  type Collection,
+  DEFAULT_PROGRAMME,
+  type Documents,
+  isProgrammeId,
+  type ProgrammeStore,
+  type StoreConflict,
+  type StoreUnavailable,
+  type StoreWriter,
+  scanningQueries,
+  type Versioned,
 } from "venture-mentoring";
 
 interface State {
@@ -24,82 +27,112 @@ interface State {
 }
 
 const copy = <T>(x: T): T => structuredClone(x);
+/**
+ * Reads over a view of the documents (the committed state, or a transaction's writes over it). The
+ * indexes are computed from the documents on each query: memory is the baseline, not the fast path.
+ */
+const byId = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
 
-function reader(state: () => State) {
-  return {
-    get<C extends Collection>(collection: C, id: string) {
-      const found = state().docs.get(collection)?.get(id) as Versioned<Documents[C]> | undefined;
-      return okAsync<Versioned<Documents[C]> | undefined, StoreUnavailable>(
-        found === undefined ? undefined : copy(found),
-      );
-    },
-    list<C extends Collection>(collection: C) {
-      const all = [...(state().docs.get(collection) ?? new Map()).entries()]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([, v]) => copy(v) as Versioned<Documents[C]>);
-      return okAsync<readonly Versioned<Documents[C]>[], StoreUnavailable>(all);
-    },
-    audit() {
-      return okAsync<readonly AuditEntry[], StoreUnavailable>(copy(state().audit));
-    },
-  };
-}
-
-/** Reads inside a transaction: its own writes first, then the committed state. */
-function overlayReader(
-  base: State,
-  overlay: Map<Collection, Map<string, Versioned<unknown>>>,
-  appended: AuditEntry[],
+function reader(
+  view: (collection: Collection) => ReadonlyMap<string, Versioned<unknown>>,
+  audit: () => readonly AuditEntry[],
 ) {
+  const list = <C extends Collection>(collection: C) =>
+    okAsync<readonly Versioned<Documents[C]>[], StoreUnavailable>(
+      ([...view(collection).entries()].sort(byId) as [string, Versioned<Documents[C]>][]).map(([, v]) =>
+        copy(v),
+      ),
+    );
   return {
     get<C extends Collection>(collection: C, id: string) {
-      const found = (overlay.get(collection)?.get(id) ?? base.docs.get(collection)?.get(id)) as
-        | Versioned<Documents[C]>
-        | undefined;
+      const found = view(collection).get(id) as Versioned<Documents[C]> | undefined;
       return okAsync<Versioned<Documents[C]> | undefined, StoreUnavailable>(
         found === undefined ? undefined : copy(found),
       );
     },
-    list<C extends Collection>(collection: C) {
-      const merged = new Map([
-        ...(base.docs.get(collection) ?? new Map()),
-        ...(overlay.get(collection) ?? new Map()),
-      ]);
-      const all = [...merged.entries()]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([, v]) => copy(v) as Versioned<Documents[C]>);
-      return okAsync<readonly Versioned<Documents[C]>[], StoreUnavailable>(all);
-    },
+    list,
+    ...scanningQueries(list),
     audit() {
-      return okAsync<readonly AuditEntry[], StoreUnavailable>(copy([...base.audit, ...appended]));
+      return okAsync<readonly AuditEntry[], StoreUnavailable>(copy(audit()));
     },
   };
 }
 
 /**
- * A fresh, empty in-memory store.
+ * Memory that several programmes share, as one database serves many chapters: open each programme
+ * with `createMemoryStore({ database, programme })`. Transactions of all its programmes run one at a time.
+ */
+export interface MemoryDatabase {
+  /** @internal */
+  readonly programmes: Map<string, State>;
+  /** @internal */
+  queue: Promise<unknown>;
+}
+
+/** An empty database for `createMemoryStore({ database })`. */
+export function createMemoryDatabase(): MemoryDatabase {
+  return { programmes: new Map(), queue: Promise.resolve() };
+}
+
+export interface MemoryStoreOptions {
+  /** The database to open the programme in; default a fresh one of its own. */
+  readonly database?: MemoryDatabase;
+  /** The programme's id (see `isProgrammeId`); default `DEFAULT_PROGRAMME`. */
+  readonly programme?: string;
+}
+
+/**
+ * An in-memory store for one programme: by default a fresh, empty database of its own. An
+ * invalid programme id gives a store whose every operation answers `StoreUnavailable`.
  *
  * @example
  * const store = createMemoryStore();
  * await store.transaction((tx) => tx.put("mentors", mentor.id, mentor, "new"));
  */
-export function createMemoryStore(): ProgrammeStore {
-  const committed: State = { docs: new Map(), audit: [] };
-  let queue: Promise<unknown> = Promise.resolve();
+export function createMemoryStore(options: MemoryStoreOptions = {}): ProgrammeStore {
+  const database = options.database ?? createMemoryDatabase();
+  const programme = options.programme ?? DEFAULT_PROGRAMME;
+  const invalid: StoreUnavailable | undefined = isProgrammeId(programme)
+    ? undefined
+    : { type: "StoreUnavailable", cause: `invalid programme id '${programme}'` };
+  const committed: State = database.programmes.get(programme) ?? { docs: new Map(), audit: [] };
+  if (invalid === undefined) database.programmes.set(programme, committed);
   let closed = false;
+  const empty: ReadonlyMap<string, Versioned<unknown>> = new Map();
+  const outside = reader(
+    (c) => committed.docs.get(c) ?? empty,
+    () => committed.audit,
+  );
+  const refuse = <T>(): ResultAsync<T, StoreUnavailable> | undefined =>
+    invalid !== undefined
+      ? errAsync(invalid)
+      : closed
+        ? errAsync({ type: "StoreUnavailable", cause: "the store is closed" })
+        : undefined;
 
   return {
-    ...reader(() => committed),
+    get: (collection, id) => refuse() ?? outside.get(collection, id),
+    list: (collection) => refuse() ?? outside.list(collection),
+    find: (collection, index, key) => refuse() ?? outside.find(collection, index, key),
+    count: (collection, index, keys) => refuse() ?? outside.count(collection, index, keys),
+    page: (collection, query) => refuse() ?? outside.page(collection, query),
+    audit: () => refuse() ?? outside.audit(),
     transaction<T, E>(work: (tx: StoreWriter) => ResultAsync<T, E>): ResultAsync<T, E | StoreUnavailable> {
       const run = async () => {
+        if (invalid !== undefined) return err<T, E | StoreUnavailable>(invalid);
         if (closed)
           return err<T, E | StoreUnavailable>({ type: "StoreUnavailable", cause: "the store is closed" });
         // Copy on write: the transaction's writes sit in an overlay that is applied on success only.
         const overlay = new Map<Collection, Map<string, Versioned<unknown>>>();
         const appended: AuditEntry[] = [];
         const base = committed;
+        const view = (c: Collection): ReadonlyMap<string, Versioned<unknown>> => {
+          const mine = overlay.get(c);
+          const theirs = base.docs.get(c) ?? empty;
+          return mine === undefined ? theirs : new Map([...theirs, ...mine]);
+        };
         const tx: StoreWriter = {
-          ...overlayReader(base, overlay, appended),
+          ...reader(view, () => [...base.audit, ...appended]),
           put<C extends Collection>(
             collection: C,
             id: string,
@@ -142,13 +175,13 @@ export function createMemoryStore(): ProgrammeStore {
           });
         }
       };
-      const next = queue.then(run, run);
-      queue = next.catch(() => undefined);
+      const next = database.queue.then(run, run);
+      database.queue = next.catch(() => undefined);
       return new ResultAsync(next);
     },
     close() {
       closed = true;
-      return ResultAsync.fromSafePromise(queue.then(() => undefined));
+      return ResultAsync.fromSafePromise(database.queue.then(() => undefined));
     },
   };
 }

@@ -12,11 +12,21 @@ import pg from "pg";
 import {
   type AuditEntry,
   type Collection,
+  collections,
+  DEFAULT_PROGRAMME,
   type Documents,
   decodeAuditEntry,
   decodeDocument,
   erasureActions,
+  type IndexedCollection,
+  type IndexName,
+  indexEntries,
+  isIndex,
+  isProgrammeId,
+  type Page,
+  type PageQuery,
   type ProgrammeStore,
+  pageSize,
   type StoreConflict,
   type StoreReader,
   type StoreUnavailable,
@@ -31,6 +41,11 @@ export interface PostgresStoreOptions {
   readonly pool?: pg.Pool;
   /** The schema for the store's tables: lower-case letters, digits and `_`. Default `venture_mentoring`. */
   readonly schema?: string;
+  /**
+   * The programme to open (see `isProgrammeId`); default `DEFAULT_PROGRAMME`. One schema holds any
+   * number of programmes (a national network's chapters); a store reads and writes its own only.
+   */
+  readonly programme?: string;
   /** Attempts for a transaction that keeps losing serialization races. Default 20, with a growing pause between. */
   readonly maxAttempts?: number;
 }
@@ -61,6 +76,8 @@ interface Queryable {
 export function createPostgresStore(options: PostgresStoreOptions): Result<PostgresStore, StoreUnavailable> {
   const schema = options.schema ?? "venture_mentoring";
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) return err(unavailable(`invalid schema name '${schema}'`));
+  const programme = options.programme ?? DEFAULT_PROGRAMME;
+  if (!isProgrammeId(programme)) return err(unavailable(`invalid programme id '${programme}'`));
   if (options.pool === undefined && options.connectionString === undefined) {
     return err(unavailable("give a connectionString or a pool"));
   }
@@ -91,11 +108,40 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
         .mapErr((e) =>
           unavailable(`corrupt ${collection} document: ${e.issues[0]?.path} ${e.issues[0]?.message}`),
         );
+    const decodeAll = <C extends Collection>(
+      collection: C,
+      rows: readonly { version: number; body: unknown }[],
+    ) => {
+      const docs: Versioned<Documents[C]>[] = [];
+      for (const row of rows) {
+        const doc = decode(collection, row);
+        if (doc.isErr()) return errAsync<Versioned<Documents[C]>[], StoreUnavailable>(doc.error);
+        docs.push(doc.value);
+      }
+      return okAsync<Versioned<Documents[C]>[], StoreUnavailable>(docs);
+    };
+    const noIndex = (collection: Collection, index: string) =>
+      errAsync<never, StoreUnavailable>(unavailable(`${collection} has no index '${index}'`));
+    /** Documents of one index key, after a cursor, at most `limit` (null: all). */
+    const findRows = (
+      collection: Collection,
+      index: string,
+      key: string,
+      after: string,
+      limit: number | null,
+    ) =>
+      run<{ id: string; version: number; body: unknown }>(
+        `SELECT r.id, r.version, r.body FROM ${t("vm_index")} i
+         JOIN ${t("vm_records")} r ON r.programme = i.programme AND r.collection = i.collection AND r.id = i.id
+         WHERE i.programme = $1 AND i.collection = $2 AND i.name = $3 AND i.key = $4 AND i.id > $5
+         ORDER BY i.id LIMIT $6`,
+        [programme, collection, index, key, after, limit],
+      );
     const reader: StoreReader = {
       get: <C extends Collection>(collection: C, id: string) =>
         run<{ version: number; body: unknown }>(
-          `SELECT version, body FROM ${t("vm_documents")} WHERE collection = $1 AND id = $2`,
-          [collection, id],
+          `SELECT version, body FROM ${t("vm_records")} WHERE programme = $1 AND collection = $2 AND id = $3`,
+          [programme, collection, id],
         ).andThen((r) => {
           const row = r.rows[0];
           if (row === undefined)
@@ -105,19 +151,48 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
         }),
       list: <C extends Collection>(collection: C) =>
         run<{ version: number; body: unknown }>(
-          `SELECT version, body FROM ${t("vm_documents")} WHERE collection = $1 ORDER BY id COLLATE "C"`,
-          [collection],
-        ).andThen((r) => {
-          const docs: Versioned<Documents[C]>[] = [];
-          for (const row of r.rows) {
-            const doc = decode(collection, row);
-            if (doc.isErr()) return errAsync<readonly Versioned<Documents[C]>[], StoreUnavailable>(doc.error);
-            docs.push(doc.value);
-          }
-          return okAsync<readonly Versioned<Documents[C]>[], StoreUnavailable>(docs);
-        }),
+          `SELECT version, body FROM ${t("vm_records")} WHERE programme = $1 AND collection = $2 ORDER BY id`,
+          [programme, collection],
+        ).andThen((r) => decodeAll(collection, r.rows).map((d): readonly Versioned<Documents[C]>[] => d)),
+      find: <C extends IndexedCollection>(collection: C, index: IndexName<C>, key: string) =>
+        isIndex(collection, index)
+          ? findRows(collection, index, key, "", null).andThen((r) =>
+              decodeAll(collection, r.rows).map((d): readonly Versioned<Documents[C]>[] => d),
+            )
+          : noIndex(collection, index),
+      count: <C extends IndexedCollection>(collection: C, index: IndexName<C>, keys?: readonly string[]) =>
+        isIndex(collection, index)
+          ? run<{ key: string; n: number }>(
+              `SELECT key, COUNT(*)::int AS n FROM ${t("vm_index")}
+               WHERE programme = $1 AND collection = $2 AND name = $3 AND ($4::text[] IS NULL OR key = ANY($4::text[]))
+               GROUP BY key`,
+              [programme, collection, index, keys === undefined ? null : [...keys]],
+            ).map((r): ReadonlyMap<string, number> => new Map(r.rows.map((row) => [row.key, row.n])))
+          : noIndex(collection, index),
+      page: <C extends Collection>(collection: C, query: PageQuery<C>) => {
+        const where = query.where;
+        if (where !== undefined && !isIndex(collection, where.index)) return noIndex(collection, where.index);
+        const size = pageSize(query.limit);
+        const after = query.after ?? "";
+        const rows =
+          where === undefined
+            ? run<{ id: string; version: number; body: unknown }>(
+                `SELECT id, version, body FROM ${t("vm_records")}
+                 WHERE programme = $1 AND collection = $2 AND id > $3 ORDER BY id LIMIT $4`,
+                [programme, collection, after, size + 1],
+              )
+            : findRows(collection, where.index, where.key, after, size + 1);
+        return rows.andThen((r) =>
+          decodeAll(collection, r.rows).map((docs): Page<Documents[C]> => {
+            const next = docs.length > size ? r.rows[size - 1]?.id : undefined;
+            return { items: docs.slice(0, size), ...(next === undefined ? {} : { next }) };
+          }),
+        );
+      },
       audit: () =>
-        run<{ body: unknown }>(`SELECT body FROM ${t("vm_audit")} ORDER BY seq`, []).andThen((r) => {
+        run<{ body: unknown }>(`SELECT body FROM ${t("vm_audit")} WHERE programme = $1 ORDER BY seq`, [
+          programme,
+        ]).andThen((r) => {
           const entries: AuditEntry[] = [];
           for (const row of r.rows) {
             const entry = decodeAuditEntry(row.body);
@@ -134,8 +209,8 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
       ...reader,
       put: <C extends Collection>(collection: C, id: string, value: Documents[C], expected: number | "new") =>
         run<{ version: number }>(
-          `SELECT version FROM ${t("vm_documents")} WHERE collection = $1 AND id = $2`,
-          [collection, id],
+          `SELECT version FROM ${t("vm_records")} WHERE programme = $1 AND collection = $2 AND id = $3`,
+          [programme, collection, id],
         ).andThen((r): ResultAsync<number, StoreConflict | StoreUnavailable> => {
           const actual = r.rows[0]?.version;
           if (expected === "new" ? actual !== undefined : actual !== expected) {
@@ -146,20 +221,41 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
           const write =
             actual === undefined
               ? run(
-                  `INSERT INTO ${t("vm_documents")} (collection, id, version, body) VALUES ($1, $2, $3, $4::jsonb)`,
-                  [collection, id, version, body],
+                  `INSERT INTO ${t("vm_records")} (programme, collection, id, version, body) VALUES ($1, $2, $3, $4, $5::jsonb)`,
+                  [programme, collection, id, version, body],
                 )
               : run(
-                  `UPDATE ${t("vm_documents")} SET version = $1, body = $2::jsonb WHERE collection = $3 AND id = $4 AND version = $5`,
-                  [version, body, collection, id, actual],
+                  `UPDATE ${t("vm_records")} SET version = $1, body = $2::jsonb
+                   WHERE programme = $3 AND collection = $4 AND id = $5 AND version = $6`,
+                  [version, body, programme, collection, id, actual],
                 );
-          return write.map(() => version);
+          // The document's index keys, replaced in the same transaction.
+          const entries = indexEntries(collection, value);
+          return write
+            .andThen(() =>
+              run(`DELETE FROM ${t("vm_index")} WHERE programme = $1 AND collection = $2 AND id = $3`, [
+                programme,
+                collection,
+                id,
+              ]),
+            )
+            .andThen(() =>
+              entries.length === 0
+                ? okAsync(undefined)
+                : run(
+                    `INSERT INTO ${t("vm_index")} (programme, collection, name, key, id)
+                     SELECT $1, $2, n, k, $3 FROM unnest($4::text[], $5::text[]) AS x(n, k)`,
+                    [programme, collection, id, entries.map((e) => e.index), entries.map((e) => e.key)],
+                  ),
+            )
+            .map(() => version);
         }),
       appendAudit: (entry: AuditEntry) => {
         if (erasureActions.includes(entry.action)) state.erasing = true;
-        return run(`INSERT INTO ${t("vm_audit")} (body) VALUES ($1::jsonb)`, [JSON.stringify(entry)]).map(
-          () => undefined,
-        );
+        return run(`INSERT INTO ${t("vm_audit")} (programme, body) VALUES ($1, $2::jsonb)`, [
+          programme,
+          JSON.stringify(entry),
+        ]).map(() => undefined);
       },
     };
   };
@@ -206,7 +302,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
               // ones. It locks the table while it copies it — erasures are rare, and a person's
               // data must not outlive them. Best effort (the result stands either way).
               if (result.isOk() && state.erasing)
-                await client.query(`VACUUM FULL ${t("vm_documents")}`).catch(() => undefined);
+                await client.query(`VACUUM FULL ${t("vm_records")}`).catch(() => undefined);
               return result;
             }
             if (attempt >= maxAttempts) {
@@ -226,6 +322,9 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
   return ok({
     get: (collection, id) => outside.get(collection, id),
     list: (collection) => outside.list(collection),
+    find: (collection, index, key) => outside.find(collection, index, key),
+    count: (collection, index, keys) => outside.count(collection, index, keys),
+    page: (collection, query) => outside.page(collection, query),
     audit: () => outside.audit(),
     transaction,
     migrate: () =>
@@ -251,14 +350,60 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
                   `SELECT COALESCE(MAX(version), 0)::int AS v FROM ${t("vm_migrations")}`,
                 )
               ).rows[0]?.v ?? 0;
-            const migrations = [
+            // The schema's history, never edited once released: SQL, or code that moves documents.
+            const migrations: (string | (() => Promise<void>))[] = [
+              // 1 (release 0.1.0): one programme, documents and the audit trail.
               `CREATE TABLE ${t("vm_documents")} (collection text NOT NULL, id text NOT NULL, version integer NOT NULL, body jsonb NOT NULL, PRIMARY KEY (collection, id));
                CREATE TABLE ${t("vm_audit")} (seq bigserial PRIMARY KEY, body jsonb NOT NULL);
                CREATE FUNCTION ${t("vm_audit_append_only")}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'the audit trail is append-only'; END $$;
                CREATE TRIGGER vm_audit_append_only BEFORE UPDATE OR DELETE ON ${t("vm_audit")} FOR EACH ROW EXECUTE FUNCTION ${t("vm_audit_append_only")}();`,
+              // 2: many programmes per schema, and the indexes. Existing documents move to the default programme.
+              `CREATE TABLE ${t("vm_records")} (
+                 programme text COLLATE "C" NOT NULL, collection text COLLATE "C" NOT NULL, id text COLLATE "C" NOT NULL,
+                 version integer NOT NULL, body jsonb NOT NULL, PRIMARY KEY (programme, collection, id));
+               INSERT INTO ${t("vm_records")} (programme, collection, id, version, body)
+                 SELECT '${DEFAULT_PROGRAMME}', collection, id, version, body FROM ${t("vm_documents")};
+               DROP TABLE ${t("vm_documents")};
+               CREATE TABLE ${t("vm_index")} (
+                 programme text COLLATE "C" NOT NULL, collection text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL,
+                 key text COLLATE "C" NOT NULL, id text COLLATE "C" NOT NULL, PRIMARY KEY (programme, collection, name, key, id));
+               CREATE INDEX vm_index_by_record ON ${t("vm_index")} (programme, collection, id);
+               ALTER TABLE ${t("vm_audit")} ADD COLUMN programme text NOT NULL DEFAULT '${DEFAULT_PROGRAMME}';
+               CREATE INDEX vm_audit_by_programme ON ${t("vm_audit")} (programme, seq);`,
+              // 3: the index keys of the moved documents, computed by the core as for every later write.
+              // A document the core cannot read back keeps no keys (and stays readable by id, as before).
+              async () => {
+                const rows = await client.query<{
+                  programme: string;
+                  collection: string;
+                  id: string;
+                  body: unknown;
+                }>(`SELECT programme, collection, id, body FROM ${t("vm_records")}`);
+                const cols: [string[], string[], string[], string[], string[]] = [[], [], [], [], []];
+                for (const row of rows.rows) {
+                  if (!(collections as readonly string[]).includes(row.collection)) continue;
+                  const collection = row.collection as Collection;
+                  const doc = decodeDocument(collection, row.body);
+                  if (doc.isErr()) continue;
+                  for (const e of indexEntries(collection, doc.value)) {
+                    cols[0].push(row.programme);
+                    cols[1].push(collection);
+                    cols[2].push(e.index);
+                    cols[3].push(e.key);
+                    cols[4].push(row.id);
+                  }
+                }
+                await client.query(
+                  `INSERT INTO ${t("vm_index")} (programme, collection, name, key, id)
+                   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])`,
+                  cols,
+                );
+              },
             ];
             for (let k = done; k < migrations.length; k++) {
-              await client.query(migrations[k] as string);
+              const step = migrations[k] as string | (() => Promise<void>);
+              if (typeof step === "string") await client.query(step);
+              else await step();
               await client.query(`INSERT INTO ${t("vm_migrations")} (version) VALUES ($1)`, [k + 1]);
             }
             await client.query("COMMIT");

@@ -12,11 +12,21 @@ import { err, errAsync, ok, okAsync, type Result, ResultAsync } from "neverthrow
 import {
   type AuditEntry,
   type Collection,
+  collections,
+  DEFAULT_PROGRAMME,
   type Documents,
   decodeAuditEntry,
   decodeDocument,
   erasureActions,
+  type IndexedCollection,
+  type IndexName,
+  indexEntries,
+  isIndex,
+  isProgrammeId,
+  type Page,
+  type PageQuery,
   type ProgrammeStore,
+  pageSize,
   type StoreConflict,
   type StoreReader,
   type StoreUnavailable,
@@ -27,6 +37,11 @@ import {
 export interface SqliteStoreOptions {
   /** A file path, or `:memory:`. */
   readonly path: string;
+  /**
+   * The programme to open (see `isProgrammeId`); default `DEFAULT_PROGRAMME`. One file holds any
+   * number of programmes; a store reads and writes its own only.
+   */
+  readonly programme?: string;
   /** How long a writer waits for another process's transaction; default 5 000 ms. */
   readonly busyTimeoutMs?: number;
 }
@@ -37,7 +52,11 @@ export interface SqliteStore extends ProgrammeStore {
   migrate(): ResultAsync<void, StoreUnavailable>;
 }
 
-const MIGRATIONS: readonly string[] = [
+/** A step of the schema's history: SQL, or code (moving documents into new records). Never edited once released. */
+type Migration = string | ((db: Database.Database) => void);
+
+const MIGRATIONS: readonly Migration[] = [
+  // 1 (release 0.1.0): one programme, documents and the audit trail.
   `CREATE TABLE vm_documents (
      collection TEXT NOT NULL,
      id TEXT NOT NULL,
@@ -48,6 +67,51 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE vm_audit (seq INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL);
    CREATE TRIGGER vm_audit_no_update BEFORE UPDATE ON vm_audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
    CREATE TRIGGER vm_audit_no_delete BEFORE DELETE ON vm_audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;`,
+  // 2: many programmes per file, and the indexes. Existing documents move to the default programme.
+  `CREATE TABLE vm_records (
+     programme TEXT NOT NULL,
+     collection TEXT NOT NULL,
+     id TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     body TEXT NOT NULL,
+     PRIMARY KEY (programme, collection, id)
+   ) WITHOUT ROWID;
+   INSERT INTO vm_records (programme, collection, id, version, body)
+     SELECT '${DEFAULT_PROGRAMME}', collection, id, version, body FROM vm_documents;
+   DROP TABLE vm_documents;
+   CREATE TABLE vm_index (
+     programme TEXT NOT NULL,
+     collection TEXT NOT NULL,
+     name TEXT NOT NULL,
+     key TEXT NOT NULL,
+     id TEXT NOT NULL,
+     PRIMARY KEY (programme, collection, name, key, id)
+   ) WITHOUT ROWID;
+   CREATE INDEX vm_index_by_record ON vm_index (programme, collection, id);
+   ALTER TABLE vm_audit ADD COLUMN programme TEXT NOT NULL DEFAULT '${DEFAULT_PROGRAMME}';
+   CREATE INDEX vm_audit_by_programme ON vm_audit (programme, seq);`,
+  (db) => {
+    // The index keys of the moved documents, computed by the core as for every later write. A
+    // document the core cannot read back keeps no keys (and stays readable by id, as before).
+    const insert = db.prepare(
+      "INSERT INTO vm_index (programme, collection, name, key, id) VALUES (?, ?, ?, ?, ?)",
+    );
+    const rows = db
+      .prepare<[], { programme: string; collection: string; id: string; body: string }>(
+        "SELECT programme, collection, id, body FROM vm_records",
+      )
+      .all();
+    for (const row of rows) {
+      if (!(collections as readonly string[]).includes(row.collection)) continue;
+      const collection = row.collection as Collection;
+      const doc = attempt(() => JSON.parse(row.body) as unknown).andThen((json) =>
+        decodeDocument(collection, json),
+      );
+      if (doc.isErr()) continue;
+      for (const e of indexEntries(collection, doc.value))
+        insert.run(row.programme, collection, e.index, e.key, row.id);
+    }
+  },
 ];
 
 const unavailable = (cause: unknown): StoreUnavailable => ({
@@ -73,6 +137,8 @@ function attempt<T>(f: () => T): Result<T, StoreUnavailable> {
  */
 export function createSqliteStore(options: SqliteStoreOptions): Result<SqliteStore, StoreUnavailable> {
   const busyTimeoutMs = Math.max(0, Math.floor(options.busyTimeoutMs ?? 5_000));
+  const programme = options.programme ?? DEFAULT_PROGRAMME;
+  if (!isProgrammeId(programme)) return err(unavailable(`invalid programme id '${programme}'`));
   return attempt(() => {
     const db = new Database(options.path);
     db.pragma("journal_mode = WAL");
@@ -81,10 +147,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Result<SqliteSto
     db.pragma("secure_delete = ON");
     db.pragma(`busy_timeout = ${busyTimeoutMs}`);
     return db;
-  }).map((db) => makeStore(db, busyTimeoutMs));
+  }).map((db) => makeStore(db, busyTimeoutMs, programme));
 }
 
-function makeStore(db: Database.Database, busyTimeoutMs: number): SqliteStore {
+function makeStore(db: Database.Database, busyTimeoutMs: number, programme: string): SqliteStore {
   // Prepared after migrate(): the tables must exist first.
   let erasing = false;
   /**
@@ -108,7 +174,7 @@ function makeStore(db: Database.Database, busyTimeoutMs: number): SqliteStore {
   };
   let prepared: ReturnType<typeof statements> | undefined;
   const stmts = () => {
-    prepared ??= statements(db);
+    prepared ??= statements(db, programme);
     return prepared;
   };
   let queue: Promise<unknown> = Promise.resolve();
@@ -127,13 +193,74 @@ function makeStore(db: Database.Database, busyTimeoutMs: number): SqliteStore {
     return new ResultAsync(next);
   };
 
+  const later = <T>(f: () => ResultAsync<T, StoreUnavailable>) =>
+    ResultAsync.fromSafePromise(Promise.resolve()).andThen(f);
   const reader: StoreReader = {
     get: <C extends Collection>(collection: C, id: string) =>
-      ResultAsync.fromSafePromise(Promise.resolve()).andThen(() => readDoc<C>(stmts(), collection, id)),
-    list: <C extends Collection>(collection: C) =>
-      ResultAsync.fromSafePromise(Promise.resolve()).andThen(() => listDocs<C>(stmts(), collection)),
-    audit: () => ResultAsync.fromSafePromise(Promise.resolve()).andThen(() => readAudit(stmts())),
+      later(() => readDoc<C>(stmts(), collection, id)),
+    list: <C extends Collection>(collection: C) => later(() => listDocs<C>(stmts(), collection)),
+    find: <C extends IndexedCollection>(collection: C, index: IndexName<C>, key: string) =>
+      later(() =>
+        isIndex(collection, index)
+          ? decodeRows(collection, () => stmts().find.all(collection, index, key, "", -1)).map(
+              (docs): readonly Versioned<Documents[C]>[] => docs,
+            )
+          : errAsync<readonly Versioned<Documents[C]>[], StoreUnavailable>(
+              unavailable(`${collection} has no index '${index}'`),
+            ),
+      ),
+    count: <C extends IndexedCollection>(collection: C, index: IndexName<C>, keys?: readonly string[]) =>
+      later(() => {
+        if (!isIndex(collection, index))
+          return errAsync(unavailable(`${collection} has no index '${index}'`));
+        const rows = attempt(() =>
+          keys === undefined
+            ? stmts().countAll.all(collection, index)
+            : stmts().countKeys.all(collection, index, JSON.stringify(keys)),
+        );
+        return rows.isErr()
+          ? errAsync(rows.error)
+          : okAsync<ReadonlyMap<string, number>, StoreUnavailable>(
+              new Map(rows.value.map((r) => [r.key, r.n])),
+            );
+      }),
+    page: <C extends Collection>(collection: C, query: PageQuery<C>) =>
+      later((): ResultAsync<Page<Documents[C]>, StoreUnavailable> => {
+        const where = query.where;
+        if (where !== undefined && !isIndex(collection, where.index))
+          return errAsync(unavailable(`${collection} has no index '${where.index}'`));
+        const size = pageSize(query.limit);
+        const after = query.after ?? "";
+        let ids: string[] = [];
+        return decodeRows(collection, () => {
+          const rows =
+            where === undefined
+              ? stmts().page.all(collection, after, size + 1)
+              : stmts().find.all(collection, where.index, where.key, after, size + 1);
+          ids = rows.map((r) => r.id);
+          return rows;
+        }).map((docs): Page<Documents[C]> => {
+          const next = docs.length > size ? ids[size - 1] : undefined;
+          return { items: docs.slice(0, size), ...(next === undefined ? {} : { next }) };
+        });
+      }),
+    audit: () => later(() => readAudit(stmts())),
   };
+  /** Read rows and decode every document; a row the core cannot read is `StoreUnavailable`. */
+  function decodeRows<C extends Collection>(
+    collection: C,
+    rows: () => { version: number; body: string }[],
+  ): ResultAsync<Versioned<Documents[C]>[], StoreUnavailable> {
+    const found = attempt(rows);
+    if (found.isErr()) return errAsync(found.error);
+    const docs: Versioned<Documents[C]>[] = [];
+    for (const row of found.value) {
+      const doc = decode(collection, row);
+      if (doc.isErr()) return errAsync(doc.error);
+      docs.push(doc.value);
+    }
+    return okAsync(docs);
+  }
   const writer: StoreWriter = {
     ...reader,
     put: <C extends Collection>(collection: C, id: string, value: Documents[C], expected: number | "new") =>
@@ -153,11 +280,13 @@ function makeStore(db: Database.Database, busyTimeoutMs: number): SqliteStore {
         }
         const version = (actual ?? 0) + 1;
         const body = JSON.stringify(value);
-        const wrote = attempt(() =>
-          actual === undefined
-            ? s.insert.run(collection, id, version, body)
-            : s.update.run(version, body, collection, id, actual),
-        );
+        const wrote = attempt(() => {
+          if (actual === undefined) s.insert.run(collection, id, version, body);
+          else s.update.run(version, body, collection, id, actual);
+          // The document's index keys, replaced in the same transaction.
+          s.unindex.run(collection, id);
+          for (const e of indexEntries(collection, value)) s.index.run(collection, e.index, e.key, id);
+        });
         return wrote.isErr()
           ? errAsync<number, StoreConflict | StoreUnavailable>(wrote.error)
           : okAsync<number, StoreConflict | StoreUnavailable>(version);
@@ -175,6 +304,9 @@ function makeStore(db: Database.Database, busyTimeoutMs: number): SqliteStore {
   return {
     get: (collection, id) => enqueue(() => reader.get(collection, id)),
     list: (collection) => enqueue(() => reader.list(collection)),
+    find: (collection, index, key) => enqueue(() => reader.find(collection, index, key)),
+    count: (collection, index, keys) => enqueue(() => reader.count(collection, index, keys)),
+    page: (collection, query) => enqueue(() => reader.page(collection, query)),
     audit: () => enqueue(() => reader.audit()),
     transaction: <T, E>(work: (tx: StoreWriter) => ResultAsync<T, E>) =>
       enqueue<T, E>(async () => {
@@ -217,9 +349,10 @@ function makeStore(db: Database.Database, busyTimeoutMs: number): SqliteStore {
             db.exec("CREATE TABLE IF NOT EXISTS vm_migrations (version INTEGER PRIMARY KEY)");
             // Read again under the write lock: another process may have migrated meanwhile.
             const done = applied();
-            MIGRATIONS.forEach((sql, k) => {
+            MIGRATIONS.forEach((step, k) => {
               if (k + 1 <= done) return;
-              db.exec(sql);
+              if (typeof step === "string") db.exec(step);
+              else step(db);
               db.prepare("INSERT INTO vm_migrations (version) VALUES (?)").run(k + 1);
             });
           }).immediate();
@@ -233,23 +366,60 @@ function makeStore(db: Database.Database, busyTimeoutMs: number): SqliteStore {
   };
 }
 
-function statements(db: Database.Database) {
+function statements(db: Database.Database, programme: string) {
+  /** A statement whose first parameter is the store's programme. */
+  const p = <A extends unknown[], R = unknown>(sql: string) => {
+    const stmt = db.prepare<[string, ...A], R>(sql);
+    return {
+      get: (...args: A) => stmt.get(programme, ...args),
+      all: (...args: A) => stmt.all(programme, ...args),
+      run: (...args: A) => stmt.run(programme, ...args),
+    };
+  };
   return {
-    version: db.prepare<[string, string], { version: number }>(
-      "SELECT version FROM vm_documents WHERE collection = ? AND id = ?",
+    version: p<[string, string], { version: number }>(
+      "SELECT version FROM vm_records WHERE programme = ? AND collection = ? AND id = ?",
     ),
-    get: db.prepare<[string, string], { version: number; body: string }>(
-      "SELECT version, body FROM vm_documents WHERE collection = ? AND id = ?",
+    get: p<[string, string], { version: number; body: string }>(
+      "SELECT version, body FROM vm_records WHERE programme = ? AND collection = ? AND id = ?",
     ),
-    list: db.prepare<[string], { version: number; body: string }>(
-      "SELECT version, body FROM vm_documents WHERE collection = ? ORDER BY id",
+    list: p<[string], { version: number; body: string }>(
+      "SELECT version, body FROM vm_records WHERE programme = ? AND collection = ? ORDER BY id",
     ),
-    insert: db.prepare("INSERT INTO vm_documents (collection, id, version, body) VALUES (?, ?, ?, ?)"),
-    update: db.prepare(
-      "UPDATE vm_documents SET version = ?, body = ? WHERE collection = ? AND id = ? AND version = ?",
+    page: p<[string, string, number], { id: string; version: number; body: string }>(
+      "SELECT id, version, body FROM vm_records WHERE programme = ? AND collection = ? AND id > ? ORDER BY id LIMIT ?",
     ),
-    audit: db.prepare("INSERT INTO vm_audit (body) VALUES (?)"),
-    trail: db.prepare<[], { body: string }>("SELECT body FROM vm_audit ORDER BY seq"),
+    find: p<[string, string, string, string, number], { id: string; version: number; body: string }>(
+      `SELECT r.id, r.version, r.body FROM vm_index i
+       JOIN vm_records r ON r.programme = i.programme AND r.collection = i.collection AND r.id = i.id
+       WHERE i.programme = ? AND i.collection = ? AND i.name = ? AND i.key = ? AND i.id > ?
+       ORDER BY i.id LIMIT ?`,
+    ),
+    countAll: p<[string, string], { key: string; n: number }>(
+      "SELECT key, COUNT(*) AS n FROM vm_index WHERE programme = ? AND collection = ? AND name = ? GROUP BY key",
+    ),
+    countKeys: p<[string, string, string], { key: string; n: number }>(
+      `SELECT key, COUNT(*) AS n FROM vm_index WHERE programme = ? AND collection = ? AND name = ?
+       AND key IN (SELECT value FROM json_each(?)) GROUP BY key`,
+    ),
+    insert: p<[string, string, number, string]>(
+      "INSERT INTO vm_records (programme, collection, id, version, body) VALUES (?, ?, ?, ?, ?)",
+    ),
+    update: (() => {
+      const stmt = db.prepare(
+        "UPDATE vm_records SET version = ?, body = ? WHERE programme = ? AND collection = ? AND id = ? AND version = ?",
+      );
+      return {
+        run: (version: number, body: string, collection: string, id: string, expected: number) =>
+          stmt.run(version, body, programme, collection, id, expected),
+      };
+    })(),
+    unindex: p<[string, string]>("DELETE FROM vm_index WHERE programme = ? AND collection = ? AND id = ?"),
+    index: p<[string, string, string, string]>(
+      "INSERT INTO vm_index (programme, collection, name, key, id) VALUES (?, ?, ?, ?, ?)",
+    ),
+    audit: p<[string]>("INSERT INTO vm_audit (programme, body) VALUES (?, ?)"),
+    trail: p<[], { body: string }>("SELECT body FROM vm_audit WHERE programme = ? ORDER BY seq"),
   };
 }
 

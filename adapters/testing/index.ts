@@ -13,23 +13,29 @@
  */
 import { ok as assert, deepStrictEqual, equal } from "node:assert/strict";
 import fc from "fast-check";
-import { errAsync, okAsync, type ResultAsync } from "neverthrow";
+import { errAsync, okAsync, ResultAsync } from "neverthrow";
 import {
   type CaseId,
   type Collection,
-  currentTeam,
+  type IndexName,
   type IntakeId,
+  indexEntries,
+  indexes,
   MAX_MEMBERSHIPS,
+  MAX_PAGE_SIZE,
   type Mentor,
   type MentorId,
   type MentoringCase,
   openCase,
+  type Page,
   type ProgrammeStore,
   parseMentor,
   roomForNewCases,
+  type StoreReader,
   type StoreWriter,
   transition,
   type VentureId,
+  type Versioned,
 } from "venture-mentoring";
 
 /** A test function of any runner: vitest's or jest's `it`, node:test's `test`… */
@@ -143,11 +149,11 @@ function confirmIfRoom(
     .mapErr(() => "conflict" as const)
     .andThen((m) =>
       tx
-        .list("cases")
+        .count("cases", "seatedMentor", [mentorId])
         .mapErr(() => "conflict" as const)
-        .andThen((cases) => {
+        .andThen((counts) => {
           if (m === undefined) return errAsync("full" as const);
-          const load = cases.filter((c) => currentTeam(c.value).some((x) => x.mentorId === mentorId)).length;
+          const load = counts.get(mentorId) ?? 0;
           if (roomForNewCases(m.value, { cases: load, hours: load * 1.5 }, 1.5) <= 0)
             return errAsync("full" as const);
           const confirmed = transition(kase(caseId), {
@@ -174,6 +180,97 @@ function confirmIfRoom(
     );
 }
 
+/** What the suite needs beyond a fresh store. */
+export interface ConformanceOptions {
+  /**
+   * A fresh, empty database and a way to open programmes in it (each call of `open` a new store
+   * over the same database). Given, the suite checks that programmes sharing a database never see
+   * each other's documents or audit entries.
+   */
+  readonly sharedDatabase?: () => Promise<(programme: string) => Promise<ProgrammeStore>>;
+}
+
+/** A case with a confirmed team of `team`, closed when `closed`; dates vary with `month`. */
+function staffedCase(id: string, team: readonly string[], month: number, closed: boolean): MentoringCase {
+  const on = new Date(Date.UTC(2026, month, 3));
+  const opened = { ...kase(id), openedOn: on, teamSize: Math.max(1, team.length) };
+  if (team.length === 0) return opened;
+  const confirmed = transition(opened, {
+    type: "teamConfirmed",
+    on: new Date(Date.UTC(2026, month + 1, 5)),
+    team: team.map((m, k) => ({
+      mentorId: m as MentorId,
+      role: k === 0 ? ("lead" as const) : ("member" as const),
+    })),
+  })._unsafeUnwrap();
+  return closed
+    ? transition(confirmed, {
+        type: "closed",
+        on: new Date(Date.UTC(2026, month + 2, 9)),
+        reason: "questionResolved",
+      })._unsafeUnwrap()
+    : confirmed;
+}
+
+/** Every index key of the cases in `docs`, as `find` must answer them. */
+function expectedFinds(docs: readonly Versioned<MentoringCase>[]) {
+  const keys = new Map<string, Map<string, string[]>>();
+  for (const d of docs)
+    for (const e of indexEntries("cases", d.value)) {
+      const byKey = keys.get(e.index) ?? new Map<string, string[]>();
+      byKey.set(e.key, [...(byKey.get(e.key) ?? []), d.value.id]);
+      keys.set(e.index, byKey);
+    }
+  return keys;
+}
+
+/** `find`, `count` and paging through `page` agree with `list` and the core's index keys. */
+async function checkQueries(reader: StoreReader, note: string): Promise<void> {
+  const all = await must(reader.list("cases"));
+  const expected = expectedFinds(all);
+  for (const index of Object.keys(indexes.cases) as IndexName<"cases">[]) {
+    const byKey = expected.get(index) ?? new Map<string, string[]>();
+    for (const [key, ids] of byKey) {
+      const found = await must(reader.find("cases", index, key));
+      deepStrictEqual(
+        found.map((d) => d.value.id),
+        ids,
+        `${note}: find(cases, ${index}, ${key})`,
+      );
+      const page = await must(reader.page("cases", { limit: 2, where: { index, key } }));
+      deepStrictEqual(
+        page.items.map((d) => d.value.id),
+        ids.slice(0, 2),
+        `${note}: first page of ${index}=${key}`,
+      );
+      equal(page.next, ids.length > 2 ? ids[1] : undefined, `${note}: cursor of ${index}=${key}`);
+    }
+    deepStrictEqual(await must(reader.find("cases", index, "no-such-key")), []);
+    const counts = await must(reader.count("cases", index));
+    deepStrictEqual(
+      new Map([...counts].sort(([a], [b]) => (a < b ? -1 : 1))),
+      new Map([...byKey].map(([k, ids]) => [k, ids.length] as const).sort(([a], [b]) => (a < b ? -1 : 1))),
+      `${note}: count(cases, ${index})`,
+    );
+  }
+  // Paging through the whole collection with a small page gives the list, in order, once each.
+  const seen: string[] = [];
+  let after: string | undefined;
+  for (let k = 0; k < 100; k++) {
+    const page: Page<MentoringCase> = await must(
+      reader.page("cases", { limit: 3, ...(after === undefined ? {} : { after }) }),
+    );
+    seen.push(...page.items.map((d) => d.value.id));
+    if (page.next === undefined) break;
+    after = page.next;
+  }
+  deepStrictEqual(
+    seen,
+    all.map((d) => d.value.id),
+    `${note}: paging`,
+  );
+}
+
 /**
  * Run the whole conformance suite against an adapter.
  *
@@ -183,6 +280,7 @@ function confirmIfRoom(
 export function runStoreConformance(
   test: TestFunction,
   makeStore: () => ProgrammeStore | Promise<ProgrammeStore>,
+  options: ConformanceOptions = {},
 ): void {
   const withStore = (name: string, fn: (store: ProgrammeStore) => Promise<void>) =>
     test(name, async () => {
@@ -435,4 +533,165 @@ export function runStoreConformance(
       { numRuns: 40 },
     );
   });
+
+  test("find, count and page agree with the documents, inside a transaction, after a rollback", async () => {
+    const mentorIds = ["m-1", "m-2", "m-3", "m-4"];
+    const write = fc.record({
+      id: fc.constantFrom("c-01", "c-02", "c-03", "c-04", "c-05", "c-06"),
+      team: fc.subarray(mentorIds, { maxLength: 3 }),
+      month: fc.integer({ min: 0, max: 3 }),
+      closed: fc.boolean(),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ writes: fc.array(write, { minLength: 1, maxLength: 4 }), fail: fc.boolean() }), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+        async (transactions) => {
+          const store = await makeStore();
+          try {
+            for (const { writes, fail } of transactions) {
+              const r = await store.transaction((tx) => {
+                let chain: ResultAsync<unknown, unknown> = okAsync(undefined);
+                for (const w of writes)
+                  chain = chain.andThen(() =>
+                    tx
+                      .get("cases", w.id)
+                      .andThen((found) =>
+                        tx.put(
+                          "cases",
+                          w.id,
+                          staffedCase(w.id, w.team, w.month, w.closed),
+                          found?.version ?? "new",
+                        ),
+                      ),
+                  );
+                // Inside the transaction, its own writes are found.
+                return chain
+                  .andThen(() =>
+                    ResultAsync.fromPromise(checkQueries(tx, "inside a transaction"), (e) => ({ thrown: e })),
+                  )
+                  .andThen(() => (fail ? errAsync("rolled back" as const) : okAsync(undefined)));
+              });
+              const thrown = r.isErr() ? (r.error as { thrown?: unknown }).thrown : undefined;
+              if (thrown !== undefined) throw thrown;
+              equal(r.isErr(), fail, JSON.stringify(r.isErr() ? r.error : null));
+              await checkQueries(store, "after commit or rollback");
+            }
+          } finally {
+            await store.close();
+          }
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
+  withStore("a page is at most MAX_PAGE_SIZE, and asking for less than one gives one", async (store) => {
+    const ids = Array.from({ length: MAX_PAGE_SIZE + 2 }, (_, k) => `c-${String(k).padStart(4, "0")}`);
+    await must(
+      store.transaction((tx) => {
+        let chain: ResultAsync<unknown, unknown> = okAsync(undefined);
+        for (const id of ids) chain = chain.andThen(() => tx.put("cases", id, kase(id), "new"));
+        return chain;
+      }),
+    );
+    const big = await must(store.page("cases", { limit: 10_000 }));
+    equal(big.items.length, MAX_PAGE_SIZE);
+    equal(big.next, ids[MAX_PAGE_SIZE - 1]);
+    const rest = await must(store.page("cases", { limit: 10_000, after: big.next as string }));
+    deepStrictEqual(
+      rest.items.map((d) => d.value.id),
+      ids.slice(MAX_PAGE_SIZE),
+    );
+    equal(rest.next, undefined);
+    equal((await must(store.page("cases", { limit: 0 }))).items.length, 1);
+    const byState = await must(
+      store.page("cases", { limit: 5, where: { index: "state", key: "awaitingMeeting" } }),
+    );
+    deepStrictEqual(
+      byState.items.map((d) => d.value.id),
+      ids.slice(0, 5),
+    );
+  });
+
+  const { sharedDatabase } = options;
+  if (sharedDatabase !== undefined) {
+    test("programmes sharing a database never see each other's documents or audit", async () => {
+      const op = fc.record({
+        programme: fc.constantFrom("north", "south", "east-1"),
+        id: fc.constantFrom("m-1", "m-2", "m-3"),
+        name: fc.stringMatching(/^[A-Z][a-z]{1,8}$/),
+        paused: fc.boolean(),
+      });
+      await fc.assert(
+        fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), async (ops) => {
+          const open = await sharedDatabase();
+          const stores = new Map<string, ProgrammeStore>();
+          const model = new Map<string, Map<string, { value: Mentor; version: number }>>();
+          const trails = new Map<string, string[]>();
+          try {
+            for (const name of ["north", "south", "east-1"]) {
+              stores.set(name, await open(name));
+              model.set(name, new Map());
+              trails.set(name, []);
+            }
+            for (const o of ops) {
+              const store = stores.get(o.programme) as ProgrammeStore;
+              const mine = model.get(o.programme) as Map<string, { value: Mentor; version: number }>;
+              const current = mine.get(o.id);
+              const value: Mentor = { ...mentor(o.id), name: o.name, state: o.paused ? "paused" : "active" };
+              const version = await must(
+                store.transaction((tx) =>
+                  tx.put("mentors", o.id, value, current?.version ?? "new").andThen((v) =>
+                    tx
+                      .appendAudit({
+                        at: clock.now,
+                        actor: `pm-${o.programme}`,
+                        action: "registerMentor",
+                        subject: { collection: "mentors", id: o.id },
+                      })
+                      .map(() => v),
+                  ),
+                ),
+              );
+              mine.set(o.id, { value, version });
+              trails.get(o.programme)?.push(`pm-${o.programme}`);
+            }
+            for (const [name, store] of stores) {
+              const mine = model.get(name) as Map<string, { value: Mentor; version: number }>;
+              const want = [...mine.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
+              deepStrictEqual(await must(store.list("mentors")), want, `${name}: list`);
+              for (const id of ["m-1", "m-2", "m-3"])
+                deepStrictEqual(await must(store.get("mentors", id)), mine.get(id), `${name}: get ${id}`);
+              deepStrictEqual(
+                (await must(store.find("mentors", "state", "paused"))).map((d) => d.value.id),
+                want.filter((d) => d.value.state === "paused").map((d) => d.value.id),
+                `${name}: find`,
+              );
+              deepStrictEqual(
+                (await must(store.page("mentors", { limit: 10 }))).items,
+                want,
+                `${name}: page`,
+              );
+              equal(
+                (await must(store.count("mentors", "state"))).get("active") ?? 0,
+                want.filter((d) => d.value.state === "active").length,
+                `${name}: count`,
+              );
+              deepStrictEqual(
+                (await must(store.audit())).map((e) => e.actor),
+                trails.get(name),
+                `${name}: audit`,
+              );
+            }
+          } finally {
+            for (const store of stores.values()) await store.close();
+          }
+        }),
+        { numRuns: 10 },
+      );
+    });
+  }
 }

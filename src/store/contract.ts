@@ -7,6 +7,7 @@ import type { Mentor } from "../model/mentor.js";
 import type { Referral } from "../model/partner.js";
 import type { ProgrammeProfile } from "../model/profile.js";
 import type { TriageDecision } from "../model/triage.js";
+import type { IndexedCollection, IndexName } from "./indexes.js";
 
 /** What a store keeps, per collection. */
 export interface Documents {
@@ -98,6 +99,22 @@ export interface StoreUnavailable {
 
 export type StoreError = StoreConflict | StoreUnavailable;
 
+/** Which page of a collection to read: ordered by id, after a cursor, optionally one index key only. */
+export interface PageQuery<C extends Collection> {
+  /** At most this many documents (1 to `MAX_PAGE_SIZE`; larger asks get `MAX_PAGE_SIZE`). */
+  readonly limit: number;
+  /** The previous page's `next`: only documents with a greater id. */
+  readonly after?: string;
+  /** Only documents whose index `index` holds `key`. */
+  readonly where?: { readonly index: IndexName<C>; readonly key: string };
+}
+
+/** One page of documents, ordered by id; `next` is the cursor of the following page, absent on the last. */
+export interface Page<T> {
+  readonly items: readonly Versioned<T>[];
+  readonly next?: string;
+}
+
 /** Reading. */
 export interface StoreReader {
   /**
@@ -112,6 +129,29 @@ export interface StoreReader {
   list<C extends Collection>(
     collection: C,
   ): ResultAsync<readonly Versioned<Documents[C]>[], StoreUnavailable>;
+  /**
+   * The documents whose index `index` holds `key` (see `indexes`), ordered by id. Answered from the
+   * index: its cost grows with the answer, not with the collection.
+   */
+  find<C extends IndexedCollection>(
+    collection: C,
+    index: IndexName<C>,
+    key: string,
+  ): ResultAsync<readonly Versioned<Documents[C]>[], StoreUnavailable>;
+  /**
+   * How many documents hold each key of an index: of the given keys only (absent keys count 0 and
+   * are left out), or of every key. A mentor's current cases are `count("cases", "seatedMentor", [id])`.
+   */
+  count<C extends IndexedCollection>(
+    collection: C,
+    index: IndexName<C>,
+    keys?: readonly string[],
+  ): ResultAsync<ReadonlyMap<string, number>, StoreUnavailable>;
+  /** One page of a collection (see `PageQuery`): what a portal's list shows, with a cursor for the next. */
+  page<C extends Collection>(
+    collection: C,
+    query: PageQuery<C>,
+  ): ResultAsync<Page<Documents[C]>, StoreUnavailable>;
   /** The audit trail, oldest first. */
   audit(): ResultAsync<readonly AuditEntry[], StoreUnavailable>;
 }
@@ -142,6 +182,10 @@ export interface StoreWriter extends StoreReader {
  *   succeeds. If `work` returns an error (or throws), nothing it wrote MUST remain, audit included.
  * - Reads outside a transaction see committed data only.
  * - The store never reads a clock and never makes ids; callers pass both.
+ * - A store is opened for one programme (a chapter); it MUST NOT read or write another programme's
+ *   documents or audit entries, even when many programmes share one database.
+ * - `find`, `count` and `page` MUST agree with the documents as written, inside a transaction too
+ *   (its own writes included): the index keys of a document are `indexEntries(collection, value)`.
  */
 export interface ProgrammeStore extends StoreReader {
   transaction<T, E>(work: (tx: StoreWriter) => ResultAsync<T, E>): ResultAsync<T, E | StoreUnavailable>;

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 
 export const injection = [
-  "'; DROP TABLE vm_documents; --",
+  "'; DROP TABLE vm_records; --",
   '" OR 1=1 --',
   "<script>alert(1)</script>",
   "<img src=x onerror=alert(1)>",

@@ -153,9 +153,9 @@ describe("erasure leaves no trace", () => {
     // Another process reads, inside a transaction, while the erasure commits.
     const reader = new Database(path, { readonly: true });
     reader.exec("BEGIN");
-    expect(
-      (reader.prepare("SELECT count(*) AS n FROM vm_documents").get() as { n: number }).n,
-    ).toBeGreaterThan(0);
+    expect((reader.prepare("SELECT count(*) AS n FROM vm_records").get() as { n: number }).n).toBeGreaterThan(
+      0,
+    );
     try {
       (await erasePerson(ctx, { kind: "mentee", email: secrets.email }, { id: "pm" }))._unsafeUnwrap();
       // Its snapshot still needs the old pages; the erased values are not in any document now.

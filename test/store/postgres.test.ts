@@ -16,13 +16,27 @@ afterAll(async () => {
 });
 
 describe("PostgreSQL", () => {
-  runStoreConformance(it, async () => {
-    const schema = `vm_test_${process.pid}_${schemas.length}`;
-    schemas.push(schema);
-    const store = createPostgresStore({ connectionString: url, schema })._unsafeUnwrap();
-    (await store.migrate())._unsafeUnwrap();
-    return store;
-  });
+  runStoreConformance(
+    it,
+    async () => {
+      const schema = `vm_test_${process.pid}_${schemas.length}`;
+      schemas.push(schema);
+      const store = createPostgresStore({ connectionString: url, schema })._unsafeUnwrap();
+      (await store.migrate())._unsafeUnwrap();
+      return store;
+    },
+    {
+      sharedDatabase: async () => {
+        const schema = `vm_test_${process.pid}_${schemas.length}`;
+        schemas.push(schema);
+        return async (programme) => {
+          const store = createPostgresStore({ connectionString: url, schema, programme })._unsafeUnwrap();
+          (await store.migrate())._unsafeUnwrap();
+          return store;
+        };
+      },
+    },
+  );
 
   it("refuses a schema name that is not a plain identifier", () => {
     expect(

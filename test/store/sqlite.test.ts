@@ -18,12 +18,25 @@ describe("SQLite on a file", () => {
   const dir = mkdtempSync(join(tmpdir(), "vm-sqlite-"));
   let n = 0;
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  runStoreConformance(it, async () => {
-    const store = createSqliteStore({ path: join(dir, `store-${n++}.db`) })._unsafeUnwrap();
-    (await store.migrate())._unsafeUnwrap();
-    (await store.migrate())._unsafeUnwrap(); // idempotent
-    return store;
-  });
+  runStoreConformance(
+    it,
+    async () => {
+      const store = createSqliteStore({ path: join(dir, `store-${n++}.db`) })._unsafeUnwrap();
+      (await store.migrate())._unsafeUnwrap();
+      (await store.migrate())._unsafeUnwrap(); // idempotent
+      return store;
+    },
+    {
+      sharedDatabase: async () => {
+        const path = join(dir, `shared-${n++}.db`);
+        return async (programme) => {
+          const store = createSqliteStore({ path, programme })._unsafeUnwrap();
+          (await store.migrate())._unsafeUnwrap();
+          return store;
+        };
+      },
+    },
+  );
 });
 
 describe("SQLite migrations", () => {

@@ -1,5 +1,12 @@
 import { errAsync, okAsync, ResultAsync } from "neverthrow";
-import type { AuditEntry, Collection, ProgrammeStore, StoreWriter, Versioned } from "venture-mentoring";
+import {
+  type AuditEntry,
+  type Collection,
+  type ProgrammeStore,
+  type StoreWriter,
+  scanningQueries,
+  type Versioned,
+} from "venture-mentoring";
 import { runStoreConformance } from "venture-mentoring/testing";
 import { describe, expect, it } from "vitest";
 
@@ -9,15 +16,17 @@ function naiveStore(): ProgrammeStore {
   const audit: AuditEntry[] = [];
   const key = (c: Collection, id: string) => `${c}/${id}`;
   const tick = <T>(x: T) => ResultAsync.fromSafePromise(new Promise<T>((r) => setTimeout(() => r(x), 0)));
+  const list: StoreWriter["list"] = (c) =>
+    tick(
+      [...docs]
+        .filter(([k]) => k.startsWith(`${c}/`))
+        .sort()
+        .map(([, v]) => structuredClone(v)) as never,
+    );
   const store: StoreWriter = {
     get: (c, id) => tick(structuredClone(docs.get(key(c, id))) as never),
-    list: (c) =>
-      tick(
-        [...docs]
-          .filter(([k]) => k.startsWith(`${c}/`))
-          .sort()
-          .map(([, v]) => structuredClone(v)) as never,
-      ),
+    list,
+    ...scanningQueries(list),
     audit: () => okAsync(structuredClone(audit)),
     put: (c, id, value, expected) => {
       const actual = docs.get(key(c, id))?.version;
