@@ -126,16 +126,17 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
     const findRows = (
       collection: Collection,
       index: string,
-      key: string,
+      keys: readonly string[],
       after: string,
       limit: number | null,
     ) =>
       run<{ id: string; version: number; body: unknown }>(
-        `SELECT r.id, r.version, r.body FROM ${t("vm_index")} i
-         JOIN ${t("vm_records")} r ON r.programme = i.programme AND r.collection = i.collection AND r.id = i.id
-         WHERE i.programme = $1 AND i.collection = $2 AND i.name = $3 AND i.key = $4 AND i.id > $5
-         ORDER BY i.id LIMIT $6`,
-        [programme, collection, index, key, after, limit],
+        `SELECT r.id, r.version, r.body FROM ${t("vm_records")} r
+         WHERE r.programme = $1 AND r.collection = $2 AND r.id IN (
+           SELECT i.id FROM ${t("vm_index")} i
+           WHERE i.programme = $1 AND i.collection = $2 AND i.name = $3 AND i.key = ANY($4::text[]))
+         AND r.id > $5 ORDER BY r.id LIMIT $6`,
+        [programme, collection, index, [...keys], after, limit],
       );
     const reader: StoreReader = {
       get: <C extends Collection>(collection: C, id: string) =>
@@ -154,9 +155,13 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
           `SELECT version, body FROM ${t("vm_records")} WHERE programme = $1 AND collection = $2 ORDER BY id`,
           [programme, collection],
         ).andThen((r) => decodeAll(collection, r.rows).map((d): readonly Versioned<Documents[C]>[] => d)),
-      find: <C extends IndexedCollection>(collection: C, index: IndexName<C>, key: string) =>
+      find: <C extends IndexedCollection>(
+        collection: C,
+        index: IndexName<C>,
+        key: string | readonly string[],
+      ) =>
         isIndex(collection, index)
-          ? findRows(collection, index, key, "", null).andThen((r) =>
+          ? findRows(collection, index, typeof key === "string" ? [key] : key, "", null).andThen((r) =>
               decodeAll(collection, r.rows).map((d): readonly Versioned<Documents[C]>[] => d),
             )
           : noIndex(collection, index),
@@ -181,7 +186,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
                  WHERE programme = $1 AND collection = $2 AND id > $3 ORDER BY id LIMIT $4`,
                 [programme, collection, after, size + 1],
               )
-            : findRows(collection, where.index, where.key, after, size + 1);
+            : findRows(collection, where.index, [where.key], after, size + 1);
         return rows.andThen((r) =>
           decodeAll(collection, r.rows).map((docs): Page<Documents[C]> => {
             const next = docs.length > size ? r.rows[size - 1]?.id : undefined;

@@ -199,12 +199,22 @@ function makeStore(db: Database.Database, busyTimeoutMs: number, programme: stri
     get: <C extends Collection>(collection: C, id: string) =>
       later(() => readDoc<C>(stmts(), collection, id)),
     list: <C extends Collection>(collection: C) => later(() => listDocs<C>(stmts(), collection)),
-    find: <C extends IndexedCollection>(collection: C, index: IndexName<C>, key: string) =>
+    find: <C extends IndexedCollection>(
+      collection: C,
+      index: IndexName<C>,
+      key: string | readonly string[],
+    ) =>
       later(() =>
         isIndex(collection, index)
-          ? decodeRows(collection, () => stmts().find.all(collection, index, key, "", -1)).map(
-              (docs): readonly Versioned<Documents[C]>[] => docs,
-            )
+          ? decodeRows(collection, () =>
+              stmts().find.all(
+                collection,
+                index,
+                JSON.stringify(typeof key === "string" ? [key] : key),
+                "",
+                -1,
+              ),
+            ).map((docs): readonly Versioned<Documents[C]>[] => docs)
           : errAsync<readonly Versioned<Documents[C]>[], StoreUnavailable>(
               unavailable(`${collection} has no index '${index}'`),
             ),
@@ -236,7 +246,7 @@ function makeStore(db: Database.Database, busyTimeoutMs: number, programme: stri
           const rows =
             where === undefined
               ? stmts().page.all(collection, after, size + 1)
-              : stmts().find.all(collection, where.index, where.key, after, size + 1);
+              : stmts().find.all(collection, where.index, JSON.stringify([where.key]), after, size + 1);
           ids = rows.map((r) => r.id);
           return rows;
         }).map((docs): Page<Documents[C]> => {
@@ -389,12 +399,20 @@ function statements(db: Database.Database, programme: string) {
     page: p<[string, string, number], { id: string; version: number; body: string }>(
       "SELECT id, version, body FROM vm_records WHERE programme = ? AND collection = ? AND id > ? ORDER BY id LIMIT ?",
     ),
-    find: p<[string, string, string, string, number], { id: string; version: number; body: string }>(
-      `SELECT r.id, r.version, r.body FROM vm_index i
-       JOIN vm_records r ON r.programme = i.programme AND r.collection = i.collection AND r.id = i.id
-       WHERE i.programme = ? AND i.collection = ? AND i.name = ? AND i.key = ? AND i.id > ?
-       ORDER BY i.id LIMIT ?`,
-    ),
+    find: (() => {
+      const stmt = db.prepare<unknown[], { id: string; version: number; body: string }>(
+        `SELECT r.id, r.version, r.body FROM vm_records r
+         WHERE r.programme = ? AND r.collection = ? AND r.id IN (
+           SELECT i.id FROM vm_index i WHERE i.programme = ? AND i.collection = ? AND i.name = ?
+           AND i.key IN (SELECT value FROM json_each(?)))
+         AND r.id > ? ORDER BY r.id LIMIT ?`,
+      );
+      return {
+        /** Documents with any of the keys (a JSON array), after a cursor, at most `limit` (-1: all). */
+        all: (collection: string, index: string, keys: string, after: string, limit: number) =>
+          stmt.all(programme, collection, programme, collection, index, keys, after, limit),
+      };
+    })(),
     countAll: p<[string, string], { key: string; n: number }>(
       "SELECT key, COUNT(*) AS n FROM vm_index WHERE programme = ? AND collection = ? AND name = ? GROUP BY key",
     ),

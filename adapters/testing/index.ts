@@ -246,6 +246,13 @@ async function checkQueries(reader: StoreReader, note: string): Promise<void> {
       equal(page.next, ids.length > 2 ? ids[1] : undefined, `${note}: cursor of ${index}=${key}`);
     }
     deepStrictEqual(await must(reader.find("cases", index, "no-such-key")), []);
+    // Several keys at once: each document once, in id order.
+    const anyKey = [...new Set([...byKey.values()].flat())].sort();
+    deepStrictEqual(
+      (await must(reader.find("cases", index, [...byKey.keys(), "no-such-key"]))).map((d) => d.value.id),
+      anyKey,
+      `${note}: find(cases, ${index}, every key)`,
+    );
     const counts = await must(reader.count("cases", index));
     deepStrictEqual(
       new Map([...counts].sort(([a], [b]) => (a < b ? -1 : 1))),

@@ -130,13 +130,13 @@ export interface StoreReader {
     collection: C,
   ): ResultAsync<readonly Versioned<Documents[C]>[], StoreUnavailable>;
   /**
-   * The documents whose index `index` holds `key` (see `indexes`), ordered by id. Answered from the
-   * index: its cost grows with the answer, not with the collection.
+   * The documents whose index `index` holds `key` (or any of several keys), ordered by id, each
+   * once. Answered from the index: its cost grows with the answer, not with the collection.
    */
   find<C extends IndexedCollection>(
     collection: C,
     index: IndexName<C>,
-    key: string,
+    key: string | readonly string[],
   ): ResultAsync<readonly Versioned<Documents[C]>[], StoreUnavailable>;
   /**
    * How many documents hold each key of an index: of the given keys only (absent keys count 0 and

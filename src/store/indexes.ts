@@ -143,10 +143,17 @@ export function scanningQueries(list: List): Pick<StoreReader, "find" | "count" 
   const holds = <C extends Collection>(collection: C, doc: Documents[C], index: string, key: string) =>
     indexEntries(collection, doc).some((e) => e.index === index && e.key === key);
   return {
-    find: <C extends IndexedCollection>(collection: C, index: IndexName<C>, key: string) =>
-      isIndex(collection, index)
-        ? list(collection).map((docs) => docs.filter((d) => holds(collection, d.value, index, key)))
-        : unknownIndex(collection, index),
+    find: <C extends IndexedCollection>(
+      collection: C,
+      index: IndexName<C>,
+      key: string | readonly string[],
+    ) => {
+      if (!isIndex(collection, index)) return unknownIndex(collection, index);
+      const keys = typeof key === "string" ? [key] : key;
+      return list(collection).map((docs) =>
+        docs.filter((d) => keys.some((k) => holds(collection, d.value, index, k))),
+      );
+    },
     count: <C extends IndexedCollection>(collection: C, index: IndexName<C>, keys?: readonly string[]) => {
       if (!isIndex(collection, index)) return unknownIndex(collection, index);
       const wanted = keys === undefined ? undefined : new Set(keys);
