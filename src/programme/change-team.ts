@@ -11,7 +11,7 @@ import type { CaseId, MentorId } from "../model/brand.js";
 import type { StoreConflict, StoreUnavailable } from "../store/contract.js";
 import { argument, checkArguments } from "./arguments.js";
 import { type Actor, type ProgrammeContext, required } from "./context.js";
-import { mentorLoads, seatRefusal } from "./seat-check.js";
+import { seatRefusal } from "./seat-check.js";
 
 /** A team change: a mentor steps off or is recused (rule 13), or a replacement joins. */
 export type TeamChange =
@@ -50,37 +50,37 @@ export function changeTeam(
   const { profile } = ctx;
   return ctx.store.transaction((tx) =>
     required(tx, "cases", caseId).andThen((kase) =>
-      required(tx, "intakes", kase.value.intakeId).andThen((intake) =>
-        tx.list("cases").andThen((cases) => {
-          const on = ctx.clock();
-          const write = (next: MentoringCase) =>
-            tx
-              .put("cases", caseId, next, kase.version)
-              .andThen(() =>
-                tx.appendAudit({
-                  at: on,
-                  actor: actor.id,
-                  action: change.kind === "leave" ? "mentorLeft" : "mentorJoined",
-                  subject: { collection: "cases", id: caseId },
-                  reason: change.kind === "leave" ? change.reason : change.role,
-                }),
-              )
-              .map(() => next);
-          if (change.kind === "leave") {
-            const next = transition(kase.value, {
-              type: "mentorLeft",
-              on,
-              mentorId: change.mentorId,
-              reason: change.reason,
-            });
-            return next.isErr() ? errAsync(next.error) : write(next.value);
-          }
-          return required(tx, "mentors", change.mentorId).andThen((m) => {
+      required(tx, "intakes", kase.value.intakeId).andThen((intake) => {
+        const on = ctx.clock();
+        const write = (next: MentoringCase) =>
+          tx
+            .put("cases", caseId, next, kase.version)
+            .andThen(() =>
+              tx.appendAudit({
+                at: on,
+                actor: actor.id,
+                action: change.kind === "leave" ? "mentorLeft" : "mentorJoined",
+                subject: { collection: "cases", id: caseId },
+                reason: change.kind === "leave" ? change.reason : change.role,
+              }),
+            )
+            .map(() => next);
+        if (change.kind === "leave") {
+          const next = transition(kase.value, {
+            type: "mentorLeft",
+            on,
+            mentorId: change.mentorId,
+            reason: change.reason,
+          });
+          return next.isErr() ? errAsync(next.error) : write(next.value);
+        }
+        return required(tx, "mentors", change.mentorId).andThen((m) =>
+          tx.count("cases", "seatedMentor", [m.value.id]).andThen((load) => {
             const reason = seatRefusal(
               m.value,
               intake.value.venture,
               change.role,
-              mentorLoads(cases).get(m.value.id) ?? 0,
+              load.get(m.value.id) ?? 0,
               profile,
               on,
             );
@@ -99,9 +99,9 @@ export function changeTeam(
               role: change.role,
             });
             return next.isErr() ? errAsync(next.error) : write(next.value);
-          });
-        }),
-      ),
+          }),
+        );
+      }),
     ),
   );
 }

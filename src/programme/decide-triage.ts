@@ -20,22 +20,22 @@ import { evaluateTriage } from "../triage/evaluate-triage.js";
 import { overrideTriage } from "../triage/override-triage.js";
 import { argument, checkArguments } from "./arguments.js";
 import { type Actor, type ProgrammeContext, required } from "./context.js";
-import { mentorLoads } from "./seat-check.js";
 
 /**
  * What triage needs from the programme's state: places left at the next meeting (the quota less the
  * cases already waiting for it) and whether matchable mentors with room can staff this question.
+ * `mentors` are the programme's mentors (only the active ones count), `load` each mentor's current
+ * cases (`count("cases", "seatedMentor")`), `waiting` the cases awaiting the next meeting.
  */
 export function triageContext(
   ctx: ProgrammeContext,
   intake: IntakeRequest,
   mentors: readonly Versioned<Mentor>[],
-  cases: readonly Versioned<MentoringCase>[],
+  load: ReadonlyMap<string, number>,
+  waiting: number,
 ): TriageContext {
   const { profile } = ctx;
   const now = ctx.clock();
-  const waiting = cases.filter((c) => c.value.state === "awaitingMeeting").length;
-  const load = mentorLoads(cases);
   const withRoom = mentors
     .map((m) => m.value)
     .filter(
@@ -100,40 +100,51 @@ export function decideTriage(
   return ctx.store.transaction((tx) =>
     required(tx, "intakes", intakeId).andThen((intake) =>
       tx.get("decisions", intakeId).andThen((previous) =>
-        tx.list("cases").andThen((cases) => {
-          const existing = cases.find((c) => c.value.intakeId === intakeId && c.value.state !== "closed");
+        tx.find("cases", "intake", intakeId).andThen((cases) => {
+          const existing = cases.find((c) => c.value.state !== "closed");
           // A retry: the decision on record, read only — no mentors, no rules, no writes.
           if (previous !== undefined && override === undefined)
-            return tx.list("referrals").map((referrals) => {
-              const referral = referrals.find((r) => r.value.intakeId === intakeId);
+            return tx.find("referrals", "intake", intakeId).map((referrals) => {
+              const [referral] = referrals;
               return {
                 decision: previous.value,
                 ...(existing === undefined ? {} : { caseId: existing.value.id }),
                 ...(referral === undefined ? {} : { referralId: referral.value.id }),
               };
             });
-          return tx.list("mentors").andThen((mentors) => {
-            const now = ctx.clock();
-            const evaluated = evaluateTriage({
-              intake: intake.value,
-              profile: ctx.profile,
-              context: triageContext(ctx, intake.value, mentors, cases),
-              now,
-            });
-            const base = previous?.value ?? evaluated;
-            const decided =
-              override === undefined
-                ? okAsync<TriageDecision, DecideTriageError>(evaluated)
-                : overrideTriage(
-                    base,
-                    { ...(override as object), by: actor.id },
-                    ctx.profile,
-                    now,
-                  ).asyncAndThen((d) => okAsync<TriageDecision, DecideTriageError>(d));
-            return decided.andThen((decision) =>
-              record(ctx, tx, intake.value, decision, previous?.version ?? "new", actor, existing),
-            );
-          });
+          // The network's room: active mentors and the projection of their current cases.
+          return tx.find("mentors", "state", "active").andThen((mentors) =>
+            tx.count("cases", "seatedMentor").andThen((load) =>
+              tx.count("cases", "state", ["awaitingMeeting"]).andThen((waiting) => {
+                const now = ctx.clock();
+                const evaluated = evaluateTriage({
+                  intake: intake.value,
+                  profile: ctx.profile,
+                  context: triageContext(
+                    ctx,
+                    intake.value,
+                    mentors,
+                    load,
+                    waiting.get("awaitingMeeting") ?? 0,
+                  ),
+                  now,
+                });
+                const base = previous?.value ?? evaluated;
+                const decided =
+                  override === undefined
+                    ? okAsync<TriageDecision, DecideTriageError>(evaluated)
+                    : overrideTriage(
+                        base,
+                        { ...(override as object), by: actor.id },
+                        ctx.profile,
+                        now,
+                      ).asyncAndThen((d) => okAsync<TriageDecision, DecideTriageError>(d));
+                return decided.andThen((decision) =>
+                  record(ctx, tx, intake.value, decision, previous?.version ?? "new", actor, existing),
+                );
+              }),
+            ),
+          );
         }),
       ),
     ),

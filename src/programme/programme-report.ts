@@ -3,9 +3,9 @@ import { errAsync, okAsync } from "neverthrow";
 import type { ValidationFailed } from "../errors.js";
 import { addMonths, monthKey, monthStart } from "../model/dates.js";
 import { type MonthlyReport, monthlyReport } from "../reports/monthly-report.js";
-import type { StoreUnavailable, StoreWriter } from "../store/contract.js";
+import type { StoreUnavailable, StoreWriter, Versioned } from "../store/contract.js";
 import { argument, checkArguments } from "./arguments.js";
-import type { ProgrammeContext } from "./context.js";
+import { getEach, type ProgrammeContext } from "./context.js";
 
 /**
  * The monthly report for the month containing `asOf`, over the stored state (read in one
@@ -42,34 +42,66 @@ export function programmeReport(
   );
 }
 
+/** Documents once each, ordered by id (as `list` gives them). */
+function byId<T extends { readonly id: string }>(docs: readonly Versioned<T>[]): T[] {
+  return [...new Map(docs.map((d) => [d.value.id, d.value])).entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, v]) => v);
+}
+
+/**
+ * The report's snapshot, read from the indexes: every mentor, the cases open now or touched in the
+ * month (opened, staffed, closed), the sessions of the running cases and of the month, the month's
+ * intakes with their decisions, and the month's referrals. Its cost grows with the programme's
+ * present and the month, not with its history.
+ */
 function reportOf(ctx: ProgrammeContext, tx: StoreWriter, asOf: Date) {
+  const month = monthKey(asOf);
   return tx.list("mentors").andThen((mentors) =>
-    tx.list("cases").andThen((cases) =>
-      tx.list("sessions").andThen((sessions) =>
-        tx.list("intakes").andThen((intakes) =>
-          tx.list("decisions").andThen((decisions) =>
-            tx.list("referrals").map((referrals) => {
-              const decided = new Map(decisions.map((d) => [d.value.intakeId as string, d.value]));
-              return monthlyReport(
-                {
-                  profile: ctx.profile,
-                  mentors: mentors.map((m) => m.value),
-                  cases: cases.map((c) => c.value),
-                  sessions: sessions.map((s) => s.value),
-                  intakes: intakes.flatMap((i) => {
-                    const decision = decided.get(i.value.id);
-                    return decision === undefined
-                      ? []
-                      : [{ intakeId: i.value.id, submittedAt: i.value.submittedAt, decision }];
-                  }),
-                  referrals: referrals.map((r) => r.value),
-                },
-                asOf,
+    tx.find("cases", "state", ["awaitingMeeting", "active", "paused"]).andThen((open) =>
+      tx.find("cases", "month", month).andThen((touched) => {
+        const cases = byId([...open, ...touched]);
+        const running = cases.filter((c) => c.state === "active" || c.state === "paused").map((c) => c.id);
+        return tx.find("sessions", "case", running).andThen((caseSessions) =>
+          tx.find("sessions", "month", month).andThen((monthSessions) =>
+            tx.find("intakes", "month", month).andThen((monthIntakes) => {
+              const known = new Set(monthIntakes.map((i) => i.value.id as string));
+              const others = [...new Set(touched.map((c) => c.value.intakeId as string))].filter(
+                (id) => !known.has(id),
               );
+              return getEach(tx, "intakes", others).andThen((caseIntakes) => {
+                const intakes = byId([...monthIntakes, ...caseIntakes]);
+                return getEach(
+                  tx,
+                  "decisions",
+                  intakes.map((i) => i.id),
+                ).andThen((decisions) =>
+                  tx.find("referrals", "month", month).map((referrals) => {
+                    const decided = new Map(decisions.map((d) => [d.value.intakeId as string, d.value]));
+                    const sessions = byId([...caseSessions, ...monthSessions]);
+                    return monthlyReport(
+                      {
+                        profile: ctx.profile,
+                        mentors: mentors.map((m) => m.value),
+                        cases,
+                        sessions,
+                        intakes: intakes.flatMap((i) => {
+                          const decision = decided.get(i.id);
+                          return decision === undefined
+                            ? []
+                            : [{ intakeId: i.id, submittedAt: i.submittedAt, decision }];
+                        }),
+                        referrals: referrals.map((r) => r.value),
+                      },
+                      asOf,
+                    );
+                  }),
+                );
+              });
             }),
           ),
-        ),
-      ),
+        );
+      }),
     ),
   );
 }

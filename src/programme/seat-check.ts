@@ -1,16 +1,10 @@
 import type { TeamRefused } from "../errors.js";
 import { roomForNewCases } from "../hours/capacity.js";
-import { type MentoringCase, mentorCaseCounts } from "../lifecycle/case.js";
 import { ethicsStatementCurrent } from "../lifecycle/mentor.js";
 import { hasDeclaredConflict, isPaused } from "../matching/instance.js";
 import type { Mentor } from "../model/mentor.js";
 import type { ProgrammeProfile } from "../model/profile.js";
 import type { Venture } from "../model/venture.js";
-
-/** Cases each mentor is on now, from stored cases. */
-export function mentorLoads(cases: readonly { readonly value: MentoringCase }[]): Map<string, number> {
-  return mentorCaseCounts(cases.map((c) => c.value));
-}
 
 /**
  * Why a mentor may not take a seat on a venture's team right now, or undefined if they may: the
