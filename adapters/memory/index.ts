@@ -113,6 +113,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ProgrammeSt
   return {
     get: (collection, id) => refuse() ?? outside.get(collection, id),
     list: (collection) => refuse() ?? outside.list(collection),
+    getMany: (collection, ids) => refuse() ?? outside.getMany(collection, ids),
     find: (collection, index, key) => refuse() ?? outside.find(collection, index, key),
     count: (collection, index, keys) => refuse() ?? outside.count(collection, index, keys),
     page: (collection, query) => refuse() ?? outside.page(collection, query),

@@ -57,6 +57,21 @@ export interface PostgresStore extends ProgrammeStore {
 
 const RETRY = new Set(["40001", "40P01"]);
 
+/**
+ * Rewrite a table after an erasure (see the transaction). A rewrite that fails (a deadlock with a
+ * catalogue change elsewhere, a cancelled lock wait) is tried again, three times in all.
+ */
+async function vacuumFull(client: pg.PoolClient, table: string): Promise<void> {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      await client.query(`VACUUM FULL ${table}`);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+}
+
 const unavailable = (cause: unknown): StoreUnavailable => ({
   type: "StoreUnavailable",
   cause: cause instanceof Error ? cause.message : String(cause),
@@ -154,6 +169,12 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
         run<{ version: number; body: unknown }>(
           `SELECT version, body FROM ${t("vm_records")} WHERE programme = $1 AND collection = $2 ORDER BY id`,
           [programme, collection],
+        ).andThen((r) => decodeAll(collection, r.rows).map((d): readonly Versioned<Documents[C]>[] => d)),
+      getMany: <C extends Collection>(collection: C, ids: readonly string[]) =>
+        run<{ version: number; body: unknown }>(
+          `SELECT version, body FROM ${t("vm_records")}
+           WHERE programme = $1 AND collection = $2 AND id = ANY($3::text[]) ORDER BY id`,
+          [programme, collection, [...ids]],
         ).andThen((r) => decodeAll(collection, r.rows).map((d): readonly Versioned<Documents[C]>[] => d)),
       find: <C extends IndexedCollection>(
         collection: C,
@@ -306,8 +327,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
               // writes the live rows (with their indexes and TOAST) to new files and drops the old
               // ones. It locks the table while it copies it — erasures are rare, and a person's
               // data must not outlive them. Best effort (the result stands either way).
-              if (result.isOk() && state.erasing)
-                await client.query(`VACUUM FULL ${t("vm_records")}`).catch(() => undefined);
+              if (result.isOk() && state.erasing) await vacuumFull(client, t("vm_records"));
               return result;
             }
             if (attempt >= maxAttempts) {
@@ -327,6 +347,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
   return ok({
     get: (collection, id) => outside.get(collection, id),
     list: (collection) => outside.list(collection),
+    getMany: (collection, ids) => outside.getMany(collection, ids),
     find: (collection, index, key) => outside.find(collection, index, key),
     count: (collection, index, keys) => outside.count(collection, index, keys),
     page: (collection, query) => outside.page(collection, query),

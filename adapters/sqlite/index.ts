@@ -199,6 +199,12 @@ function makeStore(db: Database.Database, busyTimeoutMs: number, programme: stri
     get: <C extends Collection>(collection: C, id: string) =>
       later(() => readDoc<C>(stmts(), collection, id)),
     list: <C extends Collection>(collection: C) => later(() => listDocs<C>(stmts(), collection)),
+    getMany: <C extends Collection>(collection: C, ids: readonly string[]) =>
+      later(() =>
+        decodeRows(collection, () => stmts().getMany.all(collection, JSON.stringify(ids))).map(
+          (docs): readonly Versioned<Documents[C]>[] => docs,
+        ),
+      ),
     find: <C extends IndexedCollection>(
       collection: C,
       index: IndexName<C>,
@@ -314,6 +320,7 @@ function makeStore(db: Database.Database, busyTimeoutMs: number, programme: stri
   return {
     get: (collection, id) => enqueue(() => reader.get(collection, id)),
     list: (collection) => enqueue(() => reader.list(collection)),
+    getMany: (collection, ids) => enqueue(() => reader.getMany(collection, ids)),
     find: (collection, index, key) => enqueue(() => reader.find(collection, index, key)),
     count: (collection, index, keys) => enqueue(() => reader.count(collection, index, keys)),
     page: (collection, query) => enqueue(() => reader.page(collection, query)),
@@ -392,6 +399,10 @@ function statements(db: Database.Database, programme: string) {
     ),
     get: p<[string, string], { version: number; body: string }>(
       "SELECT version, body FROM vm_records WHERE programme = ? AND collection = ? AND id = ?",
+    ),
+    getMany: p<[string, string], { version: number; body: string }>(
+      `SELECT version, body FROM vm_records WHERE programme = ? AND collection = ?
+       AND id IN (SELECT value FROM json_each(?)) ORDER BY id`,
     ),
     list: p<[string], { version: number; body: string }>(
       "SELECT version, body FROM vm_records WHERE programme = ? AND collection = ? ORDER BY id",

@@ -595,6 +595,29 @@ export function runStoreConformance(
     );
   });
 
+  withStore("getMany gives the stored documents of the ids asked, in id order, each once", async (store) => {
+    const ms = ["m-3", "m-1", "m-2"].map((id) => mentor(id));
+    await must(
+      store.transaction((tx) => {
+        let chain: ResultAsync<unknown, unknown> = okAsync(undefined);
+        for (const m of ms) chain = chain.andThen(() => tx.put("mentors", m.id, m, "new"));
+        return chain;
+      }),
+    );
+    deepStrictEqual(
+      (await must(store.getMany("mentors", ["m-3", "nobody", "m-1", "m-1"]))).map((d) => [
+        d.value.id,
+        d.version,
+      ]),
+      [
+        ["m-1", 1],
+        ["m-3", 1],
+      ],
+    );
+    deepStrictEqual(await must(store.getMany("mentors", [])), []);
+    deepStrictEqual(await must(store.getMany("cases", ["m-1"])), []);
+  });
+
   withStore("a page is at most MAX_PAGE_SIZE, and asking for less than one gives one", async (store) => {
     const ids = Array.from({ length: MAX_PAGE_SIZE + 2 }, (_, k) => `c-${String(k).padStart(4, "0")}`);
     await must(
@@ -672,6 +695,11 @@ export function runStoreConformance(
               deepStrictEqual(await must(store.list("mentors")), want, `${name}: list`);
               for (const id of ["m-1", "m-2", "m-3"])
                 deepStrictEqual(await must(store.get("mentors", id)), mine.get(id), `${name}: get ${id}`);
+              deepStrictEqual(
+                await must(store.getMany("mentors", ["m-1", "m-2", "m-3"])),
+                want,
+                `${name}: getMany`,
+              );
               deepStrictEqual(
                 (await must(store.find("mentors", "state", "paused"))).map((d) => d.value.id),
                 want.filter((d) => d.value.state === "paused").map((d) => d.value.id),

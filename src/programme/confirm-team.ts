@@ -10,7 +10,7 @@ import { type MentoringCase, transition } from "../lifecycle/case.js";
 import type { CaseId, MentorId } from "../model/brand.js";
 import type { StoreConflict, StoreUnavailable } from "../store/contract.js";
 import { argument, checkArguments } from "./arguments.js";
-import { type Actor, getEach, type ProgrammeContext, required } from "./context.js";
+import { type Actor, type ProgrammeContext, required } from "./context.js";
 import { seatRefusal } from "./seat-check.js";
 
 export type ConfirmTeamError =
@@ -47,60 +47,61 @@ export function confirmTeam(
     required(tx, "cases", caseId).andThen((kase) =>
       required(tx, "intakes", kase.value.intakeId).andThen((intake) =>
         // O(team): the seated mentors and their current cases, from the index — never every case.
-        getEach(
-          tx,
-          "mentors",
-          team.map((seat) => seat.mentorId),
-        ).andThen((mentors) =>
-          tx
-            .count(
-              "cases",
-              "seatedMentor",
-              team.map((seat) => seat.mentorId),
-            )
-            .andThen((load) => {
-              const now = ctx.clock();
-              for (const seat of team) {
-                const m = mentors.find((x) => x.value.id === seat.mentorId)?.value;
-                if (m === undefined) {
-                  return errAsync<MentoringCase, ConfirmTeamError>({
-                    type: "NotFound",
-                    collection: "mentors",
-                    id: seat.mentorId,
-                  });
+        tx
+          .getMany(
+            "mentors",
+            team.map((seat) => seat.mentorId),
+          )
+          .andThen((mentors) =>
+            tx
+              .count(
+                "cases",
+                "seatedMentor",
+                team.map((seat) => seat.mentorId),
+              )
+              .andThen((load) => {
+                const now = ctx.clock();
+                for (const seat of team) {
+                  const m = mentors.find((x) => x.value.id === seat.mentorId)?.value;
+                  if (m === undefined) {
+                    return errAsync<MentoringCase, ConfirmTeamError>({
+                      type: "NotFound",
+                      collection: "mentors",
+                      id: seat.mentorId,
+                    });
+                  }
+                  const reason = seatRefusal(
+                    m,
+                    intake.value.venture,
+                    seat.role,
+                    load.get(m.id) ?? 0,
+                    profile,
+                    now,
+                  );
+                  if (reason !== undefined) {
+                    return errAsync<MentoringCase, ConfirmTeamError>({
+                      type: "TeamRefused",
+                      caseId,
+                      mentorId: seat.mentorId,
+                      reason,
+                    });
+                  }
                 }
-                const reason = seatRefusal(
-                  m,
-                  intake.value.venture,
-                  seat.role,
-                  load.get(m.id) ?? 0,
-                  profile,
-                  now,
-                );
-                if (reason !== undefined) {
-                  return errAsync<MentoringCase, ConfirmTeamError>({
-                    type: "TeamRefused",
-                    caseId,
-                    mentorId: seat.mentorId,
-                    reason,
-                  });
-                }
-              }
-              const confirmed = transition(kase.value, { type: "teamConfirmed", on: now, team });
-              if (confirmed.isErr()) return errAsync<MentoringCase, ConfirmTeamError>(confirmed.error);
-              return tx
-                .put("cases", caseId, confirmed.value, kase.version)
-                .andThen(() =>
-                  tx.appendAudit({
-                    at: now,
-                    actor: actor.id,
-                    action: "confirmTeam",
-                    subject: { collection: "cases", id: caseId },
-                  }),
-                )
-                .map(() => confirmed.value);
-            }),
-        ),
+                const confirmed = transition(kase.value, { type: "teamConfirmed", on: now, team });
+                if (confirmed.isErr()) return errAsync<MentoringCase, ConfirmTeamError>(confirmed.error);
+                return tx
+                  .put("cases", caseId, confirmed.value, kase.version)
+                  .andThen(() =>
+                    tx.appendAudit({
+                      at: now,
+                      actor: actor.id,
+                      action: "confirmTeam",
+                      subject: { collection: "cases", id: caseId },
+                    }),
+                  )
+                  .map(() => confirmed.value);
+              }),
+          ),
       ),
     ),
   );

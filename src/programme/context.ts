@@ -1,4 +1,4 @@
-import { errAsync, okAsync, ResultAsync } from "neverthrow";
+import { errAsync, okAsync, type ResultAsync } from "neverthrow";
 import type { NotFound } from "../errors.js";
 import type { ProgrammeProfile } from "../model/profile.js";
 import type {
@@ -39,15 +39,4 @@ export function required<C extends Collection>(
         ? errAsync<Versioned<Documents[C]>, NotFound | StoreUnavailable>({ type: "NotFound", collection, id })
         : okAsync(found),
     );
-}
-
-/** The stored documents with these ids, in the order asked; ids not stored are left out. */
-export function getEach<C extends Collection>(
-  reader: StoreReader,
-  collection: C,
-  ids: readonly string[],
-): ResultAsync<readonly Versioned<Documents[C]>[], StoreUnavailable> {
-  return ResultAsync.combine(ids.map((id) => reader.get(collection, id))).map((found) =>
-    found.filter((d): d is Versioned<Documents[C]> => d !== undefined),
-  );
 }

@@ -13,7 +13,7 @@ import {
 import type { CaseId, MentorId } from "../model/brand.js";
 import type { StoreConflict, StoreReader, StoreUnavailable, Versioned } from "../store/contract.js";
 import { argument, checkArguments } from "./arguments.js";
-import { type Actor, getEach, type ProgrammeContext } from "./context.js";
+import type { Actor, ProgrammeContext } from "./context.js";
 
 /** The hands the programme manager puts on a round: pins, exclusions, preferences, a seed. */
 export type RoundHands = {
@@ -46,86 +46,88 @@ function readRound(
   // running ones (continuity), their intakes and earlier cases — never the closed history.
   return tx.list("mentors").andThen((mentors) =>
     tx.find("cases", "state", ["awaitingMeeting", "active", "paused"]).andThen((cases) =>
-      getEach(tx, "intakes", [...new Set(cases.map((c) => c.value.intakeId as string))]).andThen((intakes) =>
-        getEach(tx, "cases", [
-          ...new Set(
-            cases.flatMap((c) =>
-              c.value.previousCaseId === undefined ? [] : [c.value.previousCaseId as string],
+      tx.getMany("intakes", [...new Set(cases.map((c) => c.value.intakeId as string))]).andThen((intakes) =>
+        tx
+          .getMany("cases", [
+            ...new Set(
+              cases.flatMap((c) =>
+                c.value.previousCaseId === undefined ? [] : [c.value.previousCaseId as string],
+              ),
             ),
+          ])
+          .andThen((earlierCases) =>
+            tx.get("rounds", roundId).map((previous): Snapshot => {
+              const intakeOf = new Map(intakes.map((i) => [i.value.id as string, i.value]));
+              const load = mentorCaseCounts(cases.map((c) => c.value));
+              const running = cases.filter((c) => c.value.state === "active" || c.value.state === "paused");
+              const byId = new Map([...earlierCases, ...cases].map((c) => [c.value.id as string, c.value]));
+              const waiting = cases.filter(
+                (c) => c.value.state === "awaitingMeeting" && intakeOf.has(c.value.intakeId),
+              );
+              const knownMentors = new Set(mentors.map((m) => m.value.id as string));
+              const knownCases = new Set(waiting.map((c) => c.value.id as string));
+              const versions = (docs: readonly Versioned<{ readonly id: string }>[]) =>
+                docs.map((d) => `${d.value.id}@${d.version}`).join(",");
+              const round: MatchingRound = {
+                id: roundId,
+                date: meetingDate,
+                rules: roundRulesFromProfile(profile),
+                mentors: mentors.map((m) => {
+                  const n = load.get(m.value.id) ?? 0;
+                  return { ...m.value, load: { cases: n, hours: n * profile.hours.normPerCaseMonth } };
+                }),
+                cases: waiting.map((c) => {
+                  const intake = intakeOf.get(c.value.intakeId);
+                  const earlier =
+                    c.value.previousCaseId === undefined ? undefined : byId.get(c.value.previousCaseId);
+                  return {
+                    id: c.value.id,
+                    venture: intake?.venture ?? ({} as never),
+                    topics: intake?.question.topics ?? [],
+                    acceptedOn: c.value.openedOn,
+                    previousMentors:
+                      earlier === undefined
+                        ? []
+                        : [...new Set(earlier.memberships.map((m) => m.mentorId as MentorId))],
+                  };
+                }),
+                // The manager's hands on the round, kept to the mentors and cases it is about.
+                preferences: (hands.preferences ?? []).filter(
+                  (p) => knownMentors.has(p.mentorId) && knownCases.has(p.caseId),
+                ),
+                pins: (hands.pins ?? []).filter(
+                  (p) => knownMentors.has(p.mentorId) && knownCases.has(p.caseId),
+                ),
+                conflicts: [],
+                activeCases: running.flatMap((c) => {
+                  const intake = intakeOf.get(c.value.intakeId);
+                  return intake === undefined
+                    ? []
+                    : [
+                        {
+                          id: c.value.id as CaseId,
+                          venture: intake.venture,
+                          topics: intake.question.topics,
+                          team: currentTeam(c.value).map((m) => ({ mentorId: m.mentorId, role: m.role })),
+                        },
+                      ];
+                }),
+                weights: defaultWeights,
+                seed: hands.seed ?? 1,
+              };
+              return {
+                round,
+                read: [
+                  versions(mentors),
+                  versions(cases),
+                  versions(intakes),
+                  versions(earlierCases),
+                  previous?.version ?? "new",
+                ].join("|"),
+                previous: previous?.version ?? "new",
+              };
+            }),
           ),
-        ]).andThen((earlierCases) =>
-          tx.get("rounds", roundId).map((previous): Snapshot => {
-            const intakeOf = new Map(intakes.map((i) => [i.value.id as string, i.value]));
-            const load = mentorCaseCounts(cases.map((c) => c.value));
-            const running = cases.filter((c) => c.value.state === "active" || c.value.state === "paused");
-            const byId = new Map([...earlierCases, ...cases].map((c) => [c.value.id as string, c.value]));
-            const waiting = cases.filter(
-              (c) => c.value.state === "awaitingMeeting" && intakeOf.has(c.value.intakeId),
-            );
-            const knownMentors = new Set(mentors.map((m) => m.value.id as string));
-            const knownCases = new Set(waiting.map((c) => c.value.id as string));
-            const versions = (docs: readonly Versioned<{ readonly id: string }>[]) =>
-              docs.map((d) => `${d.value.id}@${d.version}`).join(",");
-            const round: MatchingRound = {
-              id: roundId,
-              date: meetingDate,
-              rules: roundRulesFromProfile(profile),
-              mentors: mentors.map((m) => {
-                const n = load.get(m.value.id) ?? 0;
-                return { ...m.value, load: { cases: n, hours: n * profile.hours.normPerCaseMonth } };
-              }),
-              cases: waiting.map((c) => {
-                const intake = intakeOf.get(c.value.intakeId);
-                const earlier =
-                  c.value.previousCaseId === undefined ? undefined : byId.get(c.value.previousCaseId);
-                return {
-                  id: c.value.id,
-                  venture: intake?.venture ?? ({} as never),
-                  topics: intake?.question.topics ?? [],
-                  acceptedOn: c.value.openedOn,
-                  previousMentors:
-                    earlier === undefined
-                      ? []
-                      : [...new Set(earlier.memberships.map((m) => m.mentorId as MentorId))],
-                };
-              }),
-              // The manager's hands on the round, kept to the mentors and cases it is about.
-              preferences: (hands.preferences ?? []).filter(
-                (p) => knownMentors.has(p.mentorId) && knownCases.has(p.caseId),
-              ),
-              pins: (hands.pins ?? []).filter(
-                (p) => knownMentors.has(p.mentorId) && knownCases.has(p.caseId),
-              ),
-              conflicts: [],
-              activeCases: running.flatMap((c) => {
-                const intake = intakeOf.get(c.value.intakeId);
-                return intake === undefined
-                  ? []
-                  : [
-                      {
-                        id: c.value.id as CaseId,
-                        venture: intake.venture,
-                        topics: intake.question.topics,
-                        team: currentTeam(c.value).map((m) => ({ mentorId: m.mentorId, role: m.role })),
-                      },
-                    ];
-              }),
-              weights: defaultWeights,
-              seed: hands.seed ?? 1,
-            };
-            return {
-              round,
-              read: [
-                versions(mentors),
-                versions(cases),
-                versions(intakes),
-                versions(earlierCases),
-                previous?.version ?? "new",
-              ].join("|"),
-              previous: previous?.version ?? "new",
-            };
-          }),
-        ),
       ),
     ),
   );

@@ -5,7 +5,7 @@ import { addMonths, monthKey, monthStart } from "../model/dates.js";
 import { type MonthlyReport, monthlyReport } from "../reports/monthly-report.js";
 import type { StoreUnavailable, StoreWriter, Versioned } from "../store/contract.js";
 import { argument, checkArguments } from "./arguments.js";
-import { getEach, type ProgrammeContext } from "./context.js";
+import type { ProgrammeContext } from "./context.js";
 
 /**
  * The monthly report for the month containing `asOf`, over the stored state (read in one
@@ -69,34 +69,35 @@ function reportOf(ctx: ProgrammeContext, tx: StoreWriter, asOf: Date) {
               const others = [...new Set(touched.map((c) => c.value.intakeId as string))].filter(
                 (id) => !known.has(id),
               );
-              return getEach(tx, "intakes", others).andThen((caseIntakes) => {
+              return tx.getMany("intakes", others).andThen((caseIntakes) => {
                 const intakes = byId([...monthIntakes, ...caseIntakes]);
-                return getEach(
-                  tx,
-                  "decisions",
-                  intakes.map((i) => i.id),
-                ).andThen((decisions) =>
-                  tx.find("referrals", "month", month).map((referrals) => {
-                    const decided = new Map(decisions.map((d) => [d.value.intakeId as string, d.value]));
-                    const sessions = byId([...caseSessions, ...monthSessions]);
-                    return monthlyReport(
-                      {
-                        profile: ctx.profile,
-                        mentors: mentors.map((m) => m.value),
-                        cases,
-                        sessions,
-                        intakes: intakes.flatMap((i) => {
-                          const decision = decided.get(i.id);
-                          return decision === undefined
-                            ? []
-                            : [{ intakeId: i.id, submittedAt: i.submittedAt, decision }];
-                        }),
-                        referrals: referrals.map((r) => r.value),
-                      },
-                      asOf,
-                    );
-                  }),
-                );
+                return tx
+                  .getMany(
+                    "decisions",
+                    intakes.map((i) => i.id),
+                  )
+                  .andThen((decisions) =>
+                    tx.find("referrals", "month", month).map((referrals) => {
+                      const decided = new Map(decisions.map((d) => [d.value.intakeId as string, d.value]));
+                      const sessions = byId([...caseSessions, ...monthSessions]);
+                      return monthlyReport(
+                        {
+                          profile: ctx.profile,
+                          mentors: mentors.map((m) => m.value),
+                          cases,
+                          sessions,
+                          intakes: intakes.flatMap((i) => {
+                            const decision = decided.get(i.id);
+                            return decision === undefined
+                              ? []
+                              : [{ intakeId: i.id, submittedAt: i.submittedAt, decision }];
+                          }),
+                          referrals: referrals.map((r) => r.value),
+                        },
+                        asOf,
+                      );
+                    }),
+                  );
               });
             }),
           ),

@@ -125,6 +125,11 @@ export interface StoreReader {
     collection: C,
     id: string,
   ): ResultAsync<Versioned<Documents[C]> | undefined, StoreUnavailable>;
+  /** The documents with these ids, ordered by id, each once; ids not stored are left out. One round trip. */
+  getMany<C extends Collection>(
+    collection: C,
+    ids: readonly string[],
+  ): ResultAsync<readonly Versioned<Documents[C]>[], StoreUnavailable>;
   /** Every document of a collection, ordered by id. */
   list<C extends Collection>(
     collection: C,

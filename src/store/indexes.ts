@@ -120,9 +120,11 @@ export function isProgrammeId(id: string): boolean {
 /** The programme a store opens when none is named (and the one a single-programme store migrated into). */
 export const DEFAULT_PROGRAMME = "default";
 
-/** The id a document is stored under: its `id`, or an idempotency record's `key`. */
+/** The id a document is stored under: its `id`, a decision's `intakeId`, an idempotency record's `key`. */
 export function documentId<C extends Collection>(collection: C, doc: Documents[C]): string {
-  return collection === "requests" ? (doc as Documents["requests"]).key : (doc as { readonly id: string }).id;
+  if (collection === "requests") return (doc as Documents["requests"]).key;
+  if (collection === "decisions") return (doc as Documents["decisions"]).intakeId;
+  return (doc as { readonly id: string }).id;
 }
 
 type List = <C extends Collection>(
@@ -130,11 +132,11 @@ type List = <C extends Collection>(
 ) => ResultAsync<readonly Versioned<Documents[C]>[], StoreUnavailable>;
 
 /**
- * `find`, `count` and `page` answered by scanning `list` and computing the index keys: correct for
+ * `getMany`, `find`, `count` and `page` answered by scanning `list` and computing the index keys: correct for
  * any store, fast for none. The memory store uses it; an adapter of your own can start with it and
  * pass the conformance suite before it keeps indexes of its own.
  */
-export function scanningQueries(list: List): Pick<StoreReader, "find" | "count" | "page"> {
+export function scanningQueries(list: List): Pick<StoreReader, "getMany" | "find" | "count" | "page"> {
   const unknownIndex = (collection: Collection, index: string) =>
     errAsync<never, StoreUnavailable>({
       type: "StoreUnavailable",
@@ -143,6 +145,10 @@ export function scanningQueries(list: List): Pick<StoreReader, "find" | "count" 
   const holds = <C extends Collection>(collection: C, doc: Documents[C], index: string, key: string) =>
     indexEntries(collection, doc).some((e) => e.index === index && e.key === key);
   return {
+    getMany: <C extends Collection>(collection: C, ids: readonly string[]) => {
+      const wanted = new Set(ids);
+      return list(collection).map((docs) => docs.filter((d) => wanted.has(documentId(collection, d.value))));
+    },
     find: <C extends IndexedCollection>(
       collection: C,
       index: IndexName<C>,

@@ -47,6 +47,7 @@ function withChangesBeside(inner: ProgrammeStore, from: number, beside: (k: numb
   const store: ProgrammeStore = {
     get: (c, id) => inner.get(c, id),
     list: (c) => inner.list(c),
+    getMany: (c, ids) => inner.getMany(c, ids),
     find: (c, index, key) => inner.find(c, index, key),
     count: (c, index, keys) => inner.count(c, index, keys),
     page: (c, query) => inner.page(c, query),
