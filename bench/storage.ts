@@ -53,7 +53,6 @@ const M = Number(process.env.STORAGE_MENTORS ?? 10_000);
 const N = Number(process.env.STORAGE_CASES ?? 50_000);
 const PROGRAMMES = Number(process.env.STORAGE_PROGRAMMES ?? 20);
 const SESSIONS_PER_CASE = 6;
-const RUNNING = Math.min(N, Math.round(N / 10));
 const SAMPLES = 200;
 const url = process.env.VM_TEST_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/test";
 const NOW = new Date("2026-12-20T12:00:00.000Z");
@@ -540,7 +539,7 @@ const rows: Row[] = [];
     const store = createSqliteStore({ path, programme: "national" })._unsafeUnwrap();
     (await store.migrate())._unsafeUnwrap();
     const [seeded] = await timed(async () => {
-      small.forEach((p, k) => seedSqlite(path, `chapter-${k}`, p.docs));
+      for (const [k, p] of small.entries()) seedSqlite(path, `chapter-${k}`, p.docs);
       seedSqlite(path, "national", big.docs);
     });
     console.error(`sqlite: seeded in ${(seeded / 1000).toFixed(0)} s`);
