@@ -210,6 +210,7 @@ export type {
   StoreUnavailable,
   StoreWriter,
   Versioned,
+  VersionQuery,
 } from "./store/contract.js";
 export { collections } from "./store/contract.js";
 export {

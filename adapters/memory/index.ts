@@ -114,6 +114,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ProgrammeSt
     get: (collection, id) => refuse() ?? outside.get(collection, id),
     list: (collection) => refuse() ?? outside.list(collection),
     getMany: (collection, ids) => refuse() ?? outside.getMany(collection, ids),
+    versions: (collection, which) => refuse() ?? outside.versions(collection, which),
     find: (collection, index, key) => refuse() ?? outside.find(collection, index, key),
     count: (collection, index, keys) => refuse() ?? outside.count(collection, index, keys),
     page: (collection, query) => refuse() ?? outside.page(collection, query),

@@ -32,6 +32,7 @@ import {
   type StoreUnavailable,
   type StoreWriter,
   type Versioned,
+  type VersionQuery,
 } from "venture-mentoring";
 
 export interface PostgresStoreOptions {
@@ -170,6 +171,28 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
           `SELECT version, body FROM ${t("vm_records")} WHERE programme = $1 AND collection = $2 ORDER BY id`,
           [programme, collection],
         ).andThen((r) => decodeAll(collection, r.rows).map((d): readonly Versioned<Documents[C]>[] => d)),
+      versions: <C extends Collection>(collection: C, which?: VersionQuery<C>) => {
+        if (which !== undefined && "index" in which && !isIndex(collection, which.index))
+          return noIndex(collection, which.index);
+        const base = `SELECT id, version FROM ${t("vm_records")} WHERE programme = $1 AND collection = $2`;
+        const rows =
+          which === undefined
+            ? run<{ id: string; version: number }>(base, [programme, collection])
+            : "ids" in which
+              ? run<{ id: string; version: number }>(`${base} AND id = ANY($3::text[])`, [
+                  programme,
+                  collection,
+                  [...which.ids],
+                ])
+              : run<{ id: string; version: number }>(
+                  `${base} AND id IN (SELECT i.id FROM ${t("vm_index")} i
+                   WHERE i.programme = $1 AND i.collection = $2 AND i.name = $3 AND i.key = ANY($4::text[]))`,
+                  [programme, collection, which.index, [...which.keys]],
+                );
+        return rows.map(
+          (r): ReadonlyMap<string, number> => new Map(r.rows.map((row) => [row.id, row.version])),
+        );
+      },
       getMany: <C extends Collection>(collection: C, ids: readonly string[]) =>
         run<{ version: number; body: unknown }>(
           `SELECT version, body FROM ${t("vm_records")}
@@ -207,7 +230,14 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
                  WHERE programme = $1 AND collection = $2 AND id > $3 ORDER BY id LIMIT $4`,
                 [programme, collection, after, size + 1],
               )
-            : findRows(collection, where.index, [where.key], after, size + 1);
+            : // One key, in the index's own order: the page walks the index from the cursor.
+              run<{ id: string; version: number; body: unknown }>(
+                `SELECT r.id, r.version, r.body FROM ${t("vm_index")} i
+                 JOIN ${t("vm_records")} r ON r.programme = i.programme AND r.collection = i.collection AND r.id = i.id
+                 WHERE i.programme = $1 AND i.collection = $2 AND i.name = $3 AND i.key = $4 AND i.id > $5
+                 ORDER BY i.id LIMIT $6`,
+                [programme, collection, where.index, where.key, after, size + 1],
+              );
         return rows.andThen((r) =>
           decodeAll(collection, r.rows).map((docs): Page<Documents[C]> => {
             const next = docs.length > size ? r.rows[size - 1]?.id : undefined;
@@ -348,6 +378,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
     get: (collection, id) => outside.get(collection, id),
     list: (collection) => outside.list(collection),
     getMany: (collection, ids) => outside.getMany(collection, ids),
+    versions: (collection, which) => outside.versions(collection, which),
     find: (collection, index, key) => outside.find(collection, index, key),
     count: (collection, index, keys) => outside.count(collection, index, keys),
     page: (collection, query) => outside.page(collection, query),

@@ -32,6 +32,7 @@ import {
   type StoreUnavailable,
   type StoreWriter,
   type Versioned,
+  type VersionQuery,
 } from "venture-mentoring";
 
 export interface SqliteStoreOptions {
@@ -199,6 +200,23 @@ function makeStore(db: Database.Database, busyTimeoutMs: number, programme: stri
     get: <C extends Collection>(collection: C, id: string) =>
       later(() => readDoc<C>(stmts(), collection, id)),
     list: <C extends Collection>(collection: C) => later(() => listDocs<C>(stmts(), collection)),
+    versions: <C extends Collection>(collection: C, which?: VersionQuery<C>) =>
+      later(() => {
+        if (which !== undefined && "index" in which && !isIndex(collection, which.index))
+          return errAsync(unavailable(`${collection} has no index '${which.index}'`));
+        const rows = attempt(() =>
+          which === undefined
+            ? stmts().versionsAll.all(collection)
+            : "ids" in which
+              ? stmts().versionsOf.all(collection, JSON.stringify(which.ids))
+              : stmts().versionsByKey.all(collection, which.index, JSON.stringify(which.keys)),
+        );
+        return rows.isErr()
+          ? errAsync(rows.error)
+          : okAsync<ReadonlyMap<string, number>, StoreUnavailable>(
+              new Map(rows.value.map((r) => [r.id, r.version])),
+            );
+      }),
     getMany: <C extends Collection>(collection: C, ids: readonly string[]) =>
       later(() =>
         decodeRows(collection, () => stmts().getMany.all(collection, JSON.stringify(ids))).map(
@@ -252,7 +270,7 @@ function makeStore(db: Database.Database, busyTimeoutMs: number, programme: stri
           const rows =
             where === undefined
               ? stmts().page.all(collection, after, size + 1)
-              : stmts().find.all(collection, where.index, JSON.stringify([where.key]), after, size + 1);
+              : stmts().pageByKey.all(collection, where.index, where.key, after, size + 1);
           ids = rows.map((r) => r.id);
           return rows;
         }).map((docs): Page<Documents[C]> => {
@@ -321,6 +339,7 @@ function makeStore(db: Database.Database, busyTimeoutMs: number, programme: stri
     get: (collection, id) => enqueue(() => reader.get(collection, id)),
     list: (collection) => enqueue(() => reader.list(collection)),
     getMany: (collection, ids) => enqueue(() => reader.getMany(collection, ids)),
+    versions: (collection, which) => enqueue(() => reader.versions(collection, which)),
     find: (collection, index, key) => enqueue(() => reader.find(collection, index, key)),
     count: (collection, index, keys) => enqueue(() => reader.count(collection, index, keys)),
     page: (collection, query) => enqueue(() => reader.page(collection, query)),
@@ -400,6 +419,25 @@ function statements(db: Database.Database, programme: string) {
     get: p<[string, string], { version: number; body: string }>(
       "SELECT version, body FROM vm_records WHERE programme = ? AND collection = ? AND id = ?",
     ),
+    versionsAll: p<[string], { id: string; version: number }>(
+      "SELECT id, version FROM vm_records WHERE programme = ? AND collection = ?",
+    ),
+    versionsOf: p<[string, string], { id: string; version: number }>(
+      `SELECT id, version FROM vm_records WHERE programme = ? AND collection = ?
+       AND id IN (SELECT value FROM json_each(?))`,
+    ),
+    versionsByKey: (() => {
+      const stmt = db.prepare<unknown[], { id: string; version: number }>(
+        `SELECT r.id, r.version FROM vm_records r
+         WHERE r.programme = ? AND r.collection = ? AND r.id IN (
+           SELECT i.id FROM vm_index i WHERE i.programme = ? AND i.collection = ? AND i.name = ?
+           AND i.key IN (SELECT value FROM json_each(?)))`,
+      );
+      return {
+        all: (collection: string, index: string, keys: string) =>
+          stmt.all(programme, collection, programme, collection, index, keys),
+      };
+    })(),
     getMany: p<[string, string], { version: number; body: string }>(
       `SELECT version, body FROM vm_records WHERE programme = ? AND collection = ?
        AND id IN (SELECT value FROM json_each(?)) ORDER BY id`,
@@ -424,6 +462,13 @@ function statements(db: Database.Database, programme: string) {
           stmt.all(programme, collection, programme, collection, index, keys, after, limit),
       };
     })(),
+    // One key, in the index's own order: a page walks the index from the cursor, never the collection.
+    pageByKey: p<[string, string, string, string, number], { id: string; version: number; body: string }>(
+      `SELECT r.id, r.version, r.body FROM vm_index i
+       JOIN vm_records r ON r.programme = i.programme AND r.collection = i.collection AND r.id = i.id
+       WHERE i.programme = ? AND i.collection = ? AND i.name = ? AND i.key = ? AND i.id > ?
+       ORDER BY i.id LIMIT ?`,
+    ),
     countAll: p<[string, string], { key: string; n: number }>(
       "SELECT key, COUNT(*) AS n FROM vm_index WHERE programme = ? AND collection = ? AND name = ? GROUP BY key",
     ),

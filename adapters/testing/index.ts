@@ -246,6 +246,15 @@ async function checkQueries(reader: StoreReader, note: string): Promise<void> {
       equal(page.next, ids.length > 2 ? ids[1] : undefined, `${note}: cursor of ${index}=${key}`);
     }
     deepStrictEqual(await must(reader.find("cases", index, "no-such-key")), []);
+    deepStrictEqual(
+      await must(reader.versions("cases", { index, keys: [...byKey.keys()] })),
+      new Map(
+        (await must(reader.find("cases", index, [...byKey.keys()]))).map(
+          (d) => [d.value.id, d.version] as const,
+        ),
+      ),
+      `${note}: versions by ${index}`,
+    );
     // Several keys at once: each document once, in id order.
     const anyKey = [...new Set([...byKey.values()].flat())].sort();
     deepStrictEqual(
@@ -260,6 +269,14 @@ async function checkQueries(reader: StoreReader, note: string): Promise<void> {
       `${note}: count(cases, ${index})`,
     );
   }
+  const versions = new Map(all.map((d) => [d.value.id as string, d.version] as const));
+  deepStrictEqual(await must(reader.versions("cases")), versions, `${note}: versions`);
+  const some = all.filter((_, k) => k % 2 === 0).map((d) => d.value.id as string);
+  deepStrictEqual(
+    await must(reader.versions("cases", { ids: [...some, "no-such-case"] })),
+    new Map(some.map((id) => [id, versions.get(id) as number] as const)),
+    `${note}: versions of ids`,
+  );
   // Paging through the whole collection with a small page gives the list, in order, once each.
   const seen: string[] = [];
   let after: string | undefined;

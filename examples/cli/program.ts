@@ -72,10 +72,13 @@ export interface Env {
   readonly VMENTOR_DB?: string;
   /** Default `--actor` (VMENTOR_ACTOR): who is recorded in the audit trail. */
   readonly VMENTOR_ACTOR?: string;
+  /** Default `--programme` (VMENTOR_PROGRAMME): which programme of the store. */
+  readonly VMENTOR_PROGRAMME?: string;
 }
 
 interface GlobalOptions {
   readonly db: string;
+  readonly programme?: string;
   readonly json?: boolean;
   readonly debug?: boolean;
   readonly actor: string;
@@ -295,6 +298,11 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
     .description("Run an entrepreneur mentoring programme on the MIT Venture Mentoring Service model.")
     .option("--db <file|url>", "a SQLite file or a postgres:// URL", env.VMENTOR_DB ?? "./programme.db")
     .option(
+      "--programme <id>",
+      "which programme of the store (one store holds many; default: default)",
+      env.VMENTOR_PROGRAMME,
+    )
+    .option(
       "--actor <id>",
       "who is recorded in the audit trail (an id, never a name)",
       env.VMENTOR_ACTOR ?? "cli",
@@ -339,7 +347,7 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
 
   /** Open the store, run the work, close the store — whatever happens. */
   const withStore = async (g: GlobalOptions, work: (store: ProgrammeStore) => Promise<void>) => {
-    const opened = await openStore(g.db);
+    const opened = await openStore(g.db, g.programme);
     if (opened.isErr()) {
       note(g.lang ?? "en", "cli.storeUnavailable", { db: displayDb(g.db), cause: opened.error.cause });
       code = exitCodes.storeUnavailable;

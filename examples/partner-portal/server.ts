@@ -1,7 +1,8 @@
 /**
  * `npm start`: the partner portal on an embedded SQLite file, seeded with the demo programme (a
  * year of Friesland) when the file is empty. Prints the URL. Set VMENTOR_DB for another file or a
- * postgres:// URL, PORT for another port, PORTAL_SECRET to keep sign-ins across restarts.
+ * postgres:// URL, VMENTOR_PROGRAMME for another programme in it, PORT for another port,
+ * PORTAL_SECRET to keep sign-ins across restarts.
  */
 import { randomBytes } from "node:crypto";
 import { serve } from "@hono/node-server";
@@ -14,7 +15,7 @@ const db = process.env.VMENTOR_DB ?? "./programme.db";
 const port = Number(process.env.PORT ?? 3000);
 const secret = process.env.PORTAL_SECRET ?? randomBytes(32).toString("hex");
 
-const opened = await openStore(db);
+const opened = await openStore(db, process.env.VMENTOR_PROGRAMME);
 if (opened.isErr()) {
   console.error(`Cannot open ${displayDb(db)}: ${opened.error.cause}`);
   process.exit(5);

@@ -1,7 +1,8 @@
 /**
  * Open the store a `--db` names: a SQLite file (the default, embedded) or a PostgreSQL URL. The
  * drivers are optional peer dependencies, loaded only when used. Tables are migrated on open.
- * A PostgreSQL URL may name the schema: `postgres://user@host/db?schema=ems_friesland`.
+ * A PostgreSQL URL may name the schema: `postgres://user@host/db?schema=ems_friesland`. One store
+ * holds many programmes: `programme` opens one of them (default: the store's `default`).
  */
 import { randomUUID } from "node:crypto";
 import { err, ok, type Result, type ResultAsync } from "neverthrow";
@@ -9,7 +10,11 @@ import type { ProgrammeContext, ProgrammeStore, StoreUnavailable } from "venture
 
 export const isPostgresUrl = (db: string) => /^postgres(ql)?:\/\//.test(db);
 
-export async function openStore(db: string): Promise<Result<ProgrammeStore, StoreUnavailable>> {
+export async function openStore(
+  db: string,
+  programme?: string,
+): Promise<Result<ProgrammeStore, StoreUnavailable>> {
+  const which = programme === undefined ? {} : { programme };
   let created: Result<ProgrammeStore & { migrate(): ResultAsync<void, StoreUnavailable> }, StoreUnavailable>;
   try {
     if (isPostgresUrl(db)) {
@@ -21,10 +26,11 @@ export async function openStore(db: string): Promise<Result<ProgrammeStore, Stor
       created = createPostgresStore({
         connectionString: url.toString(),
         ...(schema === null ? {} : { schema }),
+        ...which,
       });
     } else {
       const { createSqliteStore } = await import("venture-mentoring/sqlite");
-      created = createSqliteStore({ path: db });
+      created = createSqliteStore({ path: db, ...which });
     }
   } catch (e) {
     // A missing optional driver is the one thing that throws here (at import).

@@ -29,8 +29,67 @@ const STALE_RETRIES = 3;
 interface Snapshot {
   readonly round: MatchingRound;
   /** Every mentor, case and intake read, and the stored round, each with its version. */
+  readonly readSet: ReadSet;
+  /** `readSet` as one comparable string. */
   readonly read: string;
   readonly previous: number | "new";
+}
+
+/** What a round was read from: the version of every document. */
+interface ReadSet {
+  readonly mentors: ReadonlyMap<string, number>;
+  readonly cases: ReadonlyMap<string, number>;
+  readonly intakes: ReadonlyMap<string, number>;
+  readonly earlier: ReadonlyMap<string, number>;
+  readonly round: number | undefined;
+}
+
+const OPEN_STATES = ["awaitingMeeting", "active", "paused"];
+
+const versionsOf = (docs: readonly Versioned<{ readonly id: string }>[]): ReadonlyMap<string, number> =>
+  new Map(docs.map((d) => [d.value.id, d.version]));
+
+function fingerprint(read: ReadSet): string {
+  const sorted = (m: ReadonlyMap<string, number>) =>
+    [...m]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([id, v]) => `${id}@${v}`)
+      .join(",");
+  return [
+    sorted(read.mentors),
+    sorted(read.cases),
+    sorted(read.intakes),
+    sorted(read.earlier),
+    read.round ?? "new",
+  ].join("|");
+}
+
+/**
+ * The versions now of what `snapshot` was read from (the same queries, without the documents):
+ * a few milliseconds inside the write transaction, where reading the documents again took seconds.
+ */
+function readAgain(tx: StoreReader, roundId: string, read: ReadSet): ResultAsync<string, StoreUnavailable> {
+  return tx
+    .versions("mentors")
+    .andThen((mentors) =>
+      tx
+        .versions("cases", { index: "state", keys: OPEN_STATES })
+        .andThen((cases) =>
+          tx
+            .versions("intakes", { ids: [...read.intakes.keys()] })
+            .andThen((intakes) =>
+              tx
+                .versions("cases", { ids: [...read.earlier.keys()] })
+                .andThen((earlier) =>
+                  tx
+                    .versions("rounds", { ids: [roundId] })
+                    .map((rounds) =>
+                      fingerprint({ mentors, cases, intakes, earlier, round: rounds.get(roundId) }),
+                    ),
+                ),
+            ),
+        ),
+    );
 }
 
 /** Read the matching round for `roundId` from the stored state. */
@@ -45,7 +104,7 @@ function readRound(
   // What a round needs, from the indexes: every mentor, the cases waiting for this meeting and the
   // running ones (continuity), their intakes and earlier cases — never the closed history.
   return tx.list("mentors").andThen((mentors) =>
-    tx.find("cases", "state", ["awaitingMeeting", "active", "paused"]).andThen((cases) =>
+    tx.find("cases", "state", OPEN_STATES).andThen((cases) =>
       tx.getMany("intakes", [...new Set(cases.map((c) => c.value.intakeId as string))]).andThen((intakes) =>
         tx
           .getMany("cases", [
@@ -56,7 +115,15 @@ function readRound(
             ),
           ])
           .andThen((earlierCases) =>
-            tx.get("rounds", roundId).map((previous): Snapshot => {
+            tx.versions("rounds", { ids: [roundId] }).map((rounds): Snapshot => {
+              const previous = rounds.get(roundId);
+              const readSet: ReadSet = {
+                mentors: versionsOf(mentors),
+                cases: versionsOf(cases),
+                intakes: versionsOf(intakes),
+                earlier: versionsOf(earlierCases),
+                round: previous,
+              };
               const intakeOf = new Map(intakes.map((i) => [i.value.id as string, i.value]));
               const load = mentorCaseCounts(cases.map((c) => c.value));
               const running = cases.filter((c) => c.value.state === "active" || c.value.state === "paused");
@@ -117,14 +184,9 @@ function readRound(
               };
               return {
                 round,
-                read: [
-                  versions(mentors),
-                  versions(cases),
-                  versions(intakes),
-                  versions(earlierCases),
-                  previous?.version ?? "new",
-                ].join("|"),
-                previous: previous?.version ?? "new",
+                readSet,
+                read: fingerprint(readSet),
+                previous: previous ?? "new",
               };
             }),
           ),
@@ -140,10 +202,11 @@ function readRound(
  * exclusions) replaces the stored proposal. Nothing is confirmed: that is `confirmTeam`, per team,
  * after the mentors accept.
  *
- * The engine runs outside any write transaction: the state is read in one short transaction, the
- * round solved, and the proposal stored in a second one only if nothing it was read from has
- * changed meanwhile — else the round is read and solved again (up to three times, then a
- * `StoreConflict` on the round). So planning a national round never holds other writers back.
+ * The engine runs outside any transaction: the state is read, the round solved, and the proposal
+ * stored in one short transaction that first checks the versions of everything it was read from
+ * (without reading the documents again) — if anything changed meanwhile, the round is read and
+ * solved again (up to three times, then a `StoreConflict` on the round). So planning a national
+ * round never holds other writers back.
  *
  * @example
  * const proposal = await planRound(ctx, "ems-2026-12", new Date("2026-12-07T19:00Z"), { id: "pm-paula" });
@@ -167,19 +230,26 @@ export function planRound(
   const attempt = (
     tries: number,
   ): ResultAsync<MatchingProposal, SolverDefect | StoreConflict | StoreUnavailable> =>
-    ctx.store
-      .transaction((tx) => readRound(ctx, tx, roundId, meetingDate, hands))
+    // The snapshot is read outside any transaction (a torn read is caught below, like any change).
+    readRound(ctx, ctx.store, roundId, meetingDate, hands)
       .andThen((snapshot) => {
         const proposal = matchRound(snapshot.round);
         if (proposal.isErr()) return errAsync<Outcome, SolverDefect>(proposal.error);
         return ctx.store.transaction((tx) =>
-          readRound(ctx, tx, roundId, meetingDate, hands).andThen(
+          readAgain(tx, roundId, snapshot.readSet).andThen(
             (now): ResultAsync<Outcome, StoreConflict | StoreUnavailable> => {
-              if (now.read !== snapshot.read)
-                return okAsync({ stale: { expected: snapshot.previous, actual: now.previous } });
+              if (now !== snapshot.read)
+                return tx
+                  .versions("rounds", { ids: [roundId] })
+                  .map((r) => ({ stale: { expected: snapshot.previous, actual: r.get(roundId) ?? "new" } }));
               const plannedAt = ctx.clock();
               return tx
-                .put("rounds", roundId, { id: roundId, plannedAt, proposal: proposal.value }, now.previous)
+                .put(
+                  "rounds",
+                  roundId,
+                  { id: roundId, plannedAt, proposal: proposal.value },
+                  snapshot.previous,
+                )
                 .andThen(() =>
                   tx.appendAudit({
                     at: plannedAt,

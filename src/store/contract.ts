@@ -109,6 +109,11 @@ export interface PageQuery<C extends Collection> {
   readonly where?: { readonly index: IndexName<C>; readonly key: string };
 }
 
+/** Which documents `versions` reports: those with these ids, or those an index `find` would give. */
+export type VersionQuery<C extends Collection> =
+  | { readonly ids: readonly string[] }
+  | { readonly index: IndexName<C>; readonly keys: readonly string[] };
+
 /** One page of documents, ordered by id; `next` is the cursor of the following page, absent on the last. */
 export interface Page<T> {
   readonly items: readonly Versioned<T>[];
@@ -151,6 +156,15 @@ export interface StoreReader {
     collection: C,
     index: IndexName<C>,
     keys?: readonly string[],
+  ): ResultAsync<ReadonlyMap<string, number>, StoreUnavailable>;
+  /**
+   * The version of each document `list` (no `which`), `getMany` (`{ ids }`) or `find`
+   * (`{ index, keys }`) would give, by id — without reading the documents: a cheap check, inside a
+   * short write transaction, that nothing read earlier has changed.
+   */
+  versions<C extends Collection>(
+    collection: C,
+    which?: VersionQuery<C>,
   ): ResultAsync<ReadonlyMap<string, number>, StoreUnavailable>;
   /** One page of a collection (see `PageQuery`): what a portal's list shows, with a cursor for the next. */
   page<C extends Collection>(

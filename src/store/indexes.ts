@@ -10,6 +10,7 @@ import type {
   StoreReader,
   StoreUnavailable,
   Versioned,
+  VersionQuery,
 } from "./contract.js";
 
 /**
@@ -136,7 +137,9 @@ type List = <C extends Collection>(
  * any store, fast for none. The memory store uses it; an adapter of your own can start with it and
  * pass the conformance suite before it keeps indexes of its own.
  */
-export function scanningQueries(list: List): Pick<StoreReader, "getMany" | "find" | "count" | "page"> {
+export function scanningQueries(
+  list: List,
+): Pick<StoreReader, "getMany" | "find" | "count" | "page" | "versions"> {
   const unknownIndex = (collection: Collection, index: string) =>
     errAsync<never, StoreUnavailable>({
       type: "StoreUnavailable",
@@ -145,6 +148,19 @@ export function scanningQueries(list: List): Pick<StoreReader, "getMany" | "find
   const holds = <C extends Collection>(collection: C, doc: Documents[C], index: string, key: string) =>
     indexEntries(collection, doc).some((e) => e.index === index && e.key === key);
   return {
+    versions: <C extends Collection>(collection: C, which?: VersionQuery<C>) => {
+      if (which !== undefined && "index" in which && !isIndex(collection, which.index))
+        return unknownIndex(collection, which.index);
+      const keep = (doc: Documents[C]) => {
+        if (which === undefined) return true;
+        if ("ids" in which) return which.ids.includes(documentId(collection, doc));
+        return which.keys.some((k) => holds(collection, doc, which.index, k));
+      };
+      return list(collection).map(
+        (docs): ReadonlyMap<string, number> =>
+          new Map(docs.filter((d) => keep(d.value)).map((d) => [documentId(collection, d.value), d.version])),
+      );
+    },
     getMany: <C extends Collection>(collection: C, ids: readonly string[]) => {
       const wanted = new Set(ids);
       return list(collection).map((docs) => docs.filter((d) => wanted.has(documentId(collection, d.value))));

@@ -149,6 +149,25 @@ describe.each(targets)("vmentor on %s", (_name, location) => {
   });
 });
 
+describe.each(targets)("vmentor with several programmes on %s", (_name, location) => {
+  it("keeps each programme to itself: --programme picks one, the others never see it", async () => {
+    const db = location();
+    const v = (programme: string, ...argv: string[]) =>
+      vmentor("--db", db, "--programme", programme, "--actor", "pm-paula", ...argv);
+    expect((await v("north", "init", "--profile", "friesland")).code).toBe(0);
+    expect((await v("north", "mentor", "import", mentorsCsv)).code).toBe(0);
+    // Another programme in the same store: not started, then started on its own.
+    expect((await v("south", "report")).code).toBe(exitCodes.notFound);
+    expect((await v("south", "init", "--profile", "vms")).code).toBe(0);
+    const south = await v("south", "--json", "report");
+    const north = await v("north", "--json", "report");
+    expect(JSON.parse(south.out).mentors.active).toBe(0);
+    expect(JSON.parse(north.out).mentors.active).toBeGreaterThan(0);
+    expect((await v("north", "init", "--profile", "vms")).code).toBe(exitCodes.refused);
+    expect((await v("Not A Programme!", "report")).code).toBe(exitCodes.storeUnavailable);
+  });
+});
+
 describe("vmentor's errors", () => {
   it("says what is wrong in the programme's language, with the exit code of its kind, never a stack", async () => {
     const db = join(tempDir(), "programme.db");
