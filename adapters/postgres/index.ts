@@ -263,49 +263,63 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
     };
     return {
       ...reader,
-      put: <C extends Collection>(collection: C, id: string, value: Documents[C], expected: number | "new") =>
-        run<{ version: number }>(
-          `SELECT version FROM ${t("vm_records")} WHERE programme = $1 AND collection = $2 AND id = $3`,
-          [programme, collection, id],
-        ).andThen((r): ResultAsync<number, StoreConflict | StoreUnavailable> => {
-          const actual = r.rows[0]?.version;
-          if (expected === "new" ? actual !== undefined : actual !== expected) {
-            return errAsync({ type: "StoreConflict", collection, id, expected, actual });
-          }
-          const version = (actual ?? 0) + 1;
-          const body = JSON.stringify(value);
-          const write =
-            actual === undefined
-              ? run(
-                  `INSERT INTO ${t("vm_records")} (programme, collection, id, version, body) VALUES ($1, $2, $3, $4, $5::jsonb)`,
-                  [programme, collection, id, version, body],
-                )
-              : run(
-                  `UPDATE ${t("vm_records")} SET version = $1, body = $2::jsonb
-                   WHERE programme = $3 AND collection = $4 AND id = $5 AND version = $6`,
-                  [version, body, programme, collection, id, actual],
-                );
-          // The document's index keys, replaced in the same transaction.
-          const entries = indexEntries(collection, value);
-          return write
-            .andThen(() =>
-              run(`DELETE FROM ${t("vm_index")} WHERE programme = $1 AND collection = $2 AND id = $3`, [
-                programme,
-                collection,
-                id,
-              ]),
-            )
-            .andThen(() =>
-              entries.length === 0
-                ? okAsync(undefined)
-                : run(
-                    `INSERT INTO ${t("vm_index")} (programme, collection, name, key, id)
-                     SELECT $1, $2, n, k, $3 FROM unnest($4::text[], $5::text[]) AS x(n, k)`,
-                    [programme, collection, id, entries.map((e) => e.index), entries.map((e) => e.key)],
-                  ),
-            )
-            .map(() => version);
-        }),
+      put: <C extends Collection>(
+        collection: C,
+        id: string,
+        value: Documents[C],
+        expected: number | "new",
+      ) => {
+        // One statement: the document written only at the expected version, and its index keys
+        // replaced (stale keys deleted, new ones added) only if it was.
+        const entries = indexEntries(collection, value);
+        const keys = `
+          del AS (DELETE FROM ${t("vm_index")} WHERE programme = $1 AND collection = $2 AND id = $3
+                  AND EXISTS (SELECT 1 FROM w)
+                  AND (name, key) NOT IN (SELECT n, k FROM unnest($5::text[], $6::text[]) AS x(n, k))),
+          ins AS (INSERT INTO ${t("vm_index")} (programme, collection, name, key, id)
+                  SELECT $1, $2, n, k, $3 FROM unnest($5::text[], $6::text[]) AS x(n, k)
+                  WHERE EXISTS (SELECT 1 FROM w) ON CONFLICT DO NOTHING)
+          SELECT version FROM w`;
+        const params = [
+          programme,
+          collection,
+          id,
+          JSON.stringify(value),
+          entries.map((e) => e.index),
+          entries.map((e) => e.key),
+        ];
+        const write =
+          expected === "new"
+            ? run<{ version: number }>(
+                `WITH w AS (INSERT INTO ${t("vm_records")} (programme, collection, id, version, body)
+                   VALUES ($1, $2, $3, 1, $4::jsonb) ON CONFLICT (programme, collection, id) DO NOTHING
+                   RETURNING version), ${keys}`,
+                params,
+              )
+            : run<{ version: number }>(
+                `WITH w AS (UPDATE ${t("vm_records")} SET version = version + 1, body = $4::jsonb
+                   WHERE programme = $1 AND collection = $2 AND id = $3 AND version = $7
+                   RETURNING version), ${keys}`,
+                [...params, expected],
+              );
+        return write.andThen((r): ResultAsync<number, StoreConflict | StoreUnavailable> => {
+          const written = r.rows[0]?.version;
+          if (written !== undefined) return okAsync(written);
+          // Not written: say which version is there.
+          return run<{ version: number }>(
+            `SELECT version FROM ${t("vm_records")} WHERE programme = $1 AND collection = $2 AND id = $3`,
+            [programme, collection, id],
+          ).andThen((found) =>
+            errAsync<number, StoreConflict | StoreUnavailable>({
+              type: "StoreConflict",
+              collection,
+              id,
+              expected,
+              actual: found.rows[0]?.version,
+            }),
+          );
+        });
+      },
       appendAudit: (entry: AuditEntry) => {
         if (erasureActions.includes(entry.action)) state.erasing = true;
         return run(`INSERT INTO ${t("vm_audit")} (programme, body) VALUES ($1, $2::jsonb)`, [

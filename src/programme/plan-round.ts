@@ -133,8 +133,6 @@ function readRound(
               );
               const knownMentors = new Set(mentors.map((m) => m.value.id as string));
               const knownCases = new Set(waiting.map((c) => c.value.id as string));
-              const versions = (docs: readonly Versioned<{ readonly id: string }>[]) =>
-                docs.map((d) => `${d.value.id}@${d.version}`).join(",");
               const round: MatchingRound = {
                 id: roundId,
                 date: meetingDate,
