@@ -403,8 +403,8 @@ export async function createPortal(
     const i: IntakeRequest = intake.value.value;
     const decision = await store.get("decisions", intakeId);
     if (decision.isErr()) return libraryError(c, decision.error);
-    const cases = await store.list("cases");
-    const kase = cases.isOk() ? cases.value.find((x) => x.value.intakeId === intakeId)?.value : undefined;
+    const cases = await store.find("cases", "intake", intakeId);
+    const kase = cases.isOk() ? cases.value[0]?.value : undefined;
     const d = decision.value?.value;
     const localProfile = { ...profile, locale: l };
     return page(
@@ -617,7 +617,13 @@ export async function createPortal(
   // ---------- cases ----------
   const caseTable = async (c: C, list: readonly MentoringCase[]) => {
     const l = c.var.locale;
-    const [intakes, who] = [await store.list("intakes"), await names()];
+    const [intakes, who] = [
+      await store.getMany(
+        "intakes",
+        list.map((k) => k.intakeId),
+      ),
+      await names(),
+    ];
     const ventureOf = new Map(
       intakes.isOk() ? intakes.value.map((i) => [i.value.id as string, i.value.venture.name]) : [],
     );
@@ -637,10 +643,10 @@ export async function createPortal(
   app.get("/cases", async (c) => {
     const g = await guard(c, "cases.list");
     if (g instanceof Response) return g;
-    const cases = await store.list("cases");
+    const cases = await store.find("cases", "state", ["awaitingMeeting", "active", "paused"]);
     if (cases.isErr()) return libraryError(c, cases.error);
     const l = c.var.locale;
-    const open = cases.value.map((x) => x.value).filter((k) => k.state !== "closed");
+    const open = cases.value.map((x) => x.value);
     return page(
       c,
       t(l, "portal.nav.cases"),
@@ -672,15 +678,12 @@ export async function createPortal(
     const l = c.var.locale;
     const [intake, sessions, who] = [
       await store.get("intakes", kase.intakeId),
-      await store.list("sessions"),
+      await store.find("sessions", "case", kase.id),
       await names(),
     ];
     if (intake.isErr()) return libraryError(c, intake.error);
     if (sessions.isErr()) return libraryError(c, sessions.error);
-    const mine = sessions.value
-      .map((s) => s.value)
-      .filter((s) => s.caseId === kase.id)
-      .sort((a, b) => a.on.getTime() - b.on.getTime());
+    const mine = sessions.value.map((s) => s.value).sort((a, b) => a.on.getTime() - b.on.getTime());
     const now = clock();
     const hours = caseHours(kase, mine, profile, now);
     const team = currentTeam(kase);
@@ -900,9 +903,9 @@ export async function createPortal(
     const kase = found.value;
     if (kase === undefined)
       return libraryError(c, { type: "NotFound", collection: "cases", id: c.req.param("id") });
-    const sessions = await store.list("sessions");
+    const sessions = await store.find("sessions", "case", kase.id);
     if (sessions.isErr()) return libraryError(c, sessions.error);
-    const mine = sessions.value.map((s) => s.value).filter((s) => s.caseId === kase.id);
+    const mine = sessions.value.map((s) => s.value);
     return c.json({ case: kase, sessions: mine, hours: caseHours(kase, mine, profile, clock()) });
   });
   app.post("/api/cases/:id/team", async (c) => {
