@@ -218,6 +218,7 @@ export {
   documentId,
   type IndexEntry,
   type IndexedCollection,
+  type Indexes,
   type IndexName,
   indexEntries,
   indexes,

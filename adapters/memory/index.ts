@@ -63,15 +63,20 @@ function reader(
  * with `createMemoryStore({ database, programme })`. Transactions of all its programmes run one at a time.
  */
 export interface MemoryDatabase {
-  /** @internal */
+  readonly kind: "memoryDatabase";
+}
+
+interface Shared {
   readonly programmes: Map<string, State>;
-  /** @internal */
   queue: Promise<unknown>;
 }
+const shared = new WeakMap<MemoryDatabase, Shared>();
 
 /** An empty database for `createMemoryStore({ database })`. */
 export function createMemoryDatabase(): MemoryDatabase {
-  return { programmes: new Map(), queue: Promise.resolve() };
+  const database: MemoryDatabase = Object.freeze({ kind: "memoryDatabase" as const });
+  shared.set(database, { programmes: new Map(), queue: Promise.resolve() });
+  return database;
 }
 
 export interface MemoryStoreOptions {
@@ -90,7 +95,7 @@ export interface MemoryStoreOptions {
  * await store.transaction((tx) => tx.put("mentors", mentor.id, mentor, "new"));
  */
 export function createMemoryStore(options: MemoryStoreOptions = {}): ProgrammeStore {
-  const database = options.database ?? createMemoryDatabase();
+  const database = shared.get(options.database ?? createMemoryDatabase()) as Shared;
   const programme = options.programme ?? DEFAULT_PROGRAMME;
   const invalid: StoreUnavailable | undefined = isProgrammeId(programme)
     ? undefined

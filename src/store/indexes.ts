@@ -1,4 +1,4 @@
-import { errAsync, type ResultAsync } from "neverthrow";
+import { errAsync } from "neverthrow";
 import { teamStart } from "../hours/budget.js";
 import { currentTeam } from "../lifecycle/case.js";
 import { monthKey } from "../model/dates.js";
@@ -9,7 +9,6 @@ import type {
   PageQuery,
   StoreReader,
   StoreUnavailable,
-  Versioned,
   VersionQuery,
 } from "./contract.js";
 
@@ -71,7 +70,8 @@ export const indexes = {
   readonly [C in Collection]?: Readonly<Record<string, (doc: Documents[C]) => readonly string[]>>;
 };
 
-type Indexes = typeof indexes;
+/** The type of `indexes`: every indexed collection and its index names. */
+export type Indexes = typeof indexes;
 /** The collections with indexes. */
 export type IndexedCollection = keyof Indexes & Collection;
 /** The names of a collection's indexes (`never` for a collection without). */
@@ -128,17 +128,13 @@ export function documentId<C extends Collection>(collection: C, doc: Documents[C
   return (doc as { readonly id: string }).id;
 }
 
-type List = <C extends Collection>(
-  collection: C,
-) => ResultAsync<readonly Versioned<Documents[C]>[], StoreUnavailable>;
-
 /**
  * `getMany`, `find`, `count` and `page` answered by scanning `list` and computing the index keys: correct for
  * any store, fast for none. The memory store uses it; an adapter of your own can start with it and
  * pass the conformance suite before it keeps indexes of its own.
  */
 export function scanningQueries(
-  list: List,
+  list: StoreReader["list"],
 ): Pick<StoreReader, "getMany" | "find" | "count" | "page" | "versions"> {
   const unknownIndex = (collection: Collection, index: string) =>
     errAsync<never, StoreUnavailable>({
