@@ -48,7 +48,15 @@ export const partnerProgrammeSchema = z.object({
   }),
 }) satisfies z.ZodType<PartnerProgramme>;
 
-export const followUpStatuses = ["pending", "contacted", "started", "declined", "no-response"] as const;
+/** `withdrawn`: the manager's override took the referral back before the partner was contacted. */
+export const followUpStatuses = [
+  "pending",
+  "contacted",
+  "started",
+  "declined",
+  "no-response",
+  "withdrawn",
+] as const;
 /** What became of a referral: the programme checks back that nobody fell between two chairs. */
 export type FollowUpStatus = (typeof followUpStatuses)[number];
 

@@ -13,6 +13,7 @@ import { ethicsStatementCurrent } from "../lifecycle/mentor.js";
 import type { CaseId, IntakeId, ReferralId, TopicId } from "../model/brand.js";
 import type { IntakeRequest } from "../model/intake.js";
 import type { Mentor } from "../model/mentor.js";
+import type { Referral } from "../model/partner.js";
 import type { TriageContext, TriageDecision } from "../model/triage.js";
 import type { StoreConflict, StoreUnavailable, StoreWriter, Versioned } from "../store/contract.js";
 import { createReferral } from "../triage/create-referral.js";
@@ -105,7 +106,7 @@ export function decideTriage(
           // A retry: the decision on record, read only — no mentors, no rules, no writes.
           if (previous !== undefined && override === undefined)
             return tx.find("referrals", "intake", intakeId).map((referrals) => {
-              const [referral] = referrals;
+              const referral = referrals.find((r) => r.value.followUp.status !== "withdrawn");
               return {
                 decision: previous.value,
                 ...(existing === undefined ? {} : { caseId: existing.value.id }),
@@ -140,7 +141,20 @@ export function decideTriage(
                         now,
                       ).asyncAndThen((d) => okAsync<TriageDecision, DecideTriageError>(d));
                 return decided.andThen((decision) =>
-                  record(ctx, tx, intake.value, decision, previous?.version ?? "new", actor, existing),
+                  tx
+                    .find("referrals", "intake", intakeId)
+                    .andThen((referrals) =>
+                      record(
+                        ctx,
+                        tx,
+                        intake.value,
+                        decision,
+                        previous?.version ?? "new",
+                        actor,
+                        existing,
+                        referrals,
+                      ),
+                    ),
                 );
               }),
             ),
@@ -159,6 +173,7 @@ function record(
   expected: number | "new",
   actor: Actor,
   existing: Versioned<MentoringCase> | undefined,
+  referrals: readonly Versioned<Referral>[],
 ): ResultAsync<{ decision: TriageDecision; caseId?: CaseId; referralId?: ReferralId }, DecideTriageError> {
   const audit = (
     action: string,
@@ -191,6 +206,16 @@ function record(
       });
     withdrawn = closed.value;
   }
+  // A referral still pending that the decision no longer makes (an override to another outcome or
+  // another partner) is withdrawn: the partner never hears of it, the report no longer counts it.
+  const outcome = decision.outcome;
+  const kept =
+    outcome.kind === "refer"
+      ? referrals.find(
+          (r) => r.value.followUp.status !== "withdrawn" && r.value.partnerId === outcome.partnerId,
+        )
+      : undefined;
+  const takenBack = referrals.filter((r) => r.value.followUp.status === "pending" && r !== kept);
   const saved = tx
     .put("decisions", intake.id, decision, expected)
     .andThen(() =>
@@ -198,7 +223,25 @@ function record(
         expected === "new" ? "decideTriage" : "overrideTriage",
         "decisions",
         intake.id,
-        decision.reasons[0]?.code,
+        // The manager's own words are personal data kept on the decision (erasable); the audit says
+        // that the manager overrode — the append-only trail never holds free text.
+        decision.override !== undefined && expected !== "new" ? "managerOverride" : decision.reasons[0]?.code,
+      ),
+    )
+    .andThen(() =>
+      takenBack.reduce<ResultAsync<unknown, DecideTriageError>>(
+        (chain, r) =>
+          chain.andThen(() =>
+            tx
+              .put(
+                "referrals",
+                r.value.id,
+                { ...r.value, followUp: { status: "withdrawn", updatedAt: ctx.clock() } },
+                r.version,
+              )
+              .andThen(() => audit("withdrawReferral", "referrals", r.value.id, "managerOverride")),
+          ),
+        okAsync(undefined),
       ),
     )
     .andThen(() =>
@@ -224,6 +267,8 @@ function record(
       .andThen(() => audit("openCase", "cases", c.id))
       .map(() => ({ decision, caseId: c.id }));
   }
+  if (decision.outcome.kind === "refer" && kept !== undefined)
+    return saved.map(() => ({ decision, referralId: kept.value.id }));
   if (decision.outcome.kind === "refer") {
     const referral = createReferral({
       id: ctx.newId("referral") as ReferralId,

@@ -124,8 +124,10 @@ export function monthlyReport(snap: ProgrammeSnapshot, asOf: Date): MonthlyRepor
   const outcomes: Record<TriageOutcomeKind, number> = { accept: 0, refer: 0, oneOff: 0, notReady: 0 };
   for (const i of requests) outcomes[i.decision.outcome.kind] += 1;
   const referralsByPartner: Record<string, number> = {};
+  // A referral the manager's override withdrew was never made.
   for (const r of snap.referrals)
-    if (inMonth(r.date)) referralsByPartner[r.partnerId] = (referralsByPartner[r.partnerId] ?? 0) + 1;
+    if (inMonth(r.date) && r.followUp.status !== "withdrawn")
+      referralsByPartner[r.partnerId] = (referralsByPartner[r.partnerId] ?? 0) + 1;
   const running = snap.cases.filter((c) => c.state === "active" || c.state === "paused");
   // Group once: per-case filtering of every session would be cases × sessions at national scale.
   const byCase = new Map<string, Session[]>();

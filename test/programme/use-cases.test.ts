@@ -464,6 +464,75 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     expect(await dumpStore(store)).toBe(settled);
     await store.close();
   });
+  it("an override withdraws the referral the rules made, and the audit says the manager overrode", async () => {
+    const store = await make();
+    const ctx = context(store);
+    for (const id of ["anke", "douwe", "froukje", "ype"])
+      (await registerMentor(ctx, mentorRaw(id), pm, "new"))._unsafeUnwrap();
+    const exportIntake = {
+      ...intakeRaw("in-x"),
+      question: { summary: "Export to Germany?", topics: [{ topic: "export", weight: 3 }] },
+    };
+    (await submitIntake(ctx, exportIntake, "key-x", { id: "portal" }))._unsafeUnwrap();
+    const referred = (await decideTriage(ctx, "in-x" as IntakeId, pm))._unsafeUnwrap();
+    expect(referred.decision.outcome).toEqual({ kind: "refer", partnerId: "oranjewoud-export-academy" });
+    const referralId = referred.referralId as string;
+
+    // Overridden to another partner: the first referral is withdrawn, a new one made.
+    const elsewhere = (
+      await decideTriage(ctx, "in-x" as IntakeId, pm, {
+        outcome: { kind: "refer", partnerId: "ynbusiness" },
+        reason: "Financing before export, says Hinke de Vries",
+      })
+    )._unsafeUnwrap();
+    expect(elsewhere.referralId).toBeDefined();
+    expect(elsewhere.referralId).not.toBe(referralId);
+    // The same override again keeps that referral: no second one to the same partner.
+    const same = (
+      await decideTriage(ctx, "in-x" as IntakeId, pm, {
+        outcome: { kind: "refer", partnerId: "ynbusiness" },
+        reason: "Still financing first",
+      })
+    )._unsafeUnwrap();
+    expect(same.referralId).toBe(elsewhere.referralId);
+
+    // Overridden into a one-off conversation: no pending referral is left, and the report counts none.
+    const oneOff = (
+      await decideTriage(ctx, "in-x" as IntakeId, pm, {
+        outcome: { kind: "oneOff" },
+        reason: "A talk will do",
+      })
+    )._unsafeUnwrap();
+    expect(oneOff.referralId).toBeUndefined();
+    const referrals = (await store.find("referrals", "intake", "in-x"))._unsafeUnwrap().map((r) => r.value);
+    expect(referrals.map((r) => [r.partnerId, r.followUp.status]).sort()).toEqual([
+      ["oranjewoud-export-academy", "withdrawn"],
+      ["ynbusiness", "withdrawn"],
+    ]);
+    const report = (await programmeReport(ctx, new Date("2026-12-31T23:00:00.000Z")))._unsafeUnwrap();
+    expect(report.intake).toMatchObject({
+      requests: 1,
+      outcomes: { oneOff: 1, refer: 0 },
+      referralsByPartner: {},
+      overridden: 1,
+    });
+    // A retry answers with the decision alone: no withdrawn referral.
+    expect((await decideTriage(ctx, "in-x" as IntakeId, pm))._unsafeUnwrap()).toEqual({
+      decision: oneOff.decision,
+    });
+
+    const trail = (await store.audit())._unsafeUnwrap();
+    const overrides = trail.filter((e) => e.action === "overrideTriage");
+    expect(overrides).toHaveLength(3);
+    for (const e of overrides) expect(e.reason).toBe("managerOverride");
+    expect(trail.filter((e) => e.action === "withdrawReferral").map((e) => e.subject.id)).toEqual([
+      referralId,
+      elsewhere.referralId,
+    ]);
+    // The manager's words are on the decision (erasable), never in the append-only trail.
+    expect(JSON.stringify(trail)).not.toContain("Hinke");
+    await store.close();
+  });
   it("retention: purges mentee data months after the case closed, with a dry run; open cases stay", async () => {
     const store = await make();
     let now = new Date("2026-12-01T09:00:00.000Z");
