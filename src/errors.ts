@@ -72,8 +72,18 @@ export interface TeamChangeRefused {
   readonly type: "TeamChangeRefused";
   readonly caseId: string;
   readonly mentorId: string;
-  /** `historyFull`: the case already keeps `MAX_MEMBERSHIPS` memberships. */
-  readonly reason: "notOnTeam" | "alreadyOnTeam" | "leadTaken" | "teamSize" | "noLead" | "historyFull";
+  /**
+   * `historyFull`: the case already keeps `MAX_MEMBERSHIPS` memberships; `recused`: the mentor
+   * recused from this case before (a conflict of interest) and may not join it again.
+   */
+  readonly reason:
+    | "notOnTeam"
+    | "alreadyOnTeam"
+    | "leadTaken"
+    | "teamSize"
+    | "noLead"
+    | "historyFull"
+    | "recused";
 }
 
 /** A mentor step that is not allowed from their state (e.g. approving a retired mentor). */

@@ -164,7 +164,7 @@ export type {
 export { adviceCodes, builtInReasonCodes, ruleReasonCodes } from "./model/triage.js";
 export type { ExportAmbition, Venture, VentureStage } from "./model/venture.js";
 export { exportAmbitions, ventureStages } from "./model/venture.js";
-export { changeTeam, type TeamChange } from "./programme/change-team.js";
+export { type ChangeTeamError, changeTeam, type TeamChange } from "./programme/change-team.js";
 export { closeCase } from "./programme/close-case.js";
 export { type ConfirmTeamError, confirmTeam } from "./programme/confirm-team.js";
 export { type Actor, type ProgrammeContext, required } from "./programme/context.js";

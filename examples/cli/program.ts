@@ -13,9 +13,11 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { parse as parseCsv } from "csv-parse/sync";
 import {
   type CaseId,
+  changeTeam,
   closeCase,
   closingReasons,
   confirmTeam,
+  currentTeam,
   decideTriage,
   describeError,
   describeOutcome,
@@ -47,6 +49,7 @@ import {
   renderLoadChart,
   renderReportMarkdown,
   submitIntake,
+  type TeamChange,
   type VentureMentoringError,
   vms,
 } from "venture-mentoring";
@@ -672,9 +675,56 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
       },
     );
 
-  program
-    .command("case")
-    .description("cases")
+  const kase = program.command("case").description("cases");
+  /** Run a team change and print the team it leaves. */
+  const teamChange = async (cmd: Command, caseId: string, change: TeamChange) => {
+    const g = globals(cmd);
+    await withProgramme(g, async (ctx, locale) => {
+      const done = await changeTeam(ctx, caseId as CaseId, change, actor(g));
+      if (done.isErr()) return failWith(g, locale, done.error);
+      const team = currentTeam(done.value);
+      emit(g, done.value, () =>
+        say(locale, "cli.teamChanged", {
+          caseId,
+          team: team.map((m) => `${m.mentorId} (${m.role})`).join(", "),
+          short: done.value.needsReplacement,
+        }),
+      );
+    });
+  };
+  kase
+    .command("leave")
+    .description("a mentor steps off a case, or is recused (a conflict of interest: never back on it)")
+    .argument("<caseId>")
+    .argument("<mentorId>")
+    .addOption(
+      arg
+        .choice(new Option("--reason <reason>", "why").choices(["steppedOff", "recused"]))
+        .makeOptionMandatory(),
+    )
+    .action((caseId: string, mentorId: string, opts: { reason: "steppedOff" | "recused" }, cmd: Command) =>
+      teamChange(cmd, caseId, { kind: "leave", mentorId: mentorId as MentorId, reason: opts.reason }),
+    );
+  kase
+    .command("join")
+    .description("a mentor joins a running case's team (a replacement)")
+    .argument("<caseId>")
+    .argument("<mentorId>")
+    .addOption(
+      arg.choice(new Option("--role <role>", "their role").choices(["member", "lead"]).default("member")),
+    )
+    .action((caseId: string, mentorId: string, opts: { role: "member" | "lead" }, cmd: Command) =>
+      teamChange(cmd, caseId, { kind: "join", mentorId: mentorId as MentorId, role: opts.role }),
+    );
+  kase
+    .command("lead")
+    .description("a member of the team becomes its lead (when the lead left)")
+    .argument("<caseId>")
+    .argument("<mentorId>")
+    .action((caseId: string, mentorId: string, _opts: unknown, cmd: Command) =>
+      teamChange(cmd, caseId, { kind: "lead", mentorId: mentorId as MentorId }),
+    );
+  kase
     .command("close")
     .description("close a case: mentoring stops when the question stops")
     .argument("<caseId>")

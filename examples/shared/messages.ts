@@ -30,6 +30,8 @@ const en = {
   "cli.sessionLogged": (p: { id: string; minutes: number; caseId: string }) =>
     `Session ${p.id} (${p.minutes} min) logged for ${p.caseId}.`,
   "cli.caseClosed": (p: { caseId: string; reason: string }) => `Case ${p.caseId} closed (${p.reason}).`,
+  "cli.teamChanged": (p: { caseId: string; team: string; short: boolean }) =>
+    `Team of ${p.caseId} now: ${p.team}.${p.short ? " A seat is open: the next round proposes a replacement." : ""}`,
   "cli.erased": (p: { documents: number }) => `Personal data erased from ${p.documents} documents.`,
   "cli.purged": (p: { intakes: number; documents: number; months: number }) =>
     `Retention (${p.months} months): mentee data of ${p.intakes} intakes erased from ${p.documents} documents.`,
@@ -178,6 +180,8 @@ const nl: ExampleCatalogue = {
   "cli.noProposal": (p) => `Geen geplande ronde '${p.round}'. Plan die eerst: vmentor round plan`,
   "cli.sessionLogged": (p) => `Sessie ${p.id} (${p.minutes} min) vastgelegd voor ${p.caseId}.`,
   "cli.caseClosed": (p) => `Casus ${p.caseId} gesloten (${p.reason}).`,
+  "cli.teamChanged": (p) =>
+    `Team van ${p.caseId} is nu: ${p.team}.${p.short ? " Er is een plaats vrij: het volgende overleg stelt een vervanger voor." : ""}`,
   "cli.erased": (p) => `Persoonsgegevens gewist uit ${p.documents} documenten.`,
   "cli.purged": (p) =>
     `Bewaartermijn (${p.months} maanden): gegevens van ${p.intakes} intakes gewist uit ${p.documents} documenten.`,

@@ -83,6 +83,12 @@ export type CaseEvent =
       readonly role: "lead" | "member";
     }
   | {
+      /** A member of the team becomes its lead (when the lead left). */
+      readonly type: "leadHandedOver";
+      readonly on: Date;
+      readonly mentorId: MentorId;
+    }
+  | {
       readonly type: "closed";
       readonly on: Date;
       readonly reason: ClosingReason;
@@ -96,6 +102,7 @@ export const caseEventTypes: readonly CaseEventType[] = [
   "resumed",
   "mentorLeft",
   "mentorJoined",
+  "leadHandedOver",
   "closed",
 ];
 
@@ -165,6 +172,9 @@ function join(
   const team = currentTeam(c);
   if (team.some((m) => m.mentorId === e.mentorId)) return refuse(c, e.mentorId, "alreadyOnTeam");
   if (e.role === "lead" && team.some((m) => m.role === "lead")) return refuse(c, e.mentorId, "leadTaken");
+  // A mentor who recused from this case (a conflict of interest) never comes back to it.
+  if (c.memberships.some((m) => m.mentorId === e.mentorId && m.departure === "recused"))
+    return refuse(c, e.mentorId, "recused");
   if (team.length >= c.teamSize) return refuse(c, e.mentorId, "teamSize");
   if (c.memberships.length >= MAX_MEMBERSHIPS) return refuse(c, e.mentorId, "historyFull");
   const memberships = [...c.memberships, { mentorId: e.mentorId, role: e.role, from: e.on }];
@@ -174,6 +184,23 @@ function join(
     memberships,
     needsReplacement: after.length < c.teamSize || !after.some((m) => m.role === "lead"),
   });
+}
+
+function handOver(
+  c: MentoringCase,
+  e: Extract<CaseEvent, { type: "leadHandedOver" }>,
+): Result<MentoringCase, TeamChangeRefused> {
+  const team = currentTeam(c);
+  const member = team.find((m) => m.mentorId === e.mentorId);
+  if (member === undefined) return refuse(c, e.mentorId, "notOnTeam");
+  if (team.some((m) => m.role === "lead")) return refuse(c, e.mentorId, "leadTaken");
+  if (c.memberships.length >= MAX_MEMBERSHIPS) return refuse(c, e.mentorId, "historyFull");
+  // The member's seat ends and a lead's begins: the history says who led when.
+  const memberships = [
+    ...c.memberships.map((m) => (m === member ? { ...m, until: e.on } : m)),
+    { mentorId: e.mentorId, role: "lead" as const, from: e.on },
+  ];
+  return ok({ ...c, memberships, needsReplacement: team.length < c.teamSize });
 }
 
 function confirm(
@@ -213,10 +240,17 @@ export function transition(
   ])
     .with(["awaitingMeeting", { type: "teamConfirmed" }], ([, ev]) => confirm(c, ev))
     .with(["awaitingMeeting", { type: "closed" }], ([, ev]) => ok(close(c, ev)))
-    .with(["awaitingMeeting", { type: P.union("paused", "resumed", "mentorLeft", "mentorJoined") }], illegal)
+    .with(
+      [
+        "awaitingMeeting",
+        { type: P.union("paused", "resumed", "mentorLeft", "mentorJoined", "leadHandedOver") },
+      ],
+      illegal,
+    )
     .with(["active", { type: "paused" }], () => ok({ ...c, state: "paused" }))
     .with([P.union("active", "paused"), { type: "mentorLeft" }], ([, ev]) => leave(c, ev))
     .with([P.union("active", "paused"), { type: "mentorJoined" }], ([, ev]) => join(c, ev))
+    .with([P.union("active", "paused"), { type: "leadHandedOver" }], ([, ev]) => handOver(c, ev))
     .with([P.union("active", "paused"), { type: "closed" }], ([, ev]) => ok(close(c, ev)))
     .with(["active", { type: P.union("resumed", "teamConfirmed") }], illegal)
     .with(["paused", { type: "resumed" }], () => ok({ ...c, state: "active" }))

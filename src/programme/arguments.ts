@@ -33,6 +33,7 @@ export const argument = {
       reason: z.enum(["steppedOff", "recused"]),
     }),
     z.object({ kind: z.literal("join"), mentorId: idSchema<"MentorId">(), role: z.enum(["lead", "member"]) }),
+    z.object({ kind: z.literal("lead"), mentorId: idSchema<"MentorId">() }),
   ]),
   person: z.discriminatedUnion("kind", [
     z.object({ kind: z.literal("mentee"), email: boundedString(3, 254) }),

@@ -130,6 +130,21 @@ describe.each(targets)("vmentor on %s", (_name, location) => {
     expect((await v("report", "--format", "svg")).out).toMatch(/^<svg/);
     expect((await v("report")).out).toMatch(/^# Entrepreneur Mentoring Service Friesland/);
 
+    // Team changes: the lead steps off (a member takes over), a recused mentor never returns.
+    r = await v("case", "leave", first.caseId, lead, "--reason", "steppedOff");
+    expect(r).toMatchObject({ code: 0, out: expect.stringContaining("plaats vrij") });
+    expect(r.out).toMatch(/\(lead\)/);
+    r = await v("--json", "case", "leave", first.caseId, member, "--reason", "recused");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).needsReplacement).toBe(true);
+    r = await v("--lang", "en", "case", "join", first.caseId, member);
+    expect(r).toMatchObject({ code: exitCodes.refused, err: expect.stringContaining("recused") });
+    expect((await v("case", "join", first.caseId, lead)).code).toBe(0);
+    expect((await v("case", "lead", first.caseId, member)).code).toBe(exitCodes.refused); // not on the team
+    expect((await v("case", "leave", first.caseId, lead, "--reason", "tired")).code).toBe(
+      exitCodes.invalidInput,
+    );
+
     r = await v("case", "close", first.caseId, "--reason", "questionResolved", "--mentee-feedback", "Thanks");
     expect(r.code).toBe(0);
     expect((await v("case", "close", first.caseId, "--reason", "questionResolved")).code).toBe(

@@ -28,6 +28,7 @@ const sample: Record<CaseEventType, CaseEvent> = {
   resumed: { type: "resumed", on: d("2026-07-01") },
   mentorLeft: { type: "mentorLeft", on: d("2026-07-01"), mentorId: m("douwe"), reason: "steppedOff" },
   mentorJoined: { type: "mentorJoined", on: d("2026-07-01"), mentorId: m("ype"), role: "member" },
+  leadHandedOver: { type: "leadHandedOver", on: d("2026-07-01"), mentorId: m("douwe") },
   closed: { type: "closed", on: d("2026-07-01"), reason: "withdrew" },
 };
 
@@ -39,6 +40,7 @@ const expected: Record<CaseState, Record<CaseEventType, "ok" | "IllegalTransitio
     resumed: "IllegalTransition",
     mentorLeft: "IllegalTransition",
     mentorJoined: "IllegalTransition",
+    leadHandedOver: "IllegalTransition",
     closed: "ok",
   },
   active: {
@@ -47,6 +49,7 @@ const expected: Record<CaseState, Record<CaseEventType, "ok" | "IllegalTransitio
     resumed: "IllegalTransition",
     mentorLeft: "ok",
     mentorJoined: "TeamChangeRefused",
+    leadHandedOver: "TeamChangeRefused",
     closed: "ok",
   },
   paused: {
@@ -55,6 +58,7 @@ const expected: Record<CaseState, Record<CaseEventType, "ok" | "IllegalTransitio
     resumed: "ok",
     mentorLeft: "ok",
     mentorJoined: "TeamChangeRefused",
+    leadHandedOver: "TeamChangeRefused",
     closed: "ok",
   },
   closed: {
@@ -63,6 +67,7 @@ const expected: Record<CaseState, Record<CaseEventType, "ok" | "IllegalTransitio
     resumed: "IllegalTransition",
     mentorLeft: "IllegalTransition",
     mentorJoined: "IllegalTransition",
+    leadHandedOver: "IllegalTransition",
     closed: "IllegalTransition",
   },
 };
@@ -184,5 +189,64 @@ describe("case lifecycle", () => {
       feedback: { mentee: "Het managementteam staat.", team: "Goed opgepakt." },
     });
     expect(currentTeam(c)).toEqual([]);
+  });
+});
+
+describe("teams kept whole", () => {
+  it("when the lead leaves, a member takes over as lead; the history says who led when", () => {
+    const lead = currentTeam(activeCase()).find((x) => x.role === "lead")?.mentorId as string;
+    const member = currentTeam(activeCase()).find((x) => x.role === "member")?.mentorId as string;
+    let c = apply(activeCase(), {
+      type: "mentorLeft",
+      on: d("2026-05-01"),
+      mentorId: m(lead),
+      reason: "steppedOff",
+    });
+    expect(c.needsReplacement).toBe(true);
+    c = apply(c, { type: "leadHandedOver", on: d("2026-05-02"), mentorId: m(member) });
+    expect(currentTeam(c).find((x) => x.role === "lead")?.mentorId).toBe(member);
+    expect(currentTeam(c)).toHaveLength(2);
+    expect(c.needsReplacement).toBe(true); // still a seat short
+    expect(c.memberships.filter((x) => x.mentorId === member).map((x) => [x.role, x.until])).toEqual([
+      ["member", d("2026-05-02")],
+      ["lead", undefined],
+    ]);
+    // Only one lead: a second hand-over is refused.
+    const other = currentTeam(c).find((x) => x.role === "member")?.mentorId as string;
+    expect(
+      transition(c, { type: "leadHandedOver", on: d("2026-05-03"), mentorId: m(other) })._unsafeUnwrapErr(),
+    ).toMatchObject({ type: "TeamChangeRefused", reason: "leadTaken" });
+  });
+
+  it("a mentor who recused from a case never joins it again; one who stepped off may", () => {
+    const [first, second] = currentTeam(activeCase()).filter((x) => x.role === "member");
+    let c = apply(activeCase(), {
+      type: "mentorLeft",
+      on: d("2026-05-01"),
+      mentorId: m(first?.mentorId as string),
+      reason: "recused",
+    });
+    c = apply(c, {
+      type: "mentorLeft",
+      on: d("2026-05-01"),
+      mentorId: m(second?.mentorId as string),
+      reason: "steppedOff",
+    });
+    expect(
+      transition(c, {
+        type: "mentorJoined",
+        on: d("2026-05-02"),
+        mentorId: m(first?.mentorId as string),
+        role: "member",
+      })._unsafeUnwrapErr(),
+    ).toMatchObject({ type: "TeamChangeRefused", reason: "recused" });
+    expect(
+      transition(c, {
+        type: "mentorJoined",
+        on: d("2026-05-02"),
+        mentorId: m(second?.mentorId as string),
+        role: "member",
+      }).isOk(),
+    ).toBe(true);
   });
 });

@@ -1,8 +1,10 @@
+import type { Result } from "neverthrow";
 import {
   type CaseId,
   changeTeam,
   closeCase,
   confirmTeam,
+  currentTeam,
   decideTriage,
   erasePerson,
   exportPerson,
@@ -45,6 +47,11 @@ function context(store: ProgrammeStore): ProgrammeContext {
 }
 
 const pm = { id: "pm-paula" };
+/** The value, or a failure that names the error. */
+const must = <T, E>(r: Result<T, E>): T => {
+  if (r.isErr()) throw new Error(JSON.stringify(r.error));
+  return r.value;
+};
 const team = (a: string, b: string, c: string) => [
   { mentorId: a as MentorId, role: "lead" as const },
   { mentorId: b as MentorId, role: "member" as const },
@@ -462,6 +469,84 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
       )._unsafeUnwrapErr(),
     ).toMatchObject({ type: "IllegalTransition", state: "active" });
     expect(await dumpStore(store)).toBe(settled);
+    await store.close();
+  });
+  it("teams kept whole: the lead leaves, a member takes over and logs; a recused mentor never returns", async () => {
+    const store = await make();
+    const ctx = context(store);
+    for (const id of ["anke", "douwe", "froukje", "ype"])
+      must(await registerMentor(ctx, mentorRaw(id), pm, "new"));
+    must(await registerMentor(ctx, { ...mentorRaw("sjoerd"), leadQualified: false }, pm, "new"));
+    must(await submitIntake(ctx, intakeRaw("in-w"), "key-w", { id: "portal" }));
+    const caseId = must(await decideTriage(ctx, "in-w" as IntakeId, pm)).caseId as CaseId;
+    must(await confirmTeam(ctx, caseId, team("anke", "douwe", "froukje"), pm));
+
+    // The lead steps off: douwe, the first remaining member who may lead, takes over at once.
+    const left = must(
+      await changeTeam(
+        ctx,
+        caseId,
+        { kind: "leave", mentorId: "anke" as MentorId, reason: "steppedOff" },
+        pm,
+      ),
+    );
+    expect(currentTeam(left).map((m) => [m.mentorId, m.role])).toEqual([
+      ["froukje", "member"],
+      ["douwe", "lead"],
+    ]);
+    expect(left.needsReplacement).toBe(true);
+    const session = (lead: string, other: string, id: string) =>
+      logSession(
+        ctx,
+        {
+          id,
+          kind: "case",
+          caseId,
+          on: "2026-12-10T10:00:00.000Z",
+          minutes: 60,
+          mode: "video",
+          mentors: [lead, other],
+          menteePresent: true,
+          noteAuthor: lead,
+        },
+        { id: lead },
+      );
+    must(await session("douwe", "froukje", "s-w1"));
+
+    // froukje is recused: she never joins this case again; a non-qualified member is refused as lead.
+    must(
+      await changeTeam(
+        ctx,
+        caseId,
+        { kind: "leave", mentorId: "froukje" as MentorId, reason: "recused" },
+        pm,
+      ),
+    );
+    expect(
+      (
+        await changeTeam(ctx, caseId, { kind: "join", mentorId: "froukje" as MentorId, role: "member" }, pm)
+      )._unsafeUnwrapErr(),
+    ).toMatchObject({ type: "TeamChangeRefused", reason: "recused" });
+    must(await changeTeam(ctx, caseId, { kind: "join", mentorId: "sjoerd" as MentorId, role: "member" }, pm));
+    // douwe steps off too: sjoerd may not lead, so nobody takes over; the manager names ype.
+    const leaderless = must(
+      await changeTeam(
+        ctx,
+        caseId,
+        { kind: "leave", mentorId: "douwe" as MentorId, reason: "steppedOff" },
+        pm,
+      ),
+    );
+    expect(currentTeam(leaderless).some((m) => m.role === "lead")).toBe(false);
+    expect(
+      (
+        await changeTeam(ctx, caseId, { kind: "lead", mentorId: "sjoerd" as MentorId }, pm)
+      )._unsafeUnwrapErr(),
+    ).toMatchObject({ type: "TeamRefused", reason: "notLeadQualified" });
+    must(await changeTeam(ctx, caseId, { kind: "join", mentorId: "ype" as MentorId, role: "lead" }, pm));
+    must(await session("ype", "sjoerd", "s-w2"));
+    const trail = must(await store.audit()).filter((e) => e.subject.id === caseId);
+    expect(trail.map((e) => [e.action, e.reason])).toContainEqual(["leadHandedOver", "leadLeft"]);
     await store.close();
   });
   it("an override withdraws the referral the rules made, and the audit says the manager overrode", async () => {
