@@ -107,7 +107,7 @@ export function changeTeam(
           return tx.getMany("mentors", rest).andThen((mentors) => {
             const next = rest
               .map((id) => mentors.find((m) => m.value.id === id)?.value)
-              .find((m) => m !== undefined && m.leadQualified && m.state === "active");
+              .find((m) => m?.leadQualified && m.state === "active");
             if (next === undefined) return write(left.value, "mentorLeft", change.reason);
             const handed = transition(left.value, { type: "leadHandedOver", on, mentorId: next.id });
             if (handed.isErr()) return write(left.value, "mentorLeft", change.reason);
