@@ -30,6 +30,7 @@ export {
   caseEventTypes,
   caseStates,
   closingReasons,
+  completionEvents,
   currentTeam,
   type DepartureReason,
   type ExitFeedback,

@@ -221,6 +221,40 @@ function confirm(
 }
 
 /**
+ * The events that make a running case's team whole with a proposed team (rule 13): the current
+ * members stay, the proposal's newcomers fill the open seats (a lead among them only if the case
+ * has none), or a current member the proposal names as lead takes over. Apply them with `transition`.
+ */
+export function completionEvents(
+  c: MentoringCase,
+  proposed: readonly { readonly mentorId: MentorId; readonly role: "lead" | "member" }[],
+  on: Date,
+): CaseEvent[] {
+  const team = currentTeam(c);
+  const onTeam = new Set(team.map((m) => m.mentorId as string));
+  let hasLead = team.some((m) => m.role === "lead");
+  const events: CaseEvent[] = [];
+  const lead = proposed.find((p) => p.role === "lead");
+  if (!hasLead && lead !== undefined && onTeam.has(lead.mentorId)) {
+    events.push({ type: "leadHandedOver", on, mentorId: lead.mentorId });
+    hasLead = true;
+  }
+  let open = c.teamSize - team.length;
+  // The lead first, so that a newcomer who leads takes the lead's seat.
+  const newcomers = [...proposed]
+    .filter((p) => !onTeam.has(p.mentorId))
+    .sort((a, b) => (a.role === "lead" ? -1 : 0) - (b.role === "lead" ? -1 : 0));
+  for (const p of newcomers) {
+    if (open <= 0) break;
+    const role = p.role === "lead" && !hasLead ? "lead" : "member";
+    events.push({ type: "mentorJoined", on, mentorId: p.mentorId, role });
+    if (role === "lead") hasLead = true;
+    open--;
+  }
+  return events;
+}
+
+/**
  * Apply one event to a case. Every (state, event) pair has a defined answer: the new case or a
  * typed error naming the state and the attempted step. Only an explicit `closed` event closes a
  * case; a closed case accepts nothing more (a returning venture starts a new case).

@@ -6,9 +6,10 @@ import type {
   TeamRefused,
   ValidationFailed,
 } from "../errors.js";
-import { type MentoringCase, transition } from "../lifecycle/case.js";
+import { type CaseEvent, completionEvents, type MentoringCase, transition } from "../lifecycle/case.js";
 import type { CaseId, MentorId } from "../model/brand.js";
-import type { StoreConflict, StoreUnavailable } from "../store/contract.js";
+import type { Venture } from "../model/venture.js";
+import type { StoreConflict, StoreUnavailable, StoreWriter, Versioned } from "../store/contract.js";
 import { argument, checkArguments } from "./arguments.js";
 import { type Actor, type ProgrammeContext, required } from "./context.js";
 import { seatRefusal } from "./seat-check.js";
@@ -45,64 +46,137 @@ export function confirmTeam(
   const { profile } = ctx;
   return ctx.store.transaction((tx) =>
     required(tx, "cases", caseId).andThen((kase) =>
-      required(tx, "intakes", kase.value.intakeId).andThen((intake) =>
-        // O(team): the seated mentors and their current cases, from the index — never every case.
-        tx
-          .getMany(
-            "mentors",
-            team.map((seat) => seat.mentorId),
-          )
-          .andThen((mentors) =>
-            tx
-              .count(
-                "cases",
-                "seatedMentor",
-                team.map((seat) => seat.mentorId),
-              )
-              .andThen((load) => {
-                const now = ctx.clock();
-                for (const seat of team) {
-                  const m = mentors.find((x) => x.value.id === seat.mentorId)?.value;
-                  if (m === undefined) {
-                    return errAsync<MentoringCase, ConfirmTeamError>({
-                      type: "NotFound",
-                      collection: "mentors",
-                      id: seat.mentorId,
-                    });
+      required(tx, "intakes", kase.value.intakeId).andThen((intake) => {
+        if (kase.value.state === "active" || kase.value.state === "paused")
+          return completeTeam(ctx, tx, kase, intake.value.venture, team, actor);
+        return (
+          // O(team): the seated mentors and their current cases, from the index — never every case.
+          tx
+            .getMany(
+              "mentors",
+              team.map((seat) => seat.mentorId),
+            )
+            .andThen((mentors) =>
+              tx
+                .count(
+                  "cases",
+                  "seatedMentor",
+                  team.map((seat) => seat.mentorId),
+                )
+                .andThen((load) => {
+                  const now = ctx.clock();
+                  for (const seat of team) {
+                    const m = mentors.find((x) => x.value.id === seat.mentorId)?.value;
+                    if (m === undefined) {
+                      return errAsync<MentoringCase, ConfirmTeamError>({
+                        type: "NotFound",
+                        collection: "mentors",
+                        id: seat.mentorId,
+                      });
+                    }
+                    const reason = seatRefusal(
+                      m,
+                      intake.value.venture,
+                      seat.role,
+                      load.get(m.id) ?? 0,
+                      profile,
+                      now,
+                    );
+                    if (reason !== undefined) {
+                      return errAsync<MentoringCase, ConfirmTeamError>({
+                        type: "TeamRefused",
+                        caseId,
+                        mentorId: seat.mentorId,
+                        reason,
+                      });
+                    }
                   }
-                  const reason = seatRefusal(
-                    m,
-                    intake.value.venture,
-                    seat.role,
-                    load.get(m.id) ?? 0,
-                    profile,
-                    now,
-                  );
-                  if (reason !== undefined) {
-                    return errAsync<MentoringCase, ConfirmTeamError>({
-                      type: "TeamRefused",
-                      caseId,
-                      mentorId: seat.mentorId,
-                      reason,
-                    });
-                  }
-                }
-                const confirmed = transition(kase.value, { type: "teamConfirmed", on: now, team });
-                if (confirmed.isErr()) return errAsync<MentoringCase, ConfirmTeamError>(confirmed.error);
-                return tx
-                  .put("cases", caseId, confirmed.value, kase.version)
-                  .andThen(() =>
-                    tx.appendAudit({
-                      at: now,
-                      actor: actor.id,
-                      action: "confirmTeam",
-                      subject: { collection: "cases", id: caseId },
-                    }),
-                  )
-                  .map(() => confirmed.value);
-              }),
-          ),
-      ),
+                  const confirmed = transition(kase.value, { type: "teamConfirmed", on: now, team });
+                  if (confirmed.isErr()) return errAsync<MentoringCase, ConfirmTeamError>(confirmed.error);
+                  return tx
+                    .put("cases", caseId, confirmed.value, kase.version)
+                    .andThen(() =>
+                      tx.appendAudit({
+                        at: now,
+                        actor: actor.id,
+                        action: "confirmTeam",
+                        subject: { collection: "cases", id: caseId },
+                      }),
+                    )
+                    .map(() => confirmed.value);
+                }),
+            )
+        );
+      }),
     ),
+  );
+}
+
+/**
+ * A running case short of a member or its lead (rule 13): the proposed team's newcomers join (each
+ * checked like any seat) and a current member it names as lead takes over; the current members stay.
+ * A case whose team is whole is refused as already confirmed.
+ */
+function completeTeam(
+  ctx: ProgrammeContext,
+  tx: StoreWriter,
+  kase: Versioned<MentoringCase>,
+  venture: Venture,
+  team: readonly { readonly mentorId: MentorId; readonly role: "lead" | "member" }[],
+  actor: Actor,
+): ResultAsync<MentoringCase, ConfirmTeamError> {
+  const now = ctx.clock();
+  const events = kase.value.needsReplacement ? completionEvents(kase.value, team, now) : [];
+  if (events.length === 0)
+    return errAsync({
+      type: "IllegalTransition",
+      caseId: kase.value.id,
+      state: kase.value.state,
+      event: "teamConfirmed",
+    });
+  const who = (e: CaseEvent) => (e as { readonly mentorId: MentorId }).mentorId as string;
+  const seated = events.map(who);
+  return tx.getMany("mentors", seated).andThen((mentors) =>
+    tx.count("cases", "seatedMentor", seated).andThen((load) => {
+      let next = kase.value;
+      for (const e of events) {
+        const m = mentors.find((x) => x.value.id === who(e))?.value;
+        if (m === undefined)
+          return errAsync<MentoringCase, ConfirmTeamError>({
+            type: "NotFound",
+            collection: "mentors",
+            id: who(e),
+          });
+        const reason =
+          e.type === "mentorJoined"
+            ? seatRefusal(m, venture, e.role, load.get(m.id) ?? 0, ctx.profile, now)
+            : m.leadQualified
+              ? undefined
+              : "notLeadQualified";
+        if (reason !== undefined)
+          return errAsync<MentoringCase, ConfirmTeamError>({
+            type: "TeamRefused",
+            caseId: kase.value.id,
+            mentorId: m.id,
+            reason,
+          });
+        const applied = transition(next, e);
+        if (applied.isErr()) return errAsync<MentoringCase, ConfirmTeamError>(applied.error);
+        next = applied.value;
+      }
+      const done = next;
+      return tx
+        .put("cases", kase.value.id, done, kase.version)
+        .andThen(() =>
+          tx.appendAudit({
+            at: now,
+            actor: actor.id,
+            action: "confirmTeam",
+            subject: { collection: "cases", id: kase.value.id },
+            reason: "replacement",
+          }),
+        )
+        .map(() => done);
+    }),
   );
 }

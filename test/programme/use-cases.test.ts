@@ -549,6 +549,54 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     expect(trail.map((e) => [e.action, e.reason])).toContainEqual(["leadHandedOver", "leadLeft"]);
     await store.close();
   });
+  it("teams kept whole: the next round fills a short team's open seat, never with who recused", async () => {
+    const store = await make();
+    const ctx = context(store);
+    for (const id of ["anke", "douwe", "froukje", "ype", "sjoerd", "tjitske", "hinke"])
+      must(await registerMentor(ctx, mentorRaw(id), pm, "new"));
+    must(await submitIntake(ctx, intakeRaw("in-r"), "key-r", { id: "portal" }));
+    const caseId = must(await decideTriage(ctx, "in-r" as IntakeId, pm)).caseId as CaseId;
+    must(await confirmTeam(ctx, caseId, team("anke", "douwe", "froukje"), pm));
+    must(
+      await changeTeam(ctx, caseId, { kind: "leave", mentorId: "douwe" as MentorId, reason: "recused" }, pm),
+    );
+    // A new case waits for the same meeting: re-staffing does not take its place.
+    must(await submitIntake(ctx, intakeRaw("in-n"), "key-n", { id: "portal" }));
+    const newCase = must(await decideTriage(ctx, "in-n" as IntakeId, pm)).caseId as CaseId;
+
+    const proposal = must(await planRound(ctx, "round-2027-01", new Date("2027-01-05T19:00:00Z"), pm));
+    const refill = proposal.teams.find((t) => t.caseId === caseId);
+    expect(refill).toBeDefined();
+    const seats = (refill?.team ?? []).map((m) => m.mentorId as string);
+    expect(seats).toContain("anke");
+    expect(seats).toContain("froukje");
+    expect(seats).not.toContain("douwe");
+    expect(seats).toHaveLength(3);
+    expect(proposal.teams.some((t) => t.caseId === newCase)).toBe(true);
+
+    const whole = must(
+      await confirmTeam(
+        ctx,
+        caseId,
+        (refill?.team ?? []).map((m) => ({ mentorId: m.mentorId, role: m.role })),
+        pm,
+      ),
+    );
+    expect(whole.needsReplacement).toBe(false);
+    expect(
+      currentTeam(whole)
+        .map((m) => m.mentorId as string)
+        .sort(),
+    ).toEqual([...seats].sort());
+    expect(currentTeam(whole).find((m) => m.role === "lead")?.mentorId).toBe("anke");
+    const trail = (await store.audit())._unsafeUnwrap();
+    expect(trail.at(-1)).toMatchObject({ action: "confirmTeam", reason: "replacement" });
+    // Confirming again: the team is whole, the case already running.
+    expect(
+      (await confirmTeam(ctx, caseId, team("anke", "froukje", "ype"), pm))._unsafeUnwrapErr(),
+    ).toMatchObject({ type: "IllegalTransition", state: "active", event: "teamConfirmed" });
+    await store.close();
+  });
   it("an override withdraws the referral the rules made, and the audit says the manager overrode", async () => {
     const store = await make();
     const ctx = context(store);
