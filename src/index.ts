@@ -34,6 +34,8 @@ export {
   currentTeam,
   type DepartureReason,
   type ExitFeedback,
+  type HoldOverReason,
+  holdOverReasons,
   MAX_MEMBERSHIPS,
   type Membership,
   type MentoringCase,
@@ -41,6 +43,7 @@ export {
   openCase,
   transition,
 } from "./lifecycle/case.js";
+export { isDue, meetingsMissed } from "./lifecycle/due.js";
 export {
   type BenefitKind,
   benefitKinds,
@@ -165,6 +168,14 @@ export type {
 export { adviceCodes, builtInReasonCodes, ruleReasonCodes } from "./model/triage.js";
 export type { ExportAmbition, Venture, VentureStage } from "./model/venture.js";
 export { exportAmbitions, ventureStages } from "./model/venture.js";
+export {
+  casesDue,
+  type DueCase,
+  dueAmong,
+  holdOver,
+  meetingDates,
+  roundsBetween,
+} from "./programme/cases-due.js";
 export { type ChangeTeamError, changeTeam, type TeamChange } from "./programme/change-team.js";
 export { closeCase } from "./programme/close-case.js";
 export { type ConfirmTeamError, confirmTeam } from "./programme/confirm-team.js";

@@ -30,6 +30,13 @@ export type ClosingReason = (typeof closingReasons)[number];
 /** Why a mentor left a team: stepped off, or recused after declaring an intent to invest, join the board or sell services. */
 export type DepartureReason = "steppedOff" | "recused";
 
+/**
+ * Why the manager plans a case once more after a meeting passed without a team for it: a suitable
+ * mentor is expected back, the entrepreneur agreed to wait one more meeting, or another reason.
+ */
+export const holdOverReasons = ["mentorExpected", "menteeAgreed", "other"] as const;
+export type HoldOverReason = (typeof holdOverReasons)[number];
+
 /** One mentor's time on a case's team; the history is kept, never rewritten. */
 export interface Membership {
   readonly mentorId: MentorId;
@@ -59,6 +66,8 @@ export interface MentoringCase {
   readonly closed?: { readonly on: Date; readonly reason: ClosingReason; readonly feedback?: ExitFeedback };
   /** A returning venture's new question: the earlier case it follows on from. */
   readonly previousCaseId?: CaseId;
+  /** The manager's decision to plan the case once more after a meeting passed without a team for it. */
+  readonly heldOver?: { readonly on: Date; readonly reason: HoldOverReason };
 }
 
 /** What can happen to a case. */
@@ -83,6 +92,12 @@ export type CaseEvent =
       readonly role: "lead" | "member";
     }
   | {
+      /** The manager plans a waiting case once more after a meeting passed without a team for it. */
+      readonly type: "heldOver";
+      readonly on: Date;
+      readonly reason: HoldOverReason;
+    }
+  | {
       /** A member of the team becomes its lead (when the lead left). */
       readonly type: "leadHandedOver";
       readonly on: Date;
@@ -103,6 +118,7 @@ export const caseEventTypes: readonly CaseEventType[] = [
   "mentorLeft",
   "mentorJoined",
   "leadHandedOver",
+  "heldOver",
   "closed",
 ];
 
@@ -274,6 +290,10 @@ export function transition(
   ])
     .with(["awaitingMeeting", { type: "teamConfirmed" }], ([, ev]) => confirm(c, ev))
     .with(["awaitingMeeting", { type: "closed" }], ([, ev]) => ok(close(c, ev)))
+    .with(["awaitingMeeting", { type: "heldOver" }], ([, ev]) =>
+      ok({ ...c, heldOver: { on: ev.on, reason: ev.reason } }),
+    )
+    .with([P.union("active", "paused"), { type: "heldOver" }], illegal)
     .with(
       [
         "awaitingMeeting",
@@ -330,4 +350,5 @@ export const mentoringCaseSchema = z.object({
     })
     .exactOptional(),
   previousCaseId: idSchema<"CaseId">().exactOptional(),
+  heldOver: z.object({ on: dateSchema, reason: z.enum(holdOverReasons) }).exactOptional(),
 }) satisfies z.ZodType<MentoringCase>;

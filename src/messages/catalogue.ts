@@ -127,6 +127,7 @@ export interface MessageParams {
   "report.cases": { active: number; paused: number; awaiting: number; new: number };
   "report.closed": { list: string };
   "report.belowMinimum": { cases: string };
+  "report.waitedPastMeeting": { count: number; days: number; cases: string };
   "report.intake": {
     requests: number;
     accept: number;
@@ -302,6 +303,8 @@ const en: Catalogue = {
     `Cases: ${active} active, ${paused} paused, ${awaiting} awaiting the meeting, ${n} new this month.`,
   "report.closed": ({ list }) => `Closed this month: ${list}.`,
   "report.belowMinimum": ({ cases }) => `Teams below their size, replacement at the next meeting: ${cases}.`,
+  "report.waitedPastMeeting": ({ count, days, cases }) =>
+    `Accepted cases that waited through a meeting without a team: ${count} (the longest ${days} days since acceptance; a decision is due): ${cases}.`,
   "report.intake": ({ requests, accept, refer, oneOff, notReady, overridden }) =>
     `Intake: ${requests} requests — ${accept} accepted, ${refer} referred, ${oneOff} one-off conversations, ${notReady} not ready yet (${overridden} decisions changed by the programme manager).`,
   "report.referrals": ({ list }) => `Referrals per partner: ${list}.`,
@@ -468,6 +471,8 @@ const nl: Catalogue = {
   "report.closed": ({ list }) => `Afgesloten deze maand: ${list}.`,
   "report.belowMinimum": ({ cases }) =>
     `Teams onder hun omvang, vervanging in het volgende overleg: ${cases}.`,
+  "report.waitedPastMeeting": ({ count, days, cases }) =>
+    `Aangenomen casussen die een overleg zonder team voorbij zagen gaan: ${count} (de langste ${days} dagen sinds aanname; er moet een besluit komen): ${cases}.`,
   "report.intake": ({ requests, accept, refer, oneOff, notReady, overridden }) =>
     `Intake: ${requests} aanvragen — ${accept} aangenomen, ${refer} doorverwezen, ${oneOff} eenmalige gesprekken, ${notReady} nog niet klaar (${overridden} besluiten gewijzigd door de programmamanager).`,
   "report.referrals": ({ list }) => `Doorverwijzingen per partner: ${list}.`,

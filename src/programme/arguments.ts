@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ValidationFailed } from "../errors.js";
-import { closingReasons } from "../lifecycle/case.js";
+import { closingReasons, holdOverReasons } from "../lifecycle/case.js";
 import { boundedString, idSchema, listOf, shortTextSchema } from "../model/common.js";
 import { parseWith } from "../model/parse.js";
 import { followUpStatuses } from "../model/partner.js";
@@ -26,6 +26,7 @@ export const argument = {
     .optional(),
   followUpStatus: z.enum(followUpStatuses),
   team: listOf(z.object({ mentorId: idSchema<"MentorId">(), role: z.enum(["lead", "member"]) }), 10).min(1),
+  holdOverReason: z.enum(holdOverReasons),
   teamChange: z.discriminatedUnion("kind", [
     z.object({
       kind: z.literal("leave"),

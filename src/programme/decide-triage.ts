@@ -20,6 +20,7 @@ import { createReferral } from "../triage/create-referral.js";
 import { evaluateTriage } from "../triage/evaluate-triage.js";
 import { overrideTriage } from "../triage/override-triage.js";
 import { argument, checkArguments } from "./arguments.js";
+import { dueAmong, roundsBetween } from "./cases-due.js";
 import { type Actor, type ProgrammeContext, required } from "./context.js";
 
 /**
@@ -60,6 +61,27 @@ export function triageContext(
     placesLeft: Math.max(0, profile.meeting.newCasesPerMeeting - waiting),
     network: { canStaff, shortTopics },
   };
+}
+
+/**
+ * How many accepted cases hold a place at the next meeting: those awaiting it, less those due (a
+ * meeting passed without a team for them: they wait for the manager's decision, not in the quota).
+ */
+function waitingForMeeting(ctx: ProgrammeContext, tx: StoreWriter): ResultAsync<number, StoreUnavailable> {
+  const now = ctx.clock();
+  return tx.find("cases", "state", "awaitingMeeting").andThen((cases) => {
+    if (cases.length === 0) return okAsync<number, StoreUnavailable>(0);
+    const oldest = new Date(Math.min(...cases.map((c) => c.value.openedOn.getTime())));
+    return roundsBetween(tx, oldest, now).map(
+      (rounds) =>
+        cases.length -
+        dueAmong(
+          cases.map((c) => c.value),
+          rounds,
+          now,
+        ).length,
+    );
+  });
 }
 
 export type DecideTriageError =
@@ -116,18 +138,12 @@ export function decideTriage(
           // The network's room: active mentors and the projection of their current cases.
           return tx.find("mentors", "state", "active").andThen((mentors) =>
             tx.count("cases", "seatedMentor").andThen((load) =>
-              tx.count("cases", "state", ["awaitingMeeting"]).andThen((waiting) => {
+              waitingForMeeting(ctx, tx).andThen((waiting) => {
                 const now = ctx.clock();
                 const evaluated = evaluateTriage({
                   intake: intake.value,
                   profile: ctx.profile,
-                  context: triageContext(
-                    ctx,
-                    intake.value,
-                    mentors,
-                    load,
-                    waiting.get("awaitingMeeting") ?? 0,
-                  ),
+                  context: triageContext(ctx, intake.value, mentors, load, waiting),
                   now,
                 });
                 const base = previous?.value ?? evaluated;

@@ -1,6 +1,6 @@
 import { errAsync, okAsync, type ResultAsync } from "neverthrow";
 import type { SolverDefect, ValidationFailed } from "../errors.js";
-import { currentTeam, mentorCaseCounts } from "../lifecycle/case.js";
+import { currentTeam, type MentoringCase, mentorCaseCounts } from "../lifecycle/case.js";
 import { matchRound } from "../matching/match-round.js";
 import type { MatchingProposal } from "../matching/proposal.js";
 import {
@@ -11,8 +11,15 @@ import {
   roundRulesFromProfile,
 } from "../matching/round.js";
 import type { CaseId, MentorId } from "../model/brand.js";
-import type { StoreConflict, StoreReader, StoreUnavailable, Versioned } from "../store/contract.js";
+import type {
+  StoreConflict,
+  StoredRound,
+  StoreReader,
+  StoreUnavailable,
+  Versioned,
+} from "../store/contract.js";
 import { argument, checkArguments } from "./arguments.js";
+import { dueAmong, roundsBetween } from "./cases-due.js";
 import type { Actor, ProgrammeContext } from "./context.js";
 
 /** The hands the programme manager puts on a round: pins, exclusions, preferences, a seed. */
@@ -92,6 +99,18 @@ function readAgain(tx: StoreReader, roundId: string, read: ReadSet): ResultAsync
     );
 }
 
+/** The rounds of the meetings since the oldest waiting case was opened. */
+function meetingsSoFar(
+  ctx: ProgrammeContext,
+  tx: StoreReader,
+  cases: readonly Versioned<MentoringCase>[],
+): ResultAsync<readonly StoredRound[], StoreUnavailable> {
+  const waiting = cases.filter((c) => c.value.state === "awaitingMeeting");
+  if (waiting.length === 0) return okAsync([]);
+  const oldest = new Date(Math.min(...waiting.map((c) => c.value.openedOn.getTime())));
+  return roundsBetween(tx, oldest, ctx.clock());
+}
+
 /** Read the matching round for `roundId` from the stored state. */
 function readRound(
   ctx: ProgrammeContext,
@@ -115,132 +134,146 @@ function readRound(
             ),
           ])
           .andThen((earlierCases) =>
-            tx.versions("rounds", { ids: [roundId] }).map((rounds): Snapshot => {
-              const previous = rounds.get(roundId);
-              const readSet: ReadSet = {
-                mentors: versionsOf(mentors),
-                cases: versionsOf(cases),
-                intakes: versionsOf(intakes),
-                earlier: versionsOf(earlierCases),
-                round: previous,
-              };
-              const intakeOf = new Map(intakes.map((i) => [i.value.id as string, i.value]));
-              const load = mentorCaseCounts(cases.map((c) => c.value));
-              const running = cases.filter((c) => c.value.state === "active" || c.value.state === "paused");
-              const byId = new Map([...earlierCases, ...cases].map((c) => [c.value.id as string, c.value]));
-              const waiting = cases.filter(
-                (c) => c.value.state === "awaitingMeeting" && intakeOf.has(c.value.intakeId),
-              );
-              const knownMentors = new Set(mentors.map((m) => m.value.id as string));
-              // Running cases short of a member or of their lead come back to the meeting (rule 13):
-              // their remaining team pinned, everyone who left them kept off, the open seats filled.
-              const short = running.filter((c) => {
-                const team = currentTeam(c.value);
-                return (
-                  c.value.needsReplacement &&
-                  intakeOf.has(c.value.intakeId) &&
-                  (team.length < c.value.teamSize || !team.some((m) => m.role === "lead"))
+            meetingsSoFar(ctx, tx, cases).andThen((held) =>
+              tx.versions("rounds", { ids: [roundId] }).map((rounds): Snapshot => {
+                const previous = rounds.get(roundId);
+                const readSet: ReadSet = {
+                  mentors: versionsOf(mentors),
+                  cases: versionsOf(cases),
+                  intakes: versionsOf(intakes),
+                  earlier: versionsOf(earlierCases),
+                  round: previous,
+                };
+                const intakeOf = new Map(intakes.map((i) => [i.value.id as string, i.value]));
+                const load = mentorCaseCounts(cases.map((c) => c.value));
+                const running = cases.filter((c) => c.value.state === "active" || c.value.state === "paused");
+                const byId = new Map([...earlierCases, ...cases].map((c) => [c.value.id as string, c.value]));
+                // A case that waited through a meeting without a team is the manager's decision now
+                // (casesDue): it comes back only when they plan it once more (holdOver).
+                const due = new Set(
+                  dueAmong(
+                    cases.map((c) => c.value),
+                    held,
+                    ctx.clock(),
+                  ).map((d) => d.caseId as string),
                 );
-              });
-              const shortIds = new Set(short.map((c) => c.value.id as string));
-              const kept = short.flatMap((c) =>
-                currentTeam(c.value)
-                  .filter((m) => knownMentors.has(m.mentorId))
-                  .map((m): Pin => ({ mentorId: m.mentorId, caseId: c.value.id, kind: "pin" })),
-              );
-              const keptOff = short.flatMap((c) => {
-                const on = new Set(currentTeam(c.value).map((m) => m.mentorId as string));
-                const gone = c.value.memberships.filter(
-                  (m) => m.departure !== undefined && !on.has(m.mentorId) && knownMentors.has(m.mentorId),
+                const waiting = cases.filter(
+                  (c) =>
+                    c.value.state === "awaitingMeeting" &&
+                    intakeOf.has(c.value.intakeId) &&
+                    !due.has(c.value.id),
                 );
-                return [...new Set(gone.map((m) => m.mentorId))].map(
-                  (mentorId): Pin => ({ mentorId, caseId: c.value.id, kind: "exclude" }),
+                const knownMentors = new Set(mentors.map((m) => m.value.id as string));
+                // Running cases short of a member or of their lead come back to the meeting (rule 13):
+                // their remaining team pinned, everyone who left them kept off, the open seats filled.
+                const short = running.filter((c) => {
+                  const team = currentTeam(c.value);
+                  return (
+                    c.value.needsReplacement &&
+                    intakeOf.has(c.value.intakeId) &&
+                    (team.length < c.value.teamSize || !team.some((m) => m.role === "lead"))
+                  );
+                });
+                const shortIds = new Set(short.map((c) => c.value.id as string));
+                const kept = short.flatMap((c) =>
+                  currentTeam(c.value)
+                    .filter((m) => knownMentors.has(m.mentorId))
+                    .map((m): Pin => ({ mentorId: m.mentorId, caseId: c.value.id, kind: "pin" })),
                 );
-              });
-              // A kept member's seat is already in their load: the round counts it once, as the pin.
-              const pinnedSeats = new Map<string, number>();
-              for (const p of kept) pinnedSeats.set(p.mentorId, (pinnedSeats.get(p.mentorId) ?? 0) + 1);
-              const knownCases = new Set([...waiting, ...short].map((c) => c.value.id as string));
-              const round: MatchingRound = {
-                id: roundId,
-                date: meetingDate,
-                rules: {
-                  ...roundRulesFromProfile(profile),
-                  // Re-staffing a running case does not take a new case's place at the meeting.
-                  newCasesPerMeeting: profile.meeting.newCasesPerMeeting + short.length,
-                },
-                mentors: mentors.map((m) => {
-                  const n = (load.get(m.value.id) ?? 0) - (pinnedSeats.get(m.value.id) ?? 0);
-                  return { ...m.value, load: { cases: n, hours: n * profile.hours.normPerCaseMonth } };
-                }),
-                cases: [
-                  ...short.map((c) => {
-                    const intake = intakeOf.get(c.value.intakeId);
-                    return {
-                      id: c.value.id,
-                      venture: intake?.venture ?? ({} as never),
-                      topics: intake?.question.topics ?? [],
-                      acceptedOn: c.value.openedOn,
-                      previousMentors: [],
-                      teamSize: c.value.teamSize,
-                    };
+                const keptOff = short.flatMap((c) => {
+                  const on = new Set(currentTeam(c.value).map((m) => m.mentorId as string));
+                  const gone = c.value.memberships.filter(
+                    (m) => m.departure !== undefined && !on.has(m.mentorId) && knownMentors.has(m.mentorId),
+                  );
+                  return [...new Set(gone.map((m) => m.mentorId))].map(
+                    (mentorId): Pin => ({ mentorId, caseId: c.value.id, kind: "exclude" }),
+                  );
+                });
+                // A kept member's seat is already in their load: the round counts it once, as the pin.
+                const pinnedSeats = new Map<string, number>();
+                for (const p of kept) pinnedSeats.set(p.mentorId, (pinnedSeats.get(p.mentorId) ?? 0) + 1);
+                const knownCases = new Set([...waiting, ...short].map((c) => c.value.id as string));
+                const round: MatchingRound = {
+                  id: roundId,
+                  date: meetingDate,
+                  rules: {
+                    ...roundRulesFromProfile(profile),
+                    // Re-staffing a running case does not take a new case's place at the meeting.
+                    newCasesPerMeeting: profile.meeting.newCasesPerMeeting + short.length,
+                  },
+                  mentors: mentors.map((m) => {
+                    const n = (load.get(m.value.id) ?? 0) - (pinnedSeats.get(m.value.id) ?? 0);
+                    return { ...m.value, load: { cases: n, hours: n * profile.hours.normPerCaseMonth } };
                   }),
-                  ...waiting.map((c) => {
-                    const intake = intakeOf.get(c.value.intakeId);
-                    const earlier =
-                      c.value.previousCaseId === undefined ? undefined : byId.get(c.value.previousCaseId);
-                    return {
-                      id: c.value.id,
-                      venture: intake?.venture ?? ({} as never),
-                      topics: intake?.question.topics ?? [],
-                      acceptedOn: c.value.openedOn,
-                      previousMentors:
-                        earlier === undefined
-                          ? []
-                          : [...new Set(earlier.memberships.map((m) => m.mentorId as MentorId))],
-                    };
-                  }),
-                ],
-                // The manager's hands on the round, kept to the mentors and cases it is about.
-                preferences: (hands.preferences ?? []).filter(
-                  (p) => knownMentors.has(p.mentorId) && knownCases.has(p.caseId),
-                ),
-                pins: [
-                  ...kept,
-                  ...keptOff,
-                  ...(hands.pins ?? []).filter(
-                    (p) =>
-                      knownMentors.has(p.mentorId) &&
-                      knownCases.has(p.caseId) &&
-                      !kept.some((k) => k.mentorId === p.mentorId && k.caseId === p.caseId) &&
-                      !keptOff.some((k) => k.mentorId === p.mentorId && k.caseId === p.caseId),
+                  cases: [
+                    ...short.map((c) => {
+                      const intake = intakeOf.get(c.value.intakeId);
+                      return {
+                        id: c.value.id,
+                        venture: intake?.venture ?? ({} as never),
+                        topics: intake?.question.topics ?? [],
+                        acceptedOn: c.value.openedOn,
+                        previousMentors: [],
+                        teamSize: c.value.teamSize,
+                      };
+                    }),
+                    ...waiting.map((c) => {
+                      const intake = intakeOf.get(c.value.intakeId);
+                      const earlier =
+                        c.value.previousCaseId === undefined ? undefined : byId.get(c.value.previousCaseId);
+                      return {
+                        id: c.value.id,
+                        venture: intake?.venture ?? ({} as never),
+                        topics: intake?.question.topics ?? [],
+                        acceptedOn: c.value.openedOn,
+                        previousMentors:
+                          earlier === undefined
+                            ? []
+                            : [...new Set(earlier.memberships.map((m) => m.mentorId as MentorId))],
+                      };
+                    }),
+                  ],
+                  // The manager's hands on the round, kept to the mentors and cases it is about.
+                  preferences: (hands.preferences ?? []).filter(
+                    (p) => knownMentors.has(p.mentorId) && knownCases.has(p.caseId),
                   ),
-                ],
-                conflicts: [],
-                activeCases: running.flatMap((c) => {
-                  if (shortIds.has(c.value.id)) return [];
-                  const intake = intakeOf.get(c.value.intakeId);
-                  return intake === undefined
-                    ? []
-                    : [
-                        {
-                          id: c.value.id as CaseId,
-                          venture: intake.venture,
-                          topics: intake.question.topics,
-                          team: currentTeam(c.value).map((m) => ({ mentorId: m.mentorId, role: m.role })),
-                        },
-                      ];
-                }),
-                weights: defaultWeights,
-                seed: hands.seed ?? 1,
-              };
-              return {
-                round,
-                readSet,
-                read: fingerprint(readSet),
-                previous: previous ?? "new",
-              };
-            }),
+                  pins: [
+                    ...kept,
+                    ...keptOff,
+                    ...(hands.pins ?? []).filter(
+                      (p) =>
+                        knownMentors.has(p.mentorId) &&
+                        knownCases.has(p.caseId) &&
+                        !kept.some((k) => k.mentorId === p.mentorId && k.caseId === p.caseId) &&
+                        !keptOff.some((k) => k.mentorId === p.mentorId && k.caseId === p.caseId),
+                    ),
+                  ],
+                  conflicts: [],
+                  activeCases: running.flatMap((c) => {
+                    if (shortIds.has(c.value.id)) return [];
+                    const intake = intakeOf.get(c.value.intakeId);
+                    return intake === undefined
+                      ? []
+                      : [
+                          {
+                            id: c.value.id as CaseId,
+                            venture: intake.venture,
+                            topics: intake.question.topics,
+                            team: currentTeam(c.value).map((m) => ({ mentorId: m.mentorId, role: m.role })),
+                          },
+                        ];
+                  }),
+                  weights: defaultWeights,
+                  seed: hands.seed ?? 1,
+                };
+                return {
+                  round,
+                  readSet,
+                  read: fingerprint(readSet),
+                  previous: previous ?? "new",
+                };
+              }),
+            ),
           ),
       ),
     ),
@@ -299,7 +332,7 @@ export function planRound(
                 .put(
                   "rounds",
                   roundId,
-                  { id: roundId, plannedAt, proposal: proposal.value },
+                  { id: roundId, plannedAt, meetingOn: meetingDate, proposal: proposal.value },
                   snapshot.previous,
                 )
                 .andThen(() =>

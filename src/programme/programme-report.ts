@@ -5,6 +5,7 @@ import { addMonths, monthKey, monthStart } from "../model/dates.js";
 import { type MonthlyReport, monthlyReport } from "../reports/monthly-report.js";
 import type { StoreUnavailable, StoreWriter, Versioned } from "../store/contract.js";
 import { argument, checkArguments } from "./arguments.js";
+import { meetingDates, roundsBetween } from "./cases-due.js";
 import type { ProgrammeContext } from "./context.js";
 
 /**
@@ -77,25 +78,32 @@ function reportOf(ctx: ProgrammeContext, tx: StoreWriter, asOf: Date) {
                     intakes.map((i) => i.id),
                   )
                   .andThen((decisions) =>
-                    tx.find("referrals", "month", month).map((referrals) => {
-                      const decided = new Map(decisions.map((d) => [d.value.intakeId as string, d.value]));
-                      const sessions = byId([...caseSessions, ...monthSessions]);
-                      return monthlyReport(
-                        {
-                          profile: ctx.profile,
-                          mentors: mentors.map((m) => m.value),
-                          cases,
-                          sessions,
-                          intakes: intakes.flatMap((i) => {
-                            const decision = decided.get(i.id);
-                            return decision === undefined
-                              ? []
-                              : [{ intakeId: i.id, submittedAt: i.submittedAt, decision }];
-                          }),
-                          referrals: referrals.map((r) => r.value),
-                        },
-                        asOf,
+                    tx.find("referrals", "month", month).andThen((referrals) => {
+                      const awaiting = cases.filter((c) => c.state === "awaitingMeeting");
+                      const oldest = new Date(
+                        Math.min(asOf.getTime(), ...awaiting.map((c) => c.openedOn.getTime())),
                       );
+                      return roundsBetween(tx, oldest, asOf).map((rounds) => {
+                        const decided = new Map(decisions.map((d) => [d.value.intakeId as string, d.value]));
+                        const sessions = byId([...caseSessions, ...monthSessions]);
+                        return monthlyReport(
+                          {
+                            profile: ctx.profile,
+                            mentors: mentors.map((m) => m.value),
+                            cases,
+                            sessions,
+                            intakes: intakes.flatMap((i) => {
+                              const decision = decided.get(i.id);
+                              return decision === undefined
+                                ? []
+                                : [{ intakeId: i.id, submittedAt: i.submittedAt, decision }];
+                            }),
+                            referrals: referrals.map((r) => r.value),
+                            meetings: meetingDates(rounds),
+                          },
+                          asOf,
+                        );
+                      });
                     }),
                   );
               });

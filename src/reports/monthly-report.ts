@@ -10,6 +10,7 @@ import {
 import { roomForNewCases } from "../hours/capacity.js";
 import { type Session, sessionHours } from "../hours/session.js";
 import { belowMinimum, type ClosingReason, closingReasons, type MentoringCase } from "../lifecycle/case.js";
+import { isDue } from "../lifecycle/due.js";
 import { ethicsStatementCurrent } from "../lifecycle/mentor.js";
 import type { CaseId, IntakeId, TopicId } from "../model/brand.js";
 import { daysBetween, type MonthKey, monthKey } from "../model/dates.js";
@@ -30,6 +31,8 @@ export interface ProgrammeSnapshot {
     readonly decision: TriageDecision;
   }[];
   readonly referrals: readonly Referral[];
+  /** The dates of the meetings held (the stored rounds'), for the cases that waited through one. */
+  readonly meetings?: readonly Date[];
 }
 
 const quantiles = (xs: readonly number[]) => {
@@ -62,6 +65,15 @@ export interface MonthlyReport {
     readonly new: number;
     readonly closed: Readonly<Record<ClosingReason, number>>;
     readonly belowMinimumTeam: readonly CaseId[];
+    /**
+     * Accepted cases that waited through a meeting without a team (the goal is none): how many, the
+     * longest wait since acceptance in days, and which — each on the manager's list of decisions due.
+     */
+    readonly waitedPastMeeting: {
+      readonly count: number;
+      readonly longestDays: number;
+      readonly cases: readonly CaseId[];
+    };
   };
   readonly intake: {
     readonly requests: number;
@@ -129,6 +141,7 @@ export function monthlyReport(snap: ProgrammeSnapshot, asOf: Date): MonthlyRepor
     if (inMonth(r.date) && r.followUp.status !== "withdrawn")
       referralsByPartner[r.partnerId] = (referralsByPartner[r.partnerId] ?? 0) + 1;
   const running = snap.cases.filter((c) => c.state === "active" || c.state === "paused");
+  const overdue = snap.cases.filter((c) => isDue(c, snap.meetings ?? [], asOf));
   // Group once: per-case filtering of every session would be cases × sessions at national scale.
   const byCase = new Map<string, Session[]>();
   for (const x of snap.sessions) {
@@ -179,6 +192,11 @@ export function monthlyReport(snap: ProgrammeSnapshot, asOf: Date): MonthlyRepor
       new: confirmedThisMonth.length,
       closed,
       belowMinimumTeam: snap.cases.filter(belowMinimum).map((c) => c.id),
+      waitedPastMeeting: {
+        count: overdue.length,
+        longestDays: overdue.reduce((d, c) => Math.max(d, daysBetween(c.openedOn, asOf)), 0),
+        cases: overdue.map((c) => c.id),
+      },
     },
     intake: {
       requests: requests.length,

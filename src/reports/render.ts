@@ -31,6 +31,15 @@ export function renderReportMarkdown(r: MonthlyReport, profile: ProgrammeProfile
     ...(r.cases.belowMinimumTeam.length > 0
       ? [`- ${message(l, "report.belowMinimum", { cases: r.cases.belowMinimumTeam.join(", ") })}`]
       : []),
+    ...(r.cases.waitedPastMeeting.count > 0
+      ? [
+          `- ${message(l, "report.waitedPastMeeting", {
+            count: r.cases.waitedPastMeeting.count,
+            days: r.cases.waitedPastMeeting.longestDays,
+            cases: r.cases.waitedPastMeeting.cases.join(", "),
+          })}`,
+        ]
+      : []),
     `- ${message(l, "report.intake", { requests: r.intake.requests, ...r.intake.outcomes, overridden: r.intake.overridden })}`,
     ...(partners ? [`- ${message(l, "report.referrals", { list: partners })}`] : []),
     `- ${message(l, "report.quota", { used: r.quota.used, quota: r.quota.perMeeting })}`,

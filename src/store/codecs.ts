@@ -23,6 +23,7 @@ const schemas: { readonly [C in Collection]: z.ZodType<Documents[C], unknown> } 
   rounds: z.object({
     id: z.string().min(1).max(64),
     plannedAt: dateSchema,
+    meetingOn: dateSchema.exactOptional(),
     // The proposal is the engine's own output (no dates in it); its shape is checked, not re-derived.
     proposal: z.custom<MatchingProposal>(
       (v) =>

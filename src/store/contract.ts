@@ -36,6 +36,8 @@ export interface ProgrammeSettings {
 export interface StoredRound {
   readonly id: string;
   readonly plannedAt: Date;
+  /** The meeting the round is for (absent in rounds stored before 2026-12). */
+  readonly meetingOn?: Date;
   readonly proposal: MatchingProposal;
 }
 

@@ -58,6 +58,10 @@ export const indexes = {
     /** The month of the decision. */
     month: (d) => [monthKey(d.decidedAt)],
   },
+  rounds: {
+    /** The month of the meeting the round is for. */
+    meeting: (r) => (r.meetingOn === undefined ? [] : [monthKey(r.meetingOn)]),
+  },
   referrals: {
     /** The intake that was referred. */
     intake: (r) => [r.intakeId],

@@ -29,6 +29,7 @@ const sample: Record<CaseEventType, CaseEvent> = {
   mentorLeft: { type: "mentorLeft", on: d("2026-07-01"), mentorId: m("douwe"), reason: "steppedOff" },
   mentorJoined: { type: "mentorJoined", on: d("2026-07-01"), mentorId: m("ype"), role: "member" },
   leadHandedOver: { type: "leadHandedOver", on: d("2026-07-01"), mentorId: m("douwe") },
+  heldOver: { type: "heldOver", on: d("2026-07-01"), reason: "menteeAgreed" },
   closed: { type: "closed", on: d("2026-07-01"), reason: "withdrew" },
 };
 
@@ -41,6 +42,7 @@ const expected: Record<CaseState, Record<CaseEventType, "ok" | "IllegalTransitio
     mentorLeft: "IllegalTransition",
     mentorJoined: "IllegalTransition",
     leadHandedOver: "IllegalTransition",
+    heldOver: "ok",
     closed: "ok",
   },
   active: {
@@ -50,6 +52,7 @@ const expected: Record<CaseState, Record<CaseEventType, "ok" | "IllegalTransitio
     mentorLeft: "ok",
     mentorJoined: "TeamChangeRefused",
     leadHandedOver: "TeamChangeRefused",
+    heldOver: "IllegalTransition",
     closed: "ok",
   },
   paused: {
@@ -59,6 +62,7 @@ const expected: Record<CaseState, Record<CaseEventType, "ok" | "IllegalTransitio
     mentorLeft: "ok",
     mentorJoined: "TeamChangeRefused",
     leadHandedOver: "TeamChangeRefused",
+    heldOver: "IllegalTransition",
     closed: "ok",
   },
   closed: {
@@ -68,6 +72,7 @@ const expected: Record<CaseState, Record<CaseEventType, "ok" | "IllegalTransitio
     mentorLeft: "IllegalTransition",
     mentorJoined: "IllegalTransition",
     leadHandedOver: "IllegalTransition",
+    heldOver: "IllegalTransition",
     closed: "IllegalTransition",
   },
 };

@@ -30,6 +30,9 @@ async function fullReport(ctx: ProgrammeContext, asOf: Date): Promise<MonthlyRep
         return decision === undefined ? [] : [{ intakeId: i.id, submittedAt: i.submittedAt, decision }];
       }),
       referrals: await all("referrals"),
+      meetings: (await ctx.store.list("rounds"))
+        ._unsafeUnwrap()
+        .flatMap((r) => (r.value.meetingOn === undefined ? [] : [r.value.meetingOn])),
     },
     asOf,
   );

@@ -1,6 +1,7 @@
 import type { Result } from "neverthrow";
 import {
   type CaseId,
+  casesDue,
   changeTeam,
   closeCase,
   confirmTeam,
@@ -10,6 +11,7 @@ import {
   exportPerson,
   followUpReferral,
   friesland,
+  holdOver,
   type IntakeId,
   initProgramme,
   logSession,
@@ -595,6 +597,61 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     expect(
       (await confirmTeam(ctx, caseId, team("anke", "froukje", "ype"), pm))._unsafeUnwrapErr(),
     ).toMatchObject({ type: "IllegalTransition", state: "active", event: "teamConfirmed" });
+    await store.close();
+  });
+  it("no case waits unseen: a case a meeting could not staff is due, holds no place, and comes back when planned again", async () => {
+    const store = await make();
+    let now = new Date("2026-12-01T09:00:00.000Z");
+    let n = 0;
+    const ctx: ProgrammeContext = {
+      store,
+      profile: friesland,
+      clock: () => now,
+      newId: (k) => `${k}-${++n}`,
+    };
+    const mentors = ["anke", "douwe", "froukje", "ype", "sjoerd"];
+    for (const id of mentors) must(await registerMentor(ctx, mentorRaw(id), pm, "new"));
+    must(await submitIntake(ctx, intakeRaw("in-d"), "key-d", { id: "portal" }));
+    const caseId = must(await decideTriage(ctx, "in-d" as IntakeId, pm)).caseId as CaseId;
+    // The meeting on 7 December can staff nobody for it (every mentor kept off by the manager).
+    const meeting = new Date("2026-12-07T19:00:00.000Z");
+    const keptOff = mentors.map((id) => ({ mentorId: id as MentorId, caseId, kind: "exclude" as const }));
+    const first = must(await planRound(ctx, "round-2026-12", meeting, pm, { pins: keptOff }));
+    expect(first.unstaffed).toContain(caseId);
+    expect(must(await casesDue(ctx))).toEqual([]); // before the meeting, nothing is due
+
+    now = new Date("2026-12-08T09:00:00.000Z");
+    const due = must(await casesDue(ctx));
+    expect(due.map((d) => [d.caseId, d.meetingsMissed])).toEqual([[caseId, [meeting]]]);
+    expect(due[0]?.diagnosis.length).toBeGreaterThan(0);
+    let report = must(await programmeReport(ctx, new Date("2026-12-31T23:00:00.000Z")));
+    expect(report.cases.waitedPastMeeting).toMatchObject({ count: 1, cases: [caseId] });
+    expect(report.cases.waitedPastMeeting.longestDays).toBeGreaterThanOrEqual(23);
+
+    // It holds no place at the next meeting: a new intake sees the whole quota, and the next
+    // round plans the new case, not the due one.
+    must(await submitIntake(ctx, intakeRaw("in-e"), "key-e", { id: "portal" }));
+    const next = must(await decideTriage(ctx, "in-e" as IntakeId, pm));
+    expect(next.decision.context.placesLeft).toBe(friesland.meeting.newCasesPerMeeting);
+    const january = must(await planRound(ctx, "round-2027-01", new Date("2027-01-04T19:00:00Z"), pm));
+    const planned = [...january.teams.map((t) => t.caseId), ...january.unstaffed, ...january.overQuota];
+    expect(planned).toContain(next.caseId);
+    expect(planned).not.toContain(caseId);
+
+    // The manager plans it once more, with a reason: it is no longer due and the next round has it.
+    must(await holdOver(ctx, caseId, "menteeAgreed", pm));
+    expect(must(await casesDue(ctx))).toEqual([]);
+    const again = must(await planRound(ctx, "round-2027-01", new Date("2027-01-04T19:00:00Z"), pm));
+    expect(again.teams.map((t) => t.caseId)).toContain(caseId);
+    report = must(await programmeReport(ctx, new Date("2026-12-31T23:00:00.000Z")));
+    expect(report.cases.waitedPastMeeting.count).toBe(0);
+    expect((await store.audit())._unsafeUnwrap().at(-2)).toMatchObject({
+      action: "holdOver",
+      reason: "menteeAgreed",
+    });
+    expect((await holdOver(ctx, next.caseId as CaseId, "bored" as never, pm))._unsafeUnwrapErr().type).toBe(
+      "ValidationFailed",
+    );
     await store.close();
   });
   it("an override withdraws the referral the rules made, and the audit says the manager overrode", async () => {
