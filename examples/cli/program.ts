@@ -13,6 +13,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { parse as parseCsv } from "csv-parse/sync";
 import {
   type CaseId,
+  casesDue,
   changeTeam,
   closeCase,
   closingReasons,
@@ -24,6 +25,9 @@ import {
   erasePerson,
   exportPerson,
   friesland,
+  type HoldOverReason,
+  holdOver,
+  holdOverReasons,
   type IntakeId,
   initProgramme,
   type Locale,
@@ -724,6 +728,46 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
     .action((caseId: string, mentorId: string, _opts: unknown, cmd: Command) =>
       teamChange(cmd, caseId, { kind: "lead", mentorId: mentorId as MentorId }),
     );
+  kase
+    .command("due")
+    .description("accepted cases that waited through a meeting without a team: a decision is due")
+    .action(async (_opts: unknown, cmd: Command) => {
+      const g = globals(cmd);
+      await withProgramme(g, async (ctx, locale) => {
+        const due = await casesDue(ctx);
+        if (due.isErr()) return failWith(g, locale, due.error);
+        emit(g, due.value, () =>
+          due.value.length === 0
+            ? say(locale, "cli.dueNone")
+            : due.value
+                .map((d) =>
+                  say(locale, "cli.dueCase", {
+                    caseId: d.caseId,
+                    intakeId: d.intakeId,
+                    meetings: d.meetingsMissed.length,
+                    since: d.openedOn.toISOString().slice(0, 10),
+                    why: d.diagnosis.map((x) => x.text).join(" "),
+                  }),
+                )
+                .join("\n"),
+        );
+      });
+    });
+  kase
+    .command("hold")
+    .description("plan a due case once more at the next meeting, with the reason")
+    .argument("<caseId>")
+    .addOption(
+      arg.choice(new Option("--reason <reason>", "why").choices([...holdOverReasons])).makeOptionMandatory(),
+    )
+    .action(async (caseId: string, opts: { reason: HoldOverReason }, cmd: Command) => {
+      const g = globals(cmd);
+      await withProgramme(g, async (ctx, locale) => {
+        const done = await holdOver(ctx, caseId as CaseId, opts.reason, actor(g));
+        if (done.isErr()) return failWith(g, locale, done.error);
+        emit(g, done.value, () => say(locale, "cli.heldOver", { caseId }));
+      });
+    });
   kase
     .command("close")
     .description("close a case: mentoring stops when the question stops")

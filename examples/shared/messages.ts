@@ -30,6 +30,11 @@ const en = {
   "cli.sessionLogged": (p: { id: string; minutes: number; caseId: string }) =>
     `Session ${p.id} (${p.minutes} min) logged for ${p.caseId}.`,
   "cli.caseClosed": (p: { caseId: string; reason: string }) => `Case ${p.caseId} closed (${p.reason}).`,
+  "cli.dueNone": () => "No decisions due: every accepted case has a place at the next meeting.",
+  "cli.dueCase": (p: { caseId: string; intakeId: string; meetings: number; since: string; why: string }) =>
+    `${p.caseId} (intake ${p.intakeId}): accepted ${p.since}, waited through ${p.meetings} meeting(s) without a team${p.why === "" ? "" : ` — ${p.why}`}. Plan it once more (vmentor case hold), offer a one-off conversation or refer it (vmentor triage --override).`,
+  "cli.heldOver": (p: { caseId: string }) =>
+    `${p.caseId} is planned once more: it has a place at the next meeting.`,
   "cli.teamChanged": (p: { caseId: string; team: string; short: boolean }) =>
     `Team of ${p.caseId} now: ${p.team}.${p.short ? " A seat is open: the next round proposes a replacement." : ""}`,
   "cli.erased": (p: { documents: number }) => `Personal data erased from ${p.documents} documents.`,
@@ -180,6 +185,12 @@ const nl: ExampleCatalogue = {
   "cli.noProposal": (p) => `Geen geplande ronde '${p.round}'. Plan die eerst: vmentor round plan`,
   "cli.sessionLogged": (p) => `Sessie ${p.id} (${p.minutes} min) vastgelegd voor ${p.caseId}.`,
   "cli.caseClosed": (p) => `Casus ${p.caseId} gesloten (${p.reason}).`,
+  "cli.dueNone": () =>
+    "Geen besluiten nodig: elke aangenomen casus heeft een plaats in het volgende overleg.",
+  "cli.dueCase": (p) =>
+    `${p.caseId} (intake ${p.intakeId}): aangenomen ${p.since}, ${p.meetings} overleg(gen) voorbij zonder team${p.why === "" ? "" : ` — ${p.why}`}. Plan de casus nog een keer (vmentor case hold), bied een eenmalig gesprek aan of verwijs door (vmentor triage --override).`,
+  "cli.heldOver": (p) =>
+    `${p.caseId} wordt nog een keer gepland: de casus heeft een plaats in het volgende overleg.`,
   "cli.teamChanged": (p) =>
     `Team van ${p.caseId} is nu: ${p.team}.${p.short ? " Er is een plaats vrij: het volgende overleg stelt een vervanger voor." : ""}`,
   "cli.erased": (p) => `Persoonsgegevens gewist uit ${p.documents} documenten.`,

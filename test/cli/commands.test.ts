@@ -130,6 +130,12 @@ describe.each(targets)("vmentor on %s", (_name, location) => {
     expect((await v("report", "--format", "svg")).out).toMatch(/^<svg/);
     expect((await v("report")).out).toMatch(/^# Entrepreneur Mentoring Service Friesland/);
 
+    // Nothing is due right after the round (its meeting has not passed for these cases).
+    r = await v("--lang", "en", "case", "due");
+    expect(r).toMatchObject({ code: 0 });
+    expect(JSON.parse((await v("--json", "case", "due")).out)).toBeInstanceOf(Array);
+    expect((await v("case", "hold", first.caseId, "--reason", "menteeAgreed")).code).toBe(exitCodes.refused);
+    expect((await v("case", "hold", first.caseId, "--reason", "bored")).code).toBe(exitCodes.invalidInput);
     // Team changes: the lead steps off (a member takes over), a recused mentor never returns.
     r = await v("case", "leave", first.caseId, lead, "--reason", "steppedOff");
     expect(r).toMatchObject({ code: 0, out: expect.stringContaining("plaats vrij") });
