@@ -47,8 +47,31 @@ export function submitIntake(
           replayed: true,
         }));
       }
-      return tx
-        .put("intakes", intake.id, intake, "new")
+      // A returning venture's link must name an earlier case of this programme that has ended.
+      const link = intake.previousCaseId;
+      const linked =
+        link === undefined
+          ? okAsync<undefined, ValidationFailed | StoreUnavailable>(undefined)
+          : tx.get("cases", link).andThen((found) =>
+              found?.value.state === "closed"
+                ? okAsync<undefined, ValidationFailed | StoreUnavailable>(undefined)
+                : errAsync<undefined, ValidationFailed | StoreUnavailable>({
+                    type: "ValidationFailed",
+                    subject: "IntakeRequest",
+                    issues: [
+                      {
+                        path: "previousCaseId",
+                        code: "custom",
+                        message:
+                          found === undefined
+                            ? "names no case of this programme"
+                            : "names a case that has not ended: a returning venture links to a closed case",
+                      },
+                    ],
+                  }),
+            );
+      return linked
+        .andThen(() => tx.put("intakes", intake.id, intake, "new"))
         .andThen(() =>
           tx.put("requests", idempotencyKey, { key: idempotencyKey, payload, intakeId: intake.id }, "new"),
         )

@@ -654,6 +654,32 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     );
     await store.close();
   });
+  it("a returning venture's link names a closed case of the programme, or the intake is refused", async () => {
+    const store = await make();
+    const ctx = context(store);
+    for (const id of ["anke", "douwe", "froukje", "ype"])
+      must(await registerMentor(ctx, mentorRaw(id), pm, "new"));
+    must(await submitIntake(ctx, intakeRaw("in-a"), "key-a", { id: "portal" }));
+    const earlier = must(await decideTriage(ctx, "in-a" as IntakeId, pm)).caseId as CaseId;
+    must(await confirmTeam(ctx, earlier, team("anke", "douwe", "froukje"), pm));
+    const returning = (previousCaseId: string, id: string) => ({ ...intakeRaw(id), previousCaseId });
+    const before = await dumpStore(store);
+    for (const [link, says] of [
+      ["case-nope", "names no case"],
+      [earlier, "has not ended"],
+    ] as const) {
+      const refused = (
+        await submitIntake(ctx, returning(link, "in-b"), `key-${link}`, { id: "portal" })
+      )._unsafeUnwrapErr();
+      expect(refused).toMatchObject({ type: "ValidationFailed", issues: [{ path: "previousCaseId" }] });
+      expect(JSON.stringify(refused)).toContain(says);
+    }
+    expect(await dumpStore(store)).toBe(before);
+    must(await closeCase(ctx, earlier, "questionResolved", pm));
+    const accepted = must(await submitIntake(ctx, returning(earlier, "in-b"), "key-b", { id: "portal" }));
+    expect(accepted.intake.previousCaseId).toBe(earlier);
+    await store.close();
+  });
   it("an override withdraws the referral the rules made, and the audit says the manager overrode", async () => {
     const store = await make();
     const ctx = context(store);
