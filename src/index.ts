@@ -47,7 +47,9 @@ export { isDue, meetingsMissed } from "./lifecycle/due.js";
 export {
   type BenefitKind,
   benefitKinds,
+  type EthicsResolution,
   type EthicsViolation,
+  ethicsResolutions,
   ethicsStatementCurrent,
   type MentorEvent,
   type MentorEventType,
@@ -121,6 +123,7 @@ export { urgencies } from "./model/intake.js";
 export type {
   Background,
   DeclaredInterest,
+  EthicsHold,
   Expertise,
   ExpertiseLevel,
   InterestKind,
@@ -181,6 +184,7 @@ export { closeCase } from "./programme/close-case.js";
 export { type ConfirmTeamError, confirmTeam } from "./programme/confirm-team.js";
 export { type Actor, type ProgrammeContext, required } from "./programme/context.js";
 export { type DecideTriageError, decideTriage, triageContext } from "./programme/decide-triage.js";
+export { recordEthicsViolation, resolveEthicsHold } from "./programme/ethics.js";
 export { followUpReferral } from "./programme/follow-up-referral.js";
 export { logSession } from "./programme/log-session.js";
 export {

@@ -61,14 +61,24 @@ export function transitionMentor(m: Mentor, e: MentorEvent): Result<Mentor, Ille
     .exhaustive();
 }
 
-/** Whether the mentor's ethics statement is current on `asOf` (signed within `validityMonths`). */
+/**
+ * Whether the mentor's ethics statement is in force on `asOf`: signed within `validityMonths`, and
+ * not breached by a recorded benefit the manager has not resolved yet (an `ethicsHold`). Every rule
+ * that asks whether a mentor may be matched asks this.
+ */
 export function ethicsStatementCurrent(m: Mentor, asOf: Date, validityMonths: number): boolean {
+  if (m.ethicsHold !== undefined) return false;
   const signed = m.ethicsStatementSignedOn;
   return signed !== undefined && signed <= asOf && addMonths(signed, validityMonths) > asOf;
 }
 
-export const benefitKinds = ["compensation", "gift", "fee", "equity"] as const;
-export type BenefitKind = (typeof benefitKinds)[number];
+import type { BenefitKind } from "../model/mentor.js";
+
+export { type BenefitKind, benefitKinds } from "../model/mentor.js";
+
+/** How the manager resolved an ethics hold: the benefit was given back, it was no benefit after all, or otherwise. */
+export const ethicsResolutions = ["benefitReturned", "noBenefit", "other"] as const;
+export type EthicsResolution = (typeof ethicsResolutions)[number];
 
 /** Mentors are unpaid: anything of value from a venture is a violation of the ethics statement. */
 export interface EthicsViolation {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { MentorId, SectorId, TopicId } from "./brand.js";
+import type { MentorId, SectorId, TopicId, VentureId } from "./brand.js";
 import { dateSchema, emailSchema, idSchema, listOf, nameSchema } from "./common.js";
 
 export const mentorStates = ["applicant", "active", "paused", "retired"] as const;
@@ -51,6 +51,20 @@ export interface Pause {
   readonly until?: Date;
 }
 
+/** Mentors are unpaid: anything of value from a venture breaches the ethics statement (rule 3). */
+export const benefitKinds = ["compensation", "gift", "fee", "equity"] as const;
+export type BenefitKind = (typeof benefitKinds)[number];
+
+/**
+ * A benefit from a venture the programme recorded: it suspends the mentor from matching until the
+ * manager resolves it. Set and lifted only by `recordEthicsViolation` and `resolveEthicsHold`.
+ */
+export interface EthicsHold {
+  readonly on: Date;
+  readonly kind: BenefitKind;
+  readonly ventureId: VentureId;
+}
+
 export interface Mentor {
   readonly id: MentorId;
   readonly name: string;
@@ -75,6 +89,8 @@ export interface Mentor {
   readonly interests: readonly DeclaredInterest[];
   /** When the mentor last signed the ethics statement; it is current for the profile's validity period. */
   readonly ethicsStatementSignedOn?: Date;
+  /** A recorded benefit from a venture, not yet resolved: the mentor is not matchable meanwhile. */
+  readonly ethicsHold?: EthicsHold;
 }
 
 export const expertiseSchema = z.object({
@@ -114,6 +130,9 @@ export const mentorSchema = z
     pauses: listOf(pauseSchema),
     interests: listOf(declaredInterestSchema, 200),
     ethicsStatementSignedOn: dateSchema.exactOptional(),
+    ethicsHold: z
+      .object({ on: dateSchema, kind: z.enum(benefitKinds), ventureId: idSchema<"VentureId">() })
+      .exactOptional(),
   })
   .refine((m) => new Set(m.expertise.map((e) => e.topic)).size === m.expertise.length, {
     message: "each topic may be listed once",

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import type { ValidationFailed } from "../errors.js";
 import { closingReasons, holdOverReasons } from "../lifecycle/case.js";
+import { ethicsResolutions } from "../lifecycle/mentor.js";
 import { boundedString, idSchema, listOf, shortTextSchema } from "../model/common.js";
+import { benefitKinds } from "../model/mentor.js";
 import { parseWith } from "../model/parse.js";
 import { followUpStatuses } from "../model/partner.js";
 
@@ -27,6 +29,13 @@ export const argument = {
   followUpStatus: z.enum(followUpStatuses),
   team: listOf(z.object({ mentorId: idSchema<"MentorId">(), role: z.enum(["lead", "member"]) }), 10).min(1),
   holdOverReason: z.enum(holdOverReasons),
+  ethicsResolution: z.enum(ethicsResolutions),
+  benefit: z.object({
+    mentorId: idSchema<"MentorId">(),
+    ventureId: idSchema<"VentureId">(),
+    kind: z.enum(benefitKinds),
+    on: z.date().refine((d) => !Number.isNaN(d.getTime()), { message: "not a valid date" }),
+  }),
   teamChange: z.discriminatedUnion("kind", [
     z.object({
       kind: z.literal("leave"),

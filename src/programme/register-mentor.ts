@@ -27,18 +27,26 @@ export function registerMentor(
   if (invalid !== undefined) return errAsync(invalid);
   const parsed = parseMentor(raw);
   if (parsed.isErr()) return errAsync(parsed.error);
-  const mentor = parsed.value;
+  const { ethicsHold: _ignored, ...incoming } = parsed.value;
   return ctx.store.transaction((tx) =>
-    tx.put("mentors", mentor.id, mentor, expected).andThen((version) =>
-      tx
-        .appendAudit({
-          at: ctx.clock(),
-          actor: actor.id,
-          action: expected === "new" ? "registerMentor" : "updateMentor",
-          subject: { collection: "mentors", id: mentor.id },
-        })
-        .map(() => ({ mentor, version })),
-    ),
+    // An ethics hold is the programme's record, not the mentor's data: an update keeps it as stored.
+    (expected === "new" ? okAsync(undefined) : tx.get("mentors", incoming.id))
+      .map((stored): Mentor => {
+        const hold = stored?.value.ethicsHold;
+        return hold === undefined ? incoming : { ...incoming, ethicsHold: hold };
+      })
+      .andThen((mentor) =>
+        tx.put("mentors", mentor.id, mentor, expected).andThen((version) =>
+          tx
+            .appendAudit({
+              at: ctx.clock(),
+              actor: actor.id,
+              action: expected === "new" ? "registerMentor" : "updateMentor",
+              subject: { collection: "mentors", id: mentor.id },
+            })
+            .map(() => ({ mentor, version })),
+        ),
+      ),
   );
 }
 
@@ -76,7 +84,8 @@ export function registerMentors(
       return;
     }
     seen.add(parsed.value.id);
-    mentors.push(parsed.value);
+    const { ethicsHold: _ignored, ...mentor } = parsed.value;
+    mentors.push(mentor);
   });
   if (issues.length > 0) return errAsync({ type: "ValidationFailed", subject: "Mentor", issues });
   return ctx.store.transaction((tx) => {

@@ -23,9 +23,12 @@ import {
   programmeReport,
   purgeExpired,
   type ReferralId,
+  recordEthicsViolation,
   registerMentor,
   registerMentors,
+  resolveEthicsHold,
   submitIntake,
+  type VentureId,
   vms,
 } from "venture-mentoring";
 import { describe, expect, it } from "vitest";
@@ -678,6 +681,55 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     must(await closeCase(ctx, earlier, "questionResolved", pm));
     const accepted = must(await submitIntake(ctx, returning(earlier, "in-b"), "key-b", { id: "portal" }));
     expect(accepted.intake.previousCaseId).toBe(earlier);
+    await store.close();
+  });
+  it("ethics enforced: a recorded gift suspends the mentor from matching until the manager resolves it", async () => {
+    const store = await make();
+    const ctx = context(store);
+    for (const id of ["anke", "douwe", "froukje", "ype", "sjoerd"])
+      must(await registerMentor(ctx, mentorRaw(id), pm, "new"));
+    must(await submitIntake(ctx, intakeRaw("in-g"), "key-g", { id: "portal" }));
+    const caseId = must(await decideTriage(ctx, "in-g" as IntakeId, pm)).caseId as CaseId;
+    must(await confirmTeam(ctx, caseId, team("anke", "douwe", "froukje"), pm));
+    const venture = (await store.get("intakes", "in-g"))._unsafeUnwrap()?.value.venture.id as VentureId;
+
+    const recorded = must(
+      await recordEthicsViolation(
+        ctx,
+        { mentorId: "anke" as MentorId, ventureId: venture, kind: "gift", on: new Date("2026-12-03") },
+        pm,
+      ),
+    );
+    expect(recorded.violation).toMatchObject({ type: "EthicsViolation", kind: "gift" });
+    expect(recorded.casesToReview).toEqual([caseId]);
+    const held = (await store.get("mentors", "anke"))._unsafeUnwrap()?.value;
+    expect(held?.ethicsHold).toMatchObject({ kind: "gift", ventureId: venture });
+    // An update of the mentor's record neither sets nor clears the hold.
+    const version = (await store.get("mentors", "anke"))._unsafeUnwrap()?.version as number;
+    must(await registerMentor(ctx, { ...mentorRaw("anke"), name: "Anke de Boer-Visser" }, pm, version));
+    expect((await store.get("mentors", "anke"))._unsafeUnwrap()?.value.ethicsHold).toBeDefined();
+
+    // Not matchable: another confirmation with her is refused, and no round proposes her.
+    must(await submitIntake(ctx, intakeRaw("in-h"), "key-h", { id: "portal" }));
+    const other = must(await decideTriage(ctx, "in-h" as IntakeId, pm)).caseId as CaseId;
+    expect(
+      (await confirmTeam(ctx, other, team("anke", "ype", "sjoerd"), pm))._unsafeUnwrapErr(),
+    ).toMatchObject({ type: "TeamRefused", mentorId: "anke", reason: "notMatchable" });
+    const proposal = must(await planRound(ctx, "round-2027-01", new Date("2027-01-04T19:00:00Z"), pm));
+    expect(proposal.teams.flatMap((t) => t.team.map((m) => m.mentorId))).not.toContain("anke");
+
+    // Resolved: matchable again.
+    must(await resolveEthicsHold(ctx, "anke" as MentorId, "benefitReturned", pm));
+    expect((await store.get("mentors", "anke"))._unsafeUnwrap()?.value.ethicsHold).toBeUndefined();
+    must(await confirmTeam(ctx, other, team("anke", "ype", "sjoerd"), pm));
+    const trail = (await store.audit())._unsafeUnwrap();
+    expect(trail.map((e) => [e.action, e.reason])).toEqual(
+      expect.arrayContaining([
+        ["recordEthicsViolation", "gift"],
+        ["reviewCase", "ethicsViolation"],
+        ["resolveEthicsHold", "benefitReturned"],
+      ]),
+    );
     await store.close();
   });
   it("an override withdraws the referral the rules made, and the audit says the manager overrode", async () => {
