@@ -10,6 +10,7 @@ import type {
 import { roomForNewCases } from "../hours/capacity.js";
 import { type MentoringCase, openCase, transition } from "../lifecycle/case.js";
 import { ethicsStatementCurrent } from "../lifecycle/mentor.js";
+import { hasDeclaredConflict } from "../matching/instance.js";
 import type { CaseId, IntakeId, ReferralId, TopicId } from "../model/brand.js";
 import type { IntakeRequest } from "../model/intake.js";
 import type { Mentor } from "../model/mentor.js";
@@ -38,25 +39,34 @@ export function triageContext(
 ): TriageContext {
   const { profile } = ctx;
   const now = ctx.clock();
+  // Mentors who could sit on this venture's team now: matchable, with room, no declared conflict
+  // of interest with the venture (its competitors, suppliers, the venture itself).
   const withRoom = mentors
     .map((m) => m.value)
     .filter(
       (m) =>
         m.state === "active" &&
         ethicsStatementCurrent(m, now, profile.ethicsStatementValidityMonths) &&
+        !hasDeclaredConflict(m, intake.venture) &&
         roomForNewCases(
           m,
           { cases: load.get(m.id) ?? 0, hours: (load.get(m.id) ?? 0) * profile.hours.normPerCaseMonth },
           profile.hours.normPerCaseMonth,
         ) > 0,
     );
+  const covers = (m: Mentor, t: TopicId) => m.expertise.some((e) => e.topic === t && e.level >= 2);
   const shortTopics: TopicId[] = intake.question.topics
     .map((t) => t.topic)
-    .filter((t) => !withRoom.some((m) => m.expertise.some((e) => e.topic === t && e.level >= 2)));
+    .filter((t) => !withRoom.some((m) => covers(m, t)));
+  // The question's heaviest topic decides (a side topic that can be covered does not make a team):
+  // a team of the profile's size with a lead, at least one of them strong in that topic.
+  const heaviest = Math.max(0, ...intake.question.topics.map((t) => t.weight));
+  const core = intake.question.topics.filter((t) => t.weight === heaviest).map((t) => t.topic);
   const canStaff =
     withRoom.length >= profile.team.minSize &&
     withRoom.some((m) => m.leadQualified) &&
-    shortTopics.length < intake.question.topics.length;
+    core.length > 0 &&
+    core.some((t) => withRoom.some((m) => covers(m, t)));
   return {
     placesLeft: Math.max(0, profile.meeting.newCasesPerMeeting - waiting),
     network: { canStaff, shortTopics },

@@ -54,7 +54,10 @@ async function programme(store: ProgrammeStore): Promise<ProgrammeContext> {
         ctx,
         mentorRaw(id, {
           ...(id === "anke" ? { name: mentorName } : {}),
-          expertise: [{ topic: "strategy", level: 3 }],
+          expertise: [
+            { topic: "leadership", level: 3 },
+            { topic: "strategy", level: 3 },
+          ],
           sectors: [],
           background: id === "anke" ? "founder" : "finance",
         }),

@@ -282,7 +282,9 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
   it("a refused confirmation leaves the store exactly as it was", async () => {
     const store = await make();
     const ctx = context(store);
-    for (const id of ["anke", "douwe"]) (await registerMentor(ctx, mentorRaw(id), pm, "new"))._unsafeUnwrap();
+    // Enough mentors without a conflict for triage to accept; froukje works for a competitor.
+    for (const id of ["anke", "douwe", "ype"])
+      (await registerMentor(ctx, mentorRaw(id), pm, "new"))._unsafeUnwrap();
     (
       await registerMentor(
         ctx,
@@ -730,6 +732,40 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
         ["resolveEthicsHold", "benefitReturned"],
       ]),
     );
+    await store.close();
+  });
+  it("triage asks whether a team can cover the question's heaviest topic, without conflicted mentors", async () => {
+    const store = await make();
+    const ctx = context(store);
+    // Four mentors for leadership and strategy; the only succession mentor supplies the venture.
+    for (const id of ["anke", "douwe", "froukje", "ype"])
+      must(await registerMentor(ctx, mentorRaw(id), pm, "new"));
+    must(
+      await registerMentor(
+        ctx,
+        mentorRaw("sjoerd", {
+          expertise: [{ topic: "succession", level: 3 }],
+          interests: [{ kind: "supplier", organisation: "Kaasmakerij in-s" }],
+        }),
+        pm,
+        "new",
+      ),
+    );
+    const succession = intakeRaw("in-s", {
+      question: {
+        summary: "Who takes over the firm?",
+        topics: [
+          { topic: "succession", weight: 3 },
+          { topic: "strategy", weight: 1 },
+        ],
+      },
+    });
+    must(await submitIntake(ctx, succession, "key-s", { id: "portal" }));
+    const decided = must(await decideTriage(ctx, "in-s" as IntakeId, pm));
+    // The side topic is coverable, the core one only by a conflicted mentor: no team, no case.
+    expect(decided.decision.context.network).toEqual({ canStaff: false, shortTopics: ["succession"] });
+    expect(decided.decision.outcome.kind).not.toBe("accept");
+    expect(decided.caseId).toBeUndefined();
     await store.close();
   });
   it("an override withdraws the referral the rules made, and the audit says the manager overrode", async () => {
