@@ -184,7 +184,7 @@ export { closeCase } from "./programme/close-case.js";
 export { type ConfirmTeamError, confirmTeam } from "./programme/confirm-team.js";
 export { type Actor, type ProgrammeContext, required } from "./programme/context.js";
 export { type DecideTriageError, decideTriage, triageContext } from "./programme/decide-triage.js";
-export { recordEthicsViolation, resolveEthicsHold } from "./programme/ethics.js";
+export { recordConflict, recordEthicsViolation, resolveEthicsHold } from "./programme/ethics.js";
 export { followUpReferral } from "./programme/follow-up-referral.js";
 export { logSession } from "./programme/log-session.js";
 export {
@@ -213,6 +213,8 @@ export { decodeAuditEntry, decodeDocument } from "./store/codecs.js";
 export type {
   AuditEntry,
   Collection,
+  ConflictReason,
+  ConflictRecord,
   Documents,
   Page,
   PageQuery,
@@ -228,7 +230,7 @@ export type {
   Versioned,
   VersionQuery,
 } from "./store/contract.js";
-export { collections } from "./store/contract.js";
+export { collections, conflictId, conflictReasons } from "./store/contract.js";
 export {
   DEFAULT_PROGRAMME,
   documentId,

@@ -453,6 +453,7 @@ export function runStoreConformance(
       requests: true,
       rounds: true,
       settings: true,
+      conflicts: true,
     };
     const all = Object.keys(every) as Collection[];
     for (const collection of all)

@@ -105,6 +105,7 @@ export interface MessageParams {
   "collection.requests": Record<string, never>;
   "collection.rounds": Record<string, never>;
   "collection.settings": Record<string, never>;
+  "collection.conflicts": Record<string, never>;
 
   "error.IdempotencyConflict": { key: string };
   "error.TeamRefused": { case: string; mentor: string; reason: string };
@@ -283,6 +284,7 @@ const en: Catalogue = {
   "collection.requests": () => "request",
   "collection.rounds": () => "matching round",
   "collection.settings": () => "programme",
+  "collection.conflicts": () => "recorded conflict of interest",
 
   "error.IdempotencyConflict": ({ key }) => `Request key '${key}' was used before with different content.`,
   "error.TeamRefused": ({ case: c, mentor, reason }) =>
@@ -450,6 +452,7 @@ const nl: Catalogue = {
   "collection.requests": () => "aanvraag",
   "collection.rounds": () => "matchingronde",
   "collection.settings": () => "programma",
+  "collection.conflicts": () => "vastgelegd belangenconflict",
 
   "error.IdempotencyConflict": ({ key }) => `Aanvraagsleutel '${key}' is eerder gebruikt met andere inhoud.`,
   "error.TeamRefused": ({ case: c, mentor, reason }) =>

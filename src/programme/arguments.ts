@@ -6,6 +6,7 @@ import { boundedString, idSchema, listOf, shortTextSchema } from "../model/commo
 import { benefitKinds } from "../model/mentor.js";
 import { parseWith } from "../model/parse.js";
 import { followUpStatuses } from "../model/partner.js";
+import { conflictReasons } from "../store/contract.js";
 
 /**
  * The use-cases' typed arguments, checked at run time too: a portal written in JavaScript (or a
@@ -30,6 +31,11 @@ export const argument = {
   team: listOf(z.object({ mentorId: idSchema<"MentorId">(), role: z.enum(["lead", "member"]) }), 10).min(1),
   holdOverReason: z.enum(holdOverReasons),
   ethicsResolution: z.enum(ethicsResolutions),
+  conflict: z.object({
+    mentorId: idSchema<"MentorId">(),
+    ventureId: idSchema<"VentureId">(),
+    reason: z.enum(conflictReasons),
+  }),
   benefit: z.object({
     mentorId: idSchema<"MentorId">(),
     ventureId: idSchema<"VentureId">(),

@@ -11,7 +11,7 @@ import type { CaseId, MentorId } from "../model/brand.js";
 import type { StoreConflict, StoreUnavailable } from "../store/contract.js";
 import { argument, checkArguments } from "./arguments.js";
 import { type Actor, type ProgrammeContext, required } from "./context.js";
-import { seatRefusal } from "./seat-check.js";
+import { seatLoads, seatRefusal } from "./seat-check.js";
 
 /**
  * A team change: a mentor steps off or is recused (rule 13), a replacement joins, or the manager
@@ -119,7 +119,7 @@ export function changeTeam(
           });
         }
         return required(tx, "mentors", change.mentorId).andThen((m) =>
-          tx.count("cases", "seatedMentor", [m.value.id]).andThen((load) => {
+          seatLoads(tx, [m.value.id], intake.value.venture.id).andThen((load) => {
             const reason = seatRefusal(
               m.value,
               intake.value.venture,
@@ -127,6 +127,7 @@ export function changeTeam(
               load.get(m.value.id) ?? 0,
               profile,
               on,
+              load.conflicted(m.value.id),
             );
             if (reason !== undefined) {
               return errAsync<MentoringCase, ChangeTeamError>({

@@ -12,7 +12,7 @@ import type { Venture } from "../model/venture.js";
 import type { StoreConflict, StoreUnavailable, StoreWriter, Versioned } from "../store/contract.js";
 import { argument, checkArguments } from "./arguments.js";
 import { type Actor, type ProgrammeContext, required } from "./context.js";
-import { seatRefusal } from "./seat-check.js";
+import { seatLoads, seatRefusal } from "./seat-check.js";
 
 export type ConfirmTeamError =
   | ValidationFailed
@@ -57,54 +57,53 @@ export function confirmTeam(
               team.map((seat) => seat.mentorId),
             )
             .andThen((mentors) =>
-              tx
-                .count(
-                  "cases",
-                  "seatedMentor",
-                  team.map((seat) => seat.mentorId),
-                )
-                .andThen((load) => {
-                  const now = ctx.clock();
-                  for (const seat of team) {
-                    const m = mentors.find((x) => x.value.id === seat.mentorId)?.value;
-                    if (m === undefined) {
-                      return errAsync<MentoringCase, ConfirmTeamError>({
-                        type: "NotFound",
-                        collection: "mentors",
-                        id: seat.mentorId,
-                      });
-                    }
-                    const reason = seatRefusal(
-                      m,
-                      intake.value.venture,
-                      seat.role,
-                      load.get(m.id) ?? 0,
-                      profile,
-                      now,
-                    );
-                    if (reason !== undefined) {
-                      return errAsync<MentoringCase, ConfirmTeamError>({
-                        type: "TeamRefused",
-                        caseId,
-                        mentorId: seat.mentorId,
-                        reason,
-                      });
-                    }
+              seatLoads(
+                tx,
+                team.map((seat) => seat.mentorId),
+                intake.value.venture.id,
+              ).andThen((load) => {
+                const now = ctx.clock();
+                for (const seat of team) {
+                  const m = mentors.find((x) => x.value.id === seat.mentorId)?.value;
+                  if (m === undefined) {
+                    return errAsync<MentoringCase, ConfirmTeamError>({
+                      type: "NotFound",
+                      collection: "mentors",
+                      id: seat.mentorId,
+                    });
                   }
-                  const confirmed = transition(kase.value, { type: "teamConfirmed", on: now, team });
-                  if (confirmed.isErr()) return errAsync<MentoringCase, ConfirmTeamError>(confirmed.error);
-                  return tx
-                    .put("cases", caseId, confirmed.value, kase.version)
-                    .andThen(() =>
-                      tx.appendAudit({
-                        at: now,
-                        actor: actor.id,
-                        action: "confirmTeam",
-                        subject: { collection: "cases", id: caseId },
-                      }),
-                    )
-                    .map(() => confirmed.value);
-                }),
+                  const reason = seatRefusal(
+                    m,
+                    intake.value.venture,
+                    seat.role,
+                    load.get(m.id) ?? 0,
+                    profile,
+                    now,
+                    load.conflicted(m.id),
+                  );
+                  if (reason !== undefined) {
+                    return errAsync<MentoringCase, ConfirmTeamError>({
+                      type: "TeamRefused",
+                      caseId,
+                      mentorId: seat.mentorId,
+                      reason,
+                    });
+                  }
+                }
+                const confirmed = transition(kase.value, { type: "teamConfirmed", on: now, team });
+                if (confirmed.isErr()) return errAsync<MentoringCase, ConfirmTeamError>(confirmed.error);
+                return tx
+                  .put("cases", caseId, confirmed.value, kase.version)
+                  .andThen(() =>
+                    tx.appendAudit({
+                      at: now,
+                      actor: actor.id,
+                      action: "confirmTeam",
+                      subject: { collection: "cases", id: caseId },
+                    }),
+                  )
+                  .map(() => confirmed.value);
+              }),
             )
         );
       }),
@@ -137,7 +136,7 @@ function completeTeam(
   const who = (e: CaseEvent) => (e as { readonly mentorId: MentorId }).mentorId as string;
   const seated = events.map(who);
   return tx.getMany("mentors", seated).andThen((mentors) =>
-    tx.count("cases", "seatedMentor", seated).andThen((load) => {
+    seatLoads(tx, seated, venture.id).andThen((load) => {
       let next = kase.value;
       for (const e of events) {
         const m = mentors.find((x) => x.value.id === who(e))?.value;
@@ -149,7 +148,7 @@ function completeTeam(
           });
         const reason =
           e.type === "mentorJoined"
-            ? seatRefusal(m, venture, e.role, load.get(m.id) ?? 0, ctx.profile, now)
+            ? seatRefusal(m, venture, e.role, load.get(m.id) ?? 0, ctx.profile, now, load.conflicted(m.id))
             : m.leadQualified
               ? undefined
               : "notLeadQualified";

@@ -28,7 +28,8 @@ import { type Actor, type ProgrammeContext, required } from "./context.js";
  * What triage needs from the programme's state: places left at the next meeting (the quota less the
  * cases already waiting for it) and whether matchable mentors with room can staff this question.
  * `mentors` are the programme's mentors (only the active ones count), `load` each mentor's current
- * cases (`count("cases", "seatedMentor")`), `waiting` the cases awaiting the next meeting.
+ * cases (`count("cases", "seatedMentor")`), `waiting` the cases awaiting the next meeting,
+ * `conflicted` the mentors with a conflict of interest the programme recorded with this venture.
  */
 export function triageContext(
   ctx: ProgrammeContext,
@@ -36,6 +37,7 @@ export function triageContext(
   mentors: readonly Versioned<Mentor>[],
   load: ReadonlyMap<string, number>,
   waiting: number,
+  conflicted: ReadonlySet<string> = new Set(),
 ): TriageContext {
   const { profile } = ctx;
   const now = ctx.clock();
@@ -48,6 +50,7 @@ export function triageContext(
         m.state === "active" &&
         ethicsStatementCurrent(m, now, profile.ethicsStatementValidityMonths) &&
         !hasDeclaredConflict(m, intake.venture) &&
+        !conflicted.has(m.id) &&
         roomForNewCases(
           m,
           { cases: load.get(m.id) ?? 0, hours: (load.get(m.id) ?? 0) * profile.hours.normPerCaseMonth },
@@ -148,41 +151,50 @@ export function decideTriage(
           // The network's room: active mentors and the projection of their current cases.
           return tx.find("mentors", "state", "active").andThen((mentors) =>
             tx.count("cases", "seatedMentor").andThen((load) =>
-              waitingForMeeting(ctx, tx).andThen((waiting) => {
-                const now = ctx.clock();
-                const evaluated = evaluateTriage({
-                  intake: intake.value,
-                  profile: ctx.profile,
-                  context: triageContext(ctx, intake.value, mentors, load, waiting),
-                  now,
-                });
-                const base = previous?.value ?? evaluated;
-                const decided =
-                  override === undefined
-                    ? okAsync<TriageDecision, DecideTriageError>(evaluated)
-                    : overrideTriage(
-                        base,
-                        { ...(override as object), by: actor.id },
-                        ctx.profile,
-                        now,
-                      ).asyncAndThen((d) => okAsync<TriageDecision, DecideTriageError>(d));
-                return decided.andThen((decision) =>
-                  tx
-                    .find("referrals", "intake", intakeId)
-                    .andThen((referrals) =>
-                      record(
-                        ctx,
-                        tx,
-                        intake.value,
-                        decision,
-                        previous?.version ?? "new",
-                        actor,
-                        existing,
-                        referrals,
-                      ),
+              waitingForMeeting(ctx, tx).andThen((waiting) =>
+                tx.find("conflicts", "venture", intake.value.venture.id).andThen((recorded) => {
+                  const now = ctx.clock();
+                  const evaluated = evaluateTriage({
+                    intake: intake.value,
+                    profile: ctx.profile,
+                    context: triageContext(
+                      ctx,
+                      intake.value,
+                      mentors,
+                      load,
+                      waiting,
+                      new Set(recorded.map((r) => r.value.mentorId as string)),
                     ),
-                );
-              }),
+                    now,
+                  });
+                  const base = previous?.value ?? evaluated;
+                  const decided =
+                    override === undefined
+                      ? okAsync<TriageDecision, DecideTriageError>(evaluated)
+                      : overrideTriage(
+                          base,
+                          { ...(override as object), by: actor.id },
+                          ctx.profile,
+                          now,
+                        ).asyncAndThen((d) => okAsync<TriageDecision, DecideTriageError>(d));
+                  return decided.andThen((decision) =>
+                    tx
+                      .find("referrals", "intake", intakeId)
+                      .andThen((referrals) =>
+                        record(
+                          ctx,
+                          tx,
+                          intake.value,
+                          decision,
+                          previous?.version ?? "new",
+                          actor,
+                          existing,
+                          referrals,
+                        ),
+                      ),
+                  );
+                }),
+              ),
             ),
           );
         }),

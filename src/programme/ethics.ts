@@ -3,7 +3,13 @@ import type { NotFound, ValidationFailed } from "../errors.js";
 import { type EthicsResolution, type EthicsViolation, recordBenefit } from "../lifecycle/mentor.js";
 import type { CaseId, MentorId, VentureId } from "../model/brand.js";
 import type { BenefitKind, Mentor } from "../model/mentor.js";
-import type { StoreConflict, StoreUnavailable } from "../store/contract.js";
+import {
+  type ConflictReason,
+  type ConflictRecord,
+  conflictId,
+  type StoreConflict,
+  type StoreUnavailable,
+} from "../store/contract.js";
 import { argument, checkArguments } from "./arguments.js";
 import { type Actor, type ProgrammeContext, required } from "./context.js";
 
@@ -113,5 +119,59 @@ export function resolveEthicsHold(
         )
         .map(() => mentor);
     }),
+  );
+}
+
+/**
+ * Record a conflict of interest the programme knows of between a mentor and a venture (beyond what
+ * the mentor declared): triage, planning and every confirmation keep the mentor off the venture's
+ * team from now on. Recording it again changes nothing. Mentors already on the venture's running
+ * case are returned for review (and audited): the manager decides whether they step off (recused).
+ *
+ * @example
+ * await recordConflict(ctx, { mentorId, ventureId, reason: "family" }, { id: "pm-paula" });
+ */
+export function recordConflict(
+  ctx: ProgrammeContext,
+  conflict: { readonly mentorId: MentorId; readonly ventureId: VentureId; readonly reason: ConflictReason },
+  actor: Actor,
+): ResultAsync<
+  { readonly conflict: ConflictRecord; readonly casesToReview: readonly CaseId[] },
+  ValidationFailed | NotFound | StoreConflict | StoreUnavailable
+> {
+  const invalid = checkArguments(
+    "recordConflict",
+    { conflict: argument.conflict, actor: argument.actor },
+    { conflict, actor },
+  );
+  if (invalid !== undefined) return errAsync(invalid);
+  const id = conflictId(conflict.mentorId, conflict.ventureId);
+  return ctx.store.transaction((tx) =>
+    required(tx, "mentors", conflict.mentorId).andThen(() =>
+      tx.get("conflicts", id).andThen((known) => {
+        const at = ctx.clock();
+        const record: ConflictRecord = known?.value ?? { id, ...conflict, on: at };
+        const stored =
+          known !== undefined
+            ? okAsync<unknown, StoreConflict | StoreUnavailable>(undefined)
+            : tx.put("conflicts", id, record, "new").andThen(() =>
+                tx.appendAudit({
+                  at,
+                  actor: actor.id,
+                  action: "recordConflict",
+                  subject: { collection: "conflicts", id },
+                  reason: conflict.reason,
+                }),
+              );
+        return stored
+          .andThen(() => tx.find("cases", "seatedMentor", conflict.mentorId))
+          .map((cases) => ({
+            conflict: record,
+            casesToReview: cases
+              .filter((c) => c.value.ventureId === conflict.ventureId)
+              .map((c) => c.value.id),
+          }));
+      }),
+    ),
   );
 }

@@ -135,144 +135,168 @@ function readRound(
           ])
           .andThen((earlierCases) =>
             meetingsSoFar(ctx, tx, cases).andThen((held) =>
-              tx.versions("rounds", { ids: [roundId] }).map((rounds): Snapshot => {
-                const previous = rounds.get(roundId);
-                const readSet: ReadSet = {
-                  mentors: versionsOf(mentors),
-                  cases: versionsOf(cases),
-                  intakes: versionsOf(intakes),
-                  earlier: versionsOf(earlierCases),
-                  round: previous,
-                };
-                const intakeOf = new Map(intakes.map((i) => [i.value.id as string, i.value]));
-                const load = mentorCaseCounts(cases.map((c) => c.value));
-                const running = cases.filter((c) => c.value.state === "active" || c.value.state === "paused");
-                const byId = new Map([...earlierCases, ...cases].map((c) => [c.value.id as string, c.value]));
-                // A case that waited through a meeting without a team is the manager's decision now
-                // (casesDue): it comes back only when they plan it once more (holdOver).
-                const due = new Set(
-                  dueAmong(
-                    cases.map((c) => c.value),
-                    held,
-                    ctx.clock(),
-                  ).map((d) => d.caseId as string),
-                );
-                const waiting = cases.filter(
-                  (c) =>
-                    c.value.state === "awaitingMeeting" &&
-                    intakeOf.has(c.value.intakeId) &&
-                    !due.has(c.value.id),
-                );
-                const knownMentors = new Set(mentors.map((m) => m.value.id as string));
-                // Running cases short of a member or of their lead come back to the meeting (rule 13):
-                // their remaining team pinned, everyone who left them kept off, the open seats filled.
-                const short = running.filter((c) => {
-                  const team = currentTeam(c.value);
-                  return (
-                    c.value.needsReplacement &&
-                    intakeOf.has(c.value.intakeId) &&
-                    (team.length < c.value.teamSize || !team.some((m) => m.role === "lead"))
-                  );
-                });
-                const shortIds = new Set(short.map((c) => c.value.id as string));
-                const kept = short.flatMap((c) =>
-                  currentTeam(c.value)
-                    .filter((m) => knownMentors.has(m.mentorId))
-                    .map((m): Pin => ({ mentorId: m.mentorId, caseId: c.value.id, kind: "pin" })),
-                );
-                const keptOff = short.flatMap((c) => {
-                  const on = new Set(currentTeam(c.value).map((m) => m.mentorId as string));
-                  const gone = c.value.memberships.filter(
-                    (m) => m.departure !== undefined && !on.has(m.mentorId) && knownMentors.has(m.mentorId),
-                  );
-                  return [...new Set(gone.map((m) => m.mentorId))].map(
-                    (mentorId): Pin => ({ mentorId, caseId: c.value.id, kind: "exclude" }),
-                  );
-                });
-                // A kept member's seat is already in their load: the round counts it once, as the pin.
-                const pinnedSeats = new Map<string, number>();
-                for (const p of kept) pinnedSeats.set(p.mentorId, (pinnedSeats.get(p.mentorId) ?? 0) + 1);
-                const knownCases = new Set([...waiting, ...short].map((c) => c.value.id as string));
-                const round: MatchingRound = {
-                  id: roundId,
-                  date: meetingDate,
-                  rules: {
-                    ...roundRulesFromProfile(profile),
-                    // Re-staffing a running case does not take a new case's place at the meeting.
-                    newCasesPerMeeting: profile.meeting.newCasesPerMeeting + short.length,
-                  },
-                  mentors: mentors.map((m) => {
-                    const n = (load.get(m.value.id) ?? 0) - (pinnedSeats.get(m.value.id) ?? 0);
-                    return { ...m.value, load: { cases: n, hours: n * profile.hours.normPerCaseMonth } };
+              tx
+                .find("conflicts", "venture", [...new Set(intakes.map((i) => i.value.venture.id as string))])
+                .andThen((recorded) =>
+                  tx.versions("rounds", { ids: [roundId] }).map((rounds): Snapshot => {
+                    const previous = rounds.get(roundId);
+                    const readSet: ReadSet = {
+                      mentors: versionsOf(mentors),
+                      cases: versionsOf(cases),
+                      intakes: versionsOf(intakes),
+                      earlier: versionsOf(earlierCases),
+                      round: previous,
+                    };
+                    const intakeOf = new Map(intakes.map((i) => [i.value.id as string, i.value]));
+                    const load = mentorCaseCounts(cases.map((c) => c.value));
+                    const running = cases.filter(
+                      (c) => c.value.state === "active" || c.value.state === "paused",
+                    );
+                    const byId = new Map(
+                      [...earlierCases, ...cases].map((c) => [c.value.id as string, c.value]),
+                    );
+                    // A case that waited through a meeting without a team is the manager's decision now
+                    // (casesDue): it comes back only when they plan it once more (holdOver).
+                    const due = new Set(
+                      dueAmong(
+                        cases.map((c) => c.value),
+                        held,
+                        ctx.clock(),
+                      ).map((d) => d.caseId as string),
+                    );
+                    const waiting = cases.filter(
+                      (c) =>
+                        c.value.state === "awaitingMeeting" &&
+                        intakeOf.has(c.value.intakeId) &&
+                        !due.has(c.value.id),
+                    );
+                    const knownMentors = new Set(mentors.map((m) => m.value.id as string));
+                    // Running cases short of a member or of their lead come back to the meeting (rule 13):
+                    // their remaining team pinned, everyone who left them kept off, the open seats filled.
+                    const short = running.filter((c) => {
+                      const team = currentTeam(c.value);
+                      return (
+                        c.value.needsReplacement &&
+                        intakeOf.has(c.value.intakeId) &&
+                        (team.length < c.value.teamSize || !team.some((m) => m.role === "lead"))
+                      );
+                    });
+                    const shortIds = new Set(short.map((c) => c.value.id as string));
+                    const kept = short.flatMap((c) =>
+                      currentTeam(c.value)
+                        .filter((m) => knownMentors.has(m.mentorId))
+                        .map((m): Pin => ({ mentorId: m.mentorId, caseId: c.value.id, kind: "pin" })),
+                    );
+                    const keptOff = short.flatMap((c) => {
+                      const on = new Set(currentTeam(c.value).map((m) => m.mentorId as string));
+                      const gone = c.value.memberships.filter(
+                        (m) =>
+                          m.departure !== undefined && !on.has(m.mentorId) && knownMentors.has(m.mentorId),
+                      );
+                      return [...new Set(gone.map((m) => m.mentorId))].map(
+                        (mentorId): Pin => ({ mentorId, caseId: c.value.id, kind: "exclude" }),
+                      );
+                    });
+                    // A kept member's seat is already in their load: the round counts it once, as the pin.
+                    const pinnedSeats = new Map<string, number>();
+                    for (const p of kept) pinnedSeats.set(p.mentorId, (pinnedSeats.get(p.mentorId) ?? 0) + 1);
+                    const knownCases = new Set([...waiting, ...short].map((c) => c.value.id as string));
+                    const round: MatchingRound = {
+                      id: roundId,
+                      date: meetingDate,
+                      rules: {
+                        ...roundRulesFromProfile(profile),
+                        // Re-staffing a running case does not take a new case's place at the meeting.
+                        newCasesPerMeeting: profile.meeting.newCasesPerMeeting + short.length,
+                      },
+                      mentors: mentors.map((m) => {
+                        const n = (load.get(m.value.id) ?? 0) - (pinnedSeats.get(m.value.id) ?? 0);
+                        return { ...m.value, load: { cases: n, hours: n * profile.hours.normPerCaseMonth } };
+                      }),
+                      cases: [
+                        ...short.map((c) => {
+                          const intake = intakeOf.get(c.value.intakeId);
+                          return {
+                            id: c.value.id,
+                            venture: intake?.venture ?? ({} as never),
+                            topics: intake?.question.topics ?? [],
+                            acceptedOn: c.value.openedOn,
+                            previousMentors: [],
+                            teamSize: c.value.teamSize,
+                          };
+                        }),
+                        ...waiting.map((c) => {
+                          const intake = intakeOf.get(c.value.intakeId);
+                          const earlier =
+                            c.value.previousCaseId === undefined
+                              ? undefined
+                              : byId.get(c.value.previousCaseId);
+                          return {
+                            id: c.value.id,
+                            venture: intake?.venture ?? ({} as never),
+                            topics: intake?.question.topics ?? [],
+                            acceptedOn: c.value.openedOn,
+                            previousMentors:
+                              earlier === undefined
+                                ? []
+                                : [...new Set(earlier.memberships.map((m) => m.mentorId as MentorId))],
+                          };
+                        }),
+                      ],
+                      // The manager's hands on the round, kept to the mentors and cases it is about.
+                      preferences: (hands.preferences ?? []).filter(
+                        (p) => knownMentors.has(p.mentorId) && knownCases.has(p.caseId),
+                      ),
+                      pins: [
+                        ...kept,
+                        ...keptOff,
+                        ...(hands.pins ?? []).filter(
+                          (p) =>
+                            knownMentors.has(p.mentorId) &&
+                            knownCases.has(p.caseId) &&
+                            !kept.some((k) => k.mentorId === p.mentorId && k.caseId === p.caseId) &&
+                            !keptOff.some((k) => k.mentorId === p.mentorId && k.caseId === p.caseId),
+                        ),
+                      ],
+                      // Conflicts the programme recorded, for the cases of this meeting.
+                      conflicts: [...waiting, ...short].flatMap((c) => {
+                        const venture = intakeOf.get(c.value.intakeId)?.venture.id;
+                        return recorded
+                          .filter((r) => r.value.ventureId === venture && knownMentors.has(r.value.mentorId))
+                          .map((r) => ({
+                            mentorId: r.value.mentorId,
+                            caseId: c.value.id,
+                            reason: r.value.reason,
+                          }));
+                      }),
+                      activeCases: running.flatMap((c) => {
+                        if (shortIds.has(c.value.id)) return [];
+                        const intake = intakeOf.get(c.value.intakeId);
+                        return intake === undefined
+                          ? []
+                          : [
+                              {
+                                id: c.value.id as CaseId,
+                                venture: intake.venture,
+                                topics: intake.question.topics,
+                                team: currentTeam(c.value).map((m) => ({
+                                  mentorId: m.mentorId,
+                                  role: m.role,
+                                })),
+                              },
+                            ];
+                      }),
+                      weights: defaultWeights,
+                      seed: hands.seed ?? 1,
+                    };
+                    return {
+                      round,
+                      readSet,
+                      read: fingerprint(readSet),
+                      previous: previous ?? "new",
+                    };
                   }),
-                  cases: [
-                    ...short.map((c) => {
-                      const intake = intakeOf.get(c.value.intakeId);
-                      return {
-                        id: c.value.id,
-                        venture: intake?.venture ?? ({} as never),
-                        topics: intake?.question.topics ?? [],
-                        acceptedOn: c.value.openedOn,
-                        previousMentors: [],
-                        teamSize: c.value.teamSize,
-                      };
-                    }),
-                    ...waiting.map((c) => {
-                      const intake = intakeOf.get(c.value.intakeId);
-                      const earlier =
-                        c.value.previousCaseId === undefined ? undefined : byId.get(c.value.previousCaseId);
-                      return {
-                        id: c.value.id,
-                        venture: intake?.venture ?? ({} as never),
-                        topics: intake?.question.topics ?? [],
-                        acceptedOn: c.value.openedOn,
-                        previousMentors:
-                          earlier === undefined
-                            ? []
-                            : [...new Set(earlier.memberships.map((m) => m.mentorId as MentorId))],
-                      };
-                    }),
-                  ],
-                  // The manager's hands on the round, kept to the mentors and cases it is about.
-                  preferences: (hands.preferences ?? []).filter(
-                    (p) => knownMentors.has(p.mentorId) && knownCases.has(p.caseId),
-                  ),
-                  pins: [
-                    ...kept,
-                    ...keptOff,
-                    ...(hands.pins ?? []).filter(
-                      (p) =>
-                        knownMentors.has(p.mentorId) &&
-                        knownCases.has(p.caseId) &&
-                        !kept.some((k) => k.mentorId === p.mentorId && k.caseId === p.caseId) &&
-                        !keptOff.some((k) => k.mentorId === p.mentorId && k.caseId === p.caseId),
-                    ),
-                  ],
-                  conflicts: [],
-                  activeCases: running.flatMap((c) => {
-                    if (shortIds.has(c.value.id)) return [];
-                    const intake = intakeOf.get(c.value.intakeId);
-                    return intake === undefined
-                      ? []
-                      : [
-                          {
-                            id: c.value.id as CaseId,
-                            venture: intake.venture,
-                            topics: intake.question.topics,
-                            team: currentTeam(c.value).map((m) => ({ mentorId: m.mentorId, role: m.role })),
-                          },
-                        ];
-                  }),
-                  weights: defaultWeights,
-                  seed: hands.seed ?? 1,
-                };
-                return {
-                  round,
-                  readSet,
-                  read: fingerprint(readSet),
-                  previous: previous ?? "new",
-                };
-              }),
+                ),
             ),
           ),
       ),

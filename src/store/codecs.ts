@@ -11,7 +11,13 @@ import { parseWith } from "../model/parse.js";
 import { referralSchema } from "../model/partner.js";
 import { programmeProfileSchema } from "../model/profile.js";
 import { triageDecisionSchema } from "../model/triage.js";
-import { type AuditEntry, type Collection, collections, type Documents } from "./contract.js";
+import {
+  type AuditEntry,
+  type Collection,
+  collections,
+  conflictReasons,
+  type Documents,
+} from "./contract.js";
 
 const schemas: { readonly [C in Collection]: z.ZodType<Documents[C], unknown> } = {
   mentors: mentorSchema,
@@ -38,6 +44,13 @@ const schemas: { readonly [C in Collection]: z.ZodType<Documents[C], unknown> } 
     id: z.literal("programme"),
     profile: programmeProfileSchema,
     initialisedAt: dateSchema,
+  }),
+  conflicts: z.object({
+    id: z.string().min(3).max(129),
+    mentorId: idSchema<"MentorId">(),
+    ventureId: idSchema<"VentureId">(),
+    reason: z.enum(conflictReasons),
+    on: dateSchema,
   }),
   requests: z.object({
     key: z.string().min(1).max(200),

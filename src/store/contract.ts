@@ -2,6 +2,7 @@ import type { ResultAsync } from "neverthrow";
 import type { Session } from "../hours/session.js";
 import type { MentoringCase } from "../lifecycle/case.js";
 import type { MatchingProposal } from "../matching/proposal.js";
+import type { MentorId, VentureId } from "../model/brand.js";
 import type { IntakeRequest } from "../model/intake.js";
 import type { Mentor } from "../model/mentor.js";
 import type { Referral } from "../model/partner.js";
@@ -23,7 +24,29 @@ export interface Documents {
   readonly rounds: StoredRound;
   /** The programme itself: its profile, kept with its data so every tool opens it the same way. */
   readonly settings: ProgrammeSettings;
+  /** Conflicts of interest the programme recorded between a mentor and a venture (beyond the mentor's declarations). */
+  readonly conflicts: ConflictRecord;
 }
+
+/**
+ * A conflict of interest the programme knows of between a mentor and a venture (family, a business
+ * tie the mentor did not declare…): planning, confirmation and triage keep the mentor off the
+ * venture's team. Stored under `conflictId(mentorId, ventureId)`; ids and a reason code only.
+ */
+export interface ConflictRecord {
+  readonly id: string;
+  readonly mentorId: MentorId;
+  readonly ventureId: VentureId;
+  readonly reason: ConflictReason;
+  readonly on: Date;
+}
+
+/** Why the programme records a conflict: family or friendship, a business tie, or another reason. */
+export const conflictReasons = ["family", "business", "other"] as const;
+export type ConflictReason = (typeof conflictReasons)[number];
+
+/** The id a recorded conflict is stored under. */
+export const conflictId = (mentorId: string, ventureId: string): string => `${mentorId}/${ventureId}`;
 
 /** The programme a store holds (one document, id `programme`), written by `initProgramme`. */
 export interface ProgrammeSettings {
@@ -61,6 +84,7 @@ const collectionSet: { readonly [C in Collection]: true } = {
   requests: true,
   rounds: true,
   settings: true,
+  conflicts: true,
 };
 export const collections = Object.keys(collectionSet) as readonly Collection[];
 

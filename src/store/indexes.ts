@@ -58,6 +58,12 @@ export const indexes = {
     /** The month of the decision. */
     month: (d) => [monthKey(d.decidedAt)],
   },
+  conflicts: {
+    /** The venture a recorded conflict is about. */
+    venture: (c) => [c.ventureId],
+    /** The mentor. */
+    mentor: (c) => [c.mentorId],
+  },
   rounds: {
     /** The month of the meeting the round is for. */
     meeting: (r) => (r.meetingOn === undefined ? [] : [monthKey(r.meetingOn)]),

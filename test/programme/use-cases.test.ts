@@ -23,6 +23,7 @@ import {
   programmeReport,
   purgeExpired,
   type ReferralId,
+  recordConflict,
   recordEthicsViolation,
   registerMentor,
   registerMentors,
@@ -766,6 +767,61 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     expect(decided.decision.context.network).toEqual({ canStaff: false, shortTopics: ["succession"] });
     expect(decided.decision.outcome.kind).not.toBe("accept");
     expect(decided.caseId).toBeUndefined();
+    await store.close();
+  });
+  it("a conflict the programme records keeps the mentor off the venture's team: triage, planning, confirmation", async () => {
+    const store = await make();
+    const ctx = context(store);
+    for (const id of ["anke", "douwe", "froukje", "ype"])
+      must(await registerMentor(ctx, mentorRaw(id), pm, "new"));
+    const venture = "v-in-c" as VentureId;
+    const first = must(
+      await recordConflict(ctx, { mentorId: "anke" as MentorId, ventureId: venture, reason: "family" }, pm),
+    );
+    expect(first.casesToReview).toEqual([]);
+    // Recording it again changes nothing.
+    const before = await dumpStore(store);
+    must(
+      await recordConflict(ctx, { mentorId: "anke" as MentorId, ventureId: venture, reason: "family" }, pm),
+    );
+    expect(await dumpStore(store)).toBe(before);
+
+    must(await submitIntake(ctx, intakeRaw("in-c"), "key-c", { id: "portal" }));
+    const caseId = must(await decideTriage(ctx, "in-c" as IntakeId, pm)).caseId as CaseId;
+    expect(
+      (await confirmTeam(ctx, caseId, team("anke", "douwe", "froukje"), pm))._unsafeUnwrapErr(),
+    ).toMatchObject({ type: "TeamRefused", mentorId: "anke", reason: "conflictOfInterest" });
+    const proposal = must(await planRound(ctx, "round-2027-01", new Date("2027-01-04T19:00:00Z"), pm));
+    const proposed = proposal.teams.find((t) => t.caseId === caseId);
+    expect(proposed?.team.map((m) => m.mentorId)).not.toContain("anke");
+    must(await confirmTeam(ctx, caseId, team("douwe", "froukje", "ype"), pm));
+    // With anke kept off, three mentors are left: a second question from the venture still has a
+    // team; with douwe conflicted too, triage sees that no team of three can be formed.
+    must(
+      await recordConflict(
+        ctx,
+        { mentorId: "douwe" as MentorId, ventureId: venture, reason: "business" },
+        pm,
+      ),
+    );
+    const review = must(
+      await recordConflict(
+        ctx,
+        { mentorId: "douwe" as MentorId, ventureId: venture, reason: "business" },
+        pm,
+      ),
+    );
+    expect(review.casesToReview).toEqual([caseId]);
+    must(
+      await submitIntake(
+        ctx,
+        intakeRaw("in-c2", { venture: { ...intakeRaw("in-c2").venture, id: venture } }),
+        "key-c2",
+        { id: "portal" },
+      ),
+    );
+    const second = must(await decideTriage(ctx, "in-c2" as IntakeId, pm));
+    expect(second.decision.context.network.canStaff).toBe(false);
     await store.close();
   });
   it("an override withdraws the referral the rules made, and the audit says the manager overrode", async () => {
