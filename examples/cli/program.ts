@@ -12,17 +12,23 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { parse as parseCsv } from "csv-parse/sync";
 import {
+  type BenefitKind,
+  benefitKinds,
   type CaseId,
+  type ConflictReason,
   casesDue,
   changeTeam,
   closeCase,
   closingReasons,
   confirmTeam,
+  conflictReasons,
   currentTeam,
   decideTriage,
   describeError,
   describeOutcome,
+  type EthicsResolution,
   erasePerson,
+  ethicsResolutions,
   exportPerson,
   friesland,
   type HoldOverReason,
@@ -47,13 +53,17 @@ import {
   planRound,
   programmeReport,
   purgeExpired,
+  recordConflict,
+  recordEthicsViolation,
   registerMentor,
   registerMentors,
   renderHoursChart,
   renderLoadChart,
   renderReportMarkdown,
+  resolveEthicsHold,
   submitIntake,
   type TeamChange,
+  type VentureId,
   type VentureMentoringError,
   vms,
 } from "venture-mentoring";
@@ -444,6 +454,77 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
         const done = await registerMentors(ctx, rows, actor(g));
         if (done.isErr()) return failWith(g, locale, done.error);
         emit(g, done.value, () => say(locale, "cli.mentorsImported", { count: done.value.length }));
+      });
+    });
+
+  mentor
+    .command("benefit")
+    .description("record a benefit a mentor received from a venture: suspends them from matching (rule 3)")
+    .argument("<mentorId>")
+    .requiredOption("--venture <ventureId>", "the venture it came from")
+    .addOption(
+      arg.choice(new Option("--kind <kind>", "what it was").choices([...benefitKinds])).makeOptionMandatory(),
+    )
+    .action(async (mentorId: string, opts: { venture: string; kind: BenefitKind }, cmd: Command) => {
+      const g = globals(cmd);
+      await withProgramme(g, async (ctx, locale) => {
+        const done = await recordEthicsViolation(
+          ctx,
+          {
+            mentorId: mentorId as MentorId,
+            ventureId: opts.venture as VentureId,
+            kind: opts.kind,
+            on: ctx.clock(),
+          },
+          actor(g),
+        );
+        if (done.isErr()) return failWith(g, locale, done.error);
+        emit(g, done.value, () =>
+          say(locale, "cli.ethicsHold", { mentorId, cases: done.value.casesToReview.join(", ") }),
+        );
+      });
+    });
+  mentor
+    .command("resolve")
+    .description("lift a mentor's ethics hold, with how it was resolved")
+    .argument("<mentorId>")
+    .addOption(
+      arg
+        .choice(new Option("--resolution <how>", "how").choices([...ethicsResolutions]))
+        .makeOptionMandatory(),
+    )
+    .action(async (mentorId: string, opts: { resolution: EthicsResolution }, cmd: Command) => {
+      const g = globals(cmd);
+      await withProgramme(g, async (ctx, locale) => {
+        const done = await resolveEthicsHold(ctx, mentorId as MentorId, opts.resolution, actor(g));
+        if (done.isErr()) return failWith(g, locale, done.error);
+        emit(g, done.value, () => say(locale, "cli.ethicsResolved", { mentorId }));
+      });
+    });
+  mentor
+    .command("conflict")
+    .description("record a conflict of interest between a mentor and a venture: kept off its team")
+    .argument("<mentorId>")
+    .requiredOption("--venture <ventureId>", "the venture")
+    .addOption(
+      arg.choice(new Option("--reason <reason>", "why").choices([...conflictReasons])).makeOptionMandatory(),
+    )
+    .action(async (mentorId: string, opts: { venture: string; reason: ConflictReason }, cmd: Command) => {
+      const g = globals(cmd);
+      await withProgramme(g, async (ctx, locale) => {
+        const done = await recordConflict(
+          ctx,
+          { mentorId: mentorId as MentorId, ventureId: opts.venture as VentureId, reason: opts.reason },
+          actor(g),
+        );
+        if (done.isErr()) return failWith(g, locale, done.error);
+        emit(g, done.value, () =>
+          say(locale, "cli.conflictRecorded", {
+            mentorId,
+            ventureId: opts.venture,
+            cases: done.value.casesToReview.join(", "),
+          }),
+        );
       });
     });
 

@@ -31,6 +31,11 @@ const en = {
     `Session ${p.id} (${p.minutes} min) logged for ${p.caseId}.`,
   "cli.caseClosed": (p: { caseId: string; reason: string }) => `Case ${p.caseId} closed (${p.reason}).`,
   "cli.dueNone": () => "No decisions due: every accepted case has a place at the next meeting.",
+  "cli.ethicsHold": (p: { mentorId: string; cases: string }) =>
+    `${p.mentorId} is not matchable until the benefit is resolved (vmentor mentor resolve).${p.cases === "" ? "" : ` Review their running cases: ${p.cases}.`}`,
+  "cli.ethicsResolved": (p: { mentorId: string }) => `${p.mentorId} is matchable again.`,
+  "cli.conflictRecorded": (p: { mentorId: string; ventureId: string; cases: string }) =>
+    `${p.mentorId} is kept off ${p.ventureId}'s team.${p.cases === "" ? "" : ` They are on its running case ${p.cases}: decide whether they step off (vmentor case leave --reason recused).`}`,
   "cli.dueCase": (p: { caseId: string; intakeId: string; meetings: number; since: string; why: string }) =>
     `${p.caseId} (intake ${p.intakeId}): accepted ${p.since}, waited through ${p.meetings} meeting(s) without a team${p.why === "" ? "" : ` — ${p.why}`}. Plan it once more (vmentor case hold), offer a one-off conversation or refer it (vmentor triage --override).`,
   "cli.heldOver": (p: { caseId: string }) =>
@@ -185,6 +190,11 @@ const nl: ExampleCatalogue = {
   "cli.noProposal": (p) => `Geen geplande ronde '${p.round}'. Plan die eerst: vmentor round plan`,
   "cli.sessionLogged": (p) => `Sessie ${p.id} (${p.minutes} min) vastgelegd voor ${p.caseId}.`,
   "cli.caseClosed": (p) => `Casus ${p.caseId} gesloten (${p.reason}).`,
+  "cli.ethicsHold": (p) =>
+    `${p.mentorId} wordt niet gematcht tot het voordeel is afgehandeld (vmentor mentor resolve).${p.cases === "" ? "" : ` Bekijk de lopende casussen: ${p.cases}.`}`,
+  "cli.ethicsResolved": (p) => `${p.mentorId} kan weer gematcht worden.`,
+  "cli.conflictRecorded": (p) =>
+    `${p.mentorId} blijft buiten het team van ${p.ventureId}.${p.cases === "" ? "" : ` Die mentor zit in de lopende casus ${p.cases}: besluit of die terugtreedt (vmentor case leave --reason recused).`}`,
   "cli.dueNone": () =>
     "Geen besluiten nodig: elke aangenomen casus heeft een plaats in het volgende overleg.",
   "cli.dueCase": (p) =>

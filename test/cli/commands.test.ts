@@ -130,6 +130,20 @@ describe.each(targets)("vmentor on %s", (_name, location) => {
     expect((await v("report", "--format", "svg")).out).toMatch(/^<svg/);
     expect((await v("report")).out).toMatch(/^# Entrepreneur Mentoring Service Friesland/);
 
+    // Ethics: a benefit suspends a mentor until resolved; a recorded conflict keeps them off a venture.
+    r = await v("--lang", "en", "mentor", "benefit", member, "--venture", "v-elsewhere", "--kind", "gift");
+    expect(r).toMatchObject({ code: 0, out: expect.stringContaining("not matchable") });
+    expect(r.out).toContain(first.caseId);
+    expect((await v("mentor", "benefit", member, "--venture", "v-elsewhere", "--kind", "bribe")).code).toBe(
+      exitCodes.invalidInput,
+    );
+    r = await v("--lang", "en", "mentor", "resolve", member, "--resolution", "benefitReturned");
+    expect(r).toMatchObject({ code: 0, out: expect.stringContaining("matchable again") });
+    r = await v("mentor", "conflict", member, "--venture", "v-elsewhere", "--reason", "family");
+    expect(r).toMatchObject({ code: 0, out: expect.stringContaining("v-elsewhere") });
+    expect((await v("mentor", "conflict", "nobody", "--venture", "v-x", "--reason", "family")).code).toBe(
+      exitCodes.notFound,
+    );
     // Nothing is due right after the round (its meeting has not passed for these cases).
     r = await v("--lang", "en", "case", "due");
     expect(r).toMatchObject({ code: 0 });
