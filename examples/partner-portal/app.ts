@@ -18,6 +18,7 @@ import {
   adviceCodes,
   type CaseId,
   caseHours,
+  casesDue,
   closeCase,
   closingReasons,
   confirmTeam,
@@ -27,6 +28,9 @@ import {
   describeOutcome,
   describeReason,
   exportAmbitions,
+  type HoldOverReason,
+  holdOver,
+  holdOverReasons,
   type IntakeId,
   type IntakeRequest,
   type Locale,
@@ -489,18 +493,27 @@ export async function createPortal(
     const month = c.req.query("month") ?? monthKey(clock());
     if (!isMonth(month)) return badRequest(c, "month", "YYYY-MM");
     const roundId = `round-${month}`;
-    const [stored, cases, intakes, who] = [
+    const [stored, cases, who, due] = [
       await store.get("rounds", roundId),
-      await store.list("cases"),
-      await store.list("intakes"),
+      await store.find("cases", "state", ["awaitingMeeting", "active", "paused"]),
       await names(),
+      await casesDue(ctx),
     ];
     if (stored.isErr()) return libraryError(c, stored.error);
     if (cases.isErr()) return libraryError(c, cases.error);
+    if (due.isErr()) return libraryError(c, due.error);
+    const intakes = await store.getMany(
+      "intakes",
+      cases.value.map((x) => x.value.intakeId),
+    );
     if (intakes.isErr()) return libraryError(c, intakes.error);
     const ventureOf = new Map(intakes.value.map((i) => [i.value.id as string, i.value.venture.name]));
     const caseById = new Map(cases.value.map((x) => [x.value.id as string, x.value]));
-    const waiting = cases.value.filter((x) => x.value.state === "awaitingMeeting");
+    const dueIds = new Set(due.value.map((d) => d.caseId as string));
+    const waiting = cases.value.filter((x) => x.value.state === "awaitingMeeting" && !dueIds.has(x.value.id));
+    // A case can still take this proposal: waiting for its first team, or short of a member.
+    const open = (k: MentoringCase | undefined) =>
+      k !== undefined && (k.state === "awaitingMeeting" || k.needsReplacement);
     const proposal = stored.value?.value.proposal;
     const mentorOptions = [...who].map(([value, name]) => ({ value, label: name }));
     const confirmedCase = c.req.query("confirmed");
@@ -510,6 +523,28 @@ export async function createPortal(
       html`<section>
           <h1>${t(l, "portal.board.heading", { round: month })}</h1>
           <p>${waiting.length === 0 ? t(l, "portal.board.nothing") : t(l, "portal.board.waiting", { count: waiting.length })}</p>
+          ${
+            due.value.length === 0
+              ? ""
+              : html`<section data-testid="due"><h2>${t(l, "portal.board.due")}</h2>
+                ${due.value.map(
+                  (d) => html`<div class="card">
+                    <strong>${ventureOf.get(d.intakeId) ?? d.caseId}</strong> (${d.caseId})
+                    <p>${t(l, "portal.board.dueWhy", { meetings: d.meetingsMissed.length })}
+                      ${d.diagnosis.map((x) => x.text).join(" ")}</p>
+                    <form method="post" action="/board/hold">
+                      <input type="hidden" name="month" value="${month}" />
+                      <input type="hidden" name="caseId" value="${d.caseId}" />
+                      <label>${t(l, "portal.board.holdReason")}
+                        <select name="reason" required>${options(
+                          holdOverReasons.map((r) => ({ value: r, label: t(l, `portal.hold.${r}`) })),
+                        )}</select></label>
+                      <button type="submit">${t(l, "portal.board.hold")}</button>
+                      <a href="/intake/${d.intakeId}">${t(l, "portal.board.dueDecide")}</a>
+                    </form>
+                  </div>`,
+                )}</section>`
+          }
           <form method="post" action="/board/plan">
             <input type="hidden" name="month" value="${month}" />
             <button class="primary" type="submit" id="plan">${proposal === undefined ? t(l, "portal.board.plan") : t(l, "portal.board.replan")}</button>
@@ -517,7 +552,7 @@ export async function createPortal(
               proposal === undefined
                 ? ""
                 : html`${proposal.teams
-                    .filter((team) => caseById.get(team.caseId)?.state === "awaitingMeeting")
+                    .filter((team) => open(caseById.get(team.caseId)))
                     .map(
                       (team) => html`<div class="card">
                         <strong>${ventureOf.get(caseById.get(team.caseId)?.intakeId ?? "") ?? team.caseId}</strong> (${team.caseId})
@@ -551,7 +586,7 @@ export async function createPortal(
                     ${team.members.map((m) => who.get(m) ?? m).join(", ")}</p>
                   <ul>${team.explanation.texts.map((x) => html`<li>${x}</li>`)}</ul>
                   ${
-                    kase?.state === "awaitingMeeting"
+                    open(kase)
                       ? html`<form method="post" action="/board/confirm">
                           <input type="hidden" name="month" value="${month}" />
                           <input type="hidden" name="caseId" value="${team.caseId}" />
@@ -588,6 +623,21 @@ export async function createPortal(
       pins: [...parsePins(fields(body, "pin"), "pin"), ...parsePins(fields(body, "exclude"), "exclude")],
     });
     if (planned.isErr()) return libraryError(c, planned.error);
+    return c.redirect(`/board?month=${month}`, 303);
+  });
+  app.post("/board/hold", async (c) => {
+    const g = await guard(c, "board.plan");
+    if (g instanceof Response) return g;
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    const month = field(body, "month");
+    if (!isMonth(month)) return badRequest(c, "month", "YYYY-MM");
+    const held = await holdOver(
+      ctx,
+      field(body, "caseId") as CaseId,
+      field(body, "reason") as HoldOverReason,
+      g,
+    );
+    if (held.isErr()) return libraryError(c, held.error);
     return c.redirect(`/board?month=${month}`, 303);
   });
   app.post("/board/confirm", async (c) => {

@@ -1,4 +1,12 @@
-import type { MentoringCase, ProgrammeStore } from "venture-mentoring";
+import {
+  type CaseId,
+  type IntakeId,
+  type MatchingProposal,
+  type MentoringCase,
+  openCase,
+  type ProgrammeStore,
+  type VentureId,
+} from "venture-mentoring";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   accessMatrix,
@@ -247,5 +255,77 @@ describe("the JSON API", () => {
     } finally {
       for (const s of spies) s.mockRestore();
     }
+  });
+});
+
+describe("decisions due on the board", () => {
+  it("lists a case a past meeting could not staff, and the manager plans it once more", async () => {
+    // A case accepted in October that the meeting of 1 November could not staff.
+    const kase = openCase({
+      id: "case-due-1" as CaseId,
+      ventureId: "v-due-1" as VentureId,
+      intakeId: "in-due-1" as IntakeId,
+      teamSize: 3,
+      on: new Date("2026-10-02T09:00:00Z"),
+    });
+    const proposal = {
+      roundId: "round-due",
+      status: "proposal",
+      teams: [],
+      unstaffed: [kase.id],
+      overQuota: [],
+      diagnosis: [],
+      loads: [],
+      teamRuleBreaks: [],
+    } as unknown as MatchingProposal;
+    (
+      await store.transaction((tx) =>
+        tx.put("cases", kase.id, kase, "new").andThen(() =>
+          tx.put(
+            "rounds",
+            "round-due",
+            {
+              id: "round-due",
+              plannedAt: new Date("2026-10-30T09:00:00Z"),
+              meetingOn: new Date("2026-11-01T19:00:00Z"),
+              proposal,
+            },
+            "new",
+          ),
+        ),
+      )
+    )._unsafeUnwrap();
+    const cookie = await cookieFor("pm-paula");
+    let board = await (await get("/board?month=2026-11", cookie)).text();
+    expect(board).toContain('data-testid="due"');
+    expect(board).toContain("case-due-1");
+    const held = await postForm(
+      "/board/hold",
+      { month: "2026-11", caseId: "case-due-1", reason: "menteeAgreed" },
+      cookie,
+    );
+    expect(held.status).toBe(303);
+    board = await (await get("/board?month=2026-11", cookie)).text();
+    expect(board).not.toContain("case-due-1");
+    expect((await store.get("cases", "case-due-1"))._unsafeUnwrap()?.value.heldOver?.reason).toBe(
+      "menteeAgreed",
+    );
+    const bad = await postForm(
+      "/board/hold",
+      { month: "2026-11", caseId: "case-due-1", reason: "bored" },
+      cookie,
+    );
+    expect(bad.status).toBe(422);
+    // A mentor may not.
+    const mentor = teamOf((await activeCases())[0] as MentoringCase)[0] as string;
+    expect(
+      (
+        await postForm(
+          "/board/hold",
+          { month: "2026-11", caseId: "case-due-1", reason: "other" },
+          await cookieFor(mentor),
+        )
+      ).status,
+    ).toBe(403);
   });
 });
