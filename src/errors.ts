@@ -98,7 +98,13 @@ export interface IllegalMentorTransition {
 export interface SessionRefused {
   readonly type: "SessionRefused";
   readonly sessionId: string;
-  readonly reason: "caseNotRunning" | "mentorNotOnTeam" | "noteAuthorNotAllowed" | "wrongCase";
+  /** `noOneOffOffered`: a one-off conversation names an intake whose decision did not offer one. */
+  readonly reason:
+    | "caseNotRunning"
+    | "mentorNotOnTeam"
+    | "noteAuthorNotAllowed"
+    | "wrongCase"
+    | "noOneOffOffered";
   readonly mentorId?: string;
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { CaseId, MentorId, SessionId } from "../model/brand.js";
+import type { CaseId, IntakeId, MentorId, SessionId } from "../model/brand.js";
 import { dateSchema, idSchema, listOf, shortTextSchema } from "../model/common.js";
 
 export const sessionModes = ["inPerson", "video", "phone"] as const;
@@ -15,6 +15,8 @@ export interface Session {
   readonly kind: "case" | "oneOff";
   /** The case (kind `case`); absent for a one-off conversation. */
   readonly caseId?: CaseId;
+  /** For a one-off conversation: the intake it answers (triage offered the conversation). */
+  readonly intakeId?: IntakeId;
   readonly on: Date;
   readonly minutes: number;
   readonly mode: SessionMode;
@@ -34,6 +36,7 @@ export const sessionSchema = z
     id: idSchema<"SessionId">(),
     kind: z.enum(["case", "oneOff"]),
     caseId: idSchema<"CaseId">().exactOptional(),
+    intakeId: idSchema<"IntakeId">().exactOptional(),
     on: dateSchema,
     minutes: z.int().min(5).max(600),
     mode: z.enum(sessionModes),
@@ -55,6 +58,13 @@ export const sessionSchema = z
     }
     if (s.kind === "case" && s.caseId === undefined) {
       ctx.addIssue({ code: "custom", path: ["caseId"], message: "a case session names its case" });
+    }
+    if (s.kind === "case" && s.intakeId !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["intakeId"],
+        message: "a case session names its case, not an intake",
+      });
     }
     if (s.kind === "oneOff" && (s.caseId !== undefined || s.mentors.length !== 1)) {
       ctx.addIssue({

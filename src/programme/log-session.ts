@@ -39,7 +39,21 @@ export function logSession(
           }),
         )
         .map(() => session);
-    if (session.kind === "oneOff" || session.caseId === undefined) return store();
+    if (session.kind === "oneOff" || session.caseId === undefined) {
+      if (session.intakeId === undefined) return store();
+      // A one-off conversation linked to an intake: triage (or the manager) offered one.
+      return required(tx, "intakes", session.intakeId).andThen(() =>
+        tx.get("decisions", session.intakeId as string).andThen((decision) =>
+          decision?.value.outcome.kind === "oneOff"
+            ? store()
+            : errAsync<Session, SessionRefused>({
+                type: "SessionRefused",
+                sessionId: session.id,
+                reason: "noOneOffOffered",
+              }),
+        ),
+      );
+    }
     return required(tx, "cases", session.caseId).andThen((kase) => {
       const fits = checkSession(session, kase.value, designatedAuthor);
       return fits.isErr() ? errAsync(fits.error) : store();

@@ -63,7 +63,8 @@ function collect(tx: StoreWriter, person: Whose) {
               const mySessions = sessions.filter((s) =>
                 person.kind === "mentor"
                   ? s.value.mentors.includes(person.id)
-                  : s.value.caseId !== undefined && caseIds.has(s.value.caseId),
+                  : (s.value.caseId !== undefined && caseIds.has(s.value.caseId)) ||
+                    (s.value.intakeId !== undefined && intakeIds.has(s.value.intakeId)),
               );
               return {
                 intakes: mine,

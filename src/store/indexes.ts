@@ -45,6 +45,8 @@ export const indexes = {
   sessions: {
     /** The case (none for a one-off conversation). */
     case: (s) => (s.caseId === undefined ? [] : [s.caseId]),
+    /** The intake a one-off conversation answers. */
+    intake: (s) => (s.intakeId === undefined ? [] : [s.intakeId]),
     /** The month the session took place. */
     month: (s) => [monthKey(s.on)],
   },

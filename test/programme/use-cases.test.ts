@@ -824,6 +824,54 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     expect(second.decision.context.network.canStaff).toBe(false);
     await store.close();
   });
+  it("a one-off conversation is recorded against the intake that was offered one, and erased with the mentee", async () => {
+    const store = await make();
+    const ctx = context(store);
+    for (const id of ["anke", "douwe", "froukje", "ype"])
+      must(await registerMentor(ctx, mentorRaw(id), pm, "new"));
+    must(await submitIntake(ctx, intakeRaw("in-o1"), "key-o1", { id: "portal" }));
+    must(
+      await decideTriage(ctx, "in-o1" as IntakeId, pm, {
+        outcome: { kind: "oneOff" },
+        reason: "One talk will do",
+      }),
+    );
+    const talk = (id: string, intakeId: string) => ({
+      id,
+      kind: "oneOff",
+      intakeId,
+      on: "2026-12-09T10:00:00.000Z",
+      minutes: 90,
+      mode: "inPerson",
+      mentors: ["anke"],
+      menteePresent: true,
+      noteAuthor: "anke",
+      note: "Talked about the cheese dairy's new managers",
+    });
+    must(await logSession(ctx, talk("s-o1", "in-o1"), { id: "anke" }));
+    expect((await store.find("sessions", "intake", "in-o1"))._unsafeUnwrap().map((x) => x.value.id)).toEqual([
+      "s-o1",
+    ]);
+    // An intake that was accepted, not offered a one-off conversation, is refused; so is no intake.
+    must(await submitIntake(ctx, intakeRaw("in-o2"), "key-o2", { id: "portal" }));
+    must(await decideTriage(ctx, "in-o2" as IntakeId, pm));
+    expect((await logSession(ctx, talk("s-o2", "in-o2"), { id: "anke" }))._unsafeUnwrapErr()).toMatchObject({
+      type: "SessionRefused",
+      reason: "noOneOffOffered",
+    });
+    expect((await logSession(ctx, talk("s-o3", "in-none"), { id: "anke" }))._unsafeUnwrapErr().type).toBe(
+      "NotFound",
+    );
+    const report = must(await programmeReport(ctx, new Date("2026-12-31T23:00:00.000Z")));
+    expect(report.sessions.oneOff).toBe(1);
+    expect(report.hours.oneOffHours).toBe(1.5);
+    // The mentee's data includes the conversation, and erasing them erases its note.
+    const mine = must(await exportPerson(ctx, { kind: "mentee", email: "sjoukje@example.nl" }));
+    expect(mine.sessions.map((x) => x.id)).toContain("s-o1");
+    must(await erasePerson(ctx, { kind: "mentee", email: "sjoukje@example.nl" }, pm));
+    expect(JSON.stringify(await dumpStore(store))).not.toContain("cheese dairy");
+    await store.close();
+  });
   it("an override withdraws the referral the rules made, and the audit says the manager overrode", async () => {
     const store = await make();
     const ctx = context(store);
