@@ -59,17 +59,42 @@ export interface PostgresStore extends ProgrammeStore {
 const RETRY = new Set(["40001", "40P01"]);
 
 /**
- * Rewrite a table after an erasure (see the transaction). A rewrite that fails (a deadlock with a
- * catalogue change elsewhere, a cancelled lock wait) is tried again, three times in all.
+ * Rewrite a table after an erasure (see the transaction). VACUUM FULL copies every row version some
+ * open transaction might still see — so while any transaction that began before the erasure (`xid`)
+ * is open, in any schema of the database, the erased values would be copied into the new files.
+ * The rewrite waits (up to `waitMs`) until none is, then runs; a rewrite that fails is tried again.
+ * Whether it ran: if not, the store tries again later.
  */
-async function vacuumFull(client: pg.PoolClient, table: string): Promise<void> {
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    try {
-      await client.query(`VACUUM FULL ${table}`);
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+async function rewriteAfterErasure(
+  client: pg.PoolClient,
+  table: string,
+  xid: string,
+  waitMs: number,
+): Promise<boolean> {
+  const until = Date.now() + waitMs;
+  for (;;) {
+    const check = await client
+      .query<{ clear: boolean }>(
+        `SELECT NOT EXISTS (
+                  SELECT 1 FROM pg_stat_activity
+                   WHERE pid <> pg_backend_pid() AND backend_xmin IS NOT NULL AND age(backend_xmin) >= age($1::xid))
+                AND age(pg_snapshot_xmin(pg_current_snapshot())::xid) < age($1::xid) AS clear`,
+        [xid],
+      )
+      .catch(() => undefined);
+    if (check?.rows[0]?.clear === true) {
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        try {
+          await client.query(`VACUUM FULL ${table}`);
+          return true;
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+        }
+      }
+      return false;
     }
+    if (Date.now() >= until) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
@@ -331,6 +356,8 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
   };
 
   const outside = ops(pool, { failed: false });
+  /** The erasure (its transaction id) whose rewrite could not run yet; tried after every transaction. */
+  let rewriteDue: string | undefined;
 
   const transaction = <T, E>(
     work: (tx: StoreWriter) => ResultAsync<T, E>,
@@ -355,9 +382,13 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
           for (let attempt = 1; ; attempt++) {
             const state = { failed: false, erasing: false };
             let result: Result<T, E | StoreUnavailable>;
+            let erasedIn: string | undefined;
             try {
               await client.query("BEGIN ISOLATION LEVEL SERIALIZABLE");
               result = await work(ops(client, state));
+              if (result.isOk() && !state.failed && state.erasing)
+                erasedIn = (await client.query<{ x: string }>("SELECT pg_current_xact_id()::xid::text AS x"))
+                  .rows[0]?.x;
               if (result.isOk() && !state.failed) await client.query("COMMIT");
               else await client.query("ROLLBACK");
             } catch (e) {
@@ -371,7 +402,14 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
               // writes the live rows (with their indexes and TOAST) to new files and drops the old
               // ones. It locks the table while it copies it — erasures are rare, and a person's
               // data must not outlive them. Best effort (the result stands either way).
-              if (result.isOk() && state.erasing) await vacuumFull(client, t("vm_records"));
+              if (result.isOk() && erasedIn !== undefined) {
+                if (!(await rewriteAfterErasure(client, t("vm_records"), erasedIn, 2_000)))
+                  rewriteDue = erasedIn;
+              } else if (rewriteDue !== undefined) {
+                // An earlier erasure still waits for its rewrite: try again, without waiting.
+                const due = rewriteDue;
+                if (await rewriteAfterErasure(client, t("vm_records"), due, 0)) rewriteDue = undefined;
+              }
               return result;
             }
             if (attempt >= maxAttempts) {

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import { okAsync } from "neverthrow";
 import pg from "pg";
 import {
   closeCase,
@@ -226,4 +227,47 @@ describe("erasure leaves no trace", () => {
       await store.close();
     }
   });
+
+  it("PostgreSQL: not in the files either when a transaction elsewhere in the database was open during the erasure", async () => {
+    const schema = newSchema();
+    const store = createPostgresStore({ connectionString: url, schema })._unsafeUnwrap();
+    (await store.migrate())._unsafeUnwrap();
+    const ctx = await programme(store);
+    const admin = new pg.Pool({ connectionString: url, max: 2 });
+    // Another user of the database (any schema) holds a snapshot from before the erasure: VACUUM
+    // FULL would copy the erased row versions it might still see into the new files.
+    const reader = await admin.connect();
+    try {
+      await reader.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
+      await reader.query("SELECT count(*) FROM pg_class");
+      (await erasePerson(ctx, { kind: "mentee", email: secrets.email }, { id: "pm" }))._unsafeUnwrap();
+    } finally {
+      await reader.query("COMMIT");
+      reader.release();
+    }
+    // The next transaction on the store rewrites the table, now that nobody can see the old rows.
+    (await store.transaction(() => okAsync(undefined)))._unsafeUnwrap();
+    await admin.query("CHECKPOINT");
+    const files = await admin.query<{ path: string }>(
+      `SELECT current_setting('data_directory') || '/' || pg_relation_filepath(c.oid) AS path
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = $1 AND c.relkind IN ('r', 'i', 't')
+       UNION
+       SELECT current_setting('data_directory') || '/' || pg_relation_filepath(c.reltoastrelid)
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = $1 AND c.reltoastrelid <> 0`,
+      [schema],
+    );
+    try {
+      for (const { path } of files.rows) {
+        if (!existsSync(path)) continue;
+        const bytes = readFileSync(path);
+        for (const value of Object.values(secrets))
+          expect(bytes.includes(value), `${value} in ${path}`).toBe(false);
+      }
+    } finally {
+      await admin.end();
+      await store.close();
+    }
+  }, 60_000);
 });
