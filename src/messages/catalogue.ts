@@ -9,6 +9,7 @@ export interface MessageParams {
   fitsProgramme: Record<string, never>;
   ideaStage: Record<string, never>;
   acuteCrisis: Record<string, never>;
+  crisisQuestion: Record<string, never>;
   firstLineQuestion: Record<string, never>;
   exportQuestion: Record<string, never>;
   innovativeStartup: Record<string, never>;
@@ -197,6 +198,8 @@ const en: Catalogue = {
     "The venture is still an idea; mentoring works best once there is something to test with customers.",
   acuteCrisis: () =>
     "The company is in acute difficulty; a first-line desk can act this week, sooner than a mentors' meeting.",
+  crisisQuestion: () =>
+    "The question is mainly about a crisis or restructuring: a first-line desk can act sooner than a mentors' meeting, whatever the urgency given.",
   firstLineQuestion: () =>
     "The question is mostly about financing, subsidies or regulation: a first-line desk answers that directly.",
   exportQuestion: () =>
@@ -363,6 +366,8 @@ const nl: Catalogue = {
     "De onderneming is nog een idee; mentoring werkt het best als er iets bij klanten te toetsen valt.",
   acuteCrisis: () =>
     "Het bedrijf zit in acute problemen; een ondernemersloket kan deze week handelen, sneller dan een mentorenoverleg.",
+  crisisQuestion: () =>
+    "De vraag gaat vooral over een crisis of herstructurering: een ondernemersloket kan sneller handelen dan een mentorenoverleg, welke urgentie er ook is opgegeven.",
   firstLineQuestion: () =>
     "De vraag gaat vooral over financiering, subsidies of regelgeving: daar geeft een ondernemersloket direct antwoord op.",
   exportQuestion: () =>

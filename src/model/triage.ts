@@ -37,6 +37,7 @@ export const ruleReasonCodes = [
   "fitsProgramme",
   "ideaStage",
   "acuteCrisis",
+  "crisisQuestion",
   "firstLineQuestion",
   "exportQuestion",
   "innovativeStartup",

@@ -53,6 +53,31 @@ describe("Friesland triage, rule by rule", () => {
     expect(d.partners[0]?.because).toContain("crisis");
   });
 
+  it("refers a crisis question to Ynbusiness whatever the urgency the form gives", () => {
+    const d = triage(
+      intake({
+        urgency: "routine",
+        topics: [
+          { topic: "crisis", weight: 3 },
+          { topic: "hr", weight: 2 },
+        ],
+      }),
+    );
+    expect(d.outcome).toEqual({ kind: "refer", partnerId: "ynbusiness" });
+    expect(d.reasons[0]?.code).toBe("crisisQuestion");
+    // A side topic of crisis in a strategic question does not send it away.
+    const side = triage(
+      intake({
+        urgency: "routine",
+        topics: [
+          { topic: "strategy", weight: 3 },
+          { topic: "crisis", weight: 1 },
+        ],
+      }),
+    );
+    expect(side.outcome.kind).toBe("accept");
+  });
+
   it("refers a financing and subsidies question to the first-line desk", () => {
     const d = triage(
       intake({

@@ -106,6 +106,13 @@ const raw = {
         reason: "acuteCrisis",
       },
       {
+        // A company in crisis goes to the desk that can act now, whatever urgency the form says.
+        id: "crisis-question",
+        when: { fact: "topics", anyOf: ["crisis"], minShare: 0.5 },
+        outcome: { kind: "refer", partnerId: "ynbusiness" },
+        reason: "crisisQuestion",
+      },
+      {
         id: "innovative-startup",
         when: {
           all: [
