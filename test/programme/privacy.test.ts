@@ -47,6 +47,21 @@ const secrets = {
 /** A mentor's name, written into the stored explanations of a planned round. */
 const mentorName = "Anke Zwaluwstaart";
 
+/** The files of every table, index and TOAST table of a PostgreSQL schema. */
+async function relationFiles(admin: pg.Pool, schema: string): Promise<string[]> {
+  const files = await admin.query<{ path: string }>(
+    `SELECT current_setting('data_directory') || '/' || pg_relation_filepath(c.oid) AS path
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = $1 AND c.relkind IN ('r', 'i', 't')
+     UNION
+     SELECT current_setting('data_directory') || '/' || pg_relation_filepath(c.reltoastrelid)
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = $1 AND c.reltoastrelid <> 0`,
+    [schema],
+  );
+  return files.rows.map((r) => r.path);
+}
+
 async function programme(store: ProgrammeStore): Promise<ProgrammeContext> {
   const ctx = await startProgramme(store, "2026-11-02T09:00:00.000Z", 60_000);
   for (const id of ["anke", "douwe", "froukje"])
@@ -205,18 +220,9 @@ describe("erasure leaves no trace", () => {
       // Nor in the files behind the tables and their indexes once PostgreSQL wrote its pages out
       // (pg_wal keeps earlier page images until it recycles them: docs/reliability.md).
       await admin.query("CHECKPOINT");
-      const files = await admin.query<{ path: string }>(
-        `SELECT current_setting('data_directory') || '/' || pg_relation_filepath(c.oid) AS path
-           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE n.nspname = $1 AND c.relkind IN ('r', 'i', 't')
-         UNION
-         SELECT current_setting('data_directory') || '/' || pg_relation_filepath(c.reltoastrelid)
-           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE n.nspname = $1 AND c.reltoastrelid <> 0`,
-        [schema],
-      );
-      expect(files.rows.length).toBeGreaterThan(0);
-      for (const { path } of files.rows) {
+      const files = await relationFiles(admin, schema);
+      expect(files.length).toBeGreaterThan(0);
+      for (const path of files) {
         if (!existsSync(path)) continue; // a relation that has never been written has no file yet
         const bytes = readFileSync(path);
         for (const value of [...Object.values(secrets), mentorName])
@@ -248,18 +254,9 @@ describe("erasure leaves no trace", () => {
     // The next transaction on the store rewrites the table, now that nobody can see the old rows.
     (await store.transaction(() => okAsync(undefined)))._unsafeUnwrap();
     await admin.query("CHECKPOINT");
-    const files = await admin.query<{ path: string }>(
-      `SELECT current_setting('data_directory') || '/' || pg_relation_filepath(c.oid) AS path
-         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = $1 AND c.relkind IN ('r', 'i', 't')
-       UNION
-       SELECT current_setting('data_directory') || '/' || pg_relation_filepath(c.reltoastrelid)
-         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = $1 AND c.reltoastrelid <> 0`,
-      [schema],
-    );
+    const files = await relationFiles(admin, schema);
     try {
-      for (const { path } of files.rows) {
+      for (const path of files) {
         if (!existsSync(path)) continue;
         const bytes = readFileSync(path);
         for (const value of Object.values(secrets))
