@@ -1,13 +1,14 @@
 import { errAsync, type ResultAsync } from "neverthrow";
 import type { IllegalTransition, NotFound, TeamChangeRefused, ValidationFailed } from "../errors.js";
-import { type HoldOverReason, type MentoringCase, transition } from "../lifecycle/case.js";
+import type { HoldOverReason, MentoringCase } from "../lifecycle/case.js";
 import { meetingsMissed } from "../lifecycle/due.js";
 import type { Diagnosis } from "../matching/proposal.js";
 import type { CaseId, IntakeId } from "../model/brand.js";
 import { addMonths, monthKey, monthStart } from "../model/dates.js";
 import type { StoreConflict, StoredRound, StoreReader, StoreUnavailable } from "../store/contract.js";
 import { argument, checkArguments } from "./arguments.js";
-import { type Actor, type ProgrammeContext, required } from "./context.js";
+import { recordCaseEvent } from "./case-event.js";
+import type { Actor, ProgrammeContext } from "./context.js";
 
 /** The rounds stored for meetings from the month of `from` to the month of `to`, oldest first. */
 export function roundsBetween(
@@ -103,23 +104,11 @@ export function holdOver(
     { caseId, reason, actor },
   );
   if (invalid !== undefined) return errAsync(invalid);
-  return ctx.store.transaction((tx) =>
-    required(tx, "cases", caseId).andThen((kase) => {
-      const on = ctx.clock();
-      const next = transition(kase.value, { type: "heldOver", on, reason });
-      if (next.isErr()) return errAsync(next.error);
-      return tx
-        .put("cases", caseId, next.value, kase.version)
-        .andThen(() =>
-          tx.appendAudit({
-            at: on,
-            actor: actor.id,
-            action: "holdOver",
-            subject: { collection: "cases", id: caseId },
-            reason,
-          }),
-        )
-        .map(() => next.value);
-    }),
+  return recordCaseEvent(
+    ctx,
+    caseId,
+    (on) => ({ type: "heldOver", on, reason }),
+    { action: "holdOver", reason },
+    actor,
   );
 }

@@ -1,10 +1,11 @@
 import { errAsync, type ResultAsync } from "neverthrow";
 import type { IllegalTransition, NotFound, TeamChangeRefused, ValidationFailed } from "../errors.js";
-import { type ClosingReason, type ExitFeedback, type MentoringCase, transition } from "../lifecycle/case.js";
+import type { ClosingReason, ExitFeedback, MentoringCase } from "../lifecycle/case.js";
 import type { CaseId } from "../model/brand.js";
 import type { StoreConflict, StoreUnavailable } from "../store/contract.js";
 import { argument, checkArguments } from "./arguments.js";
-import { type Actor, type ProgrammeContext, required } from "./context.js";
+import { recordCaseEvent } from "./case-event.js";
+import type { Actor, ProgrammeContext } from "./context.js";
 
 /**
  * Close a case for a reason, with optional exit feedback. Only this closes a case: inactivity
@@ -34,26 +35,12 @@ export function closeCase(
     { caseId, reason, actor, feedback },
   );
   if (invalid !== undefined) return errAsync(invalid);
-  return ctx.store.transaction((tx) =>
-    required(tx, "cases", caseId).andThen((kase) => {
-      const on = ctx.clock();
-      const closed = transition(
-        kase.value,
-        feedback === undefined ? { type: "closed", on, reason } : { type: "closed", on, reason, feedback },
-      );
-      if (closed.isErr()) return errAsync(closed.error);
-      return tx
-        .put("cases", caseId, closed.value, kase.version)
-        .andThen(() =>
-          tx.appendAudit({
-            at: on,
-            actor: actor.id,
-            action: "closeCase",
-            subject: { collection: "cases", id: caseId },
-            reason,
-          }),
-        )
-        .map(() => closed.value);
-    }),
+  return recordCaseEvent(
+    ctx,
+    caseId,
+    (on) =>
+      feedback === undefined ? { type: "closed", on, reason } : { type: "closed", on, reason, feedback },
+    { action: "closeCase", reason },
+    actor,
   );
 }
