@@ -33,7 +33,6 @@ import {
   type Mentor,
   type MentorId,
   type MentoringCase,
-  monthlyReport,
   openCase,
   type ProgrammeContext,
   type ProgrammeStore,
@@ -48,6 +47,7 @@ import {
 } from "venture-mentoring";
 import { createPostgresStore } from "venture-mentoring/postgres";
 import { createSqliteStore } from "venture-mentoring/sqlite";
+import { reportOverEverything } from "./full-report.js";
 import { generateRound } from "./generator.js";
 
 const M = Number(process.env.STORAGE_MENTORS ?? 10_000);
@@ -341,26 +341,7 @@ async function measure(
   row.session = `${ms(quantile(sessions, 0.95))} (${SAMPLES - lost}/${SAMPLES} ok)`;
 
   // The report as it was before: over every document of the programme.
-  const [fullReport] = await timed(async () => {
-    const all = async <C extends "mentors" | "cases" | "sessions" | "intakes" | "decisions" | "referrals">(
-      c: C,
-    ) => (await store.list(c))._unsafeUnwrap().map((d) => d.value);
-    const decisions = new Map((await all("decisions")).map((d) => [d.intakeId as string, d]));
-    return monthlyReport(
-      {
-        profile: ctx.profile,
-        mentors: await all("mentors"),
-        cases: await all("cases"),
-        sessions: await all("sessions"),
-        intakes: (await all("intakes")).flatMap((i) => {
-          const decision = decisions.get(i.id);
-          return decision === undefined ? [] : [{ intakeId: i.id, submittedAt: i.submittedAt, decision }];
-        }),
-        referrals: await all("referrals"),
-      },
-      MONTH_END,
-    );
-  });
+  const [fullReport] = await timed(() => reportOverEverything(ctx, MONTH_END));
   const reports: number[] = [];
   let active = 0;
   for (let k = 0; k < 5; k++) {

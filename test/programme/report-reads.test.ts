@@ -2,41 +2,11 @@
  * The monthly report reads what the month needs from the indexes — and says exactly what the
  * report over the whole programme says, for every month of a demo year, on every store.
  */
-import {
-  type MonthlyReport,
-  monthlyReport,
-  type ProgrammeContext,
-  type ProgrammeStore,
-  programmeReport,
-} from "venture-mentoring";
+import { type ProgrammeStore, programmeReport } from "venture-mentoring";
 import { describe, expect, it } from "vitest";
+import { reportOverEverything } from "../../bench/full-report.js";
 import { runDemoYear } from "../../examples/demo/friesland-year.js";
 import { threeStores } from "../support/store.js";
-
-/** The report over every document of the programme: what the bounded reads must reproduce. */
-async function fullReport(ctx: ProgrammeContext, asOf: Date): Promise<MonthlyReport> {
-  const all = async <C extends "mentors" | "cases" | "sessions" | "intakes" | "decisions" | "referrals">(
-    c: C,
-  ) => (await ctx.store.list(c))._unsafeUnwrap().map((d) => d.value);
-  const decisions = new Map((await all("decisions")).map((d) => [d.intakeId as string, d]));
-  return monthlyReport(
-    {
-      profile: ctx.profile,
-      mentors: await all("mentors"),
-      cases: await all("cases"),
-      sessions: await all("sessions"),
-      intakes: (await all("intakes")).flatMap((i) => {
-        const decision = decisions.get(i.id);
-        return decision === undefined ? [] : [{ intakeId: i.id, submittedAt: i.submittedAt, decision }];
-      }),
-      referrals: await all("referrals"),
-      meetings: (await ctx.store.list("rounds"))
-        ._unsafeUnwrap()
-        .flatMap((r) => (r.value.meetingOn === undefined ? [] : [r.value.meetingOn])),
-    },
-    asOf,
-  );
-}
 
 /** The store, with every `list` call recorded. */
 function listsRecorded(inner: ProgrammeStore) {
@@ -68,7 +38,7 @@ describe.each(threeStores("vm_report_reads"))("the monthly report on the %s stor
         new Date(Date.UTC(2026, month + 1, 1) - 1),
       ]) {
         const bounded = (await programmeReport(ctx, asOf))._unsafeUnwrap();
-        expect(bounded, asOf.toISOString()).toEqual(await fullReport(year.value.context, asOf));
+        expect(bounded, asOf.toISOString()).toEqual(await reportOverEverything(year.value.context, asOf));
       }
     }
     expect(new Set(listed)).toEqual(new Set(["mentors"]));
