@@ -5,7 +5,9 @@
 import { type MonthlyReport, monthlyReport, type ProgrammeContext } from "venture-mentoring";
 
 export async function reportOverEverything(ctx: ProgrammeContext, asOf: Date): Promise<MonthlyReport> {
-  const all = async <C extends "mentors" | "cases" | "sessions" | "intakes" | "decisions" | "referrals">(
+  const all = async <
+    C extends "mentors" | "cases" | "sessions" | "intakes" | "decisions" | "referrals" | "consents",
+  >(
     c: C,
   ) => (await ctx.store.list(c))._unsafeUnwrap().map((d) => d.value);
   const decisions = new Map((await all("decisions")).map((d) => [d.intakeId as string, d]));
@@ -20,6 +22,7 @@ export async function reportOverEverything(ctx: ProgrammeContext, asOf: Date): P
         return decision === undefined ? [] : [{ intakeId: i.id, submittedAt: i.submittedAt, decision }];
       }),
       referrals: await all("referrals"),
+      consents: await all("consents"),
       meetings: (await ctx.store.list("rounds"))
         ._unsafeUnwrap()
         .flatMap((r) => (r.value.meetingOn === undefined ? [] : [r.value.meetingOn])),

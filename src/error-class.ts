@@ -32,6 +32,8 @@ export function errorClass(e: VentureMentoringError): ErrorClass {
       { type: "SessionRefused" },
       { type: "IdempotencyConflict" },
       { type: "TeamRefused" },
+      { type: "ConsentRefused" },
+      { type: "ConsentMissing" },
       { type: "StoreConflict" },
       () => "refused" as const,
     )

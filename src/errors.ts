@@ -129,6 +129,26 @@ export interface TeamRefused {
   readonly reason: "notMatchable" | "atCapacity" | "conflictOfInterest" | "notLeadQualified";
 }
 
+/** An answer to a proposal that cannot be recorded (rule 24). */
+export interface ConsentRefused {
+  readonly type: "ConsentRefused";
+  readonly caseId: string;
+  readonly mentorId: string;
+  /**
+   * `notProposed`: the mentor is not on the round's proposed team for the case; `noTeamWanted`: the
+   * case is closed; `onBehalfNeedsReason`: someone other than
+   * the mentor answered without saying how the mentor gave the answer.
+   */
+  readonly reason: "notProposed" | "noTeamWanted" | "onBehalfNeedsReason";
+}
+
+/** A team cannot be confirmed before every mentor on it said yes (rule 24); these have not. */
+export interface ConsentMissing {
+  readonly type: "ConsentMissing";
+  readonly caseId: string;
+  readonly mentorIds: readonly string[];
+}
+
 /** Every error the library returns, a discriminated union on `type`. */
 export type VentureMentoringError =
   | TriageOverrideError
@@ -142,5 +162,7 @@ export type VentureMentoringError =
   | NotFound
   | IdempotencyConflict
   | TeamRefused
+  | ConsentRefused
+  | ConsentMissing
   | StoreConflict
   | StoreUnavailable;

@@ -68,6 +68,7 @@ export { type ExactModel, exactModel } from "./matching/exact-model.js";
 export {
   type Insertion,
   proposeInsertion,
+  proposeReplacement,
   type Reassignment,
 } from "./matching/insert-case.js";
 export type { Exclusion } from "./matching/instance.js";
@@ -182,6 +183,13 @@ export {
 export { type ChangeTeamError, changeTeam, type TeamChange } from "./programme/change-team.js";
 export { closeCase } from "./programme/close-case.js";
 export { type ConfirmTeamError, confirmTeam } from "./programme/confirm-team.js";
+export {
+  type AnswerOutcome,
+  type AnswerProposalError,
+  answerProposal,
+  awaitingConsent,
+  type ProposalAnswer,
+} from "./programme/consent.js";
 export { type Actor, type ProgrammeContext, required } from "./programme/context.js";
 export { type DecideTriageError, decideTriage, triageContext } from "./programme/decide-triage.js";
 export { recordConflict, recordEthicsViolation, resolveEthicsHold } from "./programme/ethics.js";
@@ -215,7 +223,10 @@ export type {
   Collection,
   ConflictReason,
   ConflictRecord,
+  ConsentAnswer,
+  ConsentRecord,
   Documents,
+  OnBehalfReason,
   Page,
   PageQuery,
   ProgrammeSettings,
@@ -230,7 +241,14 @@ export type {
   Versioned,
   VersionQuery,
 } from "./store/contract.js";
-export { collections, conflictId, conflictReasons } from "./store/contract.js";
+export {
+  collections,
+  conflictId,
+  conflictReasons,
+  consentAnswers,
+  consentId,
+  onBehalfReasons,
+} from "./store/contract.js";
 export {
   DEFAULT_PROGRAMME,
   documentId,

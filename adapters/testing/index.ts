@@ -454,6 +454,7 @@ export function runStoreConformance(
       rounds: true,
       settings: true,
       conflicts: true,
+      consents: true,
     };
     const all = Object.keys(every) as Collection[];
     for (const collection of all)

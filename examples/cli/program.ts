@@ -9,19 +9,22 @@
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { parse as parseCsv } from "csv-parse/sync";
 import {
+  answerProposal,
   type BenefitKind,
   benefitKinds,
   type CaseId,
   type ConflictReason,
+  type ConsentAnswer,
   casesDue,
   changeTeam,
   closeCase,
   closingReasons,
   confirmTeam,
   conflictReasons,
+  consentAnswers,
   currentTeam,
   decideTriage,
   describeError,
@@ -44,6 +47,8 @@ import {
   matchRound,
   message,
   monthKey,
+  type OnBehalfReason,
+  onBehalfReasons,
   openProgramme,
   type Person,
   type Pin,
@@ -646,8 +651,62 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
       },
     );
   round
+    .command("answer")
+    .description(
+      "a proposed mentor's yes or no (run as that mentor with --actor, or record it for them with --on-behalf); a no fills the seat at once",
+    )
+    .argument("<round>", "the planned round, e.g. round-2026-12")
+    .argument("<caseId>")
+    .argument("<mentorId>")
+    .addArgument(new Argument("<answer>", "yes or no").choices([...consentAnswers]))
+    .addOption(
+      arg.choice(
+        new Option("--on-behalf <how>", "record the mentor's answer for them: how they gave it").choices([
+          ...onBehalfReasons,
+        ]),
+      ),
+    )
+    .action(
+      async (
+        roundId: string,
+        caseId: string,
+        mentorId: string,
+        answer: ConsentAnswer,
+        opts: { onBehalf?: OnBehalfReason },
+        cmd: Command,
+      ) => {
+        const g = globals(cmd);
+        await withProgramme(g, async (ctx, locale) => {
+          const done = await answerProposal(
+            ctx,
+            {
+              caseId: caseId as CaseId,
+              mentorId: mentorId as MentorId,
+              answer,
+              roundId,
+              ...(opts.onBehalf === undefined ? {} : { onBehalf: opts.onBehalf }),
+            },
+            actor(g),
+          );
+          if (done.isErr()) return failWith(g, locale, done.error);
+          const team = done.value.proposed;
+          emit(g, done.value, () =>
+            say(locale, "cli.answered", {
+              caseId,
+              mentorId,
+              answer,
+              team: team === undefined ? "" : [team.lead, ...team.members].join(", "),
+              waiting: done.value.waitingFor.join(", "),
+            }),
+          );
+        });
+      },
+    );
+  round
     .command("confirm")
-    .description("confirm the planned teams after the mentors accepted (each checked again)")
+    .description(
+      "confirm the planned teams every mentor said yes to (each checked again; the others are named)",
+    )
     .argument("<round>", "the planned round, e.g. round-2026-12")
     .option("--case <id>", "confirm only this case's team")
     .action(async (roundId: string, opts: { case?: string }, cmd: Command) => {

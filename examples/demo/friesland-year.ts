@@ -10,14 +10,17 @@
 import type { ResultAsync } from "neverthrow";
 import {
   addMonths,
+  answerProposal,
   backgrounds,
   type CaseId,
   type ClosingReason,
+  casesDue,
   closeCase,
   confirmTeam,
   decideTriage,
   followUpReferral,
   friesland,
+  holdOver,
   type IntakeId,
   initProgramme,
   logSession,
@@ -26,6 +29,7 @@ import {
   monthKey,
   type ProgrammeContext,
   type ProgrammeStore,
+  type ProposedTeam,
   planRound,
   prng,
   programmeReport,
@@ -46,6 +50,8 @@ export interface DemoOptions {
   readonly months?: number;
   /** Default 2026. */
   readonly seed?: number;
+  /** Months the programme ran before `start` (not reported): the year starts from its steady state. Default 12. */
+  readonly warmUp?: number;
   /** Called after each month with its report: progress for the command line. */
   readonly onMonth?: (month: DemoMonth) => void;
 }
@@ -196,7 +202,9 @@ export async function runDemoYear(
   const start = new Date(`${options.start ?? "2026-01"}-01T00:00:00.000Z`);
   const months = options.months ?? 12;
 
-  let now = addMonths(start, -1);
+  // The programme has run for a while before the year shown: the year starts from its steady state.
+  const warmUp = options.warmUp ?? 12;
+  let now = addMonths(start, -warmUp - 1);
   const counters = new Map<string, number>();
   const nextId = (kind: string) => {
     const n = (counters.get(kind) ?? 0) + 1;
@@ -222,6 +230,44 @@ export async function runDemoYear(
   };
   const at = (month: Date, day: number, hour = 10) =>
     new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth(), day, hour));
+
+  /**
+   * Each proposed mentor answers at the meeting, recorded by the manager. With `decline`, the
+   * team's last member says no: the seat is filled at once and the newcomer says yes. The team
+   * everyone said yes to, or `undefined` when the seat could not be filled (the case waits).
+   */
+  const agreeAtMeeting = async (
+    roundId: string,
+    planned: ProposedTeam,
+    decline: boolean,
+  ): Promise<ProposedTeam | undefined> => {
+    let team: ProposedTeam = planned;
+    const decliner = decline ? team.members[team.members.length - 1] : undefined;
+    if (decliner !== undefined) {
+      const no = await step(
+        `answerProposal ${team.caseId} ${decliner}`,
+        answerProposal(
+          ctx,
+          { caseId: team.caseId, mentorId: decliner, answer: "no", roundId, onBehalf: "saidAtMeeting" },
+          pm,
+        ),
+      );
+      if (no?.proposed === undefined) return undefined;
+      team = no.proposed;
+    }
+    for (const mentorId of [team.lead, ...team.members]) {
+      const yes = await step(
+        `answerProposal ${team.caseId} ${mentorId}`,
+        answerProposal(
+          ctx,
+          { caseId: team.caseId, mentorId, answer: "yes", roundId, onBehalf: "saidAtMeeting" },
+          pm,
+        ),
+      );
+      if (yes === undefined) return undefined;
+    }
+    return team;
+  };
 
   if ((await step("initProgramme", initProgramme(store, friesland, pm, ctx.clock))) === undefined)
     return { ok: false, failure: failure as DemoFailure };
@@ -253,7 +299,7 @@ export async function runDemoYear(
       capacity: { maxCases: chance(0.3) ? 4 : 3, monthlyHours: 6 },
       pauses: k === 7 ? [{ from: at(addMonths(start, 6), 1), until: at(addMonths(start, 8), 1) }] : [],
       interests: k === 4 ? [{ kind: "investment", organisation: "Zonnepark Sneek" }] : [],
-      ethicsStatementSignedOn: at(addMonths(start, -between(1, 10)), between(1, 28)),
+      ethicsStatementSignedOn: at(addMonths(start, -warmUp - between(1, 10)), between(1, 28)),
     };
     const registered = await step(`registerMentor ${id}`, registerMentor(ctx, raw, pm, "new"));
     if (registered === undefined) return { ok: false, failure: failure as DemoFailure };
@@ -267,7 +313,7 @@ export async function runDemoYear(
   let closed = 0;
   const pendingReferrals: { id: ReferralId; made: Date }[] = [];
 
-  for (let index = 0; index < months; index++) {
+  for (let index = -warmUp; index < months; index++) {
     const month = addMonths(start, index);
     const label = monthKey(month);
 
@@ -293,7 +339,18 @@ export async function runDemoYear(
       planRound(ctx, `round-${label}`, now, pm, { seed: index + 1 }),
     );
     if (proposal === undefined) return { ok: false, failure: failure as DemoFailure };
-    for (const team of proposal.teams) {
+    for (const planned of proposal.teams) {
+      // The mentors say yes at the meeting (the manager records it); now and then one says no and
+      // the engine fills that seat at once.
+      const team = await agreeAtMeeting(
+        `round-${label}`,
+        planned,
+        (index + 12) % 4 === 2 && planned === proposal.teams[0],
+      );
+      if (team === undefined) {
+        if (failure !== undefined) return { ok: false, failure };
+        continue;
+      }
       const seats = [
         { mentorId: team.lead, role: "lead" as const },
         ...team.members.map((mentorId) => ({ mentorId, role: "member" as const })),
@@ -302,6 +359,28 @@ export async function runDemoYear(
       if (confirmed === undefined) return { ok: false, failure: failure as DemoFailure };
       teamStart.set(team.caseId, now);
       teamsConfirmed++;
+    }
+
+    // No case waits unseen: the cases the meeting could not staff are the manager's decisions due.
+    // Planned once more the first time (the mentee agrees to wait a month), then offered a one-off
+    // conversation with an intake lead.
+    const due = await step(`casesDue ${label}`, casesDue(ctx));
+    if (due === undefined) return { ok: false, failure: failure as DemoFailure };
+    for (const d of due) {
+      const kase = await step(`get ${d.caseId}`, store.get("cases", d.caseId));
+      if (kase === undefined) return { ok: false, failure: failure as DemoFailure };
+      const decided =
+        kase?.value.heldOver === undefined
+          ? await step(`holdOver ${d.caseId}`, holdOver(ctx, d.caseId, "menteeAgreed", pm))
+          : await step(
+              `decideTriage ${d.intakeId}`,
+              decideTriage(ctx, d.intakeId, pm, {
+                outcome: { kind: "oneOff" },
+                by: pm.id,
+                reason: "No team could be formed at two meetings; an intake lead talks it through once.",
+              }),
+            );
+      if (decided === undefined) return { ok: false, failure: failure as DemoFailure };
     }
 
     // Sessions: more in a case's first two months, then about one a month.
@@ -349,7 +428,7 @@ export async function runDemoYear(
     }
 
     // Intakes arriving this month, each triaged two days later by the manager and the intake leads.
-    const arriving = between(3, 7);
+    const arriving = between(5, 9);
     for (let k = 0; k < arriving; k++) {
       const day = between(6, 24);
       now = at(month, day, between(8, 17));
@@ -407,7 +486,7 @@ export async function runDemoYear(
         (month.getUTCFullYear() - started.getUTCFullYear()) * 12 +
         month.getUTCMonth() -
         started.getUTCMonth();
-      if (age < 3 || !chance(0.14)) continue;
+      if (age < 4 || !chance(0.07)) continue;
       now = at(month, 28, 15);
       const reason: ClosingReason = pick([
         "questionResolved",
@@ -430,8 +509,10 @@ export async function runDemoYear(
     now = new Date(addMonths(month, 1).getTime() - 1);
     const report = await step(`programmeReport ${label}`, programmeReport(ctx, now));
     if (report === undefined) return { ok: false, failure: failure as DemoFailure };
-    reports.push(report);
-    options.onMonth?.({ index, month: label, report, context: ctx });
+    if (index >= 0) {
+      reports.push(report);
+      options.onMonth?.({ index, month: label, report, context: ctx });
+    }
   }
 
   return {

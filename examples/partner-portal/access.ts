@@ -27,6 +27,7 @@ export const permissions = [
   "mentors.view",
   "report.view",
   "myCases.view",
+  "proposal.answer",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -47,6 +48,8 @@ export const accessMatrix: { readonly [P in Permission]: { readonly [R in Role]:
   "mentors.view": { manager: "allow", mentor: "deny" },
   "report.view": { manager: "allow", mentor: "deny" },
   "myCases.view": { manager: "deny", mentor: "allow" },
+  // A mentor answers for themselves; the manager records an answer for a mentor, saying how it was given.
+  "proposal.answer": { manager: "allow", mentor: "allow" },
 };
 
 /** Whether `user` may do `permission` (on `kase`, for the per-case permissions). */

@@ -15,13 +15,17 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { err, ok, type Result } from "neverthrow";
 import {
+  addMonths,
   adviceCodes,
+  answerProposal,
   type CaseId,
+  type ConsentAnswer,
   caseHours,
   casesDue,
   closeCase,
   closingReasons,
   confirmTeam,
+  consentId,
   currentTeam,
   decideTriage,
   describeError,
@@ -41,6 +45,8 @@ import {
   message,
   monthKey,
   type NotFound,
+  type OnBehalfReason,
+  onBehalfReasons,
   openProgramme,
   type Pin,
   type ProgrammeContext,
@@ -515,6 +521,13 @@ export async function createPortal(
     const open = (k: MentoringCase | undefined) =>
       k !== undefined && (k.state === "awaitingMeeting" || k.needsReplacement);
     const proposal = stored.value?.value.proposal;
+    const answers = await store.find(
+      "consents",
+      "case",
+      (proposal?.teams ?? []).map((x) => x.caseId as string),
+    );
+    if (answers.isErr()) return libraryError(c, answers.error);
+    const answerOf = new Map(answers.value.map((x) => [x.value.id, x.value.answer]));
     const mentorOptions = [...who].map(([value, name]) => ({ value, label: name }));
     const confirmedCase = c.req.query("confirmed");
     return page(
@@ -587,7 +600,30 @@ export async function createPortal(
                   <ul>${team.explanation.texts.map((x) => html`<li>${x}</li>`)}</ul>
                   ${
                     open(kase)
-                      ? html`<form method="post" action="/board/confirm">
+                      ? html`<h3>${t(l, "portal.consent.heading")}</h3>
+                        <ul data-testid="answers">${[team.lead, ...team.members].map((m) => {
+                          const said = answerOf.get(consentId(team.caseId, m));
+                          return html`<li>${who.get(m) ?? m}: ${t(l, said === undefined ? "portal.consent.none" : `portal.consent.${said}`)}</li>`;
+                        })}</ul>
+                        <form method="post" action="/board/answer">
+                          <input type="hidden" name="month" value="${month}" />
+                          <input type="hidden" name="caseId" value="${team.caseId}" />
+                          <label>${t(l, "portal.consent.record")}
+                            <select name="mentorId">${options(
+                              [team.lead, ...team.members].map((m) => ({ value: m, label: who.get(m) ?? m })),
+                            )}</select></label>
+                          <label>${t(l, "portal.consent.answer")}
+                            <select name="answer">${options([
+                              { value: "yes", label: t(l, "portal.consent.answerYes") },
+                              { value: "no", label: t(l, "portal.consent.answerNo") },
+                            ])}</select></label>
+                          <label>${t(l, "portal.consent.how")}
+                            <select name="onBehalf">${options(
+                              onBehalfReasons.map((r) => ({ value: r, label: t(l, `portal.consent.${r}`) })),
+                            )}</select></label>
+                          <button type="submit">${t(l, "portal.consent.save")}</button>
+                        </form>
+                        <form method="post" action="/board/confirm">
                           <input type="hidden" name="month" value="${month}" />
                           <input type="hidden" name="caseId" value="${team.caseId}" />
                           <button class="primary" type="submit">${t(l, "portal.board.confirm")}</button>
@@ -639,6 +675,44 @@ export async function createPortal(
     );
     if (held.isErr()) return libraryError(c, held.error);
     return c.redirect(`/board?month=${month}`, 303);
+  });
+  app.post("/board/answer", async (c) => {
+    const g = await guard(c, "board.confirm");
+    if (g instanceof Response) return g;
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    const month = field(body, "month");
+    if (!isMonth(month)) return badRequest(c, "month", "YYYY-MM");
+    const done = await answerProposal(
+      ctx,
+      {
+        caseId: field(body, "caseId") as CaseId,
+        mentorId: field(body, "mentorId") as MentorId,
+        answer: field(body, "answer") as ConsentAnswer,
+        roundId: `round-${month}`,
+        onBehalf: field(body, "onBehalf") as OnBehalfReason,
+      },
+      g,
+    );
+    if (done.isErr()) return libraryError(c, done.error);
+    return c.redirect(`/board?month=${month}`, 303);
+  });
+  app.post("/my/answer", async (c) => {
+    const g = await guard(c, "proposal.answer");
+    if (g instanceof Response) return g;
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    // A mentor answers for themselves only: their own id, never on someone's behalf.
+    const done = await answerProposal(
+      ctx,
+      {
+        caseId: field(body, "caseId") as CaseId,
+        mentorId: g.id as MentorId,
+        answer: field(body, "answer") as ConsentAnswer,
+        roundId: field(body, "roundId"),
+      },
+      g,
+    );
+    if (done.isErr()) return libraryError(c, done.error);
+    return c.redirect("/my", 303);
   });
   app.post("/board/confirm", async (c) => {
     const g = await guard(c, "board.confirm");
@@ -710,10 +784,72 @@ export async function createPortal(
     if (cases.isErr()) return libraryError(c, cases.error);
     const l = c.var.locale;
     const mine = cases.value.map((x) => x.value).filter((k) => permits(g, "case.view", k));
+    // Teams proposed to this mentor at this month's or next month's meeting, for cases still open to them.
+    const now = clock();
+    const rounds = await store.find("rounds", "meeting", [monthKey(now), monthKey(addMonths(now, 1))]);
+    if (rounds.isErr()) return libraryError(c, rounds.error);
+    const byId = new Map(cases.value.map((x) => [x.value.id as string, x.value]));
+    const proposed = rounds.value.flatMap((r) =>
+      r.value.proposal.teams
+        .filter((team) => [team.lead, ...team.members].includes(g.id as MentorId))
+        .filter((team) => {
+          const k = byId.get(team.caseId);
+          return (
+            k !== undefined &&
+            (k.state === "awaitingMeeting" || k.needsReplacement) &&
+            !currentTeam(k).some((m) => m.mentorId === g.id)
+          );
+        })
+        .map((team) => ({ roundId: r.value.id, team })),
+    );
+    const [said, intakes, who] = [
+      await store.getMany(
+        "consents",
+        proposed.map((p) => consentId(p.team.caseId, g.id)),
+      ),
+      await store.getMany(
+        "intakes",
+        proposed.flatMap((p) => {
+          const k = byId.get(p.team.caseId);
+          return k === undefined ? [] : [k.intakeId];
+        }),
+      ),
+      await names(),
+    ];
+    if (said.isErr()) return libraryError(c, said.error);
+    if (intakes.isErr()) return libraryError(c, intakes.error);
+    const answerOf = new Map(said.value.map((x) => [x.value.caseId as string, x.value.answer]));
+    const ventureOf = new Map(intakes.value.map((i) => [i.value.id as string, i.value.venture.name]));
     return page(
       c,
       t(l, "portal.nav.myCases"),
-      html`<section><h1>${t(l, "portal.nav.myCases")}</h1>${await caseTable(c, mine)}</section>`,
+      html`<section data-testid="proposed"><h1>${t(l, "portal.my.proposed")}</h1>
+          ${
+            proposed.length === 0
+              ? html`<p>${t(l, "portal.my.proposedNone")}</p>`
+              : proposed.map(({ roundId, team }) => {
+                  const said = answerOf.get(team.caseId);
+                  return html`<div class="card">
+                    <p>${t(l, "portal.my.proposedCase", {
+                      venture: ventureOf.get(byId.get(team.caseId)?.intakeId ?? "") ?? team.caseId,
+                      caseId: team.caseId,
+                      team: [team.lead, ...team.members]
+                        .filter((m) => m !== g.id)
+                        .map((m) => who.get(m) ?? m)
+                        .join(", "),
+                    })}</p>
+                    <ul>${team.explanation.texts.map((x) => html`<li>${x}</li>`)}</ul>
+                    ${said === undefined ? "" : html`<p>${t(l, "portal.my.answered", { answer: t(l, `portal.consent.${said}`) })}</p>`}
+                    <form method="post" action="/my/answer">
+                      <input type="hidden" name="roundId" value="${roundId}" />
+                      <input type="hidden" name="caseId" value="${team.caseId}" />
+                      <button class="primary" type="submit" name="answer" value="yes">${t(l, "portal.my.yes")}</button>
+                      <button type="submit" name="answer" value="no">${t(l, "portal.my.no")}</button>
+                    </form>
+                  </div>`;
+                })
+          }</section>
+        <section><h1>${t(l, "portal.nav.myCases")}</h1>${await caseTable(c, mine)}</section>`,
     );
   });
 

@@ -81,15 +81,22 @@ function shortlist(round: MatchingRound, kase: MatchingRound["cases"][number]): 
 /** Candidates a single-case search enumerates teams from (best pair score + lead fitness first). */
 const TEAM_POOL = { 2: 40, 3: 25, 4: 15, 5: 12, 6: 10 } as const;
 
-function bestTeam(inst: Instance): { team: number[]; value: number } | undefined {
+/** The best team of case 0 that holds every mentor in `forced` (instance indexes); the other seats from its best candidates. */
+function bestTeam(
+  inst: Instance,
+  forced: readonly number[] = [],
+): { team: number[]; value: number } | undefined {
   const size = inst.teamSize[0] as number;
+  if (forced.length > size) return undefined;
+  const kept = new Set(forced);
   const pool = [...(inst.candidates[0] as Candidate[])]
+    .filter((c) => !kept.has(c.mentor))
     .sort((a, b) => b.score + Math.max(0, b.lead) - a.score - Math.max(0, a.lead) || a.mentor - b.mentor)
     .slice(0, TEAM_POOL[size as keyof typeof TEAM_POOL] ?? 10)
     .map((c) => c.mentor)
     .sort((a, b) => a - b);
   let best: { team: number[]; value: number } | undefined;
-  const pick: number[] = [];
+  const pick: number[] = [...forced];
   const walk = (from: number) => {
     if (pick.length === size) {
       const v = teamValue(inst, 0, pick);
@@ -104,6 +111,9 @@ function bestTeam(inst: Instance): { team: number[]; value: number } | undefined
       pick.pop();
     }
   };
+  // A forced mentor who is not a candidate (excluded, at capacity) makes every team impossible.
+  const candidates = new Set((inst.candidates[0] as Candidate[]).map((c) => c.mentor));
+  if (forced.some((i) => !candidates.has(i))) return undefined;
   walk(0);
   return best;
 }
@@ -236,4 +246,56 @@ export function proposeInsertion(
     kind: "none",
     diagnosis: diagnose(inst, [undefined], [0], new Int32Array(inst.mentors.length)),
   });
+}
+
+/**
+ * A seat to fill at once (rule 24: a proposed mentor said no; rule 23: a mentor left a running
+ * case): the best team for one case that keeps every mentor in `keep` and fills the other seats,
+ * chosen exactly among the case's best candidates with the round's hard rules, pins and
+ * exclusions (a mentor who declined the case is a `declined` preference). `none`, with the
+ * diagnosis, when no mentor can take the open seats with the kept ones. Nothing is applied.
+ *
+ * @example
+ * proposeReplacement(round, "case-2026-12-04" as CaseId, ["mentor-03" as MentorId]).map((x) => x.kind); // "team"
+ */
+export function proposeReplacement(
+  round: MatchingRound,
+  caseId: CaseId,
+  keep: readonly MentorId[],
+): Result<Exclude<Insertion, { readonly kind: "reassignment" }>, CaseNotInRound | SolverDefect> {
+  const kase = round.cases.find((c) => c.id === caseId);
+  if (kase === undefined) return err({ type: "CaseNotInRound", caseId });
+  const kept = new Set<string>(keep);
+  const single: MatchingRound = {
+    ...round,
+    cases: [kase],
+    rules: { ...round.rules, newCasesPerMeeting: 1 },
+    // The kept mentors are pinned: they are candidates whatever their score.
+    pins: [
+      ...round.pins.filter((p) => p.caseId === caseId && !(p.kind === "pin" && kept.has(p.mentorId))),
+      ...[...kept].map((mentorId) => ({ mentorId: mentorId as MentorId, caseId, kind: "pin" as const })),
+    ],
+  };
+  const attempt = (r: MatchingRound) => {
+    const inst = buildInstance(r, { full: r.mentors.length <= SCAN_ALL });
+    const at = new Map(inst.mentors.map((m, i) => [m.id as string, i]));
+    const forced = [...kept].map((id) => at.get(id));
+    if (forced.some((i) => i === undefined)) return { inst, found: undefined };
+    return { inst, found: bestTeam(inst, forced as number[]) };
+  };
+  const fromShortlist =
+    round.mentors.length > SHORTLIST ? attempt({ ...single, mentors: shortlist(single, kase) }) : undefined;
+  const { inst, found } = fromShortlist?.found !== undefined ? fromShortlist : attempt(single);
+  if (found === undefined)
+    return ok({
+      kind: "none",
+      diagnosis: diagnose(inst, [undefined], [0], new Int32Array(inst.mentors.length)),
+    });
+  const team = proposed(inst, found.team);
+  const on = new Set<string>([team.lead, ...team.members]);
+  const { violations } = validateProposal(
+    { ...single, mentors: single.mentors.filter((m) => on.has(m.id)) },
+    { teams: [team] },
+  );
+  return violations.length > 0 ? err({ type: "SolverDefect", violations }) : ok({ kind: "team", team });
 }

@@ -107,9 +107,14 @@ export interface MessageParams {
   "collection.rounds": Record<string, never>;
   "collection.settings": Record<string, never>;
   "collection.conflicts": Record<string, never>;
+  "collection.consents": Record<string, never>;
 
   "error.IdempotencyConflict": { key: string };
   "error.TeamRefused": { case: string; mentor: string; reason: string };
+  "error.ConsentRefused.notProposed": { case: string; mentor: string };
+  "error.ConsentRefused.noTeamWanted": { case: string; mentor: string };
+  "error.ConsentRefused.onBehalfNeedsReason": { case: string; mentor: string };
+  "error.ConsentMissing": { case: string; mentors: string };
   "error.StoreConflict": { collection: string; id: string };
   "error.StoreUnavailable": { cause: string };
   // Rendering a proposal (CLI, portal).
@@ -130,6 +135,7 @@ export interface MessageParams {
   "report.closed": { list: string };
   "report.belowMinimum": { cases: string };
   "report.waitedPastMeeting": { count: number; days: number; cases: string };
+  "report.consent": { yes: number; no: number; onBehalf: number };
   "report.intake": {
     requests: number;
     accept: number;
@@ -288,10 +294,19 @@ const en: Catalogue = {
   "collection.rounds": () => "matching round",
   "collection.settings": () => "programme",
   "collection.conflicts": () => "recorded conflict of interest",
+  "collection.consents": () => "answer to a proposal",
 
   "error.IdempotencyConflict": ({ key }) => `Request key '${key}' was used before with different content.`,
   "error.TeamRefused": ({ case: c, mentor, reason }) =>
     `Mentor ${mentor} cannot join case ${c} now: ${reason}.`,
+  "error.ConsentRefused.notProposed": ({ case: c, mentor }) =>
+    `Mentor ${mentor} is not on the team proposed for case ${c}; their answer was not recorded.`,
+  "error.ConsentRefused.noTeamWanted": ({ case: c }) =>
+    `Case ${c} is closed; there is no proposal to answer.`,
+  "error.ConsentRefused.onBehalfNeedsReason": ({ mentor }) =>
+    `Only ${mentor} can answer for themselves; to record their answer for them, say how they gave it.`,
+  "error.ConsentMissing": ({ case: c, mentors }) =>
+    `The team for case ${c} is still a proposal: ${mentors} did not say yes yet.`,
   "error.StoreConflict": ({ collection, id }) =>
     `${collection} '${id}' was changed by someone else; reload and try again.`,
   "error.StoreUnavailable": ({ cause }) =>
@@ -314,6 +329,8 @@ const en: Catalogue = {
     `Intake: ${requests} requests — ${accept} accepted, ${refer} referred, ${oneOff} one-off conversations, ${notReady} not ready yet (${overridden} decisions changed by the programme manager).`,
   "report.referrals": ({ list }) => `Referrals per partner: ${list}.`,
   "report.quota": ({ used, quota }) => `Meeting quota: ${used} of ${quota} new cases.`,
+  "report.consent": ({ yes, no, onBehalf }) =>
+    `Mentors' answers to proposals: ${yes} yes, ${no} no (${onBehalf} recorded by the programme manager on a mentor's behalf).`,
   "report.hours": ({ hours, under, on, over, min, median, max, norm }) =>
     `Hours: ${hours} h of sparring this month. Against the norm of ${norm} h a month: ${under} under, ${on} on, ${over} over; rolling averages from ${min} to ${max} h (median ${median}).`,
   "report.sessions": ({ case: c, oneOff, oneOffHours }) =>
@@ -458,10 +475,19 @@ const nl: Catalogue = {
   "collection.rounds": () => "matchingronde",
   "collection.settings": () => "programma",
   "collection.conflicts": () => "vastgelegd belangenconflict",
+  "collection.consents": () => "antwoord op een voorstel",
 
   "error.IdempotencyConflict": ({ key }) => `Aanvraagsleutel '${key}' is eerder gebruikt met andere inhoud.`,
   "error.TeamRefused": ({ case: c, mentor, reason }) =>
     `Mentor ${mentor} kan nu niet bij casus ${c}: ${reason}.`,
+  "error.ConsentRefused.notProposed": ({ case: c, mentor }) =>
+    `Mentor ${mentor} staat niet in het voorgestelde team voor casus ${c}; het antwoord is niet vastgelegd.`,
+  "error.ConsentRefused.noTeamWanted": ({ case: c }) =>
+    `Casus ${c} is afgesloten; er is geen voorstel om op te antwoorden.`,
+  "error.ConsentRefused.onBehalfNeedsReason": ({ mentor }) =>
+    `Alleen ${mentor} kan zelf antwoorden; leg bij een antwoord namens de mentor vast hoe het gegeven is.`,
+  "error.ConsentMissing": ({ case: c, mentors }) =>
+    `Het team voor casus ${c} is nog een voorstel: ${mentors} heeft nog geen ja gezegd.`,
   "error.StoreConflict": ({ collection, id }) =>
     `${collection} '${id}' is door iemand anders gewijzigd; laad opnieuw en probeer het nog eens.`,
   "error.StoreUnavailable": ({ cause }) =>
@@ -485,6 +511,8 @@ const nl: Catalogue = {
     `Intake: ${requests} aanvragen — ${accept} aangenomen, ${refer} doorverwezen, ${oneOff} eenmalige gesprekken, ${notReady} nog niet klaar (${overridden} besluiten gewijzigd door de programmamanager).`,
   "report.referrals": ({ list }) => `Doorverwijzingen per partner: ${list}.`,
   "report.quota": ({ used, quota }) => `Quotum van het overleg: ${used} van ${quota} nieuwe cases.`,
+  "report.consent": ({ yes, no, onBehalf }) =>
+    `Antwoorden van mentoren op voorstellen: ${yes} ja, ${no} nee (${onBehalf} namens een mentor vastgelegd door de programmamanager).`,
   "report.hours": ({ hours, under, on, over, min, median, max, norm }) =>
     `Uren: ${hours} u sparren deze maand. Tegen de norm van ${norm} u per maand: ${under} onder, ${on} op, ${over} boven; voortschrijdende gemiddelden van ${min} tot ${max} u (mediaan ${median}).`,
   "report.sessions": ({ case: c, oneOff, oneOffHours }) =>

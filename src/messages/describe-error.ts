@@ -63,6 +63,12 @@ export function describeError(error: VentureMentoringError, locale: Locale): str
     .with({ type: "TeamRefused" }, (e) =>
       message(locale, "error.TeamRefused", { case: e.caseId, mentor: e.mentorId, reason: e.reason }),
     )
+    .with({ type: "ConsentRefused" }, (e) =>
+      message(locale, `error.ConsentRefused.${e.reason}`, { case: e.caseId, mentor: e.mentorId }),
+    )
+    .with({ type: "ConsentMissing" }, (e) =>
+      message(locale, "error.ConsentMissing", { case: e.caseId, mentors: e.mentorIds.join(", ") }),
+    )
     .with({ type: "StoreConflict" }, (e) =>
       message(locale, "error.StoreConflict", {
         collection: message(locale, `collection.${e.collection}`, {}),

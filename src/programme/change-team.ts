@@ -1,5 +1,6 @@
 import { errAsync, okAsync, type ResultAsync } from "neverthrow";
 import type {
+  ConsentMissing,
   IllegalTransition,
   NotFound,
   TeamChangeRefused,
@@ -10,6 +11,7 @@ import { currentTeam, type DepartureReason, type MentoringCase, transition } fro
 import type { CaseId, MentorId } from "../model/brand.js";
 import type { StoreConflict, StoreUnavailable } from "../store/contract.js";
 import { argument, checkArguments } from "./arguments.js";
+import { awaitingConsent } from "./consent.js";
 import { type Actor, type ProgrammeContext, required } from "./context.js";
 import { seatLoads, seatRefusal } from "./seat-check.js";
 
@@ -28,6 +30,7 @@ export type ChangeTeamError =
   | TeamRefused
   | IllegalTransition
   | TeamChangeRefused
+  | ConsentMissing
   | StoreConflict
   | StoreUnavailable;
 
@@ -118,33 +121,42 @@ export function changeTeam(
               .map(() => handed.value);
           });
         }
+        // A newcomer joins once they said yes (rule 24), like a confirmed team's mentors.
         return required(tx, "mentors", change.mentorId).andThen((m) =>
-          seatLoads(tx, [m.value.id], intake.value.venture.id).andThen((load) => {
-            const reason = seatRefusal(
-              m.value,
-              intake.value.venture,
-              change.role,
-              load.get(m.value.id) ?? 0,
-              profile,
-              on,
-              load.conflicted(m.value.id),
-            );
-            if (reason !== undefined) {
-              return errAsync<MentoringCase, ChangeTeamError>({
-                type: "TeamRefused",
-                caseId,
-                mentorId: change.mentorId,
-                reason,
-              });
-            }
-            const next = transition(kase.value, {
-              type: "mentorJoined",
-              on,
-              mentorId: change.mentorId,
-              role: change.role,
-            });
-            return next.isErr() ? errAsync(next.error) : write(next.value, "mentorJoined", change.role);
-          }),
+          awaitingConsent(tx, kase.value, [m.value.id]).andThen((missing) =>
+            missing.length > 0
+              ? errAsync<MentoringCase, ChangeTeamError>({
+                  type: "ConsentMissing",
+                  caseId,
+                  mentorIds: missing,
+                })
+              : seatLoads(tx, [m.value.id], intake.value.venture.id).andThen((load) => {
+                  const reason = seatRefusal(
+                    m.value,
+                    intake.value.venture,
+                    change.role,
+                    load.get(m.value.id) ?? 0,
+                    profile,
+                    on,
+                    load.conflicted(m.value.id),
+                  );
+                  if (reason !== undefined) {
+                    return errAsync<MentoringCase, ChangeTeamError>({
+                      type: "TeamRefused",
+                      caseId,
+                      mentorId: change.mentorId,
+                      reason,
+                    });
+                  }
+                  const next = transition(kase.value, {
+                    type: "mentorJoined",
+                    on,
+                    mentorId: change.mentorId,
+                    role: change.role,
+                  });
+                  return next.isErr() ? errAsync(next.error) : write(next.value, "mentorJoined", change.role);
+                }),
+          ),
         );
       }),
     ),

@@ -1,5 +1,6 @@
-import { errAsync, type ResultAsync } from "neverthrow";
+import { errAsync, okAsync, type ResultAsync } from "neverthrow";
 import type {
+  ConsentMissing,
   IllegalTransition,
   NotFound,
   TeamChangeRefused,
@@ -11,6 +12,7 @@ import type { CaseId, MentorId } from "../model/brand.js";
 import type { Venture } from "../model/venture.js";
 import type { StoreConflict, StoreUnavailable, StoreWriter, Versioned } from "../store/contract.js";
 import { argument, checkArguments } from "./arguments.js";
+import { awaitingConsent } from "./consent.js";
 import { type Actor, type ProgrammeContext, required } from "./context.js";
 import { seatLoads, seatRefusal } from "./seat-check.js";
 
@@ -20,11 +22,13 @@ export type ConfirmTeamError =
   | TeamRefused
   | IllegalTransition
   | TeamChangeRefused
+  | ConsentMissing
   | StoreConflict
   | StoreUnavailable;
 
 /**
- * Confirm a case's team after the mentors accepted (rule 12): capacity, eligibility and conflicts
+ * Confirm a case's team once every mentor on it said yes (`answerProposal`, rule 24; else
+ * `ConsentMissing` names who did not) and the rules still hold (rule 12): capacity, eligibility and conflicts
  * of interest are checked again inside the same serializable transaction that writes the team, so
  * two confirmations racing for a mentor's last place cannot both succeed.
  *
@@ -49,7 +53,11 @@ export function confirmTeam(
       required(tx, "intakes", kase.value.intakeId).andThen((intake) => {
         if (kase.value.state === "active" || kase.value.state === "paused")
           return completeTeam(ctx, tx, kase, intake.value.venture, team, actor);
-        return (
+        return consented(
+          tx,
+          kase.value,
+          team.map((seat) => seat.mentorId),
+        ).andThen(() =>
           // O(team): the seated mentors and their current cases, from the index — never every case.
           tx
             .getMany(
@@ -104,10 +112,23 @@ export function confirmTeam(
                   )
                   .map(() => confirmed.value);
               }),
-            )
+            ),
         );
       }),
     ),
+  );
+}
+
+/** Every mentor to seat said yes (rule 24), or `ConsentMissing` naming those who did not. */
+function consented(
+  tx: StoreWriter,
+  kase: MentoringCase,
+  mentorIds: readonly MentorId[],
+): ResultAsync<void, ConsentMissing | StoreUnavailable> {
+  return awaitingConsent(tx, kase, mentorIds).andThen((missing) =>
+    missing.length === 0
+      ? okAsync(undefined)
+      : errAsync<void, ConsentMissing>({ type: "ConsentMissing", caseId: kase.id, mentorIds: missing }),
   );
 }
 
@@ -135,47 +156,50 @@ function completeTeam(
     });
   const who = (e: CaseEvent) => (e as { readonly mentorId: MentorId }).mentorId as string;
   const seated = events.map(who);
-  return tx.getMany("mentors", seated).andThen((mentors) =>
-    seatLoads(tx, seated, venture.id).andThen((load) => {
-      let next = kase.value;
-      for (const e of events) {
-        const m = mentors.find((x) => x.value.id === who(e))?.value;
-        if (m === undefined)
-          return errAsync<MentoringCase, ConfirmTeamError>({
-            type: "NotFound",
-            collection: "mentors",
-            id: who(e),
-          });
-        const reason =
-          e.type === "mentorJoined"
-            ? seatRefusal(m, venture, e.role, load.get(m.id) ?? 0, ctx.profile, now, load.conflicted(m.id))
-            : m.leadQualified
-              ? undefined
-              : "notLeadQualified";
-        if (reason !== undefined)
-          return errAsync<MentoringCase, ConfirmTeamError>({
-            type: "TeamRefused",
-            caseId: kase.value.id,
-            mentorId: m.id,
-            reason,
-          });
-        const applied = transition(next, e);
-        if (applied.isErr()) return errAsync<MentoringCase, ConfirmTeamError>(applied.error);
-        next = applied.value;
-      }
-      const done = next;
-      return tx
-        .put("cases", kase.value.id, done, kase.version)
-        .andThen(() =>
-          tx.appendAudit({
-            at: now,
-            actor: actor.id,
-            action: "confirmTeam",
-            subject: { collection: "cases", id: kase.value.id },
-            reason: "replacement",
-          }),
-        )
-        .map(() => done);
-    }),
-  );
+  const joining = events.flatMap((e) => (e.type === "mentorJoined" ? [e.mentorId] : []));
+  return consented(tx, kase.value, joining)
+    .andThen(() => tx.getMany("mentors", seated))
+    .andThen((mentors) =>
+      seatLoads(tx, seated, venture.id).andThen((load) => {
+        let next = kase.value;
+        for (const e of events) {
+          const m = mentors.find((x) => x.value.id === who(e))?.value;
+          if (m === undefined)
+            return errAsync<MentoringCase, ConfirmTeamError>({
+              type: "NotFound",
+              collection: "mentors",
+              id: who(e),
+            });
+          const reason =
+            e.type === "mentorJoined"
+              ? seatRefusal(m, venture, e.role, load.get(m.id) ?? 0, ctx.profile, now, load.conflicted(m.id))
+              : m.leadQualified
+                ? undefined
+                : "notLeadQualified";
+          if (reason !== undefined)
+            return errAsync<MentoringCase, ConfirmTeamError>({
+              type: "TeamRefused",
+              caseId: kase.value.id,
+              mentorId: m.id,
+              reason,
+            });
+          const applied = transition(next, e);
+          if (applied.isErr()) return errAsync<MentoringCase, ConfirmTeamError>(applied.error);
+          next = applied.value;
+        }
+        const done = next;
+        return tx
+          .put("cases", kase.value.id, done, kase.version)
+          .andThen(() =>
+            tx.appendAudit({
+              at: now,
+              actor: actor.id,
+              action: "confirmTeam",
+              subject: { collection: "cases", id: kase.value.id },
+              reason: "replacement",
+            }),
+          )
+          .map(() => done);
+      }),
+    );
 }

@@ -33,7 +33,7 @@ export type RoundHands = {
 const STALE_RETRIES = 3;
 
 /** The round as the stored state gives it, and the versions it was read from. */
-interface Snapshot {
+export interface Snapshot {
   readonly round: MatchingRound;
   /** Every mentor, case and intake read, and the stored round, each with its version. */
   readonly readSet: ReadSet;
@@ -43,7 +43,7 @@ interface Snapshot {
 }
 
 /** What a round was read from: the version of every document. */
-interface ReadSet {
+export interface ReadSet {
   readonly mentors: ReadonlyMap<string, number>;
   readonly cases: ReadonlyMap<string, number>;
   readonly intakes: ReadonlyMap<string, number>;
@@ -111,8 +111,8 @@ function meetingsSoFar(
   return roundsBetween(tx, oldest, ctx.clock());
 }
 
-/** Read the matching round for `roundId` from the stored state. */
-function readRound(
+/** Read the matching round for `roundId` from the stored state (also used to fill a seat between meetings). */
+export function readRound(
   ctx: ProgrammeContext,
   tx: StoreReader,
   roundId: string,
@@ -138,6 +138,15 @@ function readRound(
               tx
                 .find("conflicts", "venture", [...new Set(intakes.map((i) => i.value.venture.id as string))])
                 .andThen((recorded) =>
+                  tx
+                    .find(
+                      "consents",
+                      "case",
+                      cases.map((c) => c.value.id as string),
+                    )
+                    .map((answers) => ({ recorded, answers })),
+                )
+                .andThen(({ recorded, answers }) =>
                   tx.versions("rounds", { ids: [roundId] }).map((rounds): Snapshot => {
                     const previous = rounds.get(roundId);
                     const readSet: ReadSet = {
@@ -201,6 +210,11 @@ function readRound(
                     const pinnedSeats = new Map<string, number>();
                     for (const p of kept) pinnedSeats.set(p.mentorId, (pinnedSeats.get(p.mentorId) ?? 0) + 1);
                     const knownCases = new Set([...waiting, ...short].map((c) => c.value.id as string));
+                    const declined = new Set(
+                      answers
+                        .filter((a) => a.value.answer === "no")
+                        .map((a) => `${a.value.caseId}/${a.value.mentorId}`),
+                    );
                     const round: MatchingRound = {
                       id: roundId,
                       date: meetingDate,
@@ -244,9 +258,29 @@ function readRound(
                         }),
                       ],
                       // The manager's hands on the round, kept to the mentors and cases it is about.
-                      preferences: (hands.preferences ?? []).filter(
-                        (p) => knownMentors.has(p.mentorId) && knownCases.has(p.caseId),
-                      ),
+                      // A mentor who said no to a case is never proposed for it again (rule 24).
+                      preferences: [
+                        ...(hands.preferences ?? []).filter(
+                          (p) =>
+                            knownMentors.has(p.mentorId) &&
+                            knownCases.has(p.caseId) &&
+                            !declined.has(`${p.caseId}/${p.mentorId}`),
+                        ),
+                        ...answers
+                          .filter(
+                            (a) =>
+                              a.value.answer === "no" &&
+                              knownMentors.has(a.value.mentorId) &&
+                              knownCases.has(a.value.caseId),
+                          )
+                          .map(
+                            (a): Preference => ({
+                              mentorId: a.value.mentorId,
+                              caseId: a.value.caseId,
+                              kind: "declined",
+                            }),
+                          ),
+                      ],
                       pins: [
                         ...kept,
                         ...keptOff,

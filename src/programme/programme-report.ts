@@ -83,27 +83,32 @@ function reportOf(ctx: ProgrammeContext, tx: StoreWriter, asOf: Date) {
                       const oldest = new Date(
                         Math.min(asOf.getTime(), ...awaiting.map((c) => c.openedOn.getTime())),
                       );
-                      return roundsBetween(tx, oldest, asOf).map((rounds) => {
-                        const decided = new Map(decisions.map((d) => [d.value.intakeId as string, d.value]));
-                        const sessions = byId([...caseSessions, ...monthSessions]);
-                        return monthlyReport(
-                          {
-                            profile: ctx.profile,
-                            mentors: mentors.map((m) => m.value),
-                            cases,
-                            sessions,
-                            intakes: intakes.flatMap((i) => {
-                              const decision = decided.get(i.id);
-                              return decision === undefined
-                                ? []
-                                : [{ intakeId: i.id, submittedAt: i.submittedAt, decision }];
-                            }),
-                            referrals: referrals.map((r) => r.value),
-                            meetings: meetingDates(rounds),
-                          },
-                          asOf,
-                        );
-                      });
+                      return roundsBetween(tx, oldest, asOf).andThen((rounds) =>
+                        tx.find("consents", "month", month).map((consents) => {
+                          const decided = new Map(
+                            decisions.map((d) => [d.value.intakeId as string, d.value]),
+                          );
+                          const sessions = byId([...caseSessions, ...monthSessions]);
+                          return monthlyReport(
+                            {
+                              profile: ctx.profile,
+                              mentors: mentors.map((m) => m.value),
+                              cases,
+                              sessions,
+                              intakes: intakes.flatMap((i) => {
+                                const decision = decided.get(i.id);
+                                return decision === undefined
+                                  ? []
+                                  : [{ intakeId: i.id, submittedAt: i.submittedAt, decision }];
+                              }),
+                              referrals: referrals.map((r) => r.value),
+                              meetings: meetingDates(rounds),
+                              consents: consents.map((c) => c.value),
+                            },
+                            asOf,
+                          );
+                        }),
+                      );
                     }),
                   );
               });

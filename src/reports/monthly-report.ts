@@ -18,6 +18,7 @@ import type { Mentor } from "../model/mentor.js";
 import type { Referral } from "../model/partner.js";
 import type { ProgrammeProfile } from "../model/profile.js";
 import type { TriageDecision, TriageOutcomeKind } from "../model/triage.js";
+import type { ConsentRecord } from "../store/contract.js";
 
 /** Everything the report reads: a snapshot of the programme's state. */
 export interface ProgrammeSnapshot {
@@ -33,6 +34,8 @@ export interface ProgrammeSnapshot {
   readonly referrals: readonly Referral[];
   /** The dates of the meetings held (the stored rounds'), for the cases that waited through one. */
   readonly meetings?: readonly Date[];
+  /** Mentors' answers to proposals (at least the month's). */
+  readonly consents?: readonly ConsentRecord[];
 }
 
 const quantiles = (xs: readonly number[]) => {
@@ -82,6 +85,11 @@ export interface MonthlyReport {
     readonly overridden: number;
   };
   readonly quota: { readonly perMeeting: number; readonly used: number };
+  /**
+   * Mentors' answers to the teams proposed to them this month (rule 24): yes, no, and how many of
+   * them the programme manager recorded on a mentor's behalf.
+   */
+  readonly consent: { readonly yes: number; readonly no: number; readonly onBehalf: number };
   readonly hours: {
     readonly caseHoursThisMonth: number;
     readonly perCase: readonly CaseHours[];
@@ -126,6 +134,7 @@ export function monthlyReport(snap: ProgrammeSnapshot, asOf: Date): MonthlyRepor
   const closed = Object.fromEntries(closingReasons.map((r) => [r, 0])) as Record<ClosingReason, number>;
   for (const c of snap.cases)
     if (c.closed !== undefined && inMonth(c.closed.on)) closed[c.closed.reason] += 1;
+  const answers = (snap.consents ?? []).filter((c) => inMonth(c.on));
   const confirmedThisMonth = snap.cases.filter((c) => c.memberships.length > 0 && inMonth(teamStart(c)));
   const submitted = new Map(snap.intakes.map((i) => [i.intakeId as string, i.submittedAt]));
   const waits = confirmedThisMonth.flatMap((c) => {
@@ -205,6 +214,11 @@ export function monthlyReport(snap: ProgrammeSnapshot, asOf: Date): MonthlyRepor
       overridden: requests.filter((i) => i.decision.override !== undefined).length,
     },
     quota: { perMeeting: profile.meeting.newCasesPerMeeting, used: confirmedThisMonth.length },
+    consent: {
+      yes: answers.filter((c) => c.answer === "yes").length,
+      no: answers.filter((c) => c.answer === "no").length,
+      onBehalf: answers.filter((c) => c.onBehalf !== undefined).length,
+    },
     hours: {
       caseHoursThisMonth: monthSessions
         .filter((s) => s.kind === "case")

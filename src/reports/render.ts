@@ -43,6 +43,7 @@ export function renderReportMarkdown(r: MonthlyReport, profile: ProgrammeProfile
     `- ${message(l, "report.intake", { requests: r.intake.requests, ...r.intake.outcomes, overridden: r.intake.overridden })}`,
     ...(partners ? [`- ${message(l, "report.referrals", { list: partners })}`] : []),
     `- ${message(l, "report.quota", { used: r.quota.used, quota: r.quota.perMeeting })}`,
+    ...(r.consent.yes + r.consent.no > 0 ? [`- ${message(l, "report.consent", { ...r.consent })}`] : []),
     `- ${message(l, "report.hours", {
       hours: h(r.hours.caseHoursThisMonth),
       ...r.hours.status,

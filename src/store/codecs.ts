@@ -16,7 +16,9 @@ import {
   type Collection,
   collections,
   conflictReasons,
+  consentAnswers,
   type Documents,
+  onBehalfReasons,
 } from "./contract.js";
 
 const schemas: { readonly [C in Collection]: z.ZodType<Documents[C], unknown> } = {
@@ -51,6 +53,15 @@ const schemas: { readonly [C in Collection]: z.ZodType<Documents[C], unknown> } 
     ventureId: idSchema<"VentureId">(),
     reason: z.enum(conflictReasons),
     on: dateSchema,
+  }),
+  consents: z.object({
+    id: z.string().min(3).max(129),
+    caseId: idSchema<"CaseId">(),
+    mentorId: idSchema<"MentorId">(),
+    answer: z.enum(consentAnswers),
+    on: dateSchema,
+    roundId: z.string().min(1).max(64).exactOptional(),
+    onBehalf: z.enum(onBehalfReasons).exactOptional(),
   }),
   requests: z.object({
     key: z.string().min(1).max(200),

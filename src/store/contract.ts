@@ -2,7 +2,7 @@ import type { ResultAsync } from "neverthrow";
 import type { Session } from "../hours/session.js";
 import type { MentoringCase } from "../lifecycle/case.js";
 import type { MatchingProposal } from "../matching/proposal.js";
-import type { MentorId, VentureId } from "../model/brand.js";
+import type { CaseId, MentorId, VentureId } from "../model/brand.js";
 import type { IntakeRequest } from "../model/intake.js";
 import type { Mentor } from "../model/mentor.js";
 import type { Referral } from "../model/partner.js";
@@ -26,7 +26,37 @@ export interface Documents {
   readonly settings: ProgrammeSettings;
   /** Conflicts of interest the programme recorded between a mentor and a venture (beyond the mentor's declarations). */
   readonly conflicts: ConflictRecord;
+  /** Mentors' answers to the teams proposed to them (rule 24), one per mentor and case. */
+  readonly consents: ConsentRecord;
 }
+
+/**
+ * A mentor's answer to the team proposed to them for a case (rule 24): yes or no, when, and — when
+ * the programme manager recorded it for them — how the mentor said it. A later answer replaces an
+ * earlier one; every answer is in the audit trail. Stored under `consentId(caseId, mentorId)`.
+ */
+export interface ConsentRecord {
+  readonly id: string;
+  readonly caseId: CaseId;
+  readonly mentorId: MentorId;
+  readonly answer: ConsentAnswer;
+  readonly on: Date;
+  /** The round whose proposal was answered, when there was one. */
+  readonly roundId?: string;
+  /** Present when the manager recorded the answer on the mentor's behalf: how the mentor gave it. */
+  readonly onBehalf?: OnBehalfReason;
+}
+
+/** A mentor's answer to a proposal. */
+export const consentAnswers = ["yes", "no"] as const;
+export type ConsentAnswer = (typeof consentAnswers)[number];
+
+/** How a mentor gave the answer the programme manager records for them. */
+export const onBehalfReasons = ["saidAtMeeting", "saidByPhone", "saidInWriting", "other"] as const;
+export type OnBehalfReason = (typeof onBehalfReasons)[number];
+
+/** The id a mentor's answer for a case is stored under. */
+export const consentId = (caseId: string, mentorId: string): string => `${caseId}/${mentorId}`;
 
 /**
  * A conflict of interest the programme knows of between a mentor and a venture (family, a business
@@ -85,6 +115,7 @@ const collectionSet: { readonly [C in Collection]: true } = {
   rounds: true,
   settings: true,
   conflicts: true,
+  consents: true,
 };
 export const collections = Object.keys(collectionSet) as readonly Collection[];
 

@@ -66,6 +66,14 @@ export const indexes = {
     /** The mentor. */
     mentor: (c) => [c.mentorId],
   },
+  consents: {
+    /** The case answered for. */
+    case: (c) => [c.caseId],
+    /** The mentor who answered. */
+    mentor: (c) => [c.mentorId],
+    /** The month of the answer. */
+    month: (c) => [monthKey(c.on)],
+  },
   rounds: {
     /** The month of the meeting the round is for. */
     meeting: (r) => (r.meetingOn === undefined ? [] : [monthKey(r.meetingOn)]),

@@ -87,10 +87,63 @@ describe.each(targets)("vmentor on %s", (_name, location) => {
     expect(r.code).toBe(0);
     expect(r.out).toContain("round-2026-12");
     expect(r.out).toContain("(teamleider)");
+    // A proposal is not a team: nobody said yes yet, so nothing is confirmed, and the refusal says who.
+    r = await v("round", "confirm", "round-2026-12");
+    expect(r.code).toBe(exitCodes.refused);
+    expect(r.err).toContain("nog geen ja");
+    r = await v(
+      "--json",
+      "round",
+      "plan",
+      "--month",
+      "2026-12",
+      "--date",
+      "2026-11-26T19:00:00Z",
+      "--seed",
+      "1",
+    );
+    const planned = JSON.parse(r.out) as { teams: { caseId: string; lead: string; members: string[] }[] };
+    // The first team's last member says no themselves: the seat is filled at once.
+    const declined = planned.teams[0] as (typeof planned.teams)[number];
+    const decliner = declined.members.at(-1) as string;
+    r = await v(
+      "--json",
+      "--actor",
+      decliner,
+      "round",
+      "answer",
+      "round-2026-12",
+      declined.caseId,
+      decliner,
+      "no",
+    );
+    expect(r.code).toBe(0);
+    const after = JSON.parse(r.out) as {
+      proposed?: { lead: string; members: string[] };
+      waitingFor: string[];
+    };
+    expect(
+      after.proposed === undefined ? [] : [after.proposed.lead, ...after.proposed.members],
+    ).not.toContain(decliner);
+    const current = {
+      teams: planned.teams.flatMap((t) =>
+        t !== declined ? [t] : after.proposed === undefined ? [] : [{ ...after.proposed, caseId: t.caseId }],
+      ),
+    };
+    // The others say yes at the meeting; the manager records it for them.
+    for (const t of current.teams)
+      for (const m of [t.lead, ...t.members]) {
+        r = await v("round", "answer", "round-2026-12", t.caseId, m, "yes", "--on-behalf", "saidAtMeeting");
+        expect(r.code, r.err).toBe(0);
+      }
+    expect(r.out).toContain("Iedereen zei ja");
+    // Without saying how the mentor answered, the manager cannot answer for them.
+    r = await v("round", "answer", "round-2026-12", declined.caseId, declined.lead, "yes");
+    expect(r.code).toBe(exitCodes.refused);
     r = await v("--json", "round", "confirm", "round-2026-12");
     expect(r.code).toBe(0);
     const confirmed = JSON.parse(r.out) as { caseId: string; team: { mentorId: string; role: string }[] }[];
-    expect(confirmed.length).toBe(cases.length);
+    expect(confirmed.length).toBe(current.teams.length);
     // Confirming twice is refused per team, and says so.
     expect((await v("round", "confirm", "round-2026-12")).code).toBe(exitCodes.refused);
 

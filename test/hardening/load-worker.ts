@@ -4,6 +4,7 @@
  * Usage: tsx load-worker.ts <db> <milliseconds> <worker> [--parallel <users>] [--crash-after <ms>]
  */
 import {
+  answerProposal,
   type CaseId,
   confirmTeam,
   decideTriage,
@@ -122,6 +123,14 @@ async function user(u: number): Promise<void> {
         const a = pick(others);
         const b = pick(others.filter((m) => m.value.id !== a?.value.id));
         if (waiting === undefined || lead === undefined || a === undefined || b === undefined) continue;
+        for (const m of [lead, a, b]) {
+          const said = await answerProposal(
+            ctx,
+            { caseId: waiting.value.id, mentorId: m.value.id, answer: "yes" },
+            { id: m.value.id },
+          );
+          if (said.isErr()) count(said.error);
+        }
         const done = await confirmTeam(
           ctx,
           waiting.value.id,

@@ -33,6 +33,7 @@ import { createMemoryStore } from "venture-mentoring/memory";
 import { createPostgresStore } from "venture-mentoring/postgres";
 import { createSqliteStore } from "venture-mentoring/sqlite";
 import { afterAll, beforeAll, describe, expect } from "vitest";
+import { agree } from "../support/consent.js";
 import { intakeRaw, mentorRaw } from "../support/raw.js";
 import { dumpStore, postgresUrl, startProgramme, testSchemas } from "../support/store.js";
 import { hostileInput, hostileString, hostileValue } from "./hostile.js";
@@ -61,6 +62,7 @@ async function seeded(store: ProgrammeStore): Promise<ProgrammeContext> {
   (await submitIntake(ctx, intake("in-1"), "key-1", { id: "portal" }))._unsafeUnwrap();
   const caseId = (await decideTriage(ctx, "in-1" as IntakeId, { id: "pm" }))._unsafeUnwrap().caseId as CaseId;
   expect(caseId).toBe("case-1");
+  await agree(ctx, caseId, ["m-1", "m-2", "m-3"]);
   (
     await confirmTeam(
       ctx,

@@ -16,7 +16,7 @@ import {
 } from "../../examples/partner-portal/access.js";
 import { intakeRaw } from "../support/raw.js";
 import { dumpStore } from "../support/store.js";
-import { demoStore, portalApp } from "./support.js";
+import { demoStore, portalApp, waitingCase } from "./support.js";
 
 let store: ProgrammeStore;
 let app: Awaited<ReturnType<typeof portalApp>>;
@@ -118,6 +118,8 @@ describe("the access matrix: every permission × role × own or someone else's c
     "mentors.view": (c) => get("/mentors", c),
     "report.view": (c) => get("/api/reports/2026-10", c),
     "myCases.view": (c) => get("/my", c),
+    "proposal.answer": (c, k) =>
+      postForm("/my/answer", { roundId: "none", caseId: k.id, answer: "maybe" }, c),
   };
   const rows = permissions.flatMap((p) =>
     (["manager", "mentor"] as Role[]).flatMap((role) =>
@@ -327,5 +329,67 @@ describe("decisions due on the board", () => {
         )
       ).status,
     ).toBe(403);
+  });
+});
+
+describe("mentors' consent in the portal", () => {
+  it("a proposed mentor says yes on their page, the manager records the others' answers, then confirms", async () => {
+    const pm = await cookieFor("pm-paula");
+    const caseId = await waitingCase(store, 2);
+    expect((await postForm("/board/plan", { month: "2026-11" }, pm)).status).toBe(303);
+    const round = (await store.get("rounds", "round-2026-11"))._unsafeUnwrap()?.value.proposal;
+    const team = round?.teams.find((x) => x.caseId === caseId);
+    if (team === undefined)
+      throw new Error(
+        `expected a proposed team: ${JSON.stringify({ ...round, teams: round?.teams.length })}`,
+      );
+    // Nobody said yes yet: a proposal, not a team.
+    expect((await postForm("/board/confirm", { month: "2026-11", caseId: team.caseId }, pm)).status).toBe(
+      409,
+    );
+    const mentor = team.members[0] as string;
+    const mine = await cookieFor(mentor);
+    expect(await (await get("/my", mine)).text()).toContain(team.caseId);
+    // A mentor cannot record anyone's answer on the board.
+    expect(
+      (
+        await postForm(
+          "/board/answer",
+          {
+            month: "2026-11",
+            caseId: team.caseId,
+            mentorId: team.lead,
+            answer: "yes",
+            onBehalf: "saidByPhone",
+          },
+          mine,
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (await postForm("/my/answer", { roundId: "round-2026-11", caseId: team.caseId, answer: "yes" }, mine))
+        .status,
+    ).toBe(303);
+    for (const m of [team.lead, ...team.members.slice(1)])
+      expect(
+        (
+          await postForm(
+            "/board/answer",
+            { month: "2026-11", caseId: team.caseId, mentorId: m, answer: "yes", onBehalf: "saidAtMeeting" },
+            pm,
+          )
+        ).status,
+      ).toBe(303);
+    const board = await (await get("/board?month=2026-11", pm)).text();
+    expect(board).toContain('data-testid="answers"');
+    expect(board).not.toContain("portal.consent");
+    expect((await postForm("/board/confirm", { month: "2026-11", caseId: team.caseId }, pm)).status).toBe(
+      303,
+    );
+    const confirmed = (await store.get("cases", team.caseId))._unsafeUnwrap()?.value;
+    expect(confirmed?.state).toBe("active");
+    const trail = (await store.audit())._unsafeUnwrap().filter((e) => e.action === "answerProposal");
+    expect(trail.at(-1)?.reason).toBe("yes:saidAtMeeting");
+    expect(trail.some((e) => e.actor === mentor && e.reason === "yes")).toBe(true);
   });
 });

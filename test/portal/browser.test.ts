@@ -6,7 +6,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { type Browser, chromium, type Page } from "playwright-core";
 import type { ProgrammeStore } from "venture-mentoring";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoStore, startPortal } from "./support.js";
+import { demoStore, startPortal, waitingCase } from "./support.js";
 
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const shots = new URL("../../docs/screenshots/", import.meta.url).pathname;
@@ -75,15 +75,34 @@ describe("the partner portal in Chromium", { timeout: 30_000 }, () => {
   });
 
   it("plans the meeting's round and confirms a proposed team", async () => {
+    const caseId = await waitingCase(store, 1);
     const page = await signIn("pm-paula");
     await page.goto(`${portal.url}/board`);
     await Promise.all([page.waitForURL(/\/board\?month=/), page.click("#plan")]);
-    const teams = page.locator("[data-testid=team]");
-    expect(await teams.count()).toBeGreaterThan(0);
-    const first = teams.first();
-    const caseId = (await first.locator("input[name=caseId]").getAttribute("value")) as string;
+    const team = () => page.locator("[data-testid=team]", { hasText: caseId });
+    expect(await team().count()).toBe(1);
     await page.screenshot({ path: `${shots}meeting-board.png`, fullPage: true });
-    await Promise.all([page.waitForURL(/confirmed=/), first.locator("button").click()]);
+    // The mentors say yes at the meeting; the manager records each answer.
+    const mentors = await team()
+      .locator("select[name=mentorId] option")
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(mentors).toHaveLength(3);
+    for (const m of mentors) {
+      await team().locator("select[name=mentorId]").selectOption(m);
+      await team().locator("select[name=answer]").selectOption("yes");
+      await team().locator("select[name=onBehalf]").selectOption("saidAtMeeting");
+      await Promise.all([
+        page.waitForURL(/\/board\?month=/),
+        team().locator("form[action='/board/answer'] button").click(),
+      ]);
+    }
+    expect(await team().locator("[data-testid=answers] li").allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining("zei ja")]),
+    );
+    await Promise.all([
+      page.waitForURL(/confirmed=/),
+      team().locator("form[action='/board/confirm'] button").click(),
+    ]);
     expect(await page.textContent("[role=status]")).toContain(caseId);
     const kase = (await store.get("cases", caseId))._unsafeUnwrap();
     expect(kase?.value.state).toBe("active");

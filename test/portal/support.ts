@@ -1,9 +1,10 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import type { ProgrammeStore } from "venture-mentoring";
+import { type CaseId, openCase, type ProgrammeStore, parseIntake } from "venture-mentoring";
 import { createSqliteStore } from "venture-mentoring/sqlite";
 import { demoManager, runDemoYear } from "../../examples/demo/friesland-year.js";
 import { createPortal } from "../../examples/partner-portal/app.js";
+import { intakeRaw } from "../support/raw.js";
 
 /** The portal's "now" in the tests: the demo year ran the twelve months before. */
 export const now = new Date("2026-11-27T10:00:00.000Z");
@@ -36,4 +37,27 @@ export async function startPortal(
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * A case accepted this week, waiting for the November meeting: at the end of the demo year the
+ * network is full (new questions go to partners), so a test that plans the meeting adds one.
+ */
+export async function waitingCase(store: ProgrammeStore, n: number): Promise<CaseId> {
+  const intake = parseIntake(
+    intakeRaw(`intake-waiting-${n}`, { submittedAt: "2026-11-24T09:00:00.000Z" }),
+  )._unsafeUnwrap();
+  const kase = openCase({
+    id: `case-waiting-${n}` as CaseId,
+    ventureId: intake.venture.id,
+    intakeId: intake.id,
+    teamSize: 3,
+    on: new Date("2026-11-25T09:00:00Z"),
+  });
+  (
+    await store.transaction((tx) =>
+      tx.put("intakes", intake.id, intake, "new").andThen(() => tx.put("cases", kase.id, kase, "new")),
+    )
+  )._unsafeUnwrap();
+  return kase.id;
 }

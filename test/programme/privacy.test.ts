@@ -9,7 +9,6 @@ import { okAsync } from "neverthrow";
 import pg from "pg";
 import {
   closeCase,
-  confirmTeam,
   decideTriage,
   erasePerson,
   type IntakeId,
@@ -25,6 +24,7 @@ import {
 import { createPostgresStore } from "venture-mentoring/postgres";
 import { createSqliteStore } from "venture-mentoring/sqlite";
 import { describe, expect, it } from "vitest";
+import { confirmAgreed } from "../support/consent.js";
 import { mentorRaw } from "../support/raw.js";
 import { postgresUrl, startProgramme, testSchemas } from "../support/store.js";
 import { tempDirs } from "../support/temp.js";
@@ -105,7 +105,7 @@ async function programme(store: ProgrammeStore): Promise<ProgrammeContext> {
     mentorId: m as MentorId,
     role: k === 0 ? ("lead" as const) : ("member" as const),
   }));
-  (await confirmTeam(ctx, caseId, team, { id: "pm" }))._unsafeUnwrap();
+  (await confirmAgreed(ctx, caseId, team, { id: "pm" }))._unsafeUnwrap();
   (
     await logSession(
       ctx,

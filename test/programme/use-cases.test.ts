@@ -1,5 +1,6 @@
-import type { Result } from "neverthrow";
+import { ok, type Result } from "neverthrow";
 import {
+  answerProposal,
   type CaseId,
   casesDue,
   changeTeam,
@@ -33,6 +34,7 @@ import {
   vms,
 } from "venture-mentoring";
 import { describe, expect, it } from "vitest";
+import { agree, confirmAgreed } from "../support/consent.js";
 import { intakeRaw, mentorRaw } from "../support/raw.js";
 import { dumpStore, threeStores } from "../support/store.js";
 
@@ -91,7 +93,7 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     const triaged = (await decideTriage(ctx, "in-1" as IntakeId, pm))._unsafeUnwrap();
     expect(triaged.decision.outcome).toEqual({ kind: "accept" });
     const caseId = triaged.caseId as CaseId;
-    const active = (await confirmTeam(ctx, caseId, team("anke", "douwe", "froukje"), pm))._unsafeUnwrap();
+    const active = (await confirmAgreed(ctx, caseId, team("anke", "douwe", "froukje"), pm))._unsafeUnwrap();
     expect(active.state).toBe("active");
     (
       await logSession(
@@ -122,6 +124,9 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
       "submitIntake",
       "decideTriage",
       "openCase",
+      "answerProposal",
+      "answerProposal",
+      "answerProposal",
       "confirmTeam",
       "logSession",
       "closeCase",
@@ -140,11 +145,12 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
       (await registerMentor(ctx, mentorRaw(id), pm, "new"))._unsafeUnwrap();
     (await submitIntake(ctx, intakeRaw("in-3"), "key-3", { id: "portal" }))._unsafeUnwrap();
     const caseId = (await decideTriage(ctx, "in-3" as IntakeId, pm))._unsafeUnwrap().caseId as CaseId;
-    (await confirmTeam(ctx, caseId, team("anke", "douwe", "froukje"), pm))._unsafeUnwrap();
+    (await confirmAgreed(ctx, caseId, team("anke", "douwe", "froukje"), pm))._unsafeUnwrap();
     const left = (
       await changeTeam(ctx, caseId, { kind: "leave", mentorId: "douwe" as MentorId, reason: "recused" }, pm)
     )._unsafeUnwrap();
     expect(left.needsReplacement).toBe(true);
+    await agree(ctx, caseId, ["ype"]);
     const joined = (
       await changeTeam(ctx, caseId, { kind: "join", mentorId: "ype" as MentorId, role: "member" }, pm)
     )._unsafeUnwrap();
@@ -192,7 +198,7 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
       )
     )._unsafeUnwrap();
     const caseId = (await decideTriage(ctx, "in-5" as IntakeId, pm))._unsafeUnwrap().caseId as CaseId;
-    (await confirmTeam(ctx, caseId, team("anke", "douwe", "froukje"), pm))._unsafeUnwrap();
+    (await confirmAgreed(ctx, caseId, team("anke", "douwe", "froukje"), pm))._unsafeUnwrap();
     (
       await logSession(
         ctx,
@@ -270,13 +276,121 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     expect(stored?.value.plannedAt).toBeInstanceOf(Date);
     for (const t of proposal.teams) {
       const seats = t.team.map((m) => ({ mentorId: m.mentorId, role: m.role }));
-      (await confirmTeam(ctx, t.caseId, seats, pm))._unsafeUnwrap();
+      (await confirmAgreed(ctx, t.caseId, seats, pm))._unsafeUnwrap();
     }
     const again = (
       await planRound(ctx, "ems-2026-12", new Date("2026-12-07T19:00:00.000Z"), pm)
     )._unsafeUnwrap();
     expect(again.teams).toEqual([]);
     expect((await store.get("rounds", "ems-2026-12"))._unsafeUnwrap()?.version).toBe(2);
+    await store.close();
+  });
+
+  it("mentors consent: a team is confirmed once all said yes; a no fills that seat at once and never returns", async () => {
+    const store = await make();
+    const ctx = context(store);
+    for (const id of ["anke", "douwe", "froukje", "ype", "wytske", "sjoerd"])
+      must(await registerMentor(ctx, mentorRaw(id), pm, "new"));
+    must(await submitIntake(ctx, intakeRaw("in-c"), "key-c", { id: "portal" }));
+    const caseId = must(await decideTriage(ctx, "in-c" as IntakeId, pm)).caseId as CaseId;
+    const meeting = new Date("2026-12-07T19:00:00.000Z");
+    const proposed = must(await planRound(ctx, "ems-2026-12", meeting, pm)).teams[0];
+    if (proposed === undefined) throw new Error("expected a proposed team");
+    const seats = proposed.team.map((m) => ({ mentorId: m.mentorId, role: m.role }));
+    const [first, second, third] = seats.map((x) => x.mentorId) as [MentorId, MentorId, MentorId];
+
+    // Nobody said yes yet: the team is a proposal, and the refusal names who is missing.
+    const before = await dumpStore(store);
+    expect(
+      must(
+        await confirmTeam(ctx, caseId, seats, pm)
+          .map(() => "confirmed")
+          .orElse((e) => ok(e)),
+      ),
+    ).toEqual({
+      type: "ConsentMissing",
+      caseId,
+      mentorIds: [first, second, third],
+    });
+    expect(await dumpStore(store)).toBe(before);
+
+    // Only the mentor answers for themselves; the manager records an answer with how it was given.
+    expect(
+      (
+        await answerProposal(ctx, { caseId, mentorId: first, answer: "yes", roundId: "ems-2026-12" }, pm)
+      )._unsafeUnwrapErr(),
+    ).toEqual({ type: "ConsentRefused", caseId, mentorId: first, reason: "onBehalfNeedsReason" });
+    const outsider = ["anke", "douwe", "froukje", "ype", "wytske", "sjoerd"].find(
+      (id) => !seats.some((x) => x.mentorId === id),
+    ) as MentorId;
+    expect(
+      (
+        await answerProposal(
+          ctx,
+          { caseId, mentorId: outsider, answer: "yes", roundId: "ems-2026-12" },
+          { id: outsider },
+        )
+      )._unsafeUnwrapErr(),
+    ).toMatchObject({ type: "ConsentRefused", reason: "notProposed" });
+    const yes = must(
+      await answerProposal(
+        ctx,
+        { caseId, mentorId: first, answer: "yes", roundId: "ems-2026-12", onBehalf: "saidAtMeeting" },
+        pm,
+      ),
+    );
+    expect(yes.waitingFor).toEqual([second, third]);
+    must(
+      await answerProposal(
+        ctx,
+        { caseId, mentorId: second, answer: "yes", roundId: "ems-2026-12" },
+        { id: second },
+      ),
+    );
+
+    // The third says no: the seat is filled at once, the two who said yes stay, the newcomer is asked.
+    const no = must(
+      await answerProposal(
+        ctx,
+        { caseId, mentorId: third, answer: "no", roundId: "ems-2026-12" },
+        { id: third },
+      ),
+    );
+    const now = no.proposed;
+    if (now === undefined) throw new Error("expected the seat filled");
+    const onTeam = [now.lead, ...now.members];
+    expect(onTeam).toEqual(expect.arrayContaining([first, second]));
+    expect(onTeam).not.toContain(third);
+    const newcomer = onTeam.find((id) => id !== first && id !== second) as MentorId;
+    expect(no.waitingFor).toEqual([newcomer]);
+    const round = must(await store.get("rounds", "ems-2026-12"))?.value.proposal;
+    expect(round?.teams.find((t) => t.caseId === caseId)).toEqual(now);
+
+    // Planning the meeting again never proposes the mentor who said no.
+    for (let k = 0; k < 3; k++) {
+      const again = must(await planRound(ctx, "ems-2026-12", meeting, pm, { seed: k + 2 }));
+      expect(again.teams.flatMap((t) => [t.lead, ...t.members])).not.toContain(third);
+    }
+    const replanned = must(await store.get("rounds", "ems-2026-12"))?.value.proposal.teams[0];
+    if (replanned === undefined) throw new Error("expected a team");
+    const team = replanned.team.map((m) => ({ mentorId: m.mentorId, role: m.role }));
+    for (const m of team.filter((x) => x.mentorId !== first && x.mentorId !== second))
+      must(
+        await answerProposal(
+          ctx,
+          { caseId, mentorId: m.mentorId, answer: "yes", roundId: "ems-2026-12" },
+          { id: m.mentorId },
+        ),
+      );
+    expect(must(await confirmTeam(ctx, caseId, team, pm)).state).toBe("active");
+
+    const trail = must(await store.audit()).filter((e) => e.action === "answerProposal");
+    expect(trail.slice(0, 3).map((e) => e.reason)).toEqual(["yes:saidAtMeeting", "yes", "no"]);
+    expect(trail.slice(3).every((e) => e.reason === "yes")).toBe(true);
+    const report = must(await programmeReport(ctx, new Date("2026-12-31T12:00:00.000Z")));
+    expect(report.consent.no).toBe(1);
+    expect(report.consent.onBehalf).toBe(1);
+    expect(report.consent.yes).toBe(trail.length - 1);
     await store.close();
   });
 
@@ -296,6 +410,7 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     )._unsafeUnwrap();
     (await submitIntake(ctx, intakeRaw("in-2"), "key-2", { id: "portal" }))._unsafeUnwrap();
     const caseId = (await decideTriage(ctx, "in-2" as IntakeId, pm))._unsafeUnwrap().caseId as CaseId;
+    await agree(ctx, caseId, ["anke", "douwe", "froukje"]);
     const before = await dumpStore(store);
     const refused = await confirmTeam(ctx, caseId, team("anke", "douwe", "froukje"), pm);
     expect(refused._unsafeUnwrapErr()).toEqual({
@@ -346,7 +461,7 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
       cases.push((await decideTriage(ctx, `in-r${k}` as IntakeId, pm))._unsafeUnwrap().caseId as CaseId);
     }
     const results = await Promise.all(
-      cases.map((c, k) => confirmTeam(ctx, c, team("scarce", `m-${2 * k}`, `m-${2 * k + 1}`), pm)),
+      cases.map((c, k) => confirmAgreed(ctx, c, team("scarce", `m-${2 * k}`, `m-${2 * k + 1}`), pm)),
     );
     expect(results.filter((r) => r.isOk())).toHaveLength(1);
     for (const r of results)
@@ -469,7 +584,7 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     const open = (await store.list("cases"))._unsafeUnwrap().filter((c) => c.value.state !== "closed");
     expect(open.map((c) => c.value.id)).toEqual([again.caseId]);
 
-    (await confirmTeam(ctx, again.caseId as CaseId, team("anke", "douwe", "froukje"), pm))._unsafeUnwrap();
+    (await confirmAgreed(ctx, again.caseId as CaseId, team("anke", "douwe", "froukje"), pm))._unsafeUnwrap();
     const settled = await dumpStore(store);
     expect(
       (
@@ -487,7 +602,7 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     must(await registerMentor(ctx, { ...mentorRaw("sjoerd"), leadQualified: false }, pm, "new"));
     must(await submitIntake(ctx, intakeRaw("in-w"), "key-w", { id: "portal" }));
     const caseId = must(await decideTriage(ctx, "in-w" as IntakeId, pm)).caseId as CaseId;
-    must(await confirmTeam(ctx, caseId, team("anke", "douwe", "froukje"), pm));
+    must(await confirmAgreed(ctx, caseId, team("anke", "douwe", "froukje"), pm));
 
     // The lead steps off: douwe, the first remaining member who may lead, takes over at once.
     const left = must(
@@ -530,6 +645,7 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
         pm,
       ),
     );
+    await agree(ctx, caseId, ["froukje", "sjoerd", "ype"]);
     expect(
       (
         await changeTeam(ctx, caseId, { kind: "join", mentorId: "froukje" as MentorId, role: "member" }, pm)
@@ -564,7 +680,7 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
       must(await registerMentor(ctx, mentorRaw(id), pm, "new"));
     must(await submitIntake(ctx, intakeRaw("in-r"), "key-r", { id: "portal" }));
     const caseId = must(await decideTriage(ctx, "in-r" as IntakeId, pm)).caseId as CaseId;
-    must(await confirmTeam(ctx, caseId, team("anke", "douwe", "froukje"), pm));
+    must(await confirmAgreed(ctx, caseId, team("anke", "douwe", "froukje"), pm));
     must(
       await changeTeam(ctx, caseId, { kind: "leave", mentorId: "douwe" as MentorId, reason: "recused" }, pm),
     );
@@ -583,7 +699,7 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     expect(proposal.teams.some((t) => t.caseId === newCase)).toBe(true);
 
     const whole = must(
-      await confirmTeam(
+      await confirmAgreed(
         ctx,
         caseId,
         (refill?.team ?? []).map((m) => ({ mentorId: m.mentorId, role: m.role })),
@@ -601,7 +717,7 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     expect(trail.at(-1)).toMatchObject({ action: "confirmTeam", reason: "replacement" });
     // Confirming again: the team is whole, the case already running.
     expect(
-      (await confirmTeam(ctx, caseId, team("anke", "froukje", "ype"), pm))._unsafeUnwrapErr(),
+      (await confirmAgreed(ctx, caseId, team("anke", "froukje", "ype"), pm))._unsafeUnwrapErr(),
     ).toMatchObject({ type: "IllegalTransition", state: "active", event: "teamConfirmed" });
     await store.close();
   });
@@ -667,7 +783,7 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
       must(await registerMentor(ctx, mentorRaw(id), pm, "new"));
     must(await submitIntake(ctx, intakeRaw("in-a"), "key-a", { id: "portal" }));
     const earlier = must(await decideTriage(ctx, "in-a" as IntakeId, pm)).caseId as CaseId;
-    must(await confirmTeam(ctx, earlier, team("anke", "douwe", "froukje"), pm));
+    must(await confirmAgreed(ctx, earlier, team("anke", "douwe", "froukje"), pm));
     const returning = (previousCaseId: string, id: string) => ({ ...intakeRaw(id), previousCaseId });
     const before = await dumpStore(store);
     for (const [link, says] of [
@@ -693,7 +809,7 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
       must(await registerMentor(ctx, mentorRaw(id), pm, "new"));
     must(await submitIntake(ctx, intakeRaw("in-g"), "key-g", { id: "portal" }));
     const caseId = must(await decideTriage(ctx, "in-g" as IntakeId, pm)).caseId as CaseId;
-    must(await confirmTeam(ctx, caseId, team("anke", "douwe", "froukje"), pm));
+    must(await confirmAgreed(ctx, caseId, team("anke", "douwe", "froukje"), pm));
     const venture = (await store.get("intakes", "in-g"))._unsafeUnwrap()?.value.venture.id as VentureId;
 
     const recorded = must(
@@ -716,7 +832,7 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     must(await submitIntake(ctx, intakeRaw("in-h"), "key-h", { id: "portal" }));
     const other = must(await decideTriage(ctx, "in-h" as IntakeId, pm)).caseId as CaseId;
     expect(
-      (await confirmTeam(ctx, other, team("anke", "ype", "sjoerd"), pm))._unsafeUnwrapErr(),
+      (await confirmAgreed(ctx, other, team("anke", "ype", "sjoerd"), pm))._unsafeUnwrapErr(),
     ).toMatchObject({ type: "TeamRefused", mentorId: "anke", reason: "notMatchable" });
     const proposal = must(await planRound(ctx, "round-2027-01", new Date("2027-01-04T19:00:00Z"), pm));
     expect(proposal.teams.flatMap((t) => t.team.map((m) => m.mentorId))).not.toContain("anke");
@@ -724,7 +840,7 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     // Resolved: matchable again.
     must(await resolveEthicsHold(ctx, "anke" as MentorId, "benefitReturned", pm));
     expect((await store.get("mentors", "anke"))._unsafeUnwrap()?.value.ethicsHold).toBeUndefined();
-    must(await confirmTeam(ctx, other, team("anke", "ype", "sjoerd"), pm));
+    must(await confirmAgreed(ctx, other, team("anke", "ype", "sjoerd"), pm));
     const trail = (await store.audit())._unsafeUnwrap();
     expect(trail.map((e) => [e.action, e.reason])).toEqual(
       expect.arrayContaining([
@@ -789,12 +905,12 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     must(await submitIntake(ctx, intakeRaw("in-c"), "key-c", { id: "portal" }));
     const caseId = must(await decideTriage(ctx, "in-c" as IntakeId, pm)).caseId as CaseId;
     expect(
-      (await confirmTeam(ctx, caseId, team("anke", "douwe", "froukje"), pm))._unsafeUnwrapErr(),
+      (await confirmAgreed(ctx, caseId, team("anke", "douwe", "froukje"), pm))._unsafeUnwrapErr(),
     ).toMatchObject({ type: "TeamRefused", mentorId: "anke", reason: "conflictOfInterest" });
     const proposal = must(await planRound(ctx, "round-2027-01", new Date("2027-01-04T19:00:00Z"), pm));
     const proposed = proposal.teams.find((t) => t.caseId === caseId);
     expect(proposed?.team.map((m) => m.mentorId)).not.toContain("anke");
-    must(await confirmTeam(ctx, caseId, team("douwe", "froukje", "ype"), pm));
+    must(await confirmAgreed(ctx, caseId, team("douwe", "froukje", "ype"), pm));
     // With anke kept off, three mentors are left: a second question from the venture still has a
     // team; with douwe conflicted too, triage sees that no team of three can be formed.
     must(
@@ -965,7 +1081,7 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
       )._unsafeUnwrap();
       ids.push((await decideTriage(ctx, `in-p${k}` as IntakeId, pm))._unsafeUnwrap().caseId as CaseId);
       (
-        await confirmTeam(ctx, ids[ids.length - 1] as CaseId, team("anke", "douwe", "froukje"), pm)
+        await confirmAgreed(ctx, ids[ids.length - 1] as CaseId, team("anke", "douwe", "froukje"), pm)
       )._unsafeUnwrap();
     }
     now = new Date("2027-01-15T09:00:00.000Z");

@@ -7,7 +7,6 @@ import {
   type CaseId,
   changeTeam,
   collections,
-  confirmTeam,
   decideTriage,
   type IntakeId,
   MAX_MEMBERSHIPS,
@@ -18,6 +17,7 @@ import {
   submitIntake,
 } from "venture-mentoring";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { agree, confirmAgreed } from "../support/consent.js";
 import { intakeRaw, mentorRaw } from "../support/raw.js";
 import { startProgramme, threeStores } from "../support/store.js";
 
@@ -75,7 +75,7 @@ describe.each(stores)(
         { mentorId: "m-2" as MentorId, role: "member" as const },
         { mentorId: "m-3" as MentorId, role: "member" as const },
       ];
-      (await confirmTeam(ctx, caseId, team, { id: "pm" }))._unsafeUnwrap();
+      (await confirmAgreed(ctx, caseId, team, { id: "pm" }))._unsafeUnwrap();
       const cycle = async (out: string, into: string) => {
         (
           await changeTeam(
@@ -92,6 +92,7 @@ describe.each(stores)(
           { id: "pm" },
         );
       };
+      await agree(ctx, caseId, ["m-3", "m-4"]);
       for (let k = team.length; k < MAX_MEMBERSHIPS; k++) {
         const done = await cycle(k % 2 === 1 ? "m-3" : "m-4", k % 2 === 1 ? "m-4" : "m-3");
         expect(done.isOk(), `cycle ${k}`).toBe(true);
