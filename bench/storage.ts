@@ -23,6 +23,7 @@ import {
   type CaseId,
   type Collection,
   confirmTeam,
+  consentId,
   type Documents,
   evaluateTriage,
   friesland,
@@ -264,6 +265,15 @@ function meetingDocs(
         ...others.map((m) => ({ mentorId: m.id, role: "member" as const })),
       ],
     });
+    // The mentors said yes at the meeting (rule 24): a confirmation checks their answers.
+    for (const m of [lead, ...others]) {
+      const id = consentId(c.id, m.id);
+      docs.push({
+        collection: "consents",
+        id,
+        value: { id, caseId: c.id, mentorId: m.id, answer: "yes", on: day(2026, 11, 12) },
+      });
+    }
   }
   return { docs, teams };
 }
