@@ -34,6 +34,7 @@ export function errorClass(e: VentureMentoringError): ErrorClass {
       { type: "TeamRefused" },
       { type: "ConsentRefused" },
       { type: "ConsentMissing" },
+      { type: "VentureHasOpenCase" },
       { type: "StoreConflict" },
       () => "refused" as const,
     )

@@ -149,6 +149,16 @@ export interface ConsentMissing {
   readonly mentorIds: readonly string[];
 }
 
+/**
+ * The rules would accept an intake whose venture already has an open case (rule 18): a second case
+ * for one venture runs only when the programme manager confirms it (an override with a reason).
+ */
+export interface VentureHasOpenCase {
+  readonly type: "VentureHasOpenCase";
+  readonly intakeId: string;
+  readonly caseIds: readonly string[];
+}
+
 /** Every error the library returns, a discriminated union on `type`. */
 export type VentureMentoringError =
   | TriageOverrideError
@@ -164,5 +174,6 @@ export type VentureMentoringError =
   | TeamRefused
   | ConsentRefused
   | ConsentMissing
+  | VentureHasOpenCase
   | StoreConflict
   | StoreUnavailable;

@@ -119,8 +119,16 @@ export { describeOutcome, describeReason } from "./messages/describe-outcome.js"
 export type * from "./model/brand.js";
 export { limits } from "./model/common.js";
 export { addMonths, daysBetween, type MonthKey, monthKey } from "./model/dates.js";
-export type { Consent, IntakeRequest, Mentee, QuestionTopic, TopicWeight, Urgency } from "./model/intake.js";
-export { urgencies } from "./model/intake.js";
+export type {
+  Consent,
+  IntakeRequest,
+  Mentee,
+  QuestionTopic,
+  Seeking,
+  TopicWeight,
+  Urgency,
+} from "./model/intake.js";
+export { seekings, urgencies } from "./model/intake.js";
 export type {
   Background,
   DeclaredInterest,
@@ -171,7 +179,7 @@ export type {
 } from "./model/triage.js";
 export { adviceCodes, builtInReasonCodes, ruleReasonCodes } from "./model/triage.js";
 export type { ExportAmbition, Venture, VentureStage } from "./model/venture.js";
-export { exportAmbitions, ventureStages } from "./model/venture.js";
+export { exportAmbitions, normaliseVentureName, ventureKeys, ventureStages } from "./model/venture.js";
 export {
   casesDue,
   type DueCase,
@@ -209,7 +217,8 @@ export { planRound, type RoundHands } from "./programme/plan-round.js";
 export { initProgramme, openProgramme } from "./programme/programme.js";
 export { programmeReport } from "./programme/programme-report.js";
 export { registerMentor, registerMentors } from "./programme/register-mentor.js";
-export { submitIntake } from "./programme/submit-intake.js";
+export { linkPreviousCase, type SeenBefore, seenBefore } from "./programme/returning.js";
+export { type SubmittedIntake, submitIntake } from "./programme/submit-intake.js";
 export { type MonthlyReport, monthlyReport, type ProgrammeSnapshot } from "./reports/monthly-report.js";
 export {
   renderCaseHoursChart,

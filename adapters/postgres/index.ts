@@ -508,6 +508,29 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
                   cols,
                 );
               },
+              // 4: the intakes' new index (a returning venture's hashed marks), for the intakes stored before.
+              async () => {
+                const rows = await client.query<{ programme: string; id: string; body: unknown }>(
+                  `SELECT programme, id, body FROM ${t("vm_records")} WHERE collection = 'intakes'`,
+                );
+                const cols: [string[], string[], string[], string[]] = [[], [], [], []];
+                for (const row of rows.rows) {
+                  const doc = decodeDocument("intakes", row.body);
+                  if (doc.isErr()) continue;
+                  for (const e of indexEntries("intakes", doc.value)) {
+                    cols[0].push(row.programme);
+                    cols[1].push(e.index);
+                    cols[2].push(e.key);
+                    cols[3].push(row.id);
+                  }
+                }
+                await client.query(
+                  `INSERT INTO ${t("vm_index")} (programme, collection, name, key, id)
+                   SELECT p, 'intakes', n, k, i FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(p, n, k, i)
+                   ON CONFLICT DO NOTHING`,
+                  cols,
+                );
+              },
             ];
             for (let k = done; k < migrations.length; k++) {
               const step = migrations[k] as string | (() => Promise<void>);

@@ -113,6 +113,24 @@ const MIGRATIONS: readonly Migration[] = [
         insert.run(row.programme, collection, e.index, e.key, row.id);
     }
   },
+  // 4: the intakes' new index (a returning venture's hashed marks), for the intakes stored before.
+  (db) => {
+    const insert = db.prepare(
+      "INSERT OR IGNORE INTO vm_index (programme, collection, name, key, id) VALUES (?, 'intakes', ?, ?, ?)",
+    );
+    const rows = db
+      .prepare<[], { programme: string; id: string; body: string }>(
+        "SELECT programme, id, body FROM vm_records WHERE collection = 'intakes'",
+      )
+      .all();
+    for (const row of rows) {
+      const doc = attempt(() => JSON.parse(row.body) as unknown).andThen((json) =>
+        decodeDocument("intakes", json),
+      );
+      if (doc.isErr()) continue;
+      for (const e of indexEntries("intakes", doc.value)) insert.run(row.programme, e.index, e.key, row.id);
+    }
+  },
 ];
 
 const unavailable = (cause: unknown): StoreUnavailable => ({

@@ -40,6 +40,7 @@ import {
   type IntakeId,
   initProgramme,
   type Locale,
+  linkPreviousCase,
   logSession,
   type MatchingProposal,
   type MatchProgress,
@@ -552,13 +553,39 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
           const key = opts.key !== undefined && items.length === 1 ? opts.key : `intake:${String(id)}`;
           const done = await submitIntake(ctx, item, key, actor(g));
           if (done.isErr()) return failWith(g, locale, done.error);
-          results.push({ id: done.value.intake.id, replayed: done.value.replayed });
-          if (!g.json)
+          const seen = done.value.seenBefore;
+          results.push({ id: done.value.intake.id, replayed: done.value.replayed, seenBefore: seen });
+          if (!g.json) {
             io.out(
               say(locale, "cli.intakeSubmitted", { id: done.value.intake.id, replayed: done.value.replayed }),
             );
+            if (seen.intakes.length > 0 && done.value.intake.previousCaseId === undefined)
+              io.out(
+                say(locale, "cli.seenBefore", {
+                  id: done.value.intake.id,
+                  closed: seen.closedCases.join(", "),
+                  open: seen.openCases.join(", "),
+                }),
+              );
+          }
         }
         if (g.json) io.out(JSON.stringify(results, null, 2));
+      });
+    });
+
+  intake
+    .command("link")
+    .description(
+      "link an intake to its venture's earlier, closed case (a returning venture; before its meeting)",
+    )
+    .argument("<intakeId>")
+    .argument("<caseId>", "the earlier case")
+    .action(async (intakeId: string, caseId: string, _opts: unknown, cmd: Command) => {
+      const g = globals(cmd);
+      await withProgramme(g, async (ctx, locale) => {
+        const done = await linkPreviousCase(ctx, intakeId as IntakeId, caseId as CaseId, actor(g));
+        if (done.isErr()) return failWith(g, locale, done.error);
+        emit(g, done.value, () => say(locale, "cli.linked", { id: intakeId, caseId }));
       });
     });
 

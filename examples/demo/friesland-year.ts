@@ -441,7 +441,7 @@ export async function runDemoYear(
       const raw = {
         id,
         submittedAt: now.toISOString(),
-        mentee: { name: `${first} ${last}`, email: `${first.toLowerCase()}@example.nl` },
+        mentee: { name: `${first} ${last}`, email: `${first.toLowerCase()}.${id}@example.nl` },
         venture: {
           id: `v-${id}`,
           name: `${word} ${pick(places)}`,

@@ -38,6 +38,7 @@ import {
   type IntakeId,
   type IntakeRequest,
   type Locale,
+  linkPreviousCase,
   locales,
   logSession,
   type MentorId,
@@ -58,6 +59,8 @@ import {
   renderLoadChart,
   renderReportMarkdown,
   type StoreUnavailable,
+  seekings,
+  seenBefore,
   sessionModes,
   submitIntake,
   urgencies,
@@ -285,6 +288,7 @@ export async function createPortal(
           <div><label for="mentee">${t(l, "portal.intake.mentee")}</label><input id="mentee" name="mentee" value="${v("mentee")}" /></div>
           <div><label for="email">${t(l, "portal.intake.email")}</label><input id="email" name="email" type="email" value="${v("email")}" /></div>
           <div><label for="venture">${t(l, "portal.intake.venture")}</label><input id="venture" name="venture" value="${v("venture")}" /></div>
+          <div><label for="registrationNumber">${t(l, "portal.intake.registrationNumber")}</label><input id="registrationNumber" name="registrationNumber" value="${v("registrationNumber")}" /></div>
           <div><label for="sector">${t(l, "portal.intake.sector")}</label>
             <select id="sector" name="sector">${options(
               profile.sectors.map((x) => ({ value: x.id, label: x.label[l] })),
@@ -306,6 +310,11 @@ export async function createPortal(
             <select id="urgency" name="urgency">${options(
               urgencies.map((x) => ({ value: x, label: message(l, `urgency.${x}`, {}) })),
               v("urgency"),
+            )}</select></div>
+          <div><label for="seeks">${t(l, "portal.intake.seeks")}</label>
+            <select id="seeks" name="seeks">${options(
+              seekings.map((x) => ({ value: x, label: t(l, `portal.intake.seeks.${x}`) })),
+              v("seeks"),
             )}</select></div>
           <div><label for="mainTopic">${t(l, "portal.intake.mainTopic")}</label>
             <select id="mainTopic" name="mainTopic">${options(topics, v("mainTopic"))}</select></div>
@@ -376,6 +385,9 @@ export async function createPortal(
       venture: {
         id: `v-${key.slice(0, 8)}`,
         name: field(body, "venture"),
+        ...(field(body, "registrationNumber") === ""
+          ? {}
+          : { registrationNumber: field(body, "registrationNumber") }),
         sector: field(body, "sector"),
         stage: field(body, "stage"),
         employees: employees === "" ? undefined : Number(employees),
@@ -393,6 +405,7 @@ export async function createPortal(
         ],
       },
       urgency: field(body, "urgency"),
+      ...(field(body, "seeks") === "" ? {} : { seeks: field(body, "seeks") }),
       consent: {
         dataProcessing: field(body, "consentData") === "yes",
         shareWithPartners: field(body, "consentPartners") === "yes",
@@ -400,6 +413,8 @@ export async function createPortal(
     };
     const submitted = await submitIntake(ctx, raw, key, g);
     if (submitted.isErr()) return libraryError(c, submitted.error, intakeForm(l, values));
+    // A venture seen before: the manager first sees its earlier cases (and links the new question).
+    if (submitted.value.seenBefore.intakes.length > 0) return c.redirect(`/intake/${id}`, 303);
     const decided = await decideTriage(ctx, id as IntakeId, g);
     if (decided.isErr()) return libraryError(c, decided.error);
     return c.redirect(`/intake/${id}`, 303);
@@ -417,6 +432,9 @@ export async function createPortal(
     const kase = cases.isOk() ? cases.value[0]?.value : undefined;
     const d = decision.value?.value;
     const localProfile = { ...profile, locale: l };
+    const seen = await seenBefore(store, i);
+    if (seen.isErr()) return libraryError(c, seen.error);
+    const before = seen.value;
     return page(
       c,
       i.venture.name,
@@ -425,6 +443,27 @@ export async function createPortal(
           <p class="muted">${i.mentee.name} · ${label(profile.sectors, i.venture.sector, l)} · ${message(l, `stage.${i.venture.stage}`, {})} ·
             ${i.question.topics.map((x) => label(profile.topics, x.topic, l)).join(", ")}</p>
           <blockquote>${i.question.summary}</blockquote>
+          ${
+            before.intakes.length === 0
+              ? ""
+              : html`<div class="card" data-testid="seen-before">
+                  <p>${t(l, "portal.returning.seen", { intakes: before.intakes.length })}</p>
+                  ${before.closedCases.length === 0 ? "" : html`<p>${t(l, "portal.returning.closed")}: ${before.closedCases.map((x) => html`<a href="/cases/${x}">${x}</a> `)}</p>`}
+                  ${before.openCases.length === 0 ? "" : html`<p>${t(l, "portal.returning.open")}: ${before.openCases.map((x) => html`<a href="/cases/${x}">${x}</a> `)}</p>`}
+                  ${
+                    i.previousCaseId !== undefined
+                      ? html`<p>${t(l, "portal.returning.linked", { caseId: i.previousCaseId })}</p>`
+                      : before.closedCases.length === 0 ||
+                          (kase !== undefined && kase.state !== "awaitingMeeting")
+                        ? ""
+                        : html`<form method="post" action="/intake/${i.id}/link">
+                            <label>${t(l, "portal.returning.link")}
+                              <select name="caseId">${options(before.closedCases.map((x) => ({ value: x, label: x })))}</select></label>
+                            <button type="submit">${t(l, "portal.returning.linkButton")}</button>
+                          </form>`
+                  }
+                </div>`
+          }
           ${
             d === undefined
               ? html`<form method="post" action="/intake/${i.id}/triage"><button class="primary">${t(l, "portal.intake.submit")}</button></form>`
@@ -463,6 +502,19 @@ export async function createPortal(
     const g = await guard(c, "intake.view");
     if (g instanceof Response) return g;
     return intakePage(c, c.req.param("id"));
+  });
+  app.post("/intake/:id/link", async (c) => {
+    const g = await guard(c, "triage.override");
+    if (g instanceof Response) return g;
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    const linked = await linkPreviousCase(
+      ctx,
+      c.req.param("id") as IntakeId,
+      field(body, "caseId") as CaseId,
+      g,
+    );
+    if (linked.isErr()) return libraryError(c, linked.error);
+    return c.redirect(`/intake/${c.req.param("id")}`, 303);
   });
   app.post("/intake/:id/triage", async (c) => {
     const g = await guard(c, "intake.submit");

@@ -20,6 +20,10 @@ const en = {
     `Row ${p.row}: ${p.message}. Nothing was imported.`,
   "cli.intakeSubmitted": (p: { id: string; replayed: boolean }) =>
     p.replayed ? `Intake ${p.id} was already submitted; nothing changed.` : `Intake ${p.id} submitted.`,
+  "cli.seenBefore": (p: { id: string; closed: string; open: string }) =>
+    `This venture was here before.${p.closed === "" ? "" : ` Earlier case${p.closed.includes(",") ? "s" : ""}: ${p.closed} — link the latest: vmentor intake link ${p.id} ${p.closed.split(", ")[0]}.`}${p.open === "" ? "" : ` Still open: ${p.open} — a second case needs the manager's confirmation (vmentor triage --override accept).`}`,
+  "cli.linked": (p: { id: string; caseId: string }) =>
+    `Intake ${p.id} is linked to the earlier case ${p.caseId}: its mentors keep their continuity.`,
   "cli.caseOpened": (p: { caseId: string }) =>
     `Case ${p.caseId} opened; it goes to the next mentors' meeting.`,
   "cli.referralMade": (p: { referralId: string }) => `Referral ${p.referralId} recorded.`,
@@ -111,6 +115,16 @@ const en = {
   "portal.intake.mentee": () => "Mentee name",
   "portal.intake.email": () => "Mentee e-mail",
   "portal.intake.venture": () => "Venture",
+  "portal.intake.registrationNumber": () => "KvK number (optional)",
+  "portal.returning.seen": (p: { intakes: number }) =>
+    `This venture was here before (${p.intakes === 1 ? "one earlier intake" : `${p.intakes} earlier intakes`}).`,
+  "portal.returning.closed": () => "Earlier cases",
+  "portal.returning.open": () =>
+    "Still open — a second case needs your confirmation (decide otherwise: accept, with a reason)",
+  "portal.returning.linked": (p: { caseId: string }) =>
+    `Linked to the earlier case ${p.caseId}: its mentors keep their continuity.`,
+  "portal.returning.link": () => "Follows on the earlier case",
+  "portal.returning.linkButton": () => "Link",
   "portal.intake.sector": () => "Sector",
   "portal.intake.stage": () => "Stage",
   "portal.intake.employees": () => "Employees",
@@ -121,6 +135,9 @@ const en = {
   "portal.intake.mainTopic": () => "Main topic",
   "portal.intake.otherTopic": () => "Second topic",
   "portal.intake.urgency": () => "Urgency",
+  "portal.intake.seeks": () => "The entrepreneur asks for",
+  "portal.intake.seeks.sparring": () => "sparring partners who help decide",
+  "portal.intake.seeks.workDone": () => "someone to do the work (a plan written, the books done)",
   "portal.intake.consentData": () => "Consents to processing of their data",
   "portal.intake.consentPartners": () => "Consents to sharing with partner programmes",
   "portal.intake.recent": () => "Recent intakes",
@@ -215,6 +232,10 @@ const nl: ExampleCatalogue = {
   "cli.importFailed": (p) => `Rij ${p.row}: ${p.message}. Er is niets geïmporteerd.`,
   "cli.intakeSubmitted": (p) =>
     p.replayed ? `Intake ${p.id} was al ingediend; er is niets veranderd.` : `Intake ${p.id} ingediend.`,
+  "cli.seenBefore": (p) =>
+    `Deze onderneming was hier eerder.${p.closed === "" ? "" : ` Eerdere casus: ${p.closed} — koppel de laatste: vmentor intake link ${p.id} ${p.closed.split(", ")[0]}.`}${p.open === "" ? "" : ` Nog lopend: ${p.open} — een tweede casus vraagt de bevestiging van de programmamanager (vmentor triage --override accept).`}`,
+  "cli.linked": (p) =>
+    `Intake ${p.id} is gekoppeld aan de eerdere casus ${p.caseId}: de mentoren daarvan houden hun continuïteit.`,
   "cli.caseOpened": (p) => `Casus ${p.caseId} geopend; die gaat naar het volgende mentorenoverleg.`,
   "cli.referralMade": (p) => `Doorverwijzing ${p.referralId} vastgelegd.`,
   "cli.planning": (p) => `${p.round} wordt gepland…`,
@@ -288,6 +309,16 @@ const nl: ExampleCatalogue = {
   "portal.intake.mentee": () => "Naam ondernemer",
   "portal.intake.email": () => "E-mail ondernemer",
   "portal.intake.venture": () => "Onderneming",
+  "portal.intake.registrationNumber": () => "KvK-nummer (niet verplicht)",
+  "portal.returning.seen": (p) =>
+    `Deze onderneming was hier eerder (${p.intakes === 1 ? "één eerdere intake" : `${p.intakes} eerdere intakes`}).`,
+  "portal.returning.closed": () => "Eerdere casussen",
+  "portal.returning.open": () =>
+    "Nog lopend — een tweede casus vraagt jouw bevestiging (afwijkend besluit: aannemen, met een reden)",
+  "portal.returning.linked": (p) =>
+    `Gekoppeld aan de eerdere casus ${p.caseId}: de mentoren daarvan houden hun continuïteit.`,
+  "portal.returning.link": () => "Sluit aan op de eerdere casus",
+  "portal.returning.linkButton": () => "Koppelen",
   "portal.intake.sector": () => "Sector",
   "portal.intake.stage": () => "Fase",
   "portal.intake.employees": () => "Medewerkers",
@@ -298,6 +329,9 @@ const nl: ExampleCatalogue = {
   "portal.intake.mainTopic": () => "Hoofdonderwerp",
   "portal.intake.otherTopic": () => "Tweede onderwerp",
   "portal.intake.urgency": () => "Urgentie",
+  "portal.intake.seeks": () => "De ondernemer vraagt om",
+  "portal.intake.seeks.sparring": () => "sparringpartners die helpen kiezen",
+  "portal.intake.seeks.workDone": () => "iemand die het werk doet (een plan schrijven, de boekhouding)",
   "portal.intake.consentData": () => "Stemt in met verwerking van gegevens",
   "portal.intake.consentPartners": () => "Stemt in met delen met partnerprogramma's",
   "portal.intake.recent": () => "Recente intakes",

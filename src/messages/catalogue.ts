@@ -10,6 +10,7 @@ export interface MessageParams {
   ideaStage: Record<string, never>;
   acuteCrisis: Record<string, never>;
   crisisQuestion: Record<string, never>;
+  workNotSparring: Record<string, never>;
   firstLineQuestion: Record<string, never>;
   exportQuestion: Record<string, never>;
   innovativeStartup: Record<string, never>;
@@ -25,6 +26,7 @@ export interface MessageParams {
   managerOverride: { reason: string };
   // Advice for an entrepreneur who is not ready yet.
   "advice.validateIdea": Record<string, never>;
+  "advice.hireForTheWork": Record<string, never>;
   "advice.findFirstCustomers": Record<string, never>;
   "advice.writeBusinessPlan": Record<string, never>;
   "advice.formTeam": Record<string, never>;
@@ -115,6 +117,7 @@ export interface MessageParams {
   "error.ConsentRefused.noTeamWanted": { case: string; mentor: string };
   "error.ConsentRefused.onBehalfNeedsReason": { case: string; mentor: string };
   "error.ConsentMissing": { case: string; mentors: string };
+  "error.VentureHasOpenCase": { intake: string; cases: string };
   "error.StoreConflict": { collection: string; id: string };
   "error.StoreUnavailable": { cause: string };
   // Rendering a proposal (CLI, portal).
@@ -204,6 +207,8 @@ const en: Catalogue = {
     "The venture is still an idea; mentoring works best once there is something to test with customers.",
   acuteCrisis: () =>
     "The company is in acute difficulty; a first-line desk can act this week, sooner than a mentors' meeting.",
+  workNotSparring: () =>
+    "The entrepreneur wants the work done for them; the mentors are sparring partners who help decide, not advisers who do the work.",
   crisisQuestion: () =>
     "The question is mainly about a crisis or restructuring: a first-line desk can act sooner than a mentors' meeting, whatever the urgency given.",
   firstLineQuestion: () =>
@@ -224,6 +229,8 @@ const en: Catalogue = {
     "A one-off conversation with an experienced mentor instead, so nobody leaves with a bare no.",
   managerOverride: ({ reason }) => `Decision changed by the programme manager: ${reason}`,
   "advice.validateIdea": () => "Test the idea with ten potential customers first, then come back.",
+  "advice.hireForTheWork": () =>
+    "Have the work itself done by an adviser or accountant; come back with the choices it leaves you, and a mentor team will spar with you.",
   "advice.findFirstCustomers": () => "Win the first paying customers; then a mentor team can help you grow.",
   "advice.writeBusinessPlan": () =>
     "Put the plan on paper (market, customers, money); it makes the mentoring sharper.",
@@ -307,6 +314,8 @@ const en: Catalogue = {
     `Only ${mentor} can answer for themselves; to record their answer for them, say how they gave it.`,
   "error.ConsentMissing": ({ case: c, mentors }) =>
     `The team for case ${c} is still a proposal: ${mentors} did not say yes yet.`,
+  "error.VentureHasOpenCase": ({ intake, cases }) =>
+    `The venture of intake ${intake} already has an open case (${cases}). A second case runs only when the programme manager confirms it with a reason (an override to accept).`,
   "error.StoreConflict": ({ collection, id }) =>
     `${collection} '${id}' was changed by someone else; reload and try again.`,
   "error.StoreUnavailable": ({ cause }) =>
@@ -383,6 +392,8 @@ const nl: Catalogue = {
     "De onderneming is nog een idee; mentoring werkt het best als er iets bij klanten te toetsen valt.",
   acuteCrisis: () =>
     "Het bedrijf zit in acute problemen; een ondernemersloket kan deze week handelen, sneller dan een mentorenoverleg.",
+  workNotSparring: () =>
+    "De ondernemer wil dat het werk voor hem of haar gedaan wordt; de mentoren zijn sparringpartners die helpen kiezen, geen adviseurs die het werk doen.",
   crisisQuestion: () =>
     "De vraag gaat vooral over een crisis of herstructurering: een ondernemersloket kan sneller handelen dan een mentorenoverleg, welke urgentie er ook is opgegeven.",
   firstLineQuestion: () =>
@@ -402,6 +413,8 @@ const nl: Catalogue = {
   oneOffInstead: () => "In plaats daarvan één gesprek met een ervaren mentor: we verkopen geen nee.",
   managerOverride: ({ reason }) => `Besluit gewijzigd door de programmamanager: ${reason}`,
   "advice.validateIdea": () => "Toets het idee eerst bij tien mogelijke klanten en kom dan terug.",
+  "advice.hireForTheWork": () =>
+    "Laat het werk zelf doen door een adviseur of accountant; kom terug met de keuzes die dat oplevert, dan spart een mentorteam met je mee.",
   "advice.findFirstCustomers": () =>
     "Win eerst de eerste betalende klanten; daarna helpt een mentorteam bij groei.",
   "advice.writeBusinessPlan": () =>
@@ -488,6 +501,8 @@ const nl: Catalogue = {
     `Alleen ${mentor} kan zelf antwoorden; leg bij een antwoord namens de mentor vast hoe het gegeven is.`,
   "error.ConsentMissing": ({ case: c, mentors }) =>
     `Het team voor casus ${c} is nog een voorstel: ${mentors} heeft nog geen ja gezegd.`,
+  "error.VentureHasOpenCase": ({ intake, cases }) =>
+    `De onderneming van intake ${intake} heeft al een lopende casus (${cases}). Een tweede casus kan alleen als de programmamanager die met een reden bevestigt (een afwijkend besluit: aannemen).`,
   "error.StoreConflict": ({ collection, id }) =>
     `${collection} '${id}' is door iemand anders gewijzigd; laad opnieuw en probeer het nog eens.`,
   "error.StoreUnavailable": ({ cause }) =>

@@ -66,6 +66,9 @@ export function describeError(error: VentureMentoringError, locale: Locale): str
     .with({ type: "ConsentRefused" }, (e) =>
       message(locale, `error.ConsentRefused.${e.reason}`, { case: e.caseId, mentor: e.mentorId }),
     )
+    .with({ type: "VentureHasOpenCase" }, (e) =>
+      message(locale, "error.VentureHasOpenCase", { intake: e.intakeId, cases: e.caseIds.join(", ") }),
+    )
     .with({ type: "ConsentMissing" }, (e) =>
       message(locale, "error.ConsentMissing", { case: e.caseId, mentors: e.mentorIds.join(", ") }),
     )

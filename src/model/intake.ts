@@ -4,6 +4,14 @@ import { dateSchema, emailSchema, idSchema, listOf, longTextSchema, nameSchema }
 import { type Venture, ventureSchema } from "./venture.js";
 
 export const urgencies = ["routine", "soon", "acute"] as const;
+
+/**
+ * What the entrepreneur asks for: sparring partners who help them decide (`sparring`, what the
+ * programme offers), or someone to do the work for them — write the plan, do the books
+ * (`workDone`, which volunteer mentors do not).
+ */
+export const seekings = ["sparring", "workDone"] as const;
+export type Seeking = (typeof seekings)[number];
 /** `acute`: the company is in crisis now (cash, staff, a creditor at the door). */
 export type Urgency = (typeof urgencies)[number];
 
@@ -42,6 +50,8 @@ export interface IntakeRequest {
   readonly consent: Consent;
   /** A returning venture with a new question: the earlier case it follows on from. */
   readonly previousCaseId?: CaseId;
+  /** Sparring, or work done for them; absent in intakes stored before 2026-12 (read as sparring). */
+  readonly seeks?: Seeking;
 }
 
 export const questionTopicSchema = z.object({
@@ -68,4 +78,5 @@ export const intakeRequestSchema = z.object({
     shareWithPartners: z.boolean(),
   }),
   previousCaseId: idSchema<"CaseId">().exactOptional(),
+  seeks: z.enum(seekings).exactOptional(),
 }) satisfies z.ZodType<IntakeRequest>;

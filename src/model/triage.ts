@@ -1,11 +1,12 @@
 import { z } from "zod";
 import type { IntakeId, PartnerId, RuleId, SectorId, TopicId } from "./brand.js";
 import { boundedString, dateSchema, idSchema, listOf, shortTextSchema } from "./common.js";
-import { type Urgency, urgencies } from "./intake.js";
+import { type Seeking, seekings, type Urgency, urgencies } from "./intake.js";
 import { type ExportAmbition, exportAmbitions, type VentureStage, ventureStages } from "./venture.js";
 
 export const adviceCodes = [
   "validateIdea",
+  "hireForTheWork",
   "findFirstCustomers",
   "writeBusinessPlan",
   "formTeam",
@@ -44,6 +45,7 @@ export const ruleReasonCodes = [
   "outsideRegion",
   "returningVenture",
   "tooSmallQuestion",
+  "workNotSparring",
 ] as const;
 /** The reason a configured rule gives (texts in the message catalogue). */
 export type RuleReasonCode = (typeof ruleReasonCodes)[number];
@@ -58,6 +60,8 @@ export type TriageCondition =
   | { readonly fact: "urgency"; readonly in: readonly Urgency[] }
   | { readonly fact: "innovative"; readonly is: boolean }
   | { readonly fact: "returning"; readonly is: boolean }
+  /** What the entrepreneur asks for (an intake without the answer counts as `sparring`). */
+  | { readonly fact: "seeks"; readonly in: readonly Seeking[] }
   /** The listed topics carry at least `minShare` (0–1] of the question's total topic weight. */
   | { readonly fact: "topics"; readonly anyOf: readonly TopicId[]; readonly minShare: number }
   | { readonly all: readonly TriageCondition[] }
@@ -85,6 +89,7 @@ export const triageConditionSchema: z.ZodType<TriageCondition> = z.lazy(() =>
     z.strictObject({ fact: z.literal("urgency"), in: listOf(z.enum(urgencies)) }),
     z.strictObject({ fact: z.literal("innovative"), is: z.boolean() }),
     z.strictObject({ fact: z.literal("returning"), is: z.boolean() }),
+    z.strictObject({ fact: z.literal("seeks"), in: listOf(z.enum(seekings)) }),
     z.strictObject({
       fact: z.literal("topics"),
       anyOf: listOf(idSchema<"TopicId">()).min(1),

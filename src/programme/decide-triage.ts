@@ -6,6 +6,7 @@ import type {
   QuotaFull,
   UnknownPartner,
   ValidationFailed,
+  VentureHasOpenCase,
 } from "../errors.js";
 import { roomForNewCases } from "../hours/capacity.js";
 import { type MentoringCase, openCase, transition } from "../lifecycle/case.js";
@@ -23,6 +24,7 @@ import { overrideTriage } from "../triage/override-triage.js";
 import { argument, checkArguments } from "./arguments.js";
 import { dueAmong, roundsBetween } from "./cases-due.js";
 import { type Actor, type ProgrammeContext, required } from "./context.js";
+import { noOtherOpenCase } from "./returning.js";
 
 /**
  * What triage needs from the programme's state: places left at the next meeting (the quota less the
@@ -104,6 +106,7 @@ export type DecideTriageError =
   | UnknownPartner
   | QuotaFull
   | NoTeamPossible
+  | VentureHasOpenCase
   | StoreConflict
   | StoreUnavailable;
 
@@ -117,6 +120,9 @@ export type DecideTriageError =
  * retry is safe). An override that turns an acceptance into something else closes the case still
  * waiting for its meeting (as `referred`, or `other`); once its team is confirmed the case is closed
  * with `closeCase` instead, and the override is refused (`IllegalTransition`).
+ *
+ * A venture that already has an open case is not accepted a second time by the rules alone
+ * (`VentureHasOpenCase`, naming the case): the manager confirms a second case with an override.
  *
  * @example
  * await decideTriage(ctx, "intake-2026-11-01" as IntakeId, { id: "pm-paula" });
@@ -177,21 +183,28 @@ export function decideTriage(
                           ctx.profile,
                           now,
                         ).asyncAndThen((d) => okAsync<TriageDecision, DecideTriageError>(d));
+                  // A venture with an open case gets a second one only on the manager's word (an override).
+                  const second = (decision: TriageDecision) =>
+                    decision.outcome.kind === "accept" && override === undefined && existing === undefined
+                      ? noOtherOpenCase(tx, intake.value)
+                      : okAsync<void, DecideTriageError>(undefined);
                   return decided.andThen((decision) =>
-                    tx
-                      .find("referrals", "intake", intakeId)
-                      .andThen((referrals) =>
-                        record(
-                          ctx,
-                          tx,
-                          intake.value,
-                          decision,
-                          previous?.version ?? "new",
-                          actor,
-                          existing,
-                          referrals,
+                    second(decision).andThen(() =>
+                      tx
+                        .find("referrals", "intake", intakeId)
+                        .andThen((referrals) =>
+                          record(
+                            ctx,
+                            tx,
+                            intake.value,
+                            decision,
+                            previous?.version ?? "new",
+                            actor,
+                            existing,
+                            referrals,
+                          ),
                         ),
-                      ),
+                    ),
                   );
                 }),
               ),

@@ -137,7 +137,12 @@ function anonymiseMentees(tx: StoreWriter, found: Found, profile: ProgrammeProfi
     const anonymous: IntakeRequest = {
       ...v,
       mentee: { name: ERASED, email: `erased-${v.id}@invalid.example` },
-      venture: { ...v.venture, name: ERASED, competitors: [], suppliers: [] },
+      venture: (({ registrationNumber: _number, ...venture }) => ({
+        ...venture,
+        name: ERASED,
+        competitors: [],
+        suppliers: [],
+      }))(v.venture),
       question: { ...v.question, summary: ERASED },
     };
     put(() => tx.put("intakes", v.id, anonymous, i.version));

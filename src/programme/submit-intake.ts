@@ -5,6 +5,20 @@ import { parseIntake, serialise } from "../model/parsers.js";
 import type { StoreConflict, StoreUnavailable } from "../store/contract.js";
 import { argument, checkArguments } from "./arguments.js";
 import { type Actor, type ProgrammeContext, required } from "./context.js";
+import { type SeenBefore, seenBefore } from "./returning.js";
+
+/** A submitted intake, whether this call stored it, and what the programme knew of its venture. */
+export interface SubmittedIntake {
+  readonly intake: IntakeRequest;
+  /** `true` when the key was used before with the same content: nothing new was stored. */
+  readonly replayed: boolean;
+  /**
+   * The venture's earlier intakes and cases (rule 18), recognised by its registration number or its
+   * name and the mentee's e-mail address: the latest closed case is the link to propose
+   * (`linkPreviousCase`); an open case means a second case needs the manager's confirmation.
+   */
+  readonly seenBefore: SeenBefore;
+}
 
 /**
  * Submit an intake request, idempotently: the same key with the same content returns the first
@@ -20,7 +34,7 @@ export function submitIntake(
   idempotencyKey: string,
   actor: Actor,
 ): ResultAsync<
-  { intake: IntakeRequest; replayed: boolean },
+  SubmittedIntake,
   ValidationFailed | IdempotencyConflict | NotFound | StoreConflict | StoreUnavailable
 > {
   const invalid = checkArguments(
@@ -37,15 +51,18 @@ export function submitIntake(
     tx.get("requests", idempotencyKey).andThen((seen) => {
       if (seen !== undefined) {
         if (seen.value.payload !== payload) {
-          return errAsync<{ intake: IntakeRequest; replayed: boolean }, IdempotencyConflict>({
+          return errAsync<SubmittedIntake, IdempotencyConflict>({
             type: "IdempotencyConflict",
             key: idempotencyKey,
           });
         }
-        return required(tx, "intakes", seen.value.intakeId).map((first) => ({
-          intake: first.value,
-          replayed: true,
-        }));
+        return required(tx, "intakes", seen.value.intakeId).andThen((first) =>
+          seenBefore(tx, first.value).map((venture) => ({
+            intake: first.value,
+            replayed: true,
+            seenBefore: venture,
+          })),
+        );
       }
       // A returning venture's link must name an earlier case of this programme that has ended.
       const link = intake.previousCaseId;
@@ -83,7 +100,8 @@ export function submitIntake(
             subject: { collection: "intakes", id: intake.id },
           }),
         )
-        .andThen(() => okAsync({ intake, replayed: false }));
+        .andThen(() => seenBefore(tx, intake))
+        .map((venture) => ({ intake, replayed: false, seenBefore: venture }));
     }),
   );
 }

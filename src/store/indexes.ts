@@ -2,6 +2,7 @@ import { errAsync } from "neverthrow";
 import { teamStart } from "../hours/budget.js";
 import { currentTeam } from "../lifecycle/case.js";
 import { monthKey } from "../model/dates.js";
+import { ventureKeys } from "../model/venture.js";
 import type {
   Collection,
   Documents,
@@ -16,7 +17,8 @@ import type {
  * The indexes every store keeps: for each collection, named keys computed from a document. A store
  * writes a document's keys in the same transaction as the document (replacing its earlier keys), and
  * answers `find`, `count` and filtered `page` from them alone, so a use-case that seats a mentor reads
- * O(team) documents, not the programme. The keys are ids, states and months: no personal data.
+ * O(team) documents, not the programme. The keys are ids, states, months and hashes: no personal
+ * data in the clear.
  *
  * This table is the one place the indexes are defined; adapters call `indexEntries` and never
  * compute a key themselves.
@@ -53,6 +55,8 @@ export const indexes = {
   intakes: {
     /** The month the intake was submitted. */
     month: (i) => [monthKey(i.submittedAt)],
+    /** Hashed marks of the venture (`ventureKeys`): intakes of one venture share one. */
+    venture: (i) => ventureKeys(i.venture, i.mentee.email),
   },
   decisions: {
     /** The outcome (`accept`, `refer`, `oneOff`, `notReady`). */

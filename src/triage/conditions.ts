@@ -32,6 +32,7 @@ export function holds(condition: TriageCondition, intake: IntakeRequest): boolea
     .with({ fact: "urgency" }, (c) => c.in.includes(intake.urgency))
     .with({ fact: "innovative" }, (c) => v.innovative === c.is)
     .with({ fact: "returning" }, (c) => (intake.previousCaseId !== undefined) === c.is)
+    .with({ fact: "seeks" }, (c) => c.in.includes(intake.seeks ?? "sparring"))
     .with({ fact: "topics" }, (c) => topicShare(intake, c.anyOf) >= c.minShare - 1e-9)
     .exhaustive();
 }

@@ -244,7 +244,7 @@ describe("profiles", () => {
       partners: [],
     });
     const paths = bad._unsafeUnwrapErr().issues.map((i) => i.path);
-    expect(paths).toEqual(expect.arrayContaining(["team.minSize", "triage.rules.1.outcome.partnerId"]));
+    expect(paths).toEqual(expect.arrayContaining(["team.minSize", "triage.rules.0.outcome.partnerId"]));
     const waiting = parseProfile({ ...friesland, waitingList: true });
     expect(waiting._unsafeUnwrapErr().issues.map((i) => i.path)).toContain("waitingList");
     const topic = parseProfile({ ...friesland, topics: friesland.topics.filter((t) => t.id !== "export") });
@@ -253,7 +253,7 @@ describe("profiles", () => {
     );
   });
 
-  it("Friesland: a team of exactly three, three new cases a month, 1.5 h norm, the three Frisian partners, Dutch", () => {
+  it("Friesland: a team of exactly three, three new cases a month, 1.5 h norm, its partners and the national desk, Dutch", () => {
     expect(friesland).toMatchObject({
       team: { minSize: 3, maxSize: 3 },
       meeting: { cadence: "monthly", newCasesPerMeeting: 3 },
@@ -264,6 +264,7 @@ describe("profiles", () => {
     expect(friesland.partners.map((p) => p.name)).toEqual([
       "Ynbusiness",
       "Founded in Friesland",
+      "KVK",
       "Oranjewoud Export Academy",
     ]);
     expect(vms).toMatchObject({ team: { minSize: 3, maxSize: 4 }, locale: "en", partners: [] });

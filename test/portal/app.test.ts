@@ -393,3 +393,48 @@ describe("mentors' consent in the portal", () => {
     expect(trail.some((e) => e.actor === mentor && e.reason === "yes")).toBe(true);
   });
 });
+
+describe("a returning venture in the portal", () => {
+  it("an intake from a venture seen before waits for the manager, who links it to the earlier case", async () => {
+    const pm = await cookieFor("pm-paula");
+    const closed = (await store.find("cases", "state", "closed"))._unsafeUnwrap()[0]?.value;
+    if (closed === undefined) throw new Error("expected a closed case in the demo year");
+    const earlier = (await store.get("intakes", closed.intakeId))._unsafeUnwrap()?.value;
+    if (earlier === undefined) throw new Error("expected the closed case's intake");
+    const key = "0b0e1a2c-3d4e-4f50-8a6b-7c8d9e0f1a2b";
+    const res = await postForm(
+      "/intake",
+      {
+        key,
+        mentee: earlier.mentee.name,
+        email: earlier.mentee.email.toUpperCase(),
+        venture: `${earlier.venture.name} B.V.`,
+        registrationNumber: "",
+        sector: earlier.venture.sector,
+        stage: earlier.venture.stage,
+        employees: String(earlier.venture.employees),
+        region: earlier.venture.region,
+        exportAmbition: earlier.venture.exportAmbition,
+        innovative: "no",
+        mainTopic: "leadership",
+        otherTopic: "",
+        summary: "A new question: how do we hand over the workshop to the next generation?",
+        urgency: "routine",
+        consentData: "yes",
+        consentPartners: "yes",
+      },
+      pm,
+    );
+    expect(res.status).toBe(303);
+    const at = res.headers.get("location") as string;
+    const id = at.replace("/intake/", "");
+    // Not triaged yet: the manager sees the venture's history first.
+    expect((await store.get("decisions", id))._unsafeUnwrap()).toBeUndefined();
+    const page = await (await get(at, pm)).text();
+    expect(page).toContain('data-testid="seen-before"');
+    expect(page).toContain(closed.id);
+    expect((await postForm(`${at}/link`, { caseId: closed.id }, pm)).status).toBe(303);
+    expect((await store.get("intakes", id))._unsafeUnwrap()?.value.previousCaseId).toBe(closed.id);
+    expect(await (await get(at, pm)).text()).toContain(closed.id);
+  });
+});

@@ -15,6 +15,7 @@ import {
   holdOver,
   type IntakeId,
   initProgramme,
+  linkPreviousCase,
   logSession,
   type MentorId,
   openProgramme,
@@ -78,6 +79,7 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     expect((await submitIntake(ctx, intakeRaw("in-1"), "key-1", { id: "portal" }))._unsafeUnwrap()).toEqual({
       intake: first.intake,
       replayed: true,
+      seenBefore: { intakes: [], closedCases: [], openCases: [] },
     });
     expect(
       (
@@ -802,6 +804,133 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     expect(accepted.intake.previousCaseId).toBe(earlier);
     await store.close();
   });
+  it("a returning venture is recognised at intake, linked to its closed case, and a second open case needs the manager", async () => {
+    const store = await make();
+    const ctx = context(store);
+    for (const id of ["anke", "douwe", "froukje", "ype"])
+      must(await registerMentor(ctx, mentorRaw(id), pm, "new"));
+    const venture = (id: string, name: string, over: Record<string, unknown> = {}) => ({
+      ...intakeRaw(id).venture,
+      name,
+      ...over,
+    });
+    must(
+      await submitIntake(
+        ctx,
+        intakeRaw("in-r1", {
+          venture: venture("in-r1", "Kaasmakerij Dokkum B.V.", { registrationNumber: "12345678" }),
+        }),
+        "key-r1",
+        { id: "portal" },
+      ),
+    );
+    const first = must(await decideTriage(ctx, "in-r1" as IntakeId, pm)).caseId as CaseId;
+    must(await confirmAgreed(ctx, first, team("anke", "douwe", "froukje"), pm));
+    must(await closeCase(ctx, first, "questionResolved", pm));
+
+    // A year later, without the link: the same name written otherwise and the same e-mail address.
+    const back = must(
+      await submitIntake(
+        ctx,
+        intakeRaw("in-r2", { venture: venture("in-r2", "kaasmakerij  DOKKUM bv") }),
+        "key-r2",
+        { id: "portal" },
+      ),
+    );
+    expect(back.seenBefore).toEqual({ intakes: ["in-r1"], closedCases: [first], openCases: [] });
+    // Another venture of the same mentee is not this one.
+    const other = must(
+      await submitIntake(ctx, intakeRaw("in-x", { venture: venture("in-x", "Zeilmakerij Sneek") }), "key-x", {
+        id: "portal",
+      }),
+    );
+    expect(other.seenBefore.intakes).toEqual([]);
+    // The link names a closed case of the programme, never an open or unknown one.
+    expect(
+      (await linkPreviousCase(ctx, "in-r2" as IntakeId, "case-nope" as CaseId, pm))._unsafeUnwrapErr(),
+    ).toMatchObject({ type: "ValidationFailed", issues: [{ path: "previousCaseId" }] });
+    expect(must(await linkPreviousCase(ctx, "in-r2" as IntakeId, first, pm)).previousCaseId).toBe(first);
+    const second = must(await decideTriage(ctx, "in-r2" as IntakeId, pm)).caseId as CaseId;
+    expect(must(await store.get("cases", second))?.value.previousCaseId).toBe(first);
+    // Its former mentors keep their continuity at the meeting.
+    const planned = must(await planRound(ctx, "ems-r", new Date("2026-12-07T19:00:00.000Z"), pm)).teams.find(
+      (t) => t.caseId === second,
+    );
+    const former = planned?.team.filter((m) => ["anke", "douwe", "froukje"].includes(m.mentorId)) ?? [];
+    expect(former.length).toBeGreaterThan(0);
+    expect(former.every((m) => m.score.continuity > 0)).toBe(true);
+
+    // The same venture by its registration number, while its second case is open: the rules alone do
+    // not open a third; the manager confirms it with a reason.
+    must(
+      await submitIntake(
+        ctx,
+        intakeRaw("in-r3", {
+          mentee: { name: "Pieter de Vries", email: "pieter@example.nl" },
+          venture: venture("in-r3", "Dokkumer Kaas", { registrationNumber: "1234 5678" }),
+        }),
+        "key-r3",
+        { id: "portal" },
+      ),
+    );
+    const before = await dumpStore(store);
+    const third = await decideTriage(ctx, "in-r3" as IntakeId, pm);
+    if (third.isOk()) throw new Error(JSON.stringify(third.value.decision.outcome));
+    expect(third.error).toEqual({
+      type: "VentureHasOpenCase",
+      intakeId: "in-r3",
+      caseIds: [second],
+    });
+    expect(await dumpStore(store)).toBe(before);
+    const confirmed = must(
+      await decideTriage(ctx, "in-r3" as IntakeId, pm, {
+        outcome: { kind: "accept" },
+        reason: "A separate export question; the running case is about succession.",
+      }),
+    );
+    expect(confirmed.caseId).toBeDefined();
+    await store.close();
+  });
+
+  it("the intake says what triage needs: work wanted gets advice, a crisis goes to the desk, outside the region to the national desk", async () => {
+    const store = await make();
+    const ctx = context(store);
+    for (const id of ["anke", "douwe", "froukje", "ype"])
+      must(await registerMentor(ctx, mentorRaw(id), pm, "new"));
+    must(await submitIntake(ctx, intakeRaw("in-w", { seeks: "workDone" }), "key-w", { id: "portal" }));
+    const work = must(await decideTriage(ctx, "in-w" as IntakeId, pm));
+    expect(work.decision.outcome).toEqual({ kind: "notReady", advice: "hireForTheWork" });
+    expect(work.caseId).toBeUndefined();
+    must(
+      await submitIntake(
+        ctx,
+        intakeRaw("in-c", {
+          question: { summary: "Our bank calls in the loan.", topics: [{ topic: "crisis", weight: 3 }] },
+        }),
+        "key-c",
+        { id: "portal" },
+      ),
+    );
+    const crisis = must(await decideTriage(ctx, "in-c" as IntakeId, pm));
+    expect(crisis.decision.outcome).toEqual({ kind: "refer", partnerId: "ynbusiness" });
+    must(
+      await submitIntake(
+        ctx,
+        intakeRaw("in-o", { venture: { ...intakeRaw("in-o").venture, region: "groningen" } }),
+        "key-o",
+        { id: "portal" },
+      ),
+    );
+    const outside = must(await decideTriage(ctx, "in-o" as IntakeId, pm));
+    expect(outside.decision.outcome).toEqual({ kind: "refer", partnerId: "kvk" });
+    const referral = must(await store.get("referrals", outside.referralId as string))?.value;
+    expect(referral).toMatchObject({ partnerId: "kvk", followUp: { status: "pending" } });
+    const report = must(await programmeReport(ctx, new Date("2026-12-31T12:00:00.000Z")));
+    expect(report.intake.outcomes).toMatchObject({ notReady: 1, refer: 2, accept: 0 });
+    expect(report.intake.referralsByPartner).toMatchObject({ kvk: 1, ynbusiness: 1 });
+    await store.close();
+  });
+
   it("ethics enforced: a recorded gift suspends the mentor from matching until the manager resolves it", async () => {
     const store = await make();
     const ctx = context(store);

@@ -16,6 +16,7 @@ import {
   openProgramme,
   type ProgrammeStore,
   programmeReport,
+  ventureKeys,
 } from "venture-mentoring";
 import { createPostgresStore } from "venture-mentoring/postgres";
 import { createSqliteStore } from "venture-mentoring/sqlite";
@@ -48,6 +49,14 @@ async function expectSameProgramme(store: ProgrammeStore, old: Rows, oldAudit: n
   expect((await store.find("cases", "state", "closed"))._unsafeUnwrap().map((c) => c.value.id)).toEqual(
     closed,
   );
+  // Intakes stored before recognise a returning venture by its marks (migration 4).
+  const intakes = (await store.list("intakes"))._unsafeUnwrap();
+  const [one] = intakes;
+  if (one === undefined) throw new Error("no intakes in the fixture");
+  const [key] = ventureKeys(one.value.venture, one.value.mentee.email);
+  expect(
+    (await store.find("intakes", "venture", key as string))._unsafeUnwrap().map((i) => i.value.id),
+  ).toContain(one.value.id);
   const sessions = (await store.list("sessions"))._unsafeUnwrap();
   const inJune = sessions.filter((s) => s.value.on.toISOString().startsWith("2026-06"));
   expect((await store.find("sessions", "month", "2026-06"))._unsafeUnwrap()).toEqual(inJune);
@@ -90,7 +99,7 @@ describe("a SQLite file written by release 0.1.0", () => {
     // The old table is gone; the file records every step; another programme in it starts empty.
     const after = new Database(path, { readonly: true });
     expect(after.prepare("SELECT name FROM sqlite_master WHERE name = 'vm_documents'").get()).toBeUndefined();
-    expect((after.prepare("SELECT MAX(version) AS v FROM vm_migrations").get() as { v: number }).v).toBe(3);
+    expect((after.prepare("SELECT MAX(version) AS v FROM vm_migrations").get() as { v: number }).v).toBe(4);
     after.close();
     const other = createSqliteStore({ path, programme: "other-chapter" })._unsafeUnwrap();
     (await other.migrate())._unsafeUnwrap();

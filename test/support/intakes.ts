@@ -13,6 +13,7 @@ export function intake(
     urgency?: string;
     previousCaseId?: string;
     shareWithPartners?: boolean;
+    seeks?: "sparring" | "workDone";
   } = {},
   profile: ProgrammeProfile = friesland,
 ): IntakeRequest {
@@ -26,6 +27,7 @@ export function intake(
     urgency: over.urgency ?? base.urgency,
     consent: { ...base.consent, shareWithPartners: over.shareWithPartners ?? true },
     ...(over.previousCaseId === undefined ? {} : { previousCaseId: over.previousCaseId }),
+    ...(over.seeks === undefined ? {} : { seeks: over.seeks }),
   };
   return parseIntake(raw, profile)._unsafeUnwrap();
 }

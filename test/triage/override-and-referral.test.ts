@@ -72,12 +72,12 @@ describe("manager override", () => {
   it("refuses an unknown partner, a missing reason and an accept into a full meeting", () => {
     const unknown = overrideTriage(
       decision,
-      { outcome: { kind: "refer", partnerId: "kvk" }, by: "pm", reason: "x" },
+      { outcome: { kind: "refer", partnerId: "kamer-van-koophandel" }, by: "pm", reason: "x" },
       friesland,
       now,
     );
-    expect(unknown._unsafeUnwrapErr()).toEqual({ type: "UnknownPartner", partnerId: "kvk" });
-    expect(describeError(unknown._unsafeUnwrapErr(), "nl")).toContain("kvk");
+    expect(unknown._unsafeUnwrapErr()).toEqual({ type: "UnknownPartner", partnerId: "kamer-van-koophandel" });
+    expect(describeError(unknown._unsafeUnwrapErr(), "nl")).toContain("kamer-van-koophandel");
 
     const noReason = overrideTriage(
       decision,

@@ -106,15 +106,23 @@ describe("Friesland triage, rule by rule", () => {
     expect(d.reasons[0]?.code).toBe("innovativeStartup");
   });
 
-  it("offers one conversation to a venture outside the region, naming the region", () => {
+  it("refers a venture outside the region to the national desk, naming the region", () => {
     const d = triage(intake({ venture: { region: "groningen" } }));
-    expect(d.outcome).toEqual({ kind: "oneOff" });
+    expect(d.outcome).toEqual({ kind: "refer", partnerId: "kvk" });
     expect(d.reasons[0]).toMatchObject({
       code: "outsideRegion",
       ruleId: "outside-region",
       params: { region: "groningen" },
     });
     expect(d.reasons[0]?.text).toContain("groningen");
+  });
+
+  it("answers an entrepreneur who wants the work done for them with advice, not a team", () => {
+    const d = triage(intake({ seeks: "workDone" }));
+    expect(d.outcome).toEqual({ kind: "notReady", advice: "hireForTheWork" });
+    expect(d.reasons[0]).toMatchObject({ code: "workNotSparring", ruleId: "work-wanted" });
+    // Sparring, said or not, goes on to the other rules.
+    expect(triage(intake({ seeks: "sparring" })).outcome).toEqual(triage(intake({})).outcome);
   });
 
   it("accepts a returning venture with a new question", () => {

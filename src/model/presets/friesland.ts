@@ -71,6 +71,23 @@ const raw = {
       },
     },
     {
+      id: "kvk",
+      name: "KVK",
+      description: {
+        en: "The Netherlands Chamber of Commerce's advice line: points entrepreneurs outside Fryslân to their own region's programmes.",
+        nl: "Het adviesteam van de Kamer van Koophandel: wijst ondernemers buiten Fryslân de weg naar de programma's van hun regio.",
+      },
+      url: "https://www.kvk.nl",
+      paid: false,
+      focus: {
+        topics: [],
+        stages: [],
+        sectors: [],
+        innovative: false,
+        crisis: false,
+      },
+    },
+    {
       id: "oranjewoud-export-academy",
       name: "Oranjewoud Export Academy",
       description: {
@@ -94,10 +111,18 @@ const raw = {
   triage: {
     rules: [
       {
+        // Outside Fryslân: the national chamber of commerce's desk knows the programme of the region.
         id: "outside-region",
         when: { not: { fact: "region", in: ["friesland"] } },
-        outcome: { kind: "oneOff" },
+        outcome: { kind: "refer", partnerId: "kvk" },
         reason: "outsideRegion",
+      },
+      {
+        // Labour, not sparring: mentors help decide, they do not write the plan.
+        id: "work-wanted",
+        when: { fact: "seeks", in: ["workDone"] },
+        outcome: { kind: "notReady", advice: "hireForTheWork" },
+        reason: "workNotSparring",
       },
       {
         id: "acute-crisis",
