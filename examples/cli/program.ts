@@ -1182,6 +1182,7 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
             teams: c.teamsConfirmed,
             sessions: c.sessions,
             closed: c.closed,
+            ...c.events,
           }),
         );
       };

@@ -15,15 +15,19 @@ import {
   type CaseId,
   type ClosingReason,
   casesDue,
+  changeTeam,
   closeCase,
   confirmTeam,
+  currentTeam,
   decideTriage,
   followUpReferral,
   friesland,
   holdOver,
   type IntakeId,
   initProgramme,
+  linkPreviousCase,
   logSession,
+  type MentorId,
   type MentoringCase,
   type MonthlyReport,
   monthKey,
@@ -34,7 +38,10 @@ import {
   prng,
   programmeReport,
   type ReferralId,
+  recordConflict,
+  recordEthicsViolation,
   registerMentor,
+  resolveEthicsHold,
   serialise,
   submitIntake,
   type VentureMentoringError,
@@ -72,6 +79,21 @@ export interface DemoYear {
     readonly teamsConfirmed: number;
     readonly sessions: number;
     readonly closed: number;
+    /** The year's moments a programme manager must handle, each visible in the report or the portal. */
+    readonly events: {
+      /** Conflicts of interest the programme recorded (planning keeps the mentor off). */
+      readonly conflicts: number;
+      /** Mentors who recused from a running case; the next meeting filled the seat. */
+      readonly recusals: number;
+      /** Proposed mentors who said no; the seat was filled at once. */
+      readonly declines: number;
+      /** Benefits recorded (a gift), suspending the mentor until resolved. */
+      readonly gifts: number;
+      /** Ventures that came back with a new question, linked to their earlier case. */
+      readonly returning: number;
+      /** Accepted cases a meeting could not staff: the manager decided (planned once more, or a one-off). */
+      readonly unstaffed: number;
+    };
   };
 }
 
@@ -252,7 +274,9 @@ export async function runDemoYear(
           pm,
         ),
       );
-      if (no?.proposed === undefined) return undefined;
+      if (no === undefined) return undefined;
+      events.declines++;
+      if (no.proposed === undefined) return undefined;
       team = no.proposed;
     }
     for (const mentorId of [team.lead, ...team.members]) {
@@ -267,6 +291,132 @@ export async function runDemoYear(
       if (yes === undefined) return undefined;
     }
     return team;
+  };
+
+  /**
+   * What a programme meets in a year besides the monthly rhythm: a conflict of interest recorded
+   * (month 2), a mentor recusing from a running case (month 4), a gift (month 6, resolved in month 7)
+   * and a venture coming back with a new question (month 8). A failure, or `undefined`.
+   */
+  const yearMoments = async (index: number): Promise<DemoFailure | undefined> => {
+    const open = await step("find open cases", store.find("cases", "state", ["awaitingMeeting", "active"]));
+    if (open === undefined) return failure;
+    const running = open.map((c) => c.value).filter((c) => c.state === "active" && !c.needsReplacement);
+    const mentors = await step("list mentors", store.list("mentors"));
+    if (mentors === undefined) return failure;
+    if (index === 1) {
+      // The programme learns that a lead mentor is family of a waiting venture's owner.
+      const waiting = open.map((c) => c.value).find((c) => c.state === "awaitingMeeting") ?? running[0];
+      const on = new Set<string>(waiting === undefined ? [] : currentTeam(waiting).map((m) => m.mentorId));
+      const lead = mentors.find(
+        (m) => m.value.leadQualified && m.value.state === "active" && !on.has(m.value.id),
+      );
+      if (waiting !== undefined && lead !== undefined) {
+        const done = await step(
+          `recordConflict ${lead.value.id}`,
+          recordConflict(
+            ctx,
+            { mentorId: lead.value.id, ventureId: waiting.ventureId, reason: "family" },
+            pm,
+          ),
+        );
+        if (done === undefined) return failure;
+        events.conflicts++;
+      }
+    }
+    if (index === 3) {
+      // A member turns out to supply the venture: recorded, and they recuse; the meeting fills the seat.
+      const kase = running[0];
+      const member = kase === undefined ? undefined : currentTeam(kase).find((m) => m.role === "member");
+      if (kase !== undefined && member !== undefined) {
+        const conflict = await step(
+          `recordConflict ${member.mentorId}`,
+          recordConflict(
+            ctx,
+            { mentorId: member.mentorId, ventureId: kase.ventureId, reason: "business" },
+            pm,
+          ),
+        );
+        if (conflict === undefined) return failure;
+        const left = await step(
+          `changeTeam ${kase.id}`,
+          changeTeam(ctx, kase.id, { kind: "leave", mentorId: member.mentorId, reason: "recused" }, pm),
+        );
+        if (left === undefined) return failure;
+        events.conflicts++;
+        events.recusals++;
+      }
+    }
+    if (index === 5) {
+      // A mentee thanks a member with a gift: recorded, the mentor is off matching until resolved.
+      const kase = running[1] ?? running[0];
+      const member = kase === undefined ? undefined : currentTeam(kase).find((m) => m.role === "member");
+      if (kase !== undefined && member !== undefined) {
+        const done = await step(
+          `recordEthicsViolation ${member.mentorId}`,
+          recordEthicsViolation(
+            ctx,
+            { mentorId: member.mentorId, ventureId: kase.ventureId, kind: "gift", on: now },
+            pm,
+          ),
+        );
+        if (done === undefined) return failure;
+        gifted = member.mentorId;
+        events.gifts++;
+      }
+    }
+    if (index === 6 && gifted !== undefined) {
+      const done = await step(
+        `resolveEthicsHold ${gifted}`,
+        resolveEthicsHold(ctx, gifted, "benefitReturned", pm),
+      );
+      if (done === undefined) return failure;
+    }
+    if (index === 7) {
+      // A venture whose case ended comes back with a new question: recognised, linked, triaged.
+      const closedCases = await step("find closed cases", store.find("cases", "state", "closed"));
+      if (closedCases === undefined) return failure;
+      const earlier = closedCases.map((c) => c.value).find((c) => c.memberships.length > 0);
+      const before =
+        earlier === undefined ? undefined : await step("get intake", store.get("intakes", earlier.intakeId));
+      if (earlier !== undefined && before !== undefined) {
+        const id = nextId(`intake-${monthKey(now)}`);
+        const raw: Record<string, unknown> = {
+          ...(JSON.parse(serialise(before.value)) as Record<string, unknown>),
+          id,
+          submittedAt: now.toISOString(),
+          venture: { ...(JSON.parse(serialise(before.value.venture)) as object), id: `v-${id}` },
+          question: {
+            summary:
+              "We are back: the team we built last time works, now we want to grow abroad. Where do we start?",
+            topics: [
+              { topic: "growth", weight: 3 },
+              { topic: "export", weight: 1 },
+            ],
+          },
+        };
+        delete raw.previousCaseId;
+        const submitted = await step(
+          `submitIntake ${id}`,
+          submitIntake(ctx, raw, `demo-${id}`, { id: "portal" }),
+        );
+        if (submitted === undefined) return failure;
+        intakes++;
+        const link = submitted.seenBefore.closedCases[0];
+        if (link !== undefined) {
+          if (
+            (await step(`linkPreviousCase ${id}`, linkPreviousCase(ctx, id as IntakeId, link, pm))) ===
+            undefined
+          )
+            return failure;
+          events.returning++;
+        }
+        const decided = await step(`decideTriage ${id}`, decideTriage(ctx, id as IntakeId, pm));
+        if (decided === undefined) return failure;
+        if (decided.referralId !== undefined) pendingReferrals.push({ id: decided.referralId, made: now });
+      }
+    }
+    return undefined;
   };
 
   if ((await step("initProgramme", initProgramme(store, friesland, pm, ctx.clock))) === undefined)
@@ -312,6 +462,8 @@ export async function runDemoYear(
   let sessions = 0;
   let closed = 0;
   const pendingReferrals: { id: ReferralId; made: Date }[] = [];
+  const events = { conflicts: 0, recusals: 0, declines: 0, gifts: 0, returning: 0, unstaffed: 0 };
+  let gifted: MentorId | undefined;
 
   for (let index = -warmUp; index < months; index++) {
     const month = addMonths(start, index);
@@ -331,6 +483,11 @@ export async function runDemoYear(
       const done = await step(`renew ethics ${m.value.id}`, registerMentor(ctx, renewed, pm, m.version));
       if (done === undefined) return { ok: false, failure: failure as DemoFailure };
     }
+
+    // The year's moments, scripted so every year of the demo has them (before the meeting).
+    now = at(month, 3);
+    const scripted = await yearMoments(index);
+    if (scripted !== undefined) return { ok: false, failure: scripted };
 
     // The mentors' meeting: plan the round, confirm the proposed teams.
     now = at(month, 5, 19);
@@ -367,6 +524,7 @@ export async function runDemoYear(
     const due = await step(`casesDue ${label}`, casesDue(ctx));
     if (due === undefined) return { ok: false, failure: failure as DemoFailure };
     for (const d of due) {
+      events.unstaffed++;
       const kase = await step(`get ${d.caseId}`, store.get("cases", d.caseId));
       if (kase === undefined) return { ok: false, failure: failure as DemoFailure };
       const decided =
@@ -520,7 +678,7 @@ export async function runDemoYear(
     value: {
       context: ctx,
       months: reports,
-      counts: { mentors: mentorIds.length, intakes, teamsConfirmed, sessions, closed },
+      counts: { mentors: mentorIds.length, intakes, teamsConfirmed, sessions, closed, events },
     },
   };
 }

@@ -28,6 +28,8 @@ export const permissions = [
   "report.view",
   "myCases.view",
   "proposal.answer",
+  "case.changeTeam",
+  "mentors.ethics",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -50,6 +52,8 @@ export const accessMatrix: { readonly [P in Permission]: { readonly [R in Role]:
   "myCases.view": { manager: "deny", mentor: "allow" },
   // A mentor answers for themselves; the manager records an answer for a mentor, saying how it was given.
   "proposal.answer": { manager: "allow", mentor: "allow" },
+  "case.changeTeam": { manager: "allow", mentor: "deny" },
+  "mentors.ethics": { manager: "allow", mentor: "deny" },
 };
 
 /** Whether `user` may do `permission` (on `kase`, for the per-case permissions). */

@@ -18,19 +18,27 @@ import {
   addMonths,
   adviceCodes,
   answerProposal,
+  type BenefitKind,
+  benefitKinds,
   type CaseId,
+  type ConflictReason,
   type ConsentAnswer,
   caseHours,
   casesDue,
+  changeTeam,
   closeCase,
   closingReasons,
   confirmTeam,
+  conflictReasons,
   consentId,
   currentTeam,
   decideTriage,
   describeError,
   describeOutcome,
   describeReason,
+  type EthicsResolution,
+  ethicsResolutions,
+  ethicsStatementCurrent,
   exportAmbitions,
   type HoldOverReason,
   holdOver,
@@ -54,16 +62,21 @@ import {
   type ProgrammeStore,
   planRound,
   programmeReport,
+  recordConflict,
+  recordEthicsViolation,
   renderCaseHoursChart,
   renderHoursChart,
   renderLoadChart,
   renderReportMarkdown,
+  resolveEthicsHold,
   type StoreUnavailable,
   seekings,
   seenBefore,
   sessionModes,
   submitIntake,
+  type TeamChange,
   urgencies,
+  type VentureId,
   type VentureMentoringError,
   ventureStages,
 } from "venture-mentoring";
@@ -926,6 +939,17 @@ export async function createPortal(
     const hours = caseHours(kase, mine, profile, now);
     const team = currentTeam(kase);
     const canLog = permits(g, "case.logSession", kase);
+    const canChange =
+      permits(g, "case.changeTeam", kase) && kase.state !== "closed" && kase.state !== "awaitingMeeting";
+    const others = canChange
+      ? [...who]
+          .filter(([id]) => !team.some((m) => m.mentorId === id))
+          .map(([value, label]) => ({ value, label }))
+      : [];
+    const members = team.map((m) => ({
+      value: m.mentorId as string,
+      label: who.get(m.mentorId) ?? m.mentorId,
+    }));
     const i = intake.value?.value;
     return page(
       c,
@@ -955,6 +979,37 @@ export async function createPortal(
           }
         </section>
         ${
+          !canChange
+            ? ""
+            : html`<section data-testid="team-change">
+                <h2>${t(l, "portal.team.heading")}</h2>
+                ${kase.needsReplacement ? html`<p>${t(l, "portal.team.short")}</p>` : ""}
+                <form method="post" action="/cases/${kase.id}/team/leave">
+                  <label>${t(l, "portal.team.leave")}<select name="mentorId">${options(members)}</select></label>
+                  <label>${t(l, "portal.team.why")}<select name="reason">${options([
+                    { value: "steppedOff", label: t(l, "portal.team.steppedOff") },
+                    { value: "recused", label: t(l, "portal.team.recused") },
+                  ])}</select></label>
+                  <button type="submit">${t(l, "portal.team.leaveButton")}</button>
+                </form>
+                <form method="post" action="/cases/${kase.id}/team/join">
+                  <label>${t(l, "portal.team.join")}<select name="mentorId">${options(others)}</select></label>
+                  <label>${t(l, "portal.team.role")}<select name="role">${options([
+                    { value: "member", label: t(l, "portal.team.member") },
+                    { value: "lead", label: t(l, "portal.mentors.lead") },
+                  ])}</select></label>
+                  <label>${t(l, "portal.consent.how")}<select name="onBehalf">${options(
+                    onBehalfReasons.map((r) => ({ value: r, label: t(l, `portal.consent.${r}`) })),
+                  )}</select></label>
+                  <button type="submit">${t(l, "portal.team.joinButton")}</button>
+                </form>
+                <form method="post" action="/cases/${kase.id}/team/lead">
+                  <label>${t(l, "portal.team.lead")}<select name="mentorId">${options(members)}</select></label>
+                  <button type="submit">${t(l, "portal.team.leadButton")}</button>
+                </form>
+              </section>`
+        }
+        ${
           canLog
             ? html`<section>
                 <h2>${t(l, "portal.case.log")}</h2>
@@ -981,6 +1036,38 @@ export async function createPortal(
     );
   });
 
+  app.post("/cases/:id/team/:kind", async (c) => {
+    const found = await loadCase(c.req.param("id"));
+    if (found.isErr()) return libraryError(c, found.error);
+    const g = await guard(c, "case.changeTeam", found.value);
+    if (g instanceof Response) return g;
+    const kase = found.value;
+    if (kase === undefined) return notFound(c);
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    const mentorId = field(body, "mentorId") as MentorId;
+    const kind = c.req.param("kind");
+    if (kind !== "leave" && kind !== "join" && kind !== "lead") return notFound(c);
+    const change: TeamChange =
+      kind === "leave"
+        ? { kind, mentorId, reason: field(body, "reason") as "steppedOff" | "recused" }
+        : kind === "join"
+          ? { kind, mentorId, role: field(body, "role") as "lead" | "member" }
+          : { kind, mentorId };
+    let done = await changeTeam(ctx, kase.id, change, g);
+    if (done.isErr() && done.error.type === "ConsentMissing") {
+      // The newcomer said yes (rule 24): the manager records how they said it, then they join. Any
+      // other refusal comes first, so a refused join records no answer.
+      const said = await answerProposal(
+        ctx,
+        { caseId: kase.id, mentorId, answer: "yes", onBehalf: field(body, "onBehalf") as OnBehalfReason },
+        g,
+      );
+      if (said.isErr()) return libraryError(c, said.error);
+      done = await changeTeam(ctx, kase.id, change, g);
+    }
+    if (done.isErr()) return libraryError(c, done.error);
+    return c.redirect(`/cases/${kase.id}`, 303);
+  });
   app.post("/cases/:id/sessions", async (c) => {
     const found = await loadCase(c.req.param("id"));
     if (found.isErr()) return libraryError(c, found.error);
@@ -1020,7 +1107,37 @@ export async function createPortal(
     const l = c.var.locale;
     const report = await programmeReport(ctx, clock());
     if (report.isErr()) return libraryError(c, report.error);
-    const who = await names();
+    const [who, all, open] = [
+      await names(),
+      await store.list("mentors"),
+      await store.find("cases", "state", ["awaitingMeeting", "active", "paused"]),
+    ];
+    if (all.isErr()) return libraryError(c, all.error);
+    if (open.isErr()) return libraryError(c, open.error);
+    const byId = new Map(all.value.map((m) => [m.value.id as string, m.value]));
+    const now = clock();
+    // Why a mentor is off matching now: an ethics hold (a benefit recorded) or an expired statement.
+    const status = (id: string) => {
+      const m = byId.get(id);
+      if (m === undefined) return "";
+      if (m.ethicsHold !== undefined)
+        return t(l, "portal.ethics.held", {
+          kind: t(l, `portal.ethics.kind.${m.ethicsHold.kind}`),
+          on: m.ethicsHold.on.toISOString().slice(0, 10),
+        });
+      return ethicsStatementCurrent(m, now, profile.ethicsStatementValidityMonths)
+        ? ""
+        : t(l, "portal.ethics.expired");
+    };
+    const held = all.value.map((m) => m.value).filter((m) => m.ethicsHold !== undefined);
+    const mentorOptions = all.value
+      .filter((m) => m.value.state === "active")
+      .map((m) => ({ value: m.value.id as string, label: m.value.name }));
+    const ventures = open.value.map((k) => ({
+      value: k.value.ventureId as string,
+      label: k.value.id as string,
+    }));
+    const canAct = permits(g, "mentors.ethics");
     return page(
       c,
       t(l, "portal.mentors.heading"),
@@ -1028,14 +1145,98 @@ export async function createPortal(
         <h1>${t(l, "portal.mentors.heading")}</h1>
         ${chart(renderLoadChart(report.value, { ...profile, locale: l }))}
         <table>
-          <tr><th></th><th>${t(l, "portal.mentors.cases")}</th><th>${t(l, "portal.mentors.hours")}</th></tr>
+          <tr><th></th><th>${t(l, "portal.mentors.cases")}</th><th>${t(l, "portal.mentors.hours")}</th><th>${t(l, "portal.ethics.status")}</th></tr>
           ${report.value.mentorHours.map(
             (m) =>
-              html`<tr><td>${who.get(m.mentorId) ?? m.mentorId}</td><td>${m.cases} / ${m.maxCases}</td><td>${m.loggedThisMonth.toFixed(1)}</td></tr>`,
+              html`<tr><td>${who.get(m.mentorId) ?? m.mentorId}</td><td>${m.cases} / ${m.maxCases}</td><td>${m.loggedThisMonth.toFixed(1)}</td><td data-testid="status-${m.mentorId}">${status(m.mentorId)}</td></tr>`,
           )}
         </table>
-      </section>`,
+      </section>
+      ${
+        !canAct
+          ? ""
+          : html`<section data-testid="ethics">
+              <h2>${t(l, "portal.ethics.heading")}</h2>
+              ${held.map(
+                (m) => html`<form method="post" action="/mentors/${m.id}/resolve">
+                  <p>${m.name}: ${status(m.id)}</p>
+                  <label>${t(l, "portal.ethics.resolution")}
+                    <select name="resolution">${options(
+                      ethicsResolutions.map((r) => ({
+                        value: r,
+                        label: t(l, `portal.ethics.resolution.${r}`),
+                      })),
+                    )}</select></label>
+                  <button type="submit">${t(l, "portal.ethics.resolve")}</button>
+                </form>`,
+              )}
+              <form method="post" action="/mentors/benefit">
+                <h3>${t(l, "portal.ethics.benefit")}</h3>
+                <label>${t(l, "portal.ethics.mentor")}<select name="mentorId">${options(mentorOptions)}</select></label>
+                <label>${t(l, "portal.ethics.case")}<select name="ventureId">${options(ventures)}</select></label>
+                <label>${t(l, "portal.ethics.kind")}<select name="kind">${options(
+                  benefitKinds.map((k) => ({ value: k, label: t(l, `portal.ethics.kind.${k}`) })),
+                )}</select></label>
+                <button type="submit">${t(l, "portal.ethics.record")}</button>
+              </form>
+              <form method="post" action="/mentors/conflict">
+                <h3>${t(l, "portal.ethics.conflict")}</h3>
+                <label>${t(l, "portal.ethics.mentor")}<select name="mentorId">${options(mentorOptions)}</select></label>
+                <label>${t(l, "portal.ethics.case")}<select name="ventureId">${options(ventures)}</select></label>
+                <label>${t(l, "portal.ethics.reason")}<select name="reason">${options(
+                  conflictReasons.map((r) => ({ value: r, label: t(l, `portal.ethics.reason.${r}`) })),
+                )}</select></label>
+                <button type="submit">${t(l, "portal.ethics.record")}</button>
+              </form>
+            </section>`
+      }`,
     );
+  });
+  app.post("/mentors/benefit", async (c) => {
+    const g = await guard(c, "mentors.ethics");
+    if (g instanceof Response) return g;
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    const done = await recordEthicsViolation(
+      ctx,
+      {
+        mentorId: field(body, "mentorId") as MentorId,
+        ventureId: field(body, "ventureId") as VentureId,
+        kind: field(body, "kind") as BenefitKind,
+        on: clock(),
+      },
+      g,
+    );
+    if (done.isErr()) return libraryError(c, done.error);
+    return c.redirect("/mentors", 303);
+  });
+  app.post("/mentors/:id/resolve", async (c) => {
+    const g = await guard(c, "mentors.ethics");
+    if (g instanceof Response) return g;
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    const done = await resolveEthicsHold(
+      ctx,
+      c.req.param("id") as MentorId,
+      field(body, "resolution") as EthicsResolution,
+      g,
+    );
+    if (done.isErr()) return libraryError(c, done.error);
+    return c.redirect("/mentors", 303);
+  });
+  app.post("/mentors/conflict", async (c) => {
+    const g = await guard(c, "mentors.ethics");
+    if (g instanceof Response) return g;
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    const done = await recordConflict(
+      ctx,
+      {
+        mentorId: field(body, "mentorId") as MentorId,
+        ventureId: field(body, "ventureId") as VentureId,
+        reason: field(body, "reason") as ConflictReason,
+      },
+      g,
+    );
+    if (done.isErr()) return libraryError(c, done.error);
+    return c.redirect("/mentors", 303);
   });
   app.get("/report", async (c) => {
     const g = await guard(c, "report.view");

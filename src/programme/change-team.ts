@@ -121,42 +121,44 @@ export function changeTeam(
               .map(() => handed.value);
           });
         }
-        // A newcomer joins once they said yes (rule 24), like a confirmed team's mentors.
+        // A newcomer joins within the rules and once they said yes (rule 24), like a confirmed
+        // team's mentors; the rules are checked first, so a refusal never asks for an answer.
         return required(tx, "mentors", change.mentorId).andThen((m) =>
-          awaitingConsent(tx, kase.value, [m.value.id]).andThen((missing) =>
-            missing.length > 0
-              ? errAsync<MentoringCase, ChangeTeamError>({
-                  type: "ConsentMissing",
-                  caseId,
-                  mentorIds: missing,
-                })
-              : seatLoads(tx, [m.value.id], intake.value.venture.id).andThen((load) => {
-                  const reason = seatRefusal(
-                    m.value,
-                    intake.value.venture,
-                    change.role,
-                    load.get(m.value.id) ?? 0,
-                    profile,
-                    on,
-                    load.conflicted(m.value.id),
-                  );
-                  if (reason !== undefined) {
-                    return errAsync<MentoringCase, ChangeTeamError>({
-                      type: "TeamRefused",
-                      caseId,
-                      mentorId: change.mentorId,
-                      reason,
-                    });
-                  }
-                  const next = transition(kase.value, {
-                    type: "mentorJoined",
-                    on,
-                    mentorId: change.mentorId,
-                    role: change.role,
-                  });
-                  return next.isErr() ? errAsync(next.error) : write(next.value, "mentorJoined", change.role);
-                }),
-          ),
+          seatLoads(tx, [m.value.id], intake.value.venture.id).andThen((load) => {
+            const reason = seatRefusal(
+              m.value,
+              intake.value.venture,
+              change.role,
+              load.get(m.value.id) ?? 0,
+              profile,
+              on,
+              load.conflicted(m.value.id),
+            );
+            if (reason !== undefined) {
+              return errAsync<MentoringCase, ChangeTeamError>({
+                type: "TeamRefused",
+                caseId,
+                mentorId: change.mentorId,
+                reason,
+              });
+            }
+            const next = transition(kase.value, {
+              type: "mentorJoined",
+              on,
+              mentorId: change.mentorId,
+              role: change.role,
+            });
+            if (next.isErr()) return errAsync<MentoringCase, ChangeTeamError>(next.error);
+            return awaitingConsent(tx, kase.value, [m.value.id]).andThen((missing) =>
+              missing.length > 0
+                ? errAsync<MentoringCase, ChangeTeamError>({
+                    type: "ConsentMissing",
+                    caseId,
+                    mentorIds: missing,
+                  })
+                : write(next.value, "mentorJoined", change.role),
+            );
+          }),
         );
       }),
     ),

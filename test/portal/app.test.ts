@@ -1,5 +1,6 @@
 import {
   type CaseId,
+  currentTeam,
   type IntakeId,
   type MatchingProposal,
   type MentoringCase,
@@ -120,6 +121,9 @@ describe("the access matrix: every permission × role × own or someone else's c
     "myCases.view": (c) => get("/my", c),
     "proposal.answer": (c, k) =>
       postForm("/my/answer", { roundId: "none", caseId: k.id, answer: "maybe" }, c),
+    "case.changeTeam": (c, k) => postForm(`/cases/${k.id}/team/lead`, { mentorId: "nobody" }, c),
+    "mentors.ethics": (c) =>
+      postForm("/mentors/conflict", { mentorId: "nobody", ventureId: "v-x", reason: "bad" }, c),
   };
   const rows = permissions.flatMap((p) =>
     (["manager", "mentor"] as Role[]).flatMap((role) =>
@@ -436,5 +440,76 @@ describe("a returning venture in the portal", () => {
     expect((await postForm(`${at}/link`, { caseId: closed.id }, pm)).status).toBe(303);
     expect((await store.get("intakes", id))._unsafeUnwrap()?.value.previousCaseId).toBe(closed.id);
     expect(await (await get(at, pm)).text()).toContain(closed.id);
+  });
+});
+
+describe("ethics and team changes in the portal", () => {
+  it("the manager records a gift, the mentor is suspended from matching, and resolves it", async () => {
+    const pm = await cookieFor("pm-paula");
+    const kase = (await activeCases())[0] as MentoringCase;
+    const mentor = teamOf(kase)[1] as string;
+    expect(
+      (await postForm("/mentors/benefit", { mentorId: mentor, ventureId: kase.ventureId, kind: "gift" }, pm))
+        .status,
+    ).toBe(303);
+    let page = await (await get("/mentors", pm)).text();
+    expect(page).toMatch(new RegExp(`data-testid="status-${mentor}">geschorst: een geschenk`));
+    expect((await store.get("mentors", mentor))._unsafeUnwrap()?.value.ethicsHold?.kind).toBe("gift");
+    expect((await postForm(`/mentors/${mentor}/resolve`, { resolution: "benefitReturned" }, pm)).status).toBe(
+      303,
+    );
+    page = await (await get("/mentors", pm)).text();
+    expect(page).toContain(`data-testid="status-${mentor}"></td>`);
+    // A mentor cannot record one.
+    const own = await cookieFor(mentor);
+    expect(
+      (await postForm("/mentors/benefit", { mentorId: mentor, ventureId: kase.ventureId, kind: "gift" }, own))
+        .status,
+    ).toBe(403);
+  });
+
+  it("a member recuses, the manager names a replacement who said yes, and the team is whole again", async () => {
+    const pm = await cookieFor("pm-paula");
+    const kase = (await activeCases()).find((k) => !k.needsReplacement) as MentoringCase;
+    const leaving = currentTeam(kase).find((m) => m.role === "member")?.mentorId as string;
+    expect(
+      (await postForm(`/cases/${kase.id}/team/leave`, { mentorId: leaving, reason: "recused" }, pm)).status,
+    ).toBe(303);
+    const page = await (await get(`/cases/${kase.id}`, pm)).text();
+    expect(page).toContain('data-testid="team-change"');
+    expect((await store.get("cases", kase.id))._unsafeUnwrap()?.value.needsReplacement).toBe(true);
+    // The recused mentor never comes back to this case.
+    const before = await dumpStore(store);
+    expect(
+      (
+        await postForm(
+          `/cases/${kase.id}/team/join`,
+          { mentorId: leaving, role: "member", onBehalf: "saidByPhone" },
+          pm,
+        )
+      ).status,
+    ).toBe(409);
+    // Refused before any answer was asked: nothing recorded.
+    expect(await dumpStore(store)).toBe(before);
+    const mentors = (await store.list("mentors"))._unsafeUnwrap().map((m) => m.value);
+    const loads = (await store.count("cases", "seatedMentor"))._unsafeUnwrap();
+    const newcomer = mentors.find(
+      (m) =>
+        m.state === "active" &&
+        m.ethicsHold === undefined &&
+        !teamOf(kase).includes(m.id) &&
+        (loads.get(m.id) ?? 0) < m.capacity.maxCases,
+    )?.id as string;
+    const joined = await postForm(
+      `/cases/${kase.id}/team/join`,
+      { mentorId: newcomer, role: "member", onBehalf: "saidByPhone" },
+      pm,
+    );
+    expect(joined.status).toBe(303);
+    const after = (await store.get("cases", kase.id))._unsafeUnwrap()?.value as MentoringCase;
+    expect(after.needsReplacement).toBe(false);
+    expect(currentTeam(after).map((m) => m.mentorId)).toContain(newcomer);
+    const trail = (await store.audit())._unsafeUnwrap();
+    expect(trail.some((e) => e.action === "answerProposal" && e.reason === "yes:saidByPhone")).toBe(true);
   });
 });
