@@ -197,6 +197,7 @@ export {
   answerProposal,
   awaitingConsent,
   type ProposalAnswer,
+  proposeReplacementFor,
 } from "./programme/consent.js";
 export { type Actor, type ProgrammeContext, required } from "./programme/context.js";
 export { type DecideTriageError, decideTriage, triageContext } from "./programme/decide-triage.js";

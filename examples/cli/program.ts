@@ -58,6 +58,7 @@ import {
   parseMatchingRound,
   planRound,
   programmeReport,
+  proposeReplacementFor,
   purgeExpired,
   recordConflict,
   recordEthicsViolation,
@@ -848,10 +849,21 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
 
   const kase = program.command("case").description("cases");
   /** Run a team change and print the team it leaves. */
-  const teamChange = async (cmd: Command, caseId: string, change: TeamChange) => {
+  const teamChange = async (cmd: Command, caseId: string, change: TeamChange, onBehalf?: OnBehalfReason) => {
     const g = globals(cmd);
     await withProgramme(g, async (ctx, locale) => {
-      const done = await changeTeam(ctx, caseId as CaseId, change, actor(g));
+      let done = await changeTeam(ctx, caseId as CaseId, change, actor(g));
+      if (done.isErr() && done.error.type === "ConsentMissing" && onBehalf !== undefined) {
+        // The newcomer said yes (rule 24): recorded with how they said it, then they join. Any other
+        // refusal came first, so a refused join records no answer.
+        const said = await answerProposal(
+          ctx,
+          { caseId: caseId as CaseId, mentorId: change.mentorId, answer: "yes", onBehalf },
+          actor(g),
+        );
+        if (said.isErr()) return failWith(g, locale, said.error);
+        done = await changeTeam(ctx, caseId as CaseId, change, actor(g));
+      }
       if (done.isErr()) return failWith(g, locale, done.error);
       const team = currentTeam(done.value);
       emit(g, done.value, () =>
@@ -878,15 +890,55 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
     );
   kase
     .command("join")
-    .description("a mentor joins a running case's team (a replacement)")
+    .description(
+      "a mentor joins a running case's team (a replacement) once they said yes: round answer, or --on-behalf here",
+    )
     .argument("<caseId>")
     .argument("<mentorId>")
     .addOption(
       arg.choice(new Option("--role <role>", "their role").choices(["member", "lead"]).default("member")),
     )
-    .action((caseId: string, mentorId: string, opts: { role: "member" | "lead" }, cmd: Command) =>
-      teamChange(cmd, caseId, { kind: "join", mentorId: mentorId as MentorId, role: opts.role }),
+    .addOption(
+      arg.choice(
+        new Option("--on-behalf <how>", "record the mentor's yes: how they gave it").choices([
+          ...onBehalfReasons,
+        ]),
+      ),
+    )
+    .action(
+      (
+        caseId: string,
+        mentorId: string,
+        opts: { role: "member" | "lead"; onBehalf?: OnBehalfReason },
+        cmd: Command,
+      ) =>
+        teamChange(
+          cmd,
+          caseId,
+          { kind: "join", mentorId: mentorId as MentorId, role: opts.role },
+          opts.onBehalf,
+        ),
     );
+  kase
+    .command("replacement")
+    .description("the engine's proposal for a short team's open seat, now (nothing is changed)")
+    .argument("<caseId>")
+    .action(async (caseId: string, _opts: unknown, cmd: Command) => {
+      const g = globals(cmd);
+      await withProgramme(g, async (ctx, locale) => {
+        const offer = await proposeReplacementFor(ctx, caseId as CaseId);
+        if (offer.isErr()) return failWith(g, locale, offer.error);
+        const o = offer.value;
+        emit(g, o, () =>
+          o.kind === "team"
+            ? say(locale, "cli.replacement", {
+                caseId,
+                team: [o.team.lead, ...o.team.members].join(", "),
+              })
+            : say(locale, "cli.noReplacement", { caseId, why: o.diagnosis.map((d) => d.text).join(" ") }),
+        );
+      });
+    });
   kase
     .command("lead")
     .description("a member of the team becomes its lead (when the lead left)")

@@ -62,6 +62,7 @@ import {
   type ProgrammeStore,
   planRound,
   programmeReport,
+  proposeReplacementFor,
   recordConflict,
   recordEthicsViolation,
   renderCaseHoursChart,
@@ -950,6 +951,14 @@ export async function createPortal(
       value: m.mentorId as string,
       label: who.get(m.mentorId) ?? m.mentorId,
     }));
+    // A short team: the engine's proposal for the open seat, at once (a proposal; the manager asks).
+    const offer = canChange && kase.needsReplacement ? await proposeReplacementFor(ctx, kase.id) : undefined;
+    const suggested =
+      offer?.isOk() && offer.value.kind === "team"
+        ? [offer.value.team.lead, ...offer.value.team.members].filter(
+            (m) => !team.some((x) => x.mentorId === m),
+          )
+        : [];
     const i = intake.value?.value;
     return page(
       c,
@@ -984,6 +993,13 @@ export async function createPortal(
             : html`<section data-testid="team-change">
                 <h2>${t(l, "portal.team.heading")}</h2>
                 ${kase.needsReplacement ? html`<p>${t(l, "portal.team.short")}</p>` : ""}
+                ${
+                  suggested.length === 0
+                    ? ""
+                    : html`<p data-testid="suggested">${t(l, "portal.team.suggested", {
+                        mentors: suggested.map((m) => who.get(m) ?? m).join(", "),
+                      })}</p>`
+                }
                 <form method="post" action="/cases/${kase.id}/team/leave">
                   <label>${t(l, "portal.team.leave")}<select name="mentorId">${options(members)}</select></label>
                   <label>${t(l, "portal.team.why")}<select name="reason">${options([

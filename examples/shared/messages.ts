@@ -22,6 +22,10 @@ const en = {
     p.replayed ? `Intake ${p.id} was already submitted; nothing changed.` : `Intake ${p.id} submitted.`,
   "cli.seenBefore": (p: { id: string; closed: string; open: string }) =>
     `This venture was here before.${p.closed === "" ? "" : ` Earlier case${p.closed.includes(",") ? "s" : ""}: ${p.closed} — link the latest: vmentor intake link ${p.id} ${p.closed.split(", ")[0]}.`}${p.open === "" ? "" : ` Still open: ${p.open} — a second case needs the manager's confirmation (vmentor triage --override accept).`}`,
+  "cli.replacement": (p: { caseId: string; team: string }) =>
+    `Proposed team for ${p.caseId}: ${p.team}. Ask the newcomer; on a yes: vmentor case join ${p.caseId} <mentor> --on-behalf saidByPhone.`,
+  "cli.noReplacement": (p: { caseId: string; why: string }) =>
+    `No mentor can take the open seat of ${p.caseId} now.${p.why === "" ? "" : ` ${p.why}`}`,
   "cli.linked": (p: { id: string; caseId: string }) =>
     `Intake ${p.id} is linked to the earlier case ${p.caseId}: its mentors keep their continuity.`,
   "cli.caseOpened": (p: { caseId: string }) =>
@@ -176,6 +180,8 @@ const en = {
   "portal.board.confirmed": (p: { caseId: string }) => `Team for ${p.caseId} confirmed.`,
   "portal.team.heading": () => "Change the team",
   "portal.team.short": () => "A seat is open: the next meeting proposes a replacement, or name one here.",
+  "portal.team.suggested": (p: { mentors: string }) =>
+    `The engine proposes for the open seat: ${p.mentors}. Ask them; when they say yes, let them join below.`,
   "portal.team.leave": () => "Mentor who leaves",
   "portal.team.why": () => "Why",
   "portal.team.steppedOff": () => "steps off",
@@ -277,6 +283,10 @@ const nl: ExampleCatalogue = {
     p.replayed ? `Intake ${p.id} was al ingediend; er is niets veranderd.` : `Intake ${p.id} ingediend.`,
   "cli.seenBefore": (p) =>
     `Deze onderneming was hier eerder.${p.closed === "" ? "" : ` Eerdere casus: ${p.closed} — koppel de laatste: vmentor intake link ${p.id} ${p.closed.split(", ")[0]}.`}${p.open === "" ? "" : ` Nog lopend: ${p.open} — een tweede casus vraagt de bevestiging van de programmamanager (vmentor triage --override accept).`}`,
+  "cli.replacement": (p) =>
+    `Voorgesteld team voor ${p.caseId}: ${p.team}. Vraag de nieuwe mentor; bij een ja: vmentor case join ${p.caseId} <mentor> --on-behalf saidByPhone.`,
+  "cli.noReplacement": (p) =>
+    `Geen mentor kan nu de vrije plaats van ${p.caseId} innemen.${p.why === "" ? "" : ` ${p.why}`}`,
   "cli.linked": (p) =>
     `Intake ${p.id} is gekoppeld aan de eerdere casus ${p.caseId}: de mentoren daarvan houden hun continuïteit.`,
   "cli.caseOpened": (p) => `Casus ${p.caseId} geopend; die gaat naar het volgende mentorenoverleg.`,
@@ -408,6 +418,8 @@ const nl: ExampleCatalogue = {
   "portal.team.heading": () => "Het team wijzigen",
   "portal.team.short": () =>
     "Er is een plaats vrij: het volgende overleg stelt een vervanger voor, of wijs er hier een aan.",
+  "portal.team.suggested": (p) =>
+    `Voorstel van de matching voor de vrije plaats: ${p.mentors}. Vraag het; bij een ja voeg je de mentor hieronder toe.`,
   "portal.team.leave": () => "Mentor die vertrekt",
   "portal.team.why": () => "Waarom",
   "portal.team.steppedOff": () => "treedt terug",

@@ -1,8 +1,8 @@
 import { errAsync, okAsync, type ResultAsync } from "neverthrow";
 import { z } from "zod";
-import type { ConsentRefused, NotFound, SolverDefect, ValidationFailed } from "../errors.js";
+import type { CaseNotInRound, ConsentRefused, NotFound, SolverDefect, ValidationFailed } from "../errors.js";
 import { currentTeam, type MentoringCase } from "../lifecycle/case.js";
-import { proposeReplacement } from "../matching/insert-case.js";
+import { type Insertion, proposeReplacement } from "../matching/insert-case.js";
 import type { MatchingProposal, ProposedTeam } from "../matching/proposal.js";
 import type { CaseId, MentorId } from "../model/brand.js";
 import { idSchema } from "../model/common.js";
@@ -236,6 +236,34 @@ export function answerProposal(
             );
         }),
       );
+    }),
+  );
+}
+
+/**
+ * Between meetings (rule 23): the engine's proposal for the open seat of a running case short of a
+ * member or its lead, at once — its remaining team kept, everyone who left the case or said no to it
+ * kept off, the round's hard rules over the network's current loads. Nothing is applied: the manager
+ * asks the proposed mentor, records the yes (`answerProposal`) and lets them join (`changeTeam`).
+ * A case that is not short is `CaseNotInRound`.
+ *
+ * @example
+ * const offer = await proposeReplacementFor(ctx, "case-014" as CaseId); // { kind: "team", team } or { kind: "none", diagnosis }
+ */
+export function proposeReplacementFor(
+  ctx: ProgrammeContext,
+  caseId: CaseId,
+): ResultAsync<
+  Exclude<Insertion, { readonly kind: "reassignment" }>,
+  ValidationFailed | NotFound | CaseNotInRound | SolverDefect | StoreUnavailable
+> {
+  const invalid = checkArguments("proposeReplacementFor", { caseId: argument.caseId }, { caseId });
+  if (invalid !== undefined) return errAsync(invalid);
+  return required(ctx.store, "cases", caseId).andThen((kase) =>
+    readRound(ctx, ctx.store, `replacement-${caseId}`, ctx.clock(), {}).andThen((snapshot) => {
+      const keep = currentTeam(kase.value).map((m) => m.mentorId);
+      const offer = proposeReplacement(snapshot.round, caseId, keep);
+      return offer.isErr() ? errAsync(offer.error) : okAsync(offer.value);
     }),
   );
 }

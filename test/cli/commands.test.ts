@@ -210,6 +210,12 @@ describe.each(targets)("vmentor on %s", (_name, location) => {
     r = await v("--json", "case", "leave", first.caseId, member, "--reason", "recused");
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).needsReplacement).toBe(true);
+    // The engine proposes the open seat at once; nothing changes until someone joins.
+    r = await v("--json", "case", "replacement", first.caseId);
+    expect(r.code).toBe(0);
+    expect(["team", "none"]).toContain(JSON.parse(r.out).kind);
+    const offered = JSON.parse(r.out).team as { lead: string; members: string[] } | undefined;
+    expect(offered === undefined ? [] : [offered.lead, ...offered.members]).not.toContain(member);
     r = await v("--lang", "en", "case", "join", first.caseId, member);
     expect(r).toMatchObject({ code: exitCodes.refused, err: expect.stringContaining("recused") });
     expect((await v("case", "join", first.caseId, lead)).code).toBe(0);

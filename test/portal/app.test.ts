@@ -477,6 +477,7 @@ describe("ethics and team changes in the portal", () => {
     ).toBe(303);
     const page = await (await get(`/cases/${kase.id}`, pm)).text();
     expect(page).toContain('data-testid="team-change"');
+    expect(page).toContain('data-testid="suggested"');
     expect((await store.get("cases", kase.id))._unsafeUnwrap()?.value.needsReplacement).toBe(true);
     // The recused mentor never comes back to this case.
     const before = await dumpStore(store);

@@ -23,6 +23,7 @@ import {
   type ProgrammeStore,
   planRound,
   programmeReport,
+  proposeReplacementFor,
   purgeExpired,
   type ReferralId,
   recordConflict,
@@ -393,6 +394,41 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     expect(report.consent.no).toBe(1);
     expect(report.consent.onBehalf).toBe(1);
     expect(report.consent.yes).toBe(trail.length - 1);
+    await store.close();
+  });
+
+  it("teams kept whole: between meetings the engine proposes the open seat at once, keeping the others", async () => {
+    const store = await make();
+    const ctx = context(store);
+    for (const id of ["anke", "douwe", "froukje", "ype", "sjoerd"])
+      must(await registerMentor(ctx, mentorRaw(id), pm, "new"));
+    must(await submitIntake(ctx, intakeRaw("in-s"), "key-s", { id: "portal" }));
+    const caseId = must(await decideTriage(ctx, "in-s" as IntakeId, pm)).caseId as CaseId;
+    must(await confirmAgreed(ctx, caseId, team("anke", "douwe", "froukje"), pm));
+    expect((await proposeReplacementFor(ctx, caseId))._unsafeUnwrapErr()).toEqual({
+      type: "CaseNotInRound",
+      caseId,
+    });
+    must(
+      await changeTeam(
+        ctx,
+        caseId,
+        { kind: "leave", mentorId: "froukje" as MentorId, reason: "steppedOff" },
+        pm,
+      ),
+    );
+    const before = await dumpStore(store);
+    const offer = must(await proposeReplacementFor(ctx, caseId));
+    expect(await dumpStore(store)).toBe(before); // a proposal, nothing applied
+    if (offer.kind !== "team") throw new Error("expected a team");
+    const seats = [offer.team.lead, ...offer.team.members];
+    expect(seats).toEqual(expect.arrayContaining(["anke", "douwe"]));
+    expect(seats).not.toContain("froukje");
+    const newcomer = seats.find((m) => m !== "anke" && m !== "douwe") as MentorId;
+    expect(["ype", "sjoerd"]).toContain(newcomer);
+    await agree(ctx, caseId, [newcomer]);
+    must(await changeTeam(ctx, caseId, { kind: "join", mentorId: newcomer, role: "member" }, pm));
+    expect(must(await store.get("cases", caseId))?.value.needsReplacement).toBe(false);
     await store.close();
   });
 
