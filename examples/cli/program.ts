@@ -784,6 +784,10 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
     .description("log a session with the mentee (by the note author: the lead or a designated mentor)")
     .option("--file <session.json>", "the session as JSON (docs/formats.md) instead of the options below")
     .option("--case <id>", "the case")
+    .option(
+      "--intake <id>",
+      "instead of --case: the one-off conversation triage offered this intake (one mentor)",
+    )
     .option("--on <iso>", "when (default: now)")
     .option("--minutes <n>", "how long", arg.positiveInt("--minutes"))
     .addOption(
@@ -800,6 +804,7 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
           file?: string;
           case?: string;
           on?: string;
+          intake?: string;
           minutes?: number;
           mode: string;
           mentors?: string;
@@ -822,8 +827,9 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
               .filter((s) => s !== "");
             raw = {
               id: `session-${randomUUID().slice(0, 8)}`,
-              kind: "case",
-              caseId: opts.case,
+              ...(opts.intake === undefined
+                ? { kind: "case", caseId: opts.case }
+                : { kind: "oneOff", intakeId: opts.intake }),
               on: opts.on ?? ctx.clock().toISOString(),
               minutes: opts.minutes,
               mode: opts.mode,

@@ -485,7 +485,25 @@ export async function createPortal(
                   <h2>${t(l, "portal.decision.reasons")}</h2>
                   <ul class="reasons">${d.reasons.map((r) => html`<li>${describeReason(r, l)}</li>`)}</ul>
                   ${d.override === undefined ? "" : html`<p class="muted">${t(l, "portal.decision.overridden", { by: d.override.by })}: ${d.override.reason}</p>`}
-                  ${kase === undefined ? "" : html`<p><a href="/cases/${kase.id}">${t(l, "portal.decision.case", { caseId: kase.id })}</a></p>`}`
+                  ${kase === undefined ? "" : html`<p><a href="/cases/${kase.id}">${t(l, "portal.decision.case", { caseId: kase.id })}</a></p>`}
+                  ${
+                    d.outcome.kind !== "oneOff"
+                      ? ""
+                      : html`<form method="post" action="/intake/${i.id}/oneoff" data-testid="one-off">
+                          <h2>${t(l, "portal.oneOff.heading")}</h2>
+                          <div class="grid">
+                            <div><label for="oneOffMentor">${t(l, "portal.ethics.mentor")}</label><select id="oneOffMentor" name="mentorId">${options(
+                              [...(await names())].map(([value, label]) => ({ value, label })),
+                            )}</select></div>
+                            <div><label for="oneOffOn">${t(l, "portal.case.on")}</label><input id="oneOffOn" name="on" type="date" value="${clock().toISOString().slice(0, 10)}" /></div>
+                            <div><label for="oneOffMinutes">${t(l, "portal.case.minutes")}</label><input id="oneOffMinutes" name="minutes" inputmode="numeric" value="60" /></div>
+                            <div><label for="oneOffMode">${t(l, "portal.case.mode")}</label><select id="oneOffMode" name="mode">${options(
+                              sessionModes.map((m) => ({ value: m, label: message(l, `mode.${m}`, {}) })),
+                            )}</select></div>
+                          </div>
+                          <button type="submit">${t(l, "portal.oneOff.record")}</button>
+                        </form>`
+                  }`
           }
         </section>
         <section>
@@ -516,6 +534,30 @@ export async function createPortal(
     const g = await guard(c, "intake.view");
     if (g instanceof Response) return g;
     return intakePage(c, c.req.param("id"));
+  });
+  app.post("/intake/:id/oneoff", async (c) => {
+    const g = await guard(c, "triage.override");
+    if (g instanceof Response) return g;
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    const mentorId = field(body, "mentorId");
+    const minutes = field(body, "minutes");
+    const logged = await logSession(
+      ctx,
+      {
+        id: `session-${randomUUID().slice(0, 8)}`,
+        kind: "oneOff",
+        intakeId: c.req.param("id"),
+        on: field(body, "on"),
+        minutes: minutes === "" ? undefined : Number(minutes),
+        mode: field(body, "mode"),
+        mentors: [mentorId],
+        menteePresent: true,
+        noteAuthor: mentorId,
+      },
+      g,
+    );
+    if (logged.isErr()) return libraryError(c, logged.error);
+    return c.redirect(`/intake/${c.req.param("id")}`, 303);
   });
   app.post("/intake/:id/link", async (c) => {
     const g = await guard(c, "triage.override");

@@ -180,6 +180,8 @@ const en = {
   "portal.board.confirmed": (p: { caseId: string }) => `Team for ${p.caseId} confirmed.`,
   "portal.team.heading": () => "Change the team",
   "portal.team.short": () => "A seat is open: the next meeting proposes a replacement, or name one here.",
+  "portal.oneOff.heading": () => "Record the one-off conversation",
+  "portal.oneOff.record": () => "Record the conversation",
   "portal.team.suggested": (p: { mentors: string }) =>
     `The engine proposes for the open seat: ${p.mentors}. Ask them; when they say yes, let them join below.`,
   "portal.team.leave": () => "Mentor who leaves",
@@ -418,6 +420,8 @@ const nl: ExampleCatalogue = {
   "portal.team.heading": () => "Het team wijzigen",
   "portal.team.short": () =>
     "Er is een plaats vrij: het volgende overleg stelt een vervanger voor, of wijs er hier een aan.",
+  "portal.oneOff.heading": () => "Het eenmalige gesprek vastleggen",
+  "portal.oneOff.record": () => "Gesprek vastleggen",
   "portal.team.suggested": (p) =>
     `Voorstel van de matching voor de vrije plaats: ${p.mentors}. Vraag het; bij een ja voeg je de mentor hieronder toe.`,
   "portal.team.leave": () => "Mentor die vertrekt",

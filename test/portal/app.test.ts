@@ -514,3 +514,22 @@ describe("ethics and team changes in the portal", () => {
     expect(trail.some((e) => e.action === "answerProposal" && e.reason === "yes:saidByPhone")).toBe(true);
   });
 });
+
+describe("one-off conversations in the portal", () => {
+  it("the manager records the conversation triage offered, against its intake; never for another intake", async () => {
+    const pm = await cookieFor("pm-paula");
+    const oneOff = (await store.find("decisions", "outcome", "oneOff"))._unsafeUnwrap()[0]?.value;
+    if (oneOff === undefined) throw new Error("expected a one-off decision in the demo year");
+    const page = await (await get(`/intake/${oneOff.intakeId}`, pm)).text();
+    expect(page).toContain('data-testid="one-off"');
+    const before = (await store.find("sessions", "intake", oneOff.intakeId))._unsafeUnwrap().length;
+    const form = { mentorId: "mentor-01", on: "2026-11-20", minutes: "60", mode: "phone" };
+    expect((await postForm(`/intake/${oneOff.intakeId}/oneoff`, form, pm)).status).toBe(303);
+    const after = (await store.find("sessions", "intake", oneOff.intakeId))._unsafeUnwrap();
+    expect(after).toHaveLength(before + 1);
+    expect(after.at(-1)?.value).toMatchObject({ kind: "oneOff", mentors: ["mentor-01"], minutes: 60 });
+    const accepted = (await store.find("decisions", "outcome", "accept"))._unsafeUnwrap()[0]?.value;
+    const refused = await postForm(`/intake/${accepted?.intakeId}/oneoff`, form, pm);
+    expect(refused.status).toBe(409);
+  });
+});
