@@ -127,9 +127,8 @@ function refill(
           }),
         };
         const filled = proposeReplacement(round, caseId, keep);
-        if (filled.isErr()) {
-          if (filled.error.type === "SolverDefect") return errAsync(filled.error);
-        }
+        // A case no longer among the round's (decided meanwhile) is left unstaffed in it.
+        if (filled.isErr() && filled.error.type === "SolverDefect") return errAsync(filled.error);
         const team = filled.isOk() && filled.value.kind === "team" ? filled.value.team : undefined;
         const diagnosis = filled.isOk() && filled.value.kind === "none" ? filled.value.diagnosis : [];
         const next: MatchingProposal = {
