@@ -116,6 +116,7 @@ export {
 } from "./messages/catalogue.js";
 export { describeError } from "./messages/describe-error.js";
 export { describeOutcome, describeReason } from "./messages/describe-outcome.js";
+export { describeDiagnosis, describeTeam, idsOnly, type Naming } from "./messages/describe-proposal.js";
 export type * from "./model/brand.js";
 export { limits } from "./model/common.js";
 export { addMonths, daysBetween, type MonthKey, monthKey } from "./model/dates.js";

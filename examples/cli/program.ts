@@ -27,8 +27,11 @@ import {
   consentAnswers,
   currentTeam,
   decideTriage,
+  describeDiagnosis,
   describeError,
   describeOutcome,
+  describeReason,
+  describeTeam,
   type EthicsResolution,
   erasePerson,
   ethicsResolutions,
@@ -54,6 +57,7 @@ import {
   type Person,
   type Pin,
   type ProgrammeContext,
+  type ProgrammeProfile,
   type ProgrammeStore,
   parseMatchingRound,
   planRound,
@@ -269,14 +273,21 @@ function progressLine(p: MatchProgress, ms: number, locale: Locale): string {
   });
 }
 
+/** A profile's label for a topic in the reader's language (the id when the profile has none). */
+const topicLabelOf = (profile: ProgrammeProfile, locale: Locale) => (id: string) =>
+  profile.topics.find((t) => t.id === id)?.label[locale] ?? id;
+
 /** The proposal for people: teams with their explanations, what could not be staffed and why. */
 export function renderProposal(
   p: MatchingProposal,
   names: ReadonlyMap<string, string>,
   locale: Locale,
+  topicLabel: (topicId: string) => string = (id) => id,
 ): string {
   const lines: string[] = [];
   const name = (id: string) => names.get(id) ?? id;
+  // Rendered for this reader from the proposal's data: their language, today's names.
+  const naming = { mentor: name, topic: topicLabel };
   lines.push(message(locale, "proposal.title", { round: p.roundId }));
   for (const t of p.teams) {
     lines.push(
@@ -287,14 +298,14 @@ export function renderProposal(
         members: t.members.map(name).join(", "),
       }),
     );
-    for (const text of t.explanation.texts) lines.push(`  - ${text}`);
+    for (const text of describeTeam(t, locale, naming)) lines.push(`  - ${text}`);
   }
   if (p.unstaffed.length > 0 || p.overQuota.length > 0 || p.diagnosis.length > 0) {
     lines.push(
       "",
       message(locale, "proposal.notStaffed", { cases: [...p.unstaffed, ...p.overQuota].join(", ") || "-" }),
     );
-    for (const d of p.diagnosis) lines.push(`  - ${d.text}`);
+    for (const d of p.diagnosis) lines.push(`  - ${describeDiagnosis(d, locale, naming)}`);
   }
   const c = p.certificate;
   lines.push(
@@ -632,8 +643,8 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
           const { decision, caseId, referralId } = done.value;
           emit(g, done.value, () =>
             [
-              describeOutcome(decision.outcome, ctx.profile),
-              ...decision.reasons.map((r) => `  - ${r.text}`),
+              describeOutcome(decision.outcome, { ...ctx.profile, locale }),
+              ...decision.reasons.map((r) => `  - ${describeReason(r, locale)}`),
               ...(caseId === undefined ? [] : [say(locale, "cli.caseOpened", { caseId })]),
               ...(referralId === undefined ? [] : [say(locale, "cli.referralMade", { referralId })]),
             ].join("\n"),
@@ -674,7 +685,9 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
           if (done.isErr()) return failWith(g, locale, done.error);
           const mentors = await ctx.store.list("mentors");
           const names = new Map(mentors.isOk() ? mentors.value.map((m) => [m.value.id, m.value.name]) : []);
-          emit(g, done.value, () => renderProposal(done.value, names, locale));
+          emit(g, done.value, () =>
+            renderProposal(done.value, names, locale, topicLabelOf(ctx.profile, locale)),
+          );
         });
       },
     );
@@ -941,7 +954,17 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
                 caseId,
                 team: [o.team.lead, ...o.team.members].join(", "),
               })
-            : say(locale, "cli.noReplacement", { caseId, why: o.diagnosis.map((d) => d.text).join(" ") }),
+            : say(locale, "cli.noReplacement", {
+                caseId,
+                why: o.diagnosis
+                  .map((d) =>
+                    describeDiagnosis(d, locale, {
+                      mentor: (id) => id,
+                      topic: topicLabelOf(ctx.profile, locale),
+                    }),
+                  )
+                  .join(" "),
+              }),
         );
       });
     });
@@ -971,7 +994,14 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
                     intakeId: d.intakeId,
                     meetings: d.meetingsMissed.length,
                     since: d.openedOn.toISOString().slice(0, 10),
-                    why: d.diagnosis.map((x) => x.text).join(" "),
+                    why: d.diagnosis
+                      .map((x) =>
+                        describeDiagnosis(x, locale, {
+                          mentor: (id) => id,
+                          topic: topicLabelOf(ctx.profile, locale),
+                        }),
+                      )
+                      .join(" "),
                   }),
                 )
                 .join("\n"),
@@ -1188,7 +1218,12 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
         proposal = result.value;
       }
       emit(g, proposal, () =>
-        renderProposal(proposal, new Map(r.mentors.map((m) => [m.id, m.name])), locale),
+        renderProposal(
+          proposal,
+          new Map(r.mentors.map((m) => [m.id, m.name])),
+          locale,
+          (id) => r.rules.topicLabels?.[id] ?? id,
+        ),
       );
     });
 

@@ -33,9 +33,11 @@ import {
   consentId,
   currentTeam,
   decideTriage,
+  describeDiagnosis,
   describeError,
   describeOutcome,
   describeReason,
+  describeTeam,
   type EthicsResolution,
   ethicsResolutions,
   ethicsStatementCurrent,
@@ -53,6 +55,7 @@ import {
   type MentoringCase,
   message,
   monthKey,
+  type Naming,
   type NotFound,
   type OnBehalfReason,
   onBehalfReasons,
@@ -224,6 +227,11 @@ export async function createPortal(
       return { ok: false };
     }
   };
+  /** How this reader names mentors (today's names) and topics (the profile's labels in their language). */
+  const naming = (l: Locale, who: ReadonlyMap<string, string>): Naming => ({
+    mentor: (id) => who.get(id) ?? id,
+    topic: (id) => profile.topics.find((x) => x.id === id)?.label[l] ?? id,
+  });
   const names = async () => {
     const mentors = await store.list("mentors");
     return new Map(mentors.isOk() ? mentors.value.map((m) => [m.value.id as string, m.value.name]) : []);
@@ -652,7 +660,7 @@ export async function createPortal(
                   (d) => html`<div class="card">
                     <strong>${ventureOf.get(d.intakeId) ?? d.caseId}</strong> (${d.caseId})
                     <p>${t(l, "portal.board.dueWhy", { meetings: d.meetingsMissed.length })}
-                      ${d.diagnosis.map((x) => x.text).join(" ")}</p>
+                      ${d.diagnosis.map((x) => describeDiagnosis(x, l, naming(l, who))).join(" ")}</p>
                     <form method="post" action="/board/hold">
                       <input type="hidden" name="month" value="${month}" />
                       <input type="hidden" name="caseId" value="${d.caseId}" />
@@ -705,7 +713,7 @@ export async function createPortal(
                   <h2>${ventureOf.get(kase?.intakeId ?? "") ?? team.caseId} <span class="muted">(${team.caseId})</span></h2>
                   <p><strong>${who.get(team.lead) ?? team.lead}</strong> (${t(l, "portal.mentors.lead")}),
                     ${team.members.map((m) => who.get(m) ?? m).join(", ")}</p>
-                  <ul>${team.explanation.texts.map((x) => html`<li>${x}</li>`)}</ul>
+                  <ul>${describeTeam(team, l, naming(l, who)).map((x) => html`<li>${x}</li>`)}</ul>
                   ${
                     open(kase)
                       ? html`<h3>${t(l, "portal.consent.heading")}</h3>
@@ -743,7 +751,7 @@ export async function createPortal(
               ${
                 proposal.diagnosis.length === 0
                   ? ""
-                  : html`<section><ul>${proposal.diagnosis.map((d) => html`<li>${d.text}</li>`)}</ul></section>`
+                  : html`<section><ul>${proposal.diagnosis.map((d) => html`<li>${describeDiagnosis(d, l, naming(l, who))}</li>`)}</ul></section>`
               }`
         }`,
       200,
@@ -946,7 +954,7 @@ export async function createPortal(
                         .map((m) => who.get(m) ?? m)
                         .join(", "),
                     })}</p>
-                    <ul>${team.explanation.texts.map((x) => html`<li>${x}</li>`)}</ul>
+                    <ul>${describeTeam(team, l, naming(l, who)).map((x) => html`<li>${x}</li>`)}</ul>
                     ${said === undefined ? "" : html`<p>${t(l, "portal.my.answered", { answer: t(l, `portal.consent.${said}`) })}</p>`}
                     <form method="post" action="/my/answer">
                       <input type="hidden" name="roundId" value="${roundId}" />

@@ -1,12 +1,16 @@
-import { message } from "../messages/catalogue.js";
+import { describeDiagnosis, describeTeam, type Naming } from "../messages/describe-proposal.js";
 import type { CaseId, MentorId, TopicId } from "../model/brand.js";
 import { type Candidate, coveragePoints, type Instance } from "./instance.js";
 import type { Diagnosis, NotChosenReason, ProposedMember, ProposedTeam } from "./proposal.js";
 import { type Assignment, seatsOffered } from "./staffing.js";
 import { brokenTeamRules, TEAM_RULE_PENALTY, teamValue } from "./team-value.js";
 
-const reasonText = (inst: Instance, r: NotChosenReason) =>
-  message(inst.round.rules.locale, `exclusion.${r}`, {});
+/** The round's names for its mentors and labels for its topics. */
+function naming(inst: Instance): Naming {
+  const names = new Map(inst.mentors.map((m) => [m.id as string, m.name]));
+  const labels = inst.round.rules.topicLabels ?? {};
+  return { mentor: (id) => names.get(id) ?? id, topic: (t) => labels[t] ?? t };
+}
 
 /** Explain case j's team: what each mentor covers, why this lead, and who was not chosen and why. */
 export function explainTeam(
@@ -21,10 +25,7 @@ export function explainTeam(
   const index = inst.candidateIndex[j] as Map<number, number>;
   const candidate = (i: number) => (inst.candidates[j] as Candidate[])[index.get(i) as number] as Candidate;
   const all = [team.lead, ...team.members];
-  const labels = inst.round.rules.topicLabels ?? {};
-  const label = (t: string) => labels[t] ?? t;
   const topicsOf = (mask: number) => c.topics.filter((_, b) => mask & (1 << b)).map((t) => t.topic);
-  const name = (i: number) => inst.mentors[i]?.name ?? String(i);
   let mask = 0;
   const members: ProposedMember[] = all.map((i) => {
     const cand = candidate(i);
@@ -72,25 +73,8 @@ export function explainTeam(
   others.sort((a, b) => b.score - a.score || a.mentor - b.mentor);
   const notChosen = others.slice(0, 3);
 
-  const texts = [
-    ...all.map((i) => {
-      const topics = topicsOf(candidate(i).covers);
-      return topics.length > 0
-        ? message(locale, "explain.covers", { mentor: name(i), topics: topics.map(label).join(", ") })
-        : message(locale, "explain.coversNothing", { mentor: name(i) });
-    }),
-    message(locale, leadReason === "onlyQualified" ? "explain.leadOnly" : "explain.leadBest", {
-      mentor: name(team.lead),
-    }),
-    ...(uncovered.length > 0
-      ? [message(locale, "explain.uncovered", { topics: uncovered.map(label).join(", ") })]
-      : []),
-    ...notChosen.map((o) =>
-      message(locale, "explain.notChosen", { mentor: name(o.mentor), reason: reasonText(inst, o.reason) }),
-    ),
-  ];
   const value = teamValue(inst, j, all);
-  return {
+  const proposed: ProposedTeam = {
     caseId: c.id,
     lead: inst.mentors[team.lead]?.id as MentorId,
     members: team.members.map((i) => inst.mentors[i]?.id as MentorId),
@@ -106,8 +90,13 @@ export function explainTeam(
         score: o.score,
         reason: o.reason,
       })),
-      texts,
+      texts: [],
     },
+  };
+  // The texts in the round's language, rendered from the data as any reader's would be.
+  return {
+    ...proposed,
+    explanation: { ...proposed.explanation, texts: describeTeam(proposed, locale, naming(inst)) },
   };
 }
 
@@ -141,7 +130,7 @@ export function diagnose(
         code: "capacityShort",
         have,
         need: seats,
-        text: message(locale, "diagnosis.capacityShort", { have, need: seats }),
+        text: "",
       });
     }
     if (leads < N) {
@@ -149,7 +138,7 @@ export function diagnose(
         code: "leadCapacityShort",
         have: leads,
         need: N,
-        text: message(locale, "diagnosis.leadCapacityShort", { have: leads, need: N }),
+        text: "",
       });
     }
   }
@@ -179,14 +168,14 @@ export function diagnose(
         caseId: id,
         have: list.length,
         need,
-        text: message(locale, "diagnosis.tooFewMentors", { case: id, have: list.length, need }),
+        text: "",
       });
     }
     if (!list.some((x) => x.lead >= 0)) {
       out.push({
         code: "noLeadCandidate",
         caseId: id,
-        text: message(locale, "diagnosis.noLeadCandidate", { case: id }),
+        text: "",
       });
     }
     let scarce: { topic: TopicId; mentors: number } | undefined;
@@ -203,18 +192,14 @@ export function diagnose(
         caseId: id,
         topic: s.topic,
         mentors: s.mentors,
-        text: message(locale, "diagnosis.topicShort", {
-          case: id,
-          topic: inst.round.rules.topicLabels?.[s.topic] ?? s.topic,
-          mentors: s.mentors,
-        }),
+        text: "",
       });
     }
     if (out.length === before || (list.length >= need && list.some((x) => x.lead >= 0))) {
       out.push({
         code: "capacityTakenByOtherCases",
         caseId: id,
-        text: message(locale, "diagnosis.capacityTakenByOtherCases", { case: id }),
+        text: "",
       });
     }
   }
@@ -224,7 +209,7 @@ export function diagnose(
       code: "overQuota",
       caseId: c.id,
       quota,
-      text: message(locale, "diagnosis.overQuota", { case: c.id, quota }),
+      text: "",
     });
   }
   const caseIndex = new Map(inst.cases.map((c, j) => [c.id as string, j]));
@@ -242,18 +227,15 @@ export function diagnose(
         : (inst.mentorExclusion[i] ??
           inst.pairExclusions[j]?.get(i)?.reason ??
           ((used[i] as number) >= (inst.capacity[i] as number) ? "usedByOtherCases" : "teamRule"));
-    const mentor = inst.mentors[i]?.name ?? pin.mentorId;
     out.push({
       code: "pinNotHonoured",
       caseId: pin.caseId,
       mentorId: pin.mentorId,
       reason,
-      text: message(locale, "diagnosis.pinNotHonoured", {
-        case: pin.caseId,
-        mentor,
-        reason: reasonText(inst, reason),
-      }),
+      text: "",
     });
   }
-  return out;
+  // Each text in the round's language, rendered from the diagnosis's data as any reader's would be.
+  const names = naming(inst);
+  return out.map((d) => ({ ...d, text: describeDiagnosis(d, locale, names) }));
 }

@@ -87,6 +87,26 @@ describe.each(targets)("vmentor on %s", (_name, location) => {
     expect(r.code).toBe(0);
     expect(r.out).toContain("round-2026-12");
     expect(r.out).toContain("(teamleider)");
+    // Read in English, the Dutch programme's decisions and explanations are English: rendered for
+    // the reader from what was stored, not the sentences of the profile's language.
+    const dutch =
+      /\b(dekt|leidt|niet gekozen|Doorverwezen|Aangenomen|onderneming|mentorenoverleg|teamleider)\b/;
+    r = await v(
+      "--lang",
+      "en",
+      "round",
+      "plan",
+      "--month",
+      "2026-12",
+      "--date",
+      "2026-11-26T19:00:00Z",
+      "--seed",
+      "1",
+    );
+    expect(r.out).toContain("(lead)");
+    expect(r.out).not.toMatch(dutch);
+    r = await v("--lang", "en", "triage", "intake-2026-11-01");
+    expect(r.out).not.toMatch(dutch);
     // A proposal is not a team: nobody said yes yet, so nothing is confirmed, and the refusal says who.
     r = await v("round", "confirm", "round-2026-12");
     expect(r.code).toBe(exitCodes.refused);

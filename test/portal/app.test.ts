@@ -386,6 +386,10 @@ describe("mentors' consent in the portal", () => {
       ).toBe(303);
     const board = await (await get("/board?month=2026-11", pm)).text();
     expect(board).toContain('data-testid="answers"');
+    // The same board read in English: the explanations rendered for the reader, not stored Dutch.
+    const english = await (await get("/board?month=2026-11&lang=en", pm)).text();
+    expect(english).toMatch(/\bcovers\b/);
+    expect(english).not.toMatch(/\b(dekt|leidt|niet gekozen)\b/);
     expect(board).not.toContain("portal.consent");
     expect((await postForm("/board/confirm", { month: "2026-11", caseId: team.caseId }, pm)).status).toBe(
       303,
