@@ -1233,7 +1233,13 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
     .option("--seed <n>", "the same seed gives the same year", arg.positiveInt("--seed"), 2026)
     .option("--months <n>", "how many months", arg.positiveInt("--months"), 12)
     .option("--start <YYYY-MM>", "the first month", arg.month("--start"), "2026-01")
-    .action(async (opts: { seed: number; months: number; start: string }, cmd: Command) => {
+    .option(
+      "--warm-up <n>",
+      "months the programme ran before --start, not reported (0: start from an empty programme)",
+      arg.wholeNumber("--warm-up"),
+      12,
+    )
+    .action(async (opts: { seed: number; months: number; start: string; warmUp: number }, cmd: Command) => {
       const g = globals(cmd);
       const locale = g.lang ?? friesland.locale;
       // On a store only when one is named; by default the demo leaves nothing behind.
@@ -1249,6 +1255,7 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
           seed: opts.seed,
           months: opts.months,
           start: opts.start,
+          warmUp: opts.warmUp,
           onMonth: ({ month, report }) => {
             note(locale, "cli.demoMonth", {
               month,

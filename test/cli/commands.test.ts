@@ -375,23 +375,23 @@ describe("vmentor's errors", () => {
 
 describe("vmentor demo", () => {
   it("runs the Friesland programme month by month, the same for the same seed", async () => {
-    const a = await vmentor("demo", "--months", "3");
+    const a = await vmentor("demo", "--months", "3", "--warm-up", "0");
     expect(a.code).toBe(0);
     expect(a.out.match(/^# Entrepreneur Mentoring Service Friesland/gm)).toHaveLength(3);
     expect(a.out).toContain("Het jaar: 30 mentoren");
     expect(a.err.split("\n")).toHaveLength(3); // progress: one line per month, on stderr
-    const b = await vmentor("demo", "--months", "3");
+    const b = await vmentor("demo", "--months", "3", "--warm-up", "0");
     expect(b.out).toBe(a.out);
-    const c = await vmentor("demo", "--months", "3", "--seed", "7");
+    const c = await vmentor("demo", "--months", "3", "--warm-up", "0", "--seed", "7");
     expect(c.out).not.toBe(a.out);
   });
 
   it("keeps the year in a store when one is named, and refuses a store that holds a programme", async () => {
     const db = join(tempDir(), "demo.db");
-    const r = await vmentor("--db", db, "--json", "demo", "--months", "2");
+    const r = await vmentor("--db", db, "--json", "demo", "--months", "2", "--warm-up", "1");
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).months).toHaveLength(2);
-    expect((await vmentor("--db", db, "demo", "--months", "1")).code).toBe(exitCodes.refused);
+    expect((await vmentor("--db", db, "demo", "--months", "1", "--warm-up", "0")).code).toBe(exitCodes.refused);
     expect((await vmentor("--db", db, "report", "--month", "2026-02", "--format", "json")).code).toBe(0);
   });
 });

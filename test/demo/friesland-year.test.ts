@@ -1,7 +1,7 @@
 /**
  * The demo year is the programme's own tour: it starts from the steady state of a programme that has
  * run for a year (about 30 mentors and 30 running cases) and has every moment a programme manager
- * must handle — each checked here for three seeds, not only the one `npm start` shows.
+ * must handle — each checked here for two seeds, not only the one `npm start` shows.
  */
 
 import { currentTeam } from "venture-mentoring";
@@ -9,7 +9,7 @@ import { createMemoryStore } from "venture-mentoring/memory";
 import { describe, expect, it } from "vitest";
 import { runDemoYear } from "../../examples/demo/friesland-year.js";
 
-describe.each([2026, 7, 1])("the demo year with seed %i", (seed) => {
+describe.each([2026, 7])("the demo year with seed %i", (seed) => {
   it("starts from the steady state and has each moment of a programme's year, every one handled", async () => {
     const store = createMemoryStore();
     const year = await runDemoYear(store, { seed });

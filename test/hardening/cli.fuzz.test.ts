@@ -36,7 +36,7 @@ async function vmentor(argv: string[]) {
 
 beforeAll(async () => {
   // --db is named, so the demo's three months are kept in the file: a programme with real data.
-  expect((await vmentor(["demo", "--months", "3"])).code).toBe(0);
+  expect((await vmentor(["demo", "--months", "3", "--warm-up", "2"])).code).toBe(0);
 });
 
 /** A file with hostile content: malformed JSON, CSV, or a hostile document. */
