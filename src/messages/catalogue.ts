@@ -120,6 +120,40 @@ export interface MessageParams {
   "error.VentureHasOpenCase": { intake: string; cases: string };
   "error.StoreConflict": { collection: string; id: string };
   "error.StoreUnavailable": { cause: string };
+  // Codes inside error messages, in words.
+  "refusal.team.notMatchable": Record<string, never>;
+  "refusal.team.atCapacity": Record<string, never>;
+  "refusal.team.conflictOfInterest": Record<string, never>;
+  "refusal.team.notLeadQualified": Record<string, never>;
+  "refusal.teamChange.notOnTeam": Record<string, never>;
+  "refusal.teamChange.alreadyOnTeam": Record<string, never>;
+  "refusal.teamChange.leadTaken": Record<string, never>;
+  "refusal.teamChange.teamSize": Record<string, never>;
+  "refusal.teamChange.noLead": Record<string, never>;
+  "refusal.teamChange.historyFull": Record<string, never>;
+  "refusal.teamChange.recused": Record<string, never>;
+  "refusal.session.caseNotRunning": Record<string, never>;
+  "refusal.session.mentorNotOnTeam": Record<string, never>;
+  "refusal.session.noteAuthorNotAllowed": Record<string, never>;
+  "refusal.session.wrongCase": Record<string, never>;
+  "refusal.session.noOneOffOffered": Record<string, never>;
+  "event.teamConfirmed": Record<string, never>;
+  "event.paused": Record<string, never>;
+  "event.resumed": Record<string, never>;
+  "event.mentorLeft": Record<string, never>;
+  "event.mentorJoined": Record<string, never>;
+  "event.leadHandedOver": Record<string, never>;
+  "event.heldOver": Record<string, never>;
+  "event.closed": Record<string, never>;
+  "mentorState.applicant": Record<string, never>;
+  "mentorState.active": Record<string, never>;
+  "mentorState.paused": Record<string, never>;
+  "mentorState.retired": Record<string, never>;
+  "mentorEvent.approved": Record<string, never>;
+  "mentorEvent.paused": Record<string, never>;
+  "mentorEvent.resumed": Record<string, never>;
+  "mentorEvent.retired": Record<string, never>;
+  "mentorEvent.ethicsStatementSigned": Record<string, never>;
   // Rendering a proposal (CLI, portal).
   "proposal.title": { round: string };
   "proposal.team": { case: string; lead: string; members: string };
@@ -246,7 +280,7 @@ const en: Catalogue = {
     `The next meeting has ${placesLeft} places left; refer the entrepreneur or offer a one-off conversation.`,
   "error.NoTeamPossible": ({ topics }) =>
     `No team can be formed for this question now (short of: ${topics}).`,
-  "error.NotAReferral": ({ outcome }) => `The triage decision was '${outcome}', not a referral.`,
+  "error.NotAReferral": ({ outcome }) => `The triage decision was to ${outcome}, not a referral.`,
   "diagnosis.capacityShort": ({ have, need }) => `Mentor capacity ${have} < ${need} team places.`,
   "diagnosis.leadCapacityShort": ({ have, need }) => `Lead-qualified capacity ${have} < ${need} cases.`,
   "diagnosis.tooFewMentors": ({ case: c, have, need }) =>
@@ -284,12 +318,13 @@ const en: Catalogue = {
     `The matching engine broke a hard rule (${rules}); this is a bug, please report it.`,
   "error.CaseNotInRound": ({ case: c }) => `Case ${c} is not in this round.`,
   "error.IllegalTransition": ({ case: c, state, event }) =>
-    `Case ${c} is ${state}; '${event}' is not possible from there.`,
+    `Case ${c} is ${state}: ${event} is not possible now.`,
   "error.TeamChangeRefused": ({ case: c, mentor, reason }) =>
     `Team change on case ${c} refused for ${mentor}: ${reason}.`,
   "error.IllegalMentorTransition": ({ mentor, state, event }) =>
-    `Mentor ${mentor} is ${state}; '${event}' is not possible from there.`,
-  "error.SessionRefused": ({ session, reason, mentor }) => `Session ${session} refused: ${reason} ${mentor}.`,
+    `Mentor ${mentor} is ${state}: ${event} is not possible now.`,
+  "error.SessionRefused": ({ session, reason, mentor }) =>
+    `Session ${session} was not recorded: ${reason}${mentor === "" ? "" : ` (${mentor})`}.`,
   "error.NotFound": ({ collection, id }) => `No ${collection} '${id}' found.`,
   "collection.mentors": () => "mentor",
   "collection.cases": () => "case",
@@ -320,6 +355,42 @@ const en: Catalogue = {
     `${collection} '${id}' was changed by someone else; reload and try again.`,
   "error.StoreUnavailable": ({ cause }) =>
     `The programme's data store is unavailable (${cause}); nothing was changed.`,
+  "refusal.team.notMatchable": () =>
+    "not matchable now (not active, paused, or the ethics statement is not current)",
+  "refusal.team.atCapacity": () => "no room left (cases or hours)",
+  "refusal.team.conflictOfInterest": () => "a conflict of interest with the venture",
+  "refusal.team.notLeadQualified": () => "not qualified to lead a team",
+  "refusal.teamChange.notOnTeam": () => "not on the team",
+  "refusal.teamChange.alreadyOnTeam": () => "already on the team",
+  "refusal.teamChange.leadTaken": () => "the team has a lead already",
+  "refusal.teamChange.teamSize": () => "the team would have the wrong size",
+  "refusal.teamChange.noLead": () => "the team would have no lead",
+  "refusal.teamChange.historyFull": () => "the case keeps as many team changes as it can",
+  "refusal.teamChange.recused": () =>
+    "they recused from this case before (a conflict of interest) and do not return to it",
+  "refusal.session.caseNotRunning": () => "the case is not running",
+  "refusal.session.mentorNotOnTeam": () => "a mentor present is not on the case's team on that date",
+  "refusal.session.noteAuthorNotAllowed": () =>
+    "the notes are written by the lead or a mentor the lead named",
+  "refusal.session.wrongCase": () => "the session names another case",
+  "refusal.session.noOneOffOffered": () => "triage did not offer this intake a one-off conversation",
+  "event.teamConfirmed": () => "confirming a team",
+  "event.paused": () => "pausing",
+  "event.resumed": () => "resuming",
+  "event.mentorLeft": () => "a mentor leaving",
+  "event.mentorJoined": () => "a mentor joining",
+  "event.leadHandedOver": () => "handing over the lead",
+  "event.heldOver": () => "planning it once more",
+  "event.closed": () => "closing",
+  "mentorState.applicant": () => "an applicant",
+  "mentorState.active": () => "active",
+  "mentorState.paused": () => "paused",
+  "mentorState.retired": () => "retired",
+  "mentorEvent.approved": () => "approving",
+  "mentorEvent.paused": () => "pausing",
+  "mentorEvent.resumed": () => "resuming",
+  "mentorEvent.retired": () => "retiring",
+  "mentorEvent.ethicsStatementSigned": () => "signing the ethics statement",
   "proposal.title": ({ round }) => `Proposal for ${round} (a proposal until the mentors accept)`,
   "proposal.team": ({ case: c, lead, members }) => `${c}: ${lead} (lead), ${members}`,
   "proposal.notStaffed": ({ cases }) => `Not staffed: ${cases}`,
@@ -422,7 +493,7 @@ const nl: Catalogue = {
   "advice.formTeam": () => "Vind eerst de mensen met wie je het bedrijf samen runt.",
   "advice.seekFirstLineHelp": () =>
     "Neem contact op met het regionale ondernemersloket voor praktische eerstelijnshulp.",
-  "outcome.accept": () => "Aangenomen: de case gaat naar het volgende mentorenoverleg.",
+  "outcome.accept": () => "Aangenomen: de casus gaat naar het volgende mentorenoverleg.",
   "outcome.refer": ({ partner }) => `Doorverwezen naar ${partner}.`,
   "outcome.oneOff": () => "Eén gesprek met een mentor.",
   "outcome.notReady": ({ advice }) => `Nog niet: ${advice}`,
@@ -432,21 +503,21 @@ const nl: Catalogue = {
     `Het volgende overleg heeft nog ${placesLeft} plaatsen; verwijs door of bied één gesprek aan.`,
   "error.NoTeamPossible": ({ topics }) =>
     `Er is nu geen team voor deze vraag te vormen (tekort aan: ${topics}).`,
-  "error.NotAReferral": ({ outcome }) => `Het triagebesluit was '${outcome}', geen doorverwijzing.`,
+  "error.NotAReferral": ({ outcome }) => `Het triagebesluit was ${outcome}, geen doorverwijzing.`,
   "diagnosis.capacityShort": ({ have, need }) => `Mentorcapaciteit ${have} < ${need} teamplaatsen.`,
-  "diagnosis.leadCapacityShort": ({ have, need }) => `Capaciteit van teamleiders ${have} < ${need} cases.`,
+  "diagnosis.leadCapacityShort": ({ have, need }) => `Capaciteit van teamleiders ${have} < ${need} casussen.`,
   "diagnosis.tooFewMentors": ({ case: c, have, need }) =>
-    `Case ${c}: slechts ${have} mentoren zonder belangenconflict met ruimte, ${need} nodig.`,
+    `Casus ${c}: slechts ${have} mentoren zonder belangenconflict met ruimte, ${need} nodig.`,
   "diagnosis.noLeadCandidate": ({ case: c }) =>
-    `Case ${c}: geen teamleider met ruimte zonder belangenconflict.`,
+    `Casus ${c}: geen teamleider met ruimte zonder belangenconflict.`,
   "diagnosis.topicShort": ({ case: c, topic, mentors }) =>
-    `Case ${c}: slechts ${mentors} mentoren zonder belangenconflict met ruimte kennen ${topic}.`,
+    `Casus ${c}: slechts ${mentors} mentoren zonder belangenconflict met ruimte kennen ${topic}.`,
   "diagnosis.capacityTakenByOtherCases": ({ case: c }) =>
-    `Case ${c}: de mogelijke mentoren zijn nodig voor de andere cases van dit overleg.`,
+    `Casus ${c}: de mogelijke mentoren zijn nodig voor de andere casussen van dit overleg.`,
   "diagnosis.overQuota": ({ case: c, quota }) =>
-    `Case ${c} valt buiten het quotum van ${quota} nieuwe cases; verwijs door of bied één gesprek aan.`,
+    `Casus ${c} valt buiten het quotum van ${quota} nieuwe casussen; verwijs door of bied één gesprek aan.`,
   "diagnosis.pinNotHonoured": ({ case: c, mentor, reason }) =>
-    `Vastzetten van ${mentor} op case ${c} niet gelukt: ${reason}.`,
+    `Vastzetten van ${mentor} op casus ${c} niet gelukt: ${reason}.`,
   "explain.covers": ({ mentor, topics }) => `${mentor} dekt ${topics}.`,
   "explain.coversNothing": ({ mentor }) =>
     `${mentor} brengt sectorkennis of een frisse blik in plaats van een thema.`,
@@ -458,25 +529,24 @@ const nl: Catalogue = {
   "exclusion.inactive": () => "geen actieve mentor",
   "exclusion.paused": () => "gepauzeerd",
   "exclusion.ethicsExpired": () => "ethische verklaring niet in de laatste twaalf maanden getekend",
-  "exclusion.atCapacity": () => "geen ruimte meer (cases of uren)",
+  "exclusion.atCapacity": () => "geen ruimte meer (casussen of uren)",
   "exclusion.conflictOfInterest": () => "belangenconflict",
-  "exclusion.declined": () => "heeft deze case afgewezen",
+  "exclusion.declined": () => "heeft deze casus afgewezen",
   "exclusion.excludedByManager": () => "uitgesloten door de programmamanager",
-  "exclusion.usedByOtherCases": () => "ruimte gaat naar andere cases van dit overleg",
+  "exclusion.usedByOtherCases": () => "ruimte gaat naar andere casussen van dit overleg",
   "exclusion.teamRule": () => "het team zou eenzijdig worden of twee mensen van één bedrijf krijgen",
   "exclusion.lowerTeamValue": () => "het gekozen team dekt de vraag beter",
-  "exclusion.caseUnstaffed": () => "de case kon niet bemand worden",
+  "exclusion.caseUnstaffed": () => "de casus kon niet bemand worden",
   "error.SolverDefect": ({ rules }) =>
     `Het koppelalgoritme brak een harde regel (${rules}); dit is een fout, meld die alstublieft.`,
-  "error.CaseNotInRound": ({ case: c }) => `Case ${c} hoort niet bij dit overleg.`,
-  "error.IllegalTransition": ({ case: c, state, event }) =>
-    `Case ${c} staat op '${state}'; '${event}' kan vanaf daar niet.`,
+  "error.CaseNotInRound": ({ case: c }) => `Casus ${c} hoort niet bij dit overleg.`,
+  "error.IllegalTransition": ({ case: c, state, event }) => `Casus ${c} is ${state}: ${event} kan nu niet.`,
   "error.TeamChangeRefused": ({ case: c, mentor, reason }) =>
-    `Teamwijziging op case ${c} geweigerd voor ${mentor}: ${reason}.`,
+    `Teamwijziging op casus ${c} geweigerd voor ${mentor}: ${reason}.`,
   "error.IllegalMentorTransition": ({ mentor, state, event }) =>
-    `Mentor ${mentor} staat op '${state}'; '${event}' kan vanaf daar niet.`,
+    `Mentor ${mentor} is ${state}: ${event} kan nu niet.`,
   "error.SessionRefused": ({ session, reason, mentor }) =>
-    `Sessie ${session} geweigerd: ${reason} ${mentor}.`,
+    `Sessie ${session} is niet vastgelegd: ${reason}${mentor === "" ? "" : ` (${mentor})`}.`,
   "error.NotFound": ({ collection, id }) => `Geen ${collection} '${id}' gevonden.`,
   "collection.mentors": () => "mentor",
   "collection.cases": () => "casus",
@@ -507,6 +577,43 @@ const nl: Catalogue = {
     `${collection} '${id}' is door iemand anders gewijzigd; laad opnieuw en probeer het nog eens.`,
   "error.StoreUnavailable": ({ cause }) =>
     `De gegevensopslag van het programma is niet bereikbaar (${cause}); er is niets gewijzigd.`,
+  "refusal.team.notMatchable": () =>
+    "nu niet in te zetten (niet actief, gepauzeerd of zonder geldige ethische verklaring)",
+  "refusal.team.atCapacity": () => "geen ruimte meer (casussen of uren)",
+  "refusal.team.conflictOfInterest": () => "een belangenconflict met de onderneming",
+  "refusal.team.notLeadQualified": () => "niet gekwalificeerd als teamleider",
+  "refusal.teamChange.notOnTeam": () => "zit niet in het team",
+  "refusal.teamChange.alreadyOnTeam": () => "zit al in het team",
+  "refusal.teamChange.leadTaken": () => "het team heeft al een teamleider",
+  "refusal.teamChange.teamSize": () => "het team zou de verkeerde omvang krijgen",
+  "refusal.teamChange.noLead": () => "het team zou geen teamleider hebben",
+  "refusal.teamChange.historyFull": () => "de casus bewaart al zoveel teamwijzigingen als kan",
+  "refusal.teamChange.recused": () =>
+    "trok zich eerder terug uit deze casus (belangenconflict) en komt er niet terug",
+  "refusal.session.caseNotRunning": () => "de casus loopt niet",
+  "refusal.session.mentorNotOnTeam": () =>
+    "een aanwezige mentor zat op die datum niet in het team van de casus",
+  "refusal.session.noteAuthorNotAllowed": () =>
+    "het verslag schrijft de teamleider of een mentor die de teamleider aanwees",
+  "refusal.session.wrongCase": () => "de sessie noemt een andere casus",
+  "refusal.session.noOneOffOffered": () => "de triage bood deze intake geen eenmalig gesprek aan",
+  "event.teamConfirmed": () => "een team bevestigen",
+  "event.paused": () => "pauzeren",
+  "event.resumed": () => "hervatten",
+  "event.mentorLeft": () => "een mentor die vertrekt",
+  "event.mentorJoined": () => "een mentor die erbij komt",
+  "event.leadHandedOver": () => "het teamleiderschap overdragen",
+  "event.heldOver": () => "nog een keer plannen",
+  "event.closed": () => "afsluiten",
+  "mentorState.applicant": () => "aangemeld",
+  "mentorState.active": () => "actief",
+  "mentorState.paused": () => "gepauzeerd",
+  "mentorState.retired": () => "gestopt",
+  "mentorEvent.approved": () => "goedkeuren",
+  "mentorEvent.paused": () => "pauzeren",
+  "mentorEvent.resumed": () => "hervatten",
+  "mentorEvent.retired": () => "laten stoppen",
+  "mentorEvent.ethicsStatementSigned": () => "de ethische verklaring tekenen",
   "proposal.title": ({ round }) => `Voorstel voor ${round} (een voorstel tot de mentoren instemmen)`,
   "proposal.team": ({ case: c, lead, members }) => `${c}: ${lead} (teamleider), ${members}`,
   "proposal.notStaffed": ({ cases }) => `Niet bemand: ${cases}`,
@@ -525,13 +632,13 @@ const nl: Catalogue = {
   "report.intake": ({ requests, accept, refer, oneOff, notReady, overridden }) =>
     `Intake: ${requests} aanvragen — ${accept} aangenomen, ${refer} doorverwezen, ${oneOff} eenmalige gesprekken, ${notReady} nog niet klaar (${overridden} besluiten gewijzigd door de programmamanager).`,
   "report.referrals": ({ list }) => `Doorverwijzingen per partner: ${list}.`,
-  "report.quota": ({ used, quota }) => `Quotum van het overleg: ${used} van ${quota} nieuwe cases.`,
+  "report.quota": ({ used, quota }) => `Quotum van het overleg: ${used} van ${quota} nieuwe casussen.`,
   "report.consent": ({ yes, no, onBehalf }) =>
     `Antwoorden van mentoren op voorstellen: ${yes} ja, ${no} nee (${onBehalf} namens een mentor vastgelegd door de programmamanager).`,
   "report.hours": ({ hours, under, on, over, min, median, max, norm }) =>
     `Uren: ${hours} u sparren deze maand. Tegen de norm van ${norm} u per maand: ${under} onder, ${on} op, ${over} boven; voortschrijdende gemiddelden van ${min} tot ${max} u (mediaan ${median}).`,
   "report.sessions": ({ case: c, oneOff, oneOffHours }) =>
-    `Sessies: ${c} met cases, ${oneOff} eenmalige gesprekken (${oneOffHours} u).`,
+    `Sessies: ${c} met casussen, ${oneOff} eenmalige gesprekken (${oneOffHours} u).`,
   "report.wait": ({ count, median, max }) =>
     `Van intake tot team: mediaan ${median} dagen, langste ${max} (${count} cases).`,
   "report.nextMeetingOk": ({ spare, need, leads }) =>
@@ -540,8 +647,8 @@ const nl: Catalogue = {
     `Volgend overleg: het netwerk kan het volle quotum niet bemannen (${spare} vrije plaatsen voor ${need} nodig, ${leads} voor teamleiders).`,
   "report.shortTopics": ({ topics }) => `Tekort aan mentoren met ruimte voor: ${topics}.`,
   "report.inactivity": ({ case: c, days }) =>
-    `Case ${c}: al ${days} dagen geen sessie. Is de vraag nog open?`,
-  "report.chartHours": () => "Uren per case (voortschrijdend gemiddelde) tegen de norm",
+    `Casus ${c}: al ${days} dagen geen sessie. Is de vraag nog open?`,
+  "report.chartHours": () => "Uren per casus (voortschrijdend gemiddelde) tegen de norm",
   "report.chartCaseHours": ({ case: c }) => `Uren per maand voor ${c} tegen de norm`,
   "report.chartLoad": () => "Cases per mentor tegen capaciteit",
   "closing.questionResolved": () => "vraag beantwoord",

@@ -24,7 +24,9 @@ export function describeError(error: VentureMentoringError, locale: Locale): str
     .with({ type: "NoTeamPossible" }, (e) =>
       message(locale, "error.NoTeamPossible", { topics: e.shortTopics.join(", ") }),
     )
-    .with({ type: "NotAReferral" }, (e) => message(locale, "error.NotAReferral", { outcome: e.outcome }))
+    .with({ type: "NotAReferral" }, (e) =>
+      message(locale, "error.NotAReferral", { outcome: message(locale, `outcomeKind.${e.outcome}`, {}) }),
+    )
     .with({ type: "SolverDefect" }, (e) =>
       message(locale, "error.SolverDefect", {
         rules: [...new Set(e.violations.map((v) => v.rule))].join(", "),
@@ -32,22 +34,30 @@ export function describeError(error: VentureMentoringError, locale: Locale): str
     )
     .with({ type: "CaseNotInRound" }, (e) => message(locale, "error.CaseNotInRound", { case: e.caseId }))
     .with({ type: "IllegalTransition" }, (e) =>
-      message(locale, "error.IllegalTransition", { case: e.caseId, state: e.state, event: e.event }),
+      message(locale, "error.IllegalTransition", {
+        case: e.caseId,
+        state: message(locale, `state.${e.state}`, {}),
+        event: message(locale, `event.${e.event}`, {}),
+      }),
     )
     .with({ type: "TeamChangeRefused" }, (e) =>
-      message(locale, "error.TeamChangeRefused", { case: e.caseId, mentor: e.mentorId, reason: e.reason }),
+      message(locale, "error.TeamChangeRefused", {
+        case: e.caseId,
+        mentor: e.mentorId,
+        reason: message(locale, `refusal.teamChange.${e.reason}`, {}),
+      }),
     )
     .with({ type: "IllegalMentorTransition" }, (e) =>
       message(locale, "error.IllegalMentorTransition", {
         mentor: e.mentorId,
-        state: e.state,
-        event: e.event,
+        state: message(locale, `mentorState.${e.state}`, {}),
+        event: message(locale, `mentorEvent.${e.event}`, {}),
       }),
     )
     .with({ type: "SessionRefused" }, (e) =>
       message(locale, "error.SessionRefused", {
         session: e.sessionId,
-        reason: e.reason,
+        reason: message(locale, `refusal.session.${e.reason}`, {}),
         mentor: e.mentorId ?? "",
       }),
     )
@@ -61,7 +71,11 @@ export function describeError(error: VentureMentoringError, locale: Locale): str
       message(locale, "error.IdempotencyConflict", { key: e.key }),
     )
     .with({ type: "TeamRefused" }, (e) =>
-      message(locale, "error.TeamRefused", { case: e.caseId, mentor: e.mentorId, reason: e.reason }),
+      message(locale, "error.TeamRefused", {
+        case: e.caseId,
+        mentor: e.mentorId,
+        reason: message(locale, `refusal.team.${e.reason}`, {}),
+      }),
     )
     .with({ type: "ConsentRefused" }, (e) =>
       message(locale, `error.ConsentRefused.${e.reason}`, { case: e.caseId, mentor: e.mentorId }),

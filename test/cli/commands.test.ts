@@ -237,7 +237,10 @@ describe.each(targets)("vmentor on %s", (_name, location) => {
     const offered = JSON.parse(r.out).team as { lead: string; members: string[] } | undefined;
     expect(offered === undefined ? [] : [offered.lead, ...offered.members]).not.toContain(member);
     r = await v("--lang", "en", "case", "join", first.caseId, member);
-    expect(r).toMatchObject({ code: exitCodes.refused, err: expect.stringContaining("recused") });
+    expect(r).toMatchObject({
+      code: exitCodes.refused,
+      err: expect.stringContaining("recused from this case before"),
+    });
     expect((await v("case", "join", first.caseId, lead)).code).toBe(0);
     expect((await v("case", "lead", first.caseId, member)).code).toBe(exitCodes.refused); // not on the team
     expect((await v("case", "leave", first.caseId, lead, "--reason", "tired")).code).toBe(
@@ -391,7 +394,9 @@ describe("vmentor demo", () => {
     const r = await vmentor("--db", db, "--json", "demo", "--months", "2", "--warm-up", "1");
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).months).toHaveLength(2);
-    expect((await vmentor("--db", db, "demo", "--months", "1", "--warm-up", "0")).code).toBe(exitCodes.refused);
+    expect((await vmentor("--db", db, "demo", "--months", "1", "--warm-up", "0")).code).toBe(
+      exitCodes.refused,
+    );
     expect((await vmentor("--db", db, "report", "--month", "2026-02", "--format", "json")).code).toBe(0);
   });
 });

@@ -45,7 +45,7 @@ describe("vmentor match", { timeout: 120_000 }, () => {
     expect(r.code).toBe(exitCodes.ok);
     expect(r.out).toMatch(/^Voorstel voor ems-2026-12/);
     expect(r.out).toContain("(teamleider)");
-    expect(r.out).toContain("Capaciteit van teamleiders 2 < 3 cases.");
+    expect(r.out).toContain("Capaciteit van teamleiders 2 < 3 casussen.");
     expect(r.err).toBe("");
   });
 

@@ -10,6 +10,7 @@ import {
   currentTeam,
   describeError,
   type MentoringCase,
+  message,
   transition,
 } from "venture-mentoring";
 import { describe, expect, it } from "vitest";
@@ -85,7 +86,11 @@ describe("case lifecycle", () => {
     expect(got).toBe(expected[state][event]);
     if (r.isErr() && r.error.type === "IllegalTransition") {
       expect(r.error).toEqual({ type: "IllegalTransition", caseId: "case-1", state, event });
-      expect(describeError(r.error, "en")).toContain(event);
+      // The message names the step in words, never as its code.
+      expect(describeError(r.error, "en")).toContain(message("en", `event.${event}`, {}));
+      expect(describeError(r.error, "en")).not.toContain(
+        event === "paused" || event === "resumed" || event === "closed" ? "\u0000" : event,
+      );
     }
   });
 

@@ -69,7 +69,7 @@ describe("the Friesland meeting (30 mentors, 28 running cases, 3 new)", () => {
     expect(p.unstaffed).toEqual(["case-2026-12-03"]);
     expect(p.diagnosis.map((d) => d.code)).toContain("leadCapacityShort");
     expect(p.diagnosis.find((d) => d.code === "leadCapacityShort")?.text).toBe(
-      "Capaciteit van teamleiders 2 < 3 cases.",
+      "Capaciteit van teamleiders 2 < 3 casussen.",
     );
     expect(p.certificate.gap).toBeCloseTo(0, 9);
   });

@@ -1,6 +1,8 @@
 import {
   adviceCodes,
   builtInReasonCodes,
+  caseEventTypes,
+  caseStates,
   catalogues,
   describeError,
   describeOutcome,
@@ -9,6 +11,8 @@ import {
   errorClass,
   friesland,
   type MessageKey,
+  mentorEventTypes,
+  mentorStates,
   type PartnerId,
   ruleReasonCodes,
   type VentureMentoringError,
@@ -56,6 +60,68 @@ describe("message catalogue", () => {
       expect(describeError(e, "en")).not.toEqual(describeError(e, "nl"));
     }
     expect(describeError(errors[0] as VentureMentoringError, "en")).toContain("venture.employees");
+  });
+});
+
+describe("no raw code in a refusal", () => {
+  // Every code a refusal carries, each in every error that carries it: the message says it in words.
+  const refusals: VentureMentoringError[] = [
+    ...(["notMatchable", "atCapacity", "conflictOfInterest", "notLeadQualified"] as const).map(
+      (reason): VentureMentoringError => ({
+        type: "TeamRefused",
+        caseId: "case-1",
+        mentorId: "mentor-22",
+        reason,
+      }),
+    ),
+    ...(
+      ["notOnTeam", "alreadyOnTeam", "leadTaken", "teamSize", "noLead", "historyFull", "recused"] as const
+    ).map(
+      (reason): VentureMentoringError => ({
+        type: "TeamChangeRefused",
+        caseId: "case-1",
+        mentorId: "mentor-22",
+        reason,
+      }),
+    ),
+    ...(
+      ["caseNotRunning", "mentorNotOnTeam", "noteAuthorNotAllowed", "wrongCase", "noOneOffOffered"] as const
+    ).map(
+      (reason): VentureMentoringError => ({
+        type: "SessionRefused",
+        sessionId: "s-1",
+        reason,
+        mentorId: "mentor-22",
+      }),
+    ),
+    ...caseStates.flatMap((state) =>
+      caseEventTypes.map(
+        (event): VentureMentoringError => ({ type: "IllegalTransition", caseId: "case-1", state, event }),
+      ),
+    ),
+    ...mentorStates.flatMap((state) =>
+      mentorEventTypes.map(
+        (event): VentureMentoringError => ({
+          type: "IllegalMentorTransition",
+          mentorId: "mentor-22",
+          state,
+          event,
+        }),
+      ),
+    ),
+    ...(["accept", "refer", "oneOff", "notReady"] as const).map(
+      (outcome): VentureMentoringError => ({ type: "NotAReferral", outcome }),
+    ),
+  ];
+  // A code is a camelCase word ("atCapacity", "mentorNotOnTeam"); ids here are lower-case with dashes.
+  const rawCode = /\b[a-z]+[A-Z][A-Za-z]*\b/;
+  it.each(refusals.map((e) => [e.type, JSON.stringify(e), e] as const))("%s %s", (_type, _json, e) => {
+    for (const locale of ["en", "nl"] as const) {
+      const text = describeError(e, locale);
+      expect(text, text).not.toMatch(rawCode);
+      expect(text).not.toMatch(/undefined|NaN|\$\{|\[object/);
+    }
+    expect(describeError(e, "en")).not.toBe(describeError(e, "nl"));
   });
 });
 
