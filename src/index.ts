@@ -223,6 +223,7 @@ export { linkPreviousCase, type SeenBefore, seenBefore } from "./programme/retur
 export { type SubmittedIntake, submitIntake } from "./programme/submit-intake.js";
 export { type MonthlyReport, monthlyReport, type ProgrammeSnapshot } from "./reports/monthly-report.js";
 export {
+  formatHours,
   renderCaseHoursChart,
   renderHoursChart,
   renderLoadChart,

@@ -36,6 +36,7 @@ import {
   erasePerson,
   ethicsResolutions,
   exportPerson,
+  formatHours,
   friesland,
   type HoldOverReason,
   holdOver,
@@ -311,8 +312,8 @@ export function renderProposal(
   lines.push(
     "",
     message(locale, "proposal.certificate", {
-      objective: c.objective.toFixed(1),
-      bound: c.bound.toFixed(1),
+      objective: formatHours(locale, c.objective),
+      bound: formatHours(locale, c.bound),
       gap: (c.gap * 100).toFixed(2),
       method: `${c.method}, ${c.scope}`,
     }),
@@ -1261,7 +1262,7 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
               month,
               active: report.cases.active,
               intakes: report.intake.requests,
-              hours: report.hours.caseHoursThisMonth.toFixed(1),
+              hours: formatHours(locale, report.hours.caseHoursThisMonth),
             });
             if (!g.json) io.out(`${renderReportMarkdown(report, { ...friesland, locale })}\n`);
           },

@@ -42,6 +42,7 @@ import {
   ethicsResolutions,
   ethicsStatementCurrent,
   exportAmbitions,
+  formatHours,
   type HoldOverReason,
   holdOver,
   holdOverReasons,
@@ -1214,7 +1215,7 @@ export async function createPortal(
           <tr><th></th><th>${t(l, "portal.mentors.cases")}</th><th>${t(l, "portal.mentors.hours")}</th><th>${t(l, "portal.ethics.status")}</th></tr>
           ${report.value.mentorHours.map(
             (m) =>
-              html`<tr><td>${who.get(m.mentorId) ?? m.mentorId}</td><td>${m.cases} / ${m.maxCases}</td><td>${m.loggedThisMonth.toFixed(1)}</td><td data-testid="status-${m.mentorId}">${status(m.mentorId)}</td></tr>`,
+              html`<tr><td>${who.get(m.mentorId) ?? m.mentorId}</td><td>${m.cases} / ${m.maxCases}</td><td>${formatHours(l, m.loggedThisMonth)}</td><td data-testid="status-${m.mentorId}">${status(m.mentorId)}</td></tr>`,
           )}
         </table>
       </section>

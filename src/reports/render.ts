@@ -4,7 +4,24 @@ import { message } from "../messages/catalogue.js";
 import type { Locale, ProgrammeProfile } from "../model/profile.js";
 import type { MonthlyReport } from "./monthly-report.js";
 
-const h = (x: number) => x.toFixed(1);
+/**
+ * A number with one decimal in the reader's notation — "1.5" in English, "1,5" in Dutch — for hours
+ * and scores in texts.
+ *
+ * @example
+ * formatHours("nl", 1.5); // "1,5"
+ */
+export function formatHours(locale: Locale, x: number): string {
+  return h(locale)(x);
+}
+
+const h = (l: Locale) => {
+  const format = new Intl.NumberFormat(l === "nl" ? "nl-NL" : "en-GB", {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+  return (x: number) => format.format(x);
+};
 
 /**
  * The report as Markdown in the profile's language, for the CLI, e-mail or the portal.
@@ -14,6 +31,7 @@ const h = (x: number) => x.toFixed(1);
  */
 export function renderReportMarkdown(r: MonthlyReport, profile: ProgrammeProfile): string {
   const l: Locale = profile.locale;
+  const hours = h(l);
   const closed = (Object.entries(r.cases.closed) as [ClosingReason, number][])
     .filter(([, n]) => n > 0)
     .map(([reason, n]) => `${message(l, `closing.${reason}`, {})} ${n}`)
@@ -45,14 +63,14 @@ export function renderReportMarkdown(r: MonthlyReport, profile: ProgrammeProfile
     `- ${message(l, "report.quota", { used: r.quota.used, quota: r.quota.perMeeting })}`,
     ...(r.consent.yes + r.consent.no > 0 ? [`- ${message(l, "report.consent", { ...r.consent })}`] : []),
     `- ${message(l, "report.hours", {
-      hours: h(r.hours.caseHoursThisMonth),
+      hours: hours(r.hours.caseHoursThisMonth),
       ...r.hours.status,
-      min: h(r.hours.average.min),
-      median: h(r.hours.average.median),
-      max: h(r.hours.average.max),
-      norm: h(profile.hours.normPerCaseMonth),
+      min: hours(r.hours.average.min),
+      median: hours(r.hours.average.median),
+      max: hours(r.hours.average.max),
+      norm: hours(profile.hours.normPerCaseMonth),
     })}`,
-    `- ${message(l, "report.sessions", { case: r.sessions.case, oneOff: r.sessions.oneOff, oneOffHours: h(r.hours.oneOffHours) })}`,
+    `- ${message(l, "report.sessions", { case: r.sessions.case, oneOff: r.sessions.oneOff, oneOffHours: hours(r.hours.oneOffHours) })}`,
     ...(r.daysIntakeToTeam.count > 0 ? [`- ${message(l, "report.wait", { ...r.daysIntakeToTeam })}`] : []),
     `- ${message(l, next.canStaffQuota ? "report.nextMeetingOk" : "report.nextMeetingShort", { spare: next.spareSeats, need: next.seatsNeeded, leads: next.spareLeadSeats })}`,
     ...(next.shortTopics.length > 0

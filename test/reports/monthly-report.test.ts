@@ -114,6 +114,10 @@ describe("monthly report", () => {
     expect(md).toContain("Is de vraag nog open?");
     expect(md).toContain("vraag beantwoord 1");
     expect(md).toContain("Oranjewoud Export Academy 1");
+    // Numbers in the reader's notation: a decimal comma in Dutch, a point in English.
+    expect(md).toContain("de norm van 1,5 u per maand");
+    expect(md).not.toMatch(/\d\.\d u\b/);
+    expect(renderReportMarkdown(r, { ...friesland, locale: "en" })).toMatch(/1\.5/);
     for (const svg of [renderHoursChart(r, friesland), renderLoadChart(r, friesland)]) {
       expect(svg.startsWith("<svg")).toBe(true);
       expect(svg).not.toMatch(/<script|href=|url\(/);
