@@ -314,7 +314,10 @@ export function renderProposal(
     message(locale, "proposal.certificate", {
       objective: formatHours(locale, c.objective),
       bound: formatHours(locale, c.bound),
-      gap: (c.gap * 100).toFixed(2),
+      gap: new Intl.NumberFormat(locale === "nl" ? "nl-NL" : "en-GB", {
+        minimumFractionDigits: 2,
+        maximumFractionDigits: 2,
+      }).format(c.gap * 100),
       method: `${c.method}, ${c.scope}`,
     }),
   );

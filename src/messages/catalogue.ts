@@ -614,7 +614,7 @@ const nl: Catalogue = {
   "mentorEvent.resumed": () => "hervatten",
   "mentorEvent.retired": () => "laten stoppen",
   "mentorEvent.ethicsStatementSigned": () => "de ethische verklaring tekenen",
-  "proposal.title": ({ round }) => `Voorstel voor ${round} (een voorstel tot de mentoren instemmen)`,
+  "proposal.title": ({ round }) => `Voorstel voor ${round} (een voorstel totdat de mentoren ja zeggen)`,
   "proposal.team": ({ case: c, lead, members }) => `${c}: ${lead} (teamleider), ${members}`,
   "proposal.notStaffed": ({ cases }) => `Niet bemand: ${cases}`,
   "proposal.certificate": ({ objective, bound, gap, method }) =>
@@ -623,7 +623,7 @@ const nl: Catalogue = {
   "report.mentors": ({ active, paused, atCapacity, overCommitted, ethicsExpired }) =>
     `Mentoren: ${active} actief (${atCapacity} vol, ${overCommitted} overbelast, ${ethicsExpired} met een verlopen ethische verklaring), ${paused} gepauzeerd.`,
   "report.cases": ({ active, paused, awaiting, new: n }) =>
-    `Cases: ${active} actief, ${paused} gepauzeerd, ${awaiting} wachtend op het overleg, ${n} nieuw deze maand.`,
+    `Casussen: ${active} actief, ${paused} gepauzeerd, ${awaiting} wachtend op het overleg, ${n} nieuw deze maand.`,
   "report.closed": ({ list }) => `Afgesloten deze maand: ${list}.`,
   "report.belowMinimum": ({ cases }) =>
     `Teams onder hun omvang, vervanging in het volgende overleg: ${cases}.`,
