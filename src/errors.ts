@@ -11,6 +11,8 @@ export interface ValidationIssue {
   /** Machine-readable kind of problem (zod's issue code, or `custom`). */
   readonly code: string;
   readonly message: string;
+  /** What the rule asked, for a message in the reader's language: `minimum`, `maximum`, `expected`, `origin`. */
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 /** The input did not pass its schema; every bad field is named. */

@@ -114,7 +114,7 @@ export {
   type MessageParams,
   message,
 } from "./messages/catalogue.js";
-export { describeError } from "./messages/describe-error.js";
+export { describeError, describeIssue, fieldLabel } from "./messages/describe-error.js";
 export { describeOutcome, describeReason } from "./messages/describe-outcome.js";
 export { describeDiagnosis, describeTeam, idsOnly, type Naming } from "./messages/describe-proposal.js";
 export type * from "./model/brand.js";

@@ -35,6 +35,7 @@ import {
   decideTriage,
   describeDiagnosis,
   describeError,
+  describeIssue,
   describeOutcome,
   describeReason,
   describeTeam,
@@ -188,7 +189,7 @@ export async function createPortal(
       e.type === "ValidationFailed"
         ? html`${t(c.var.locale, "portal.badRequest")}
             <ul>
-              ${e.issues.map((i) => html`<li><code>${i.path}</code>: ${i.message}</li>`)}
+              ${e.issues.map((i) => html`<li>${describeIssue(i, c.var.locale)}</li>`)}
             </ul>`
         : html`${text}`;
     return page(c, t(c.var.locale, "portal.title"), retry ?? html``, status, { error: detail });

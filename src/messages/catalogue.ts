@@ -120,6 +120,46 @@ export interface MessageParams {
   "error.VentureHasOpenCase": { intake: string; cases: string };
   "error.StoreConflict": { collection: string; id: string };
   "error.StoreUnavailable": { cause: string };
+  // A field of an input and what is wrong with it (ValidationFailed).
+  "field.mentee.name": Record<string, never>;
+  "field.mentee.email": Record<string, never>;
+  "field.venture.name": Record<string, never>;
+  "field.venture.employees": Record<string, never>;
+  "field.venture.sector": Record<string, never>;
+  "field.venture.stage": Record<string, never>;
+  "field.venture.region": Record<string, never>;
+  "field.venture.registrationNumber": Record<string, never>;
+  "field.question.summary": Record<string, never>;
+  "field.question.topics": Record<string, never>;
+  "field.urgency": Record<string, never>;
+  "field.consent.dataProcessing": Record<string, never>;
+  "field.minutes": Record<string, never>;
+  "field.on": Record<string, never>;
+  "field.mentors": Record<string, never>;
+  "field.name": Record<string, never>;
+  "field.email": Record<string, never>;
+  "field.capacity.maxCases": Record<string, never>;
+  "field.capacity.monthlyHours": Record<string, never>;
+  "issue.required": { field: string };
+  "issue.input": Record<string, never>;
+  "issue.email": { field: string };
+  "issue.notAllowed": { field: string };
+  "subject.IntakeRequest": Record<string, never>;
+  "subject.Mentor": Record<string, never>;
+  "subject.Session": Record<string, never>;
+  "subject.ProgrammeProfile": Record<string, never>;
+  "subject.MatchingRound": Record<string, never>;
+  "issue.tooSmall.number": { field: string; minimum: number };
+  "issue.tooSmall.string": { field: string; minimum: number };
+  "issue.tooSmall.array": { field: string; minimum: number };
+  "issue.tooBig.number": { field: string; maximum: number };
+  "issue.tooBig.string": { field: string; maximum: number };
+  "issue.tooBig.array": { field: string; maximum: number };
+  "issue.notANumber": { field: string };
+  "issue.notText": { field: string };
+  "issue.notADate": { field: string };
+  "issue.wrongKind": { field: string };
+  "issue.other": { field: string; detail: string };
   // Codes inside error messages, in words.
   "refusal.team.notMatchable": Record<string, never>;
   "refusal.team.atCapacity": Record<string, never>;
@@ -355,6 +395,45 @@ const en: Catalogue = {
     `${collection} '${id}' was changed by someone else; reload and try again.`,
   "error.StoreUnavailable": ({ cause }) =>
     `The programme's data store is unavailable (${cause}); nothing was changed.`,
+  "field.mentee.name": () => "Name of the entrepreneur",
+  "field.mentee.email": () => "E-mail address",
+  "field.venture.name": () => "Name of the venture",
+  "field.venture.employees": () => "Number of employees",
+  "field.venture.sector": () => "Sector",
+  "field.venture.stage": () => "Stage of the venture",
+  "field.venture.region": () => "Region",
+  "field.venture.registrationNumber": () => "KvK number",
+  "field.question.summary": () => "The question",
+  "field.question.topics": () => "Topics of the question",
+  "field.urgency": () => "Urgency",
+  "field.consent.dataProcessing": () => "Consent to data processing",
+  "field.minutes": () => "Duration in minutes",
+  "field.on": () => "Date",
+  "field.mentors": () => "Mentors present",
+  "field.name": () => "Name",
+  "field.email": () => "E-mail address",
+  "field.capacity.maxCases": () => "Maximum number of cases",
+  "field.capacity.monthlyHours": () => "Hours a month",
+  "issue.required": ({ field }) => `${field} is required`,
+  "issue.input": () => "The input",
+  "issue.email": ({ field }) => `${field} is not a valid e-mail address`,
+  "issue.notAllowed": ({ field }) => `${field} has a value that is not allowed`,
+  "subject.IntakeRequest": () => "intake",
+  "subject.Mentor": () => "mentor",
+  "subject.Session": () => "session",
+  "subject.ProgrammeProfile": () => "programme profile",
+  "subject.MatchingRound": () => "matching round",
+  "issue.tooSmall.number": ({ field, minimum }) => `${field} must be ${minimum} or more`,
+  "issue.tooSmall.string": ({ field, minimum }) => `${field} needs at least ${minimum} characters`,
+  "issue.tooSmall.array": ({ field, minimum }) => `${field}: at least ${minimum} needed`,
+  "issue.tooBig.number": ({ field, maximum }) => `${field} must be ${maximum} or less`,
+  "issue.tooBig.string": ({ field, maximum }) => `${field} may have at most ${maximum} characters`,
+  "issue.tooBig.array": ({ field, maximum }) => `${field}: at most ${maximum}`,
+  "issue.notANumber": ({ field }) => `${field} is missing or not a number`,
+  "issue.notText": ({ field }) => `${field} is missing or not text`,
+  "issue.notADate": ({ field }) => `${field} is missing or not a date`,
+  "issue.wrongKind": ({ field }) => `${field} is missing or has the wrong kind of value`,
+  "issue.other": ({ field, detail }) => `${field}: ${detail}`,
   "refusal.team.notMatchable": () =>
     "not matchable now (not active, paused, or the ethics statement is not current)",
   "refusal.team.atCapacity": () => "no room left (cases or hours)",
@@ -577,6 +656,45 @@ const nl: Catalogue = {
     `${collection} '${id}' is door iemand anders gewijzigd; laad opnieuw en probeer het nog eens.`,
   "error.StoreUnavailable": ({ cause }) =>
     `De gegevensopslag van het programma is niet bereikbaar (${cause}); er is niets gewijzigd.`,
+  "field.mentee.name": () => "Naam van de ondernemer",
+  "field.mentee.email": () => "E-mailadres",
+  "field.venture.name": () => "Naam van de onderneming",
+  "field.venture.employees": () => "Aantal medewerkers",
+  "field.venture.sector": () => "Sector",
+  "field.venture.stage": () => "Fase van de onderneming",
+  "field.venture.region": () => "Regio",
+  "field.venture.registrationNumber": () => "KvK-nummer",
+  "field.question.summary": () => "De vraag",
+  "field.question.topics": () => "Thema's van de vraag",
+  "field.urgency": () => "Urgentie",
+  "field.consent.dataProcessing": () => "Toestemming voor gegevensverwerking",
+  "field.minutes": () => "Duur in minuten",
+  "field.on": () => "Datum",
+  "field.mentors": () => "Aanwezige mentoren",
+  "field.name": () => "Naam",
+  "field.email": () => "E-mailadres",
+  "field.capacity.maxCases": () => "Maximaal aantal casussen",
+  "field.capacity.monthlyHours": () => "Uren per maand",
+  "issue.required": ({ field }) => `${field} is verplicht`,
+  "issue.input": () => "De invoer",
+  "issue.email": ({ field }) => `${field} is geen geldig e-mailadres`,
+  "issue.notAllowed": ({ field }) => `${field} heeft een waarde die niet is toegestaan`,
+  "subject.IntakeRequest": () => "intake",
+  "subject.Mentor": () => "mentor",
+  "subject.Session": () => "sessie",
+  "subject.ProgrammeProfile": () => "programmaprofiel",
+  "subject.MatchingRound": () => "matchingronde",
+  "issue.tooSmall.number": ({ field, minimum }) => `${field} moet ${minimum} of meer zijn`,
+  "issue.tooSmall.string": ({ field, minimum }) => `${field} moet minstens ${minimum} tekens hebben`,
+  "issue.tooSmall.array": ({ field, minimum }) => `${field}: minstens ${minimum} nodig`,
+  "issue.tooBig.number": ({ field, maximum }) => `${field} moet ${maximum} of minder zijn`,
+  "issue.tooBig.string": ({ field, maximum }) => `${field} mag hoogstens ${maximum} tekens hebben`,
+  "issue.tooBig.array": ({ field, maximum }) => `${field}: hoogstens ${maximum}`,
+  "issue.notANumber": ({ field }) => `${field} ontbreekt of is geen getal`,
+  "issue.notText": ({ field }) => `${field} ontbreekt of is geen tekst`,
+  "issue.notADate": ({ field }) => `${field} ontbreekt of is geen datum`,
+  "issue.wrongKind": ({ field }) => `${field} ontbreekt of heeft een verkeerd soort waarde`,
+  "issue.other": ({ field, detail }) => `${field}: ${detail}`,
   "refusal.team.notMatchable": () =>
     "nu niet in te zetten (niet actief, gepauzeerd of zonder geldige ethische verklaring)",
   "refusal.team.atCapacity": () => "geen ruimte meer (casussen of uren)",

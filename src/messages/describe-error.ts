@@ -1,7 +1,7 @@
 import { match } from "ts-pattern";
-import type { VentureMentoringError } from "../errors.js";
+import type { ValidationIssue, VentureMentoringError } from "../errors.js";
 import type { Locale } from "../model/profile.js";
-import { message } from "./catalogue.js";
+import { catalogues, message } from "./catalogue.js";
 
 /**
  * The human message for any error the library returns, in the given locale.
@@ -13,8 +13,11 @@ export function describeError(error: VentureMentoringError, locale: Locale): str
   return match(error)
     .with({ type: "ValidationFailed" }, (e) =>
       message(locale, "error.ValidationFailed", {
-        subject: e.subject,
-        fields: e.issues.map((i) => `${i.path || "(root)"}: ${i.message}`).join("; "),
+        subject:
+          (catalogues[locale] as Record<string, ((p: object) => string) | undefined>)[
+            `subject.${e.subject}`
+          ]?.({}) ?? e.subject,
+        fields: e.issues.map((i) => describeIssue(i, locale)).join("; "),
       }),
     )
     .with({ type: "UnknownPartner" }, (e) =>
@@ -94,4 +97,58 @@ export function describeError(error: VentureMentoringError, locale: Locale): str
     )
     .with({ type: "StoreUnavailable" }, (e) => message(locale, "error.StoreUnavailable", { cause: e.cause }))
     .exhaustive();
+}
+
+/** A parameterless text the catalogue may have (a field's or a subject's label), or `undefined`. */
+function optional(locale: Locale, key: string): string | undefined {
+  const render = (catalogues[locale] as Readonly<Record<string, ((p: object) => string) | undefined>>)[key];
+  return Object.hasOwn(catalogues[locale], key) ? render?.({}) : undefined;
+}
+
+/**
+ * The field an issue is about, for people: its label in the reader's language where the catalogue
+ * has one (`venture.employees` → "Aantal medewerkers"), else its path with rows counted from 1
+ * (`3.email` → "#4 › email").
+ */
+export function fieldLabel(path: string, locale: Locale): string {
+  const parts = path.split(".");
+  const label = optional(locale, `field.${parts.filter((part) => !/^\d+$/.test(part)).join(".")}`);
+  const rows = parts.filter((part) => /^\d+$/.test(part)).map((part) => `#${Number(part) + 1}`);
+  if (label !== undefined) return rows.length === 0 ? label : `${label} (${rows.join(", ")})`;
+  if (path === "") return message(locale, "issue.input", {});
+  return parts.map((part) => (/^\d+$/.test(part) ? `#${Number(part) + 1}` : part)).join(" › ");
+}
+
+/**
+ * One thing wrong with an input, in the reader's language: the field's label and what it needs
+ * ("Aantal medewerkers moet 0 of meer zijn"). A rule of the library's own says its message as
+ * written.
+ *
+ * @example
+ * describeIssue({ path: "venture.employees", code: "too_small", message: "…", params: { minimum: 0, origin: "number" } }, "nl");
+ */
+export function describeIssue(issue: ValidationIssue, locale: Locale): string {
+  const field = fieldLabel(issue.path, locale);
+  const p = issue.params ?? {};
+  const origin =
+    p.origin === "number" || p.origin === "string" || p.origin === "array" ? p.origin : undefined;
+  if (issue.code === "too_small" && origin !== undefined) {
+    const minimum = Number(p.minimum);
+    if (origin !== "number" && minimum === 1) return message(locale, "issue.required", { field });
+    return message(locale, `issue.tooSmall.${origin}`, { field, minimum });
+  }
+  if (issue.code === "too_big" && origin !== undefined)
+    return message(locale, `issue.tooBig.${origin}`, { field, maximum: Number(p.maximum) });
+  if (issue.code === "invalid_type") {
+    const expected = p.expected;
+    if (expected === "number" || expected === "int") return message(locale, "issue.notANumber", { field });
+    if (expected === "string") return message(locale, "issue.notText", { field });
+    if (expected === "date") return message(locale, "issue.notADate", { field });
+    return message(locale, "issue.wrongKind", { field });
+  }
+  if (issue.code === "invalid_format" && p.format === "email")
+    return message(locale, "issue.email", { field });
+  if (issue.code === "invalid_value" || issue.code === "invalid_union")
+    return message(locale, "issue.notAllowed", { field });
+  return message(locale, "issue.other", { field, detail: issue.message });
 }

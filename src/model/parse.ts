@@ -4,6 +4,17 @@ import type { ValidationFailed, ValidationIssue } from "../errors.js";
 
 const MAX_ISSUES = 50;
 
+/** What a zod issue asked (a bound, a type), kept so the message can be said in any language. */
+function issueParams(i: z.core.$ZodIssue): Readonly<Record<string, string | number>> | undefined {
+  if (i.code === "too_small")
+    return { minimum: Number(i.minimum), origin: String(i.origin), inclusive: i.inclusive === false ? 0 : 1 };
+  if (i.code === "too_big")
+    return { maximum: Number(i.maximum), origin: String(i.origin), inclusive: i.inclusive === false ? 0 : 1 };
+  if (i.code === "invalid_type") return { expected: String(i.expected) };
+  if (i.code === "invalid_format") return { format: String(i.format) };
+  return undefined;
+}
+
 /**
  * Parse `raw` with `schema` into a Result. Never throws: input too deep for the parser, or a
  * hostile object whose getters throw, becomes a `ValidationFailed` at the root path.
@@ -21,10 +32,14 @@ export function parseWith<T>(
     return err({ type: "ValidationFailed", subject, issues: [{ path: "", code: "unreadable", message }] });
   }
   if (result.success) return ok(result.data);
-  const issues: ValidationIssue[] = result.error.issues.slice(0, MAX_ISSUES).map((i) => ({
-    path: i.path.map(String).join("."),
-    code: i.code,
-    message: i.message,
-  }));
+  const issues: ValidationIssue[] = result.error.issues.slice(0, MAX_ISSUES).map((i) => {
+    const params = issueParams(i);
+    return {
+      path: i.path.map(String).join("."),
+      code: i.code,
+      message: i.message,
+      ...(params === undefined ? {} : { params }),
+    };
+  });
   return err({ type: "ValidationFailed", subject, issues });
 }

@@ -27,7 +27,8 @@ async function cookieFor(user: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  store = await demoStore();
+  // Hostile requests need a programme with data, not its steady state: a short run-in keeps pages light.
+  store = await demoStore({ warmUp: 2 });
   app = await portalApp(store);
   manager = await cookieFor("pm-paula");
   kase = (await store.list("cases"))._unsafeUnwrap().find((c) => c.value.state === "active")

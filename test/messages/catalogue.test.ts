@@ -9,15 +9,18 @@ import {
   describeReason,
   type ErrorClass,
   errorClass,
+  fieldLabel,
   friesland,
   type MessageKey,
   mentorEventTypes,
   mentorStates,
   type PartnerId,
+  parseIntake,
   ruleReasonCodes,
   type VentureMentoringError,
 } from "venture-mentoring";
 import { describe, expect, it } from "vitest";
+import { intakeRaw } from "../support/raw.js";
 
 describe("message catalogue", () => {
   it("has the same keys in English and Dutch, each rendering a non-empty text", () => {
@@ -59,7 +62,35 @@ describe("message catalogue", () => {
     for (const e of errors) {
       expect(describeError(e, "en")).not.toEqual(describeError(e, "nl"));
     }
-    expect(describeError(errors[0] as VentureMentoringError, "en")).toContain("venture.employees");
+    expect(describeError(errors[0] as VentureMentoringError, "en")).toContain("Number of employees");
+  });
+});
+
+describe("invalid input said in the reader's language", () => {
+  it("names each field by its label and says what it needs, rows counted from 1", () => {
+    const raw = intakeRaw("i-1");
+    const bad = parseIntake({
+      ...raw,
+      mentee: { name: "Sjoukje", email: "not an address" },
+      venture: { ...raw.venture, employees: -1 },
+      question: { ...raw.question, topics: [{ topic: "growth", weight: 9 }] },
+    })._unsafeUnwrapErr();
+    const nl = describeError(bad, "nl");
+    expect(nl).toContain("Aantal medewerkers moet 0 of meer zijn");
+    expect(nl).toContain("E-mailadres is geen geldig e-mailadres");
+    expect(nl).toContain("#1");
+    expect(nl).not.toMatch(/venture\.employees|Invalid|Too small|expected/);
+    const en = describeError(bad, "en");
+    expect(en).toContain("Number of employees must be 0 or more");
+    expect(en).not.toContain("venture.employees");
+    const nan = parseIntake({
+      ...raw,
+      venture: { ...raw.venture, employees: Number.NaN },
+    })._unsafeUnwrapErr();
+    expect(describeError(nan, "nl")).toContain("Aantal medewerkers ontbreekt of is geen getal");
+    // A row of an import: counted from 1, as people count.
+    expect(fieldLabel("0.email", "nl")).toBe("E-mailadres (#1)");
+    expect(fieldLabel("mentors.3.capacity.maxCases", "en")).toBe("mentors › #4 › capacity › maxCases");
   });
 });
 

@@ -11,11 +11,14 @@ export const now = new Date("2026-11-27T10:00:00.000Z");
 export const secret = "a-test-secret-that-is-long-enough-0123456789";
 export const manager = { ...demoManager, role: "manager" as const };
 
-/** A SQLite store holding the demo year (Nov 2025 – Oct 2026). */
-export async function demoStore(): Promise<ProgrammeStore> {
+/**
+ * A SQLite store holding the demo year (Nov 2025 – Oct 2026), after the demo's year of running; a
+ * test about something else than the steady state may ask for a shorter run-in (`warmUp`).
+ */
+export async function demoStore(options: { readonly warmUp?: number } = {}): Promise<ProgrammeStore> {
   const store = createSqliteStore({ path: ":memory:" })._unsafeUnwrap();
   (await store.migrate())._unsafeUnwrap();
-  const year = await runDemoYear(store, { start: "2025-11", months: 12 });
+  const year = await runDemoYear(store, { start: "2025-11", months: 12, ...options });
   if (!year.ok) throw new Error(`demo failed at ${year.failure.step}`);
   return store;
 }

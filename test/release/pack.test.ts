@@ -100,7 +100,7 @@ describe("the packed package in an empty project", { timeout: 120_000 }, () => {
       // No mentors yet, so no team can be formed: a one-off conversation, never a bare no.
       expect(out.outcome).toBe("oneOff");
       expect(out.reasons).toBeGreaterThan(0);
-      expect(out.error).toContain("urgency");
+      expect(out.error).toContain("Urgency has a value that is not allowed");
     });
   }
 
