@@ -278,6 +278,12 @@ function progressLine(p: MatchProgress, ms: number, locale: Locale): string {
 const topicLabelOf = (profile: ProgrammeProfile, locale: Locale) => (id: string) =>
   profile.topics.find((t) => t.id === id)?.label[locale] ?? id;
 
+/** Mentors by id, topics by the profile's labels: how a diagnosis reads where no names are at hand. */
+const idsAndLabels = (profile: ProgrammeProfile, locale: Locale) => ({
+  mentor: (id: string) => id,
+  topic: topicLabelOf(profile, locale),
+});
+
 /** The proposal for people: teams with their explanations, what could not be staffed and why. */
 export function renderProposal(
   p: MatchingProposal,
@@ -961,12 +967,7 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
             : say(locale, "cli.noReplacement", {
                 caseId,
                 why: o.diagnosis
-                  .map((d) =>
-                    describeDiagnosis(d, locale, {
-                      mentor: (id) => id,
-                      topic: topicLabelOf(ctx.profile, locale),
-                    }),
-                  )
+                  .map((d) => describeDiagnosis(d, locale, idsAndLabels(ctx.profile, locale)))
                   .join(" "),
               }),
         );
@@ -999,12 +1000,7 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
                     meetings: d.meetingsMissed.length,
                     since: d.openedOn.toISOString().slice(0, 10),
                     why: d.diagnosis
-                      .map((x) =>
-                        describeDiagnosis(x, locale, {
-                          mentor: (id) => id,
-                          topic: topicLabelOf(ctx.profile, locale),
-                        }),
-                      )
+                      .map((x) => describeDiagnosis(x, locale, idsAndLabels(ctx.profile, locale)))
                       .join(" "),
                   }),
                 )
