@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import {
   describeError,
   describeOutcome,
+  describeReason,
   evaluateTriage,
   friesland,
   message,
@@ -48,7 +49,7 @@ for (const item of intakes) {
     `• ${intake.venture.name} (${message(profile.locale, `stage.${intake.venture.stage}`, {})}, ${intake.venture.region})`,
   );
   console.log(`  ${describeOutcome(decision.outcome, profile)}`);
-  for (const r of decision.reasons) console.log(`    – ${r.text}`);
+  for (const r of decision.reasons) console.log(`    – ${describeReason(r, profile.locale, profile)}`);
   console.log("");
 }
 console.log(say(profile.locale, "walkthrough.placesLeft", { places: placesLeft }));

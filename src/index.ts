@@ -79,14 +79,19 @@ export {
   parseMatchingRound,
 } from "./matching/match-round.js";
 export { prng } from "./matching/prng.js";
-export type {
-  Certificate,
-  Diagnosis,
-  MatchingProposal,
-  NotChosenReason,
-  ProposedMember,
-  ProposedTeam,
-  TeamExplanation,
+export {
+  type Certificate,
+  type Diagnosis,
+  type DiagnosisData,
+  type MatchingProposal,
+  type NotChosenReason,
+  type ProposalData,
+  type ProposedMember,
+  type ProposedTeam,
+  type ProposedTeamData,
+  proposalData,
+  type TeamExplanation,
+  type TeamExplanationData,
 } from "./matching/proposal.js";
 export {
   type ActiveCase,
@@ -117,6 +122,15 @@ export {
 export { describeError, describeIssue, fieldLabel } from "./messages/describe-error.js";
 export { describeOutcome, describeReason } from "./messages/describe-outcome.js";
 export { describeDiagnosis, describeTeam, idsOnly, type Naming } from "./messages/describe-proposal.js";
+export {
+  formatCount,
+  formatDate,
+  formatHours,
+  formatList,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+} from "./messages/format.js";
 export type * from "./model/brand.js";
 export { limits } from "./model/common.js";
 export { addMonths, daysBetween, type MonthKey, monthKey } from "./model/dates.js";
@@ -223,7 +237,6 @@ export { linkPreviousCase, type SeenBefore, seenBefore } from "./programme/retur
 export { type SubmittedIntake, submitIntake } from "./programme/submit-intake.js";
 export { type MonthlyReport, monthlyReport, type ProgrammeSnapshot } from "./reports/monthly-report.js";
 export {
-  formatHours,
   renderCaseHoursChart,
   renderHoursChart,
   renderLoadChart,

@@ -531,6 +531,27 @@ export function createPostgresStore(options: PostgresStoreOptions): Result<Postg
                   cols,
                 );
               },
+              // 5: rounds and triage decisions keep codes and ids only; the sentences (with names)
+              // that releases before 2026-12 stored beside them are dropped, as reading drops them.
+              async () => {
+                const rows = await client.query<{
+                  programme: string;
+                  collection: string;
+                  id: string;
+                  body: unknown;
+                }>(
+                  `SELECT programme, collection, id, body FROM ${t("vm_records")}
+                   WHERE collection IN ('rounds', 'decisions')`,
+                );
+                for (const row of rows.rows) {
+                  const doc = decodeDocument(row.collection as "rounds" | "decisions", row.body);
+                  if (doc.isErr()) continue;
+                  await client.query(
+                    `UPDATE ${t("vm_records")} SET body = $4 WHERE programme = $1 AND collection = $2 AND id = $3`,
+                    [row.programme, row.collection, row.id, JSON.stringify(doc.value)],
+                  );
+                }
+              },
             ];
             for (let k = done; k < migrations.length; k++) {
               const step = migrations[k] as string | (() => Promise<void>);

@@ -131,6 +131,25 @@ const MIGRATIONS: readonly Migration[] = [
       for (const e of indexEntries("intakes", doc.value)) insert.run(row.programme, e.index, e.key, row.id);
     }
   },
+  // 5: rounds and triage decisions keep codes and ids only; the sentences (with names) that releases
+  // before 2026-12 stored beside them are dropped, as reading drops them. Versions stay.
+  (db) => {
+    const update = db.prepare(
+      "UPDATE vm_records SET body = ? WHERE programme = ? AND collection = ? AND id = ?",
+    );
+    const rows = db
+      .prepare<[], { programme: string; collection: "rounds" | "decisions"; id: string; body: string }>(
+        "SELECT programme, collection, id, body FROM vm_records WHERE collection IN ('rounds', 'decisions')",
+      )
+      .all();
+    for (const row of rows) {
+      const doc = attempt(() => JSON.parse(row.body) as unknown).andThen((json) =>
+        decodeDocument(row.collection, json),
+      );
+      if (doc.isErr()) continue;
+      update.run(JSON.stringify(doc.value), row.programme, row.collection, row.id);
+    }
+  },
 ];
 
 const unavailable = (cause: unknown): StoreUnavailable => ({

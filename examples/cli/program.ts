@@ -60,6 +60,7 @@ import {
   type ProgrammeContext,
   type ProgrammeProfile,
   type ProgrammeStore,
+  type ProposalData,
   parseMatchingRound,
   planRound,
   programmeReport,
@@ -286,7 +287,7 @@ const idsAndLabels = (profile: ProgrammeProfile, locale: Locale) => ({
 
 /** The proposal for people: teams with their explanations, what could not be staffed and why. */
 export function renderProposal(
-  p: MatchingProposal,
+  p: MatchingProposal | ProposalData,
   names: ReadonlyMap<string, string>,
   locale: Locale,
   topicLabel: (topicId: string) => string = (id) => id,
@@ -302,29 +303,26 @@ export function renderProposal(
       message(locale, "proposal.team", {
         case: t.caseId,
         lead: name(t.lead),
-        members: t.members.map(name).join(", "),
+        members: t.members.map(name),
       }),
     );
     for (const text of describeTeam(t, locale, naming)) lines.push(`  - ${text}`);
   }
-  if (p.unstaffed.length > 0 || p.overQuota.length > 0 || p.diagnosis.length > 0) {
-    lines.push(
-      "",
-      message(locale, "proposal.notStaffed", { cases: [...p.unstaffed, ...p.overQuota].join(", ") || "-" }),
-    );
+  const notStaffed = [...p.unstaffed, ...p.overQuota];
+  if (notStaffed.length > 0 || p.diagnosis.length > 0) {
+    lines.push("");
+    if (notStaffed.length > 0) lines.push(message(locale, "proposal.notStaffed", { cases: notStaffed }));
     for (const d of p.diagnosis) lines.push(`  - ${describeDiagnosis(d, locale, naming)}`);
   }
   const c = p.certificate;
   lines.push(
     "",
     message(locale, "proposal.certificate", {
-      objective: formatHours(locale, c.objective),
-      bound: formatHours(locale, c.bound),
-      gap: new Intl.NumberFormat(locale === "nl" ? "nl-NL" : "en-GB", {
-        minimumFractionDigits: 2,
-        maximumFractionDigits: 2,
-      }).format(c.gap * 100),
-      method: `${c.method}, ${c.scope}`,
+      objective: c.objective,
+      bound: c.bound,
+      gap: c.gap,
+      method: c.method,
+      scope: c.scope,
     }),
   );
   return lines.join("\n");
@@ -653,8 +651,8 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
           const { decision, caseId, referralId } = done.value;
           emit(g, done.value, () =>
             [
-              describeOutcome(decision.outcome, { ...ctx.profile, locale }),
-              ...decision.reasons.map((r) => `  - ${describeReason(r, locale)}`),
+              describeOutcome(decision.outcome, ctx.profile, locale),
+              ...decision.reasons.map((r) => `  - ${describeReason(r, locale, ctx.profile)}`),
               ...(caseId === undefined ? [] : [say(locale, "cli.caseOpened", { caseId })]),
               ...(referralId === undefined ? [] : [say(locale, "cli.referralMade", { referralId })]),
             ].join("\n"),

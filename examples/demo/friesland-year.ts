@@ -33,7 +33,7 @@ import {
   monthKey,
   type ProgrammeContext,
   type ProgrammeStore,
-  type ProposedTeam,
+  type ProposedTeamData,
   planRound,
   prng,
   programmeReport,
@@ -260,10 +260,10 @@ export async function runDemoYear(
    */
   const agreeAtMeeting = async (
     roundId: string,
-    planned: ProposedTeam,
+    planned: ProposedTeamData,
     decline: boolean,
-  ): Promise<ProposedTeam | undefined> => {
-    let team: ProposedTeam = planned;
+  ): Promise<ProposedTeamData | undefined> => {
+    let team: ProposedTeamData = planned;
     const decliner = decline ? team.members[team.members.length - 1] : undefined;
     if (decliner !== undefined) {
       const no = await step(

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { describeError, evaluateTriage, friesland, parseIntake } from "venture-mentoring";
+import { describeError, describeReason, evaluateTriage, friesland, parseIntake } from "venture-mentoring";
 
 const requestBody: unknown = JSON.parse(readFileSync("examples/data/sample-intakes.json", "utf8"))[0];
 const parsed = parseIntake(requestBody, friesland); // Result<IntakeRequest, ValidationFailed>
@@ -14,6 +14,6 @@ if (parsed.isErr()) {
   });
   console.log(
     decision.outcome,
-    decision.reasons.map((r) => r.text),
+    decision.reasons.map((r) => describeReason(r, "en", friesland)),
   );
 }

@@ -493,7 +493,7 @@ export async function createPortal(
               ? html`<form method="post" action="/intake/${i.id}/triage"><button class="primary">${t(l, "portal.intake.submit")}</button></form>`
               : html`<p class="outcome ${d.outcome.kind}" data-testid="outcome">${describeOutcome(d.outcome, localProfile)}</p>
                   <h2>${t(l, "portal.decision.reasons")}</h2>
-                  <ul class="reasons">${d.reasons.map((r) => html`<li>${describeReason(r, l)}</li>`)}</ul>
+                  <ul class="reasons">${d.reasons.map((r) => html`<li>${describeReason(r, l, profile)}</li>`)}</ul>
                   ${d.override === undefined ? "" : html`<p class="muted">${t(l, "portal.decision.overridden", { by: d.override.by })}: ${d.override.reason}</p>`}
                   ${kase === undefined ? "" : html`<p><a href="/cases/${kase.id}">${t(l, "portal.decision.case", { caseId: kase.id })}</a></p>`}
                   ${

@@ -28,8 +28,8 @@ export interface ProposedMember {
   };
 }
 
-/** Why a team is what it is, in data and in the round's language. */
-export interface TeamExplanation {
+/** Why a team is what it is, as data: stored so, and rendered in the reader's language when read (`describeTeam`). */
+export interface TeamExplanationData {
   readonly coveredTopics: readonly TopicId[];
   readonly uncoveredTopics: readonly TopicId[];
   readonly coveragePoints: number;
@@ -40,11 +40,15 @@ export interface TeamExplanation {
     readonly score: number;
     readonly reason: NotChosenReason;
   }[];
+}
+
+/** Why a team is what it is, in data and, for a round file's reader, in the round's language. */
+export interface TeamExplanation extends TeamExplanationData {
   readonly texts: readonly string[];
 }
 
-/** A proposed team: a proposal until the mentors accept and the team is confirmed. */
-export interface ProposedTeam {
+/** A proposed team as stored: its explanation as data (names and sentences joined when read). */
+export interface ProposedTeamData {
   readonly caseId: CaseId;
   readonly lead: MentorId;
   /** The other mentors (the lead not included). */
@@ -52,11 +56,16 @@ export interface ProposedTeam {
   readonly team: readonly ProposedMember[];
   /** The team's value: pair scores + lead fitness + coverage (points). */
   readonly value: number;
+  readonly explanation: TeamExplanationData;
+}
+
+/** A proposed team: a proposal until the mentors accept and the team is confirmed. */
+export interface ProposedTeam extends ProposedTeamData {
   readonly explanation: TeamExplanation;
 }
 
-/** Why some cases were not staffed, or a pin not honoured; each with its text. */
-export type Diagnosis = (
+/** Why some cases were not staffed, or a pin not honoured: a code and its numbers and ids. */
+export type DiagnosisData =
   | { readonly code: "capacityShort"; readonly have: number; readonly need: number }
   | { readonly code: "leadCapacityShort"; readonly have: number; readonly need: number }
   | { readonly code: "tooFewMentors"; readonly caseId: CaseId; readonly have: number; readonly need: number }
@@ -74,8 +83,10 @@ export type Diagnosis = (
       readonly caseId: CaseId;
       readonly mentorId: MentorId;
       readonly reason: NotChosenReason;
-    }
-) & { readonly text: string };
+    };
+
+/** A diagnosis with its text in the round's language (a round file's output). */
+export type Diagnosis = DiagnosisData & { readonly text: string };
 
 /**
  * The quality certificate: the objective, a proven upper bound and the relative gap. The bound
@@ -112,6 +123,35 @@ export interface MatchingProposal {
   readonly search: { readonly passes: number; readonly moves: number; readonly evaluations: number };
   /** Team rules (one background, one firm) the proposal could not meet; the validator's second list. */
   readonly teamRuleBreaks: readonly TeamRuleBreak[];
+}
+
+/**
+ * A proposal as a store keeps it: every explanation and diagnosis as codes, ids and numbers, no
+ * sentence and no name (names are joined when read, so an erased name is gone everywhere).
+ */
+export interface ProposalData extends Omit<MatchingProposal, "teams" | "diagnosis"> {
+  readonly teams: readonly ProposedTeamData[];
+  readonly diagnosis: readonly DiagnosisData[];
+}
+
+/**
+ * The proposal's data without its rendered sentences: what `planRound` stores.
+ *
+ * @example
+ * const stored = proposalData(matchRound(round)._unsafeUnwrap());
+ */
+export function proposalData(p: MatchingProposal | ProposalData): ProposalData {
+  return {
+    ...p,
+    teams: p.teams.map(({ explanation, ...team }) => {
+      const { texts: _texts, ...data } = explanation as TeamExplanation;
+      return { ...team, explanation: data };
+    }),
+    diagnosis: p.diagnosis.map((d) => {
+      const { text: _text, ...data } = d as Diagnosis;
+      return data;
+    }),
+  };
 }
 
 export type { SolverDefect } from "../errors.js";

@@ -1,4 +1,5 @@
 import type { Locale } from "../model/profile.js";
+import { formattersFor } from "./format.js";
 
 /**
  * Parameters of every message. The catalogue below must give a text for every key in every
@@ -19,9 +20,9 @@ export interface MessageParams {
   tooSmallQuestion: Record<string, never>;
   // Triage reasons the library adds itself.
   quotaFull: { placesLeft: number };
-  noTeamForTopics: { topics: string };
+  noTeamForTopics: { topics: readonly string[] };
   noRuleMatched: Record<string, never>;
-  routedToPartner: { partner: string; topics: string };
+  routedToPartner: { partner: string; topics: readonly string[] };
   oneOffInstead: Record<string, never>;
   managerOverride: { reason: string };
   // Advice for an entrepreneur who is not ready yet.
@@ -62,7 +63,7 @@ export interface MessageParams {
   "error.ValidationFailed": { subject: string; fields: string };
   "error.UnknownPartner": { partnerId: string };
   "error.QuotaFull": { placesLeft: number };
-  "error.NoTeamPossible": { topics: string };
+  "error.NoTeamPossible": { topics: readonly string[] };
   "error.NotAReferral": { outcome: string };
   // Matching: diagnosis when a round cannot staff every case.
   "diagnosis.capacityShort": { have: number; need: number };
@@ -74,11 +75,11 @@ export interface MessageParams {
   "diagnosis.overQuota": { case: string; quota: number };
   "diagnosis.pinNotHonoured": { case: string; mentor: string; reason: string };
   // Matching: why a team looks the way it does.
-  "explain.covers": { mentor: string; topics: string };
+  "explain.covers": { mentor: string; topics: readonly string[] };
   "explain.coversNothing": { mentor: string };
   "explain.leadBest": { mentor: string };
   "explain.leadOnly": { mentor: string };
-  "explain.uncovered": { topics: string };
+  "explain.uncovered": { topics: readonly string[] };
   "explain.notChosen": { mentor: string; reason: string };
   // Why a mentor was not on a team.
   "exclusion.inactive": Record<string, never>;
@@ -92,7 +93,7 @@ export interface MessageParams {
   "exclusion.teamRule": Record<string, never>;
   "exclusion.lowerTeamValue": Record<string, never>;
   "exclusion.caseUnstaffed": Record<string, never>;
-  "error.SolverDefect": { rules: string };
+  "error.SolverDefect": { rules: readonly string[] };
   "error.CaseNotInRound": { case: string };
   "error.IllegalTransition": { case: string; state: string; event: string };
   "error.TeamChangeRefused": { case: string; mentor: string; reason: string };
@@ -116,8 +117,8 @@ export interface MessageParams {
   "error.ConsentRefused.notProposed": { case: string; mentor: string };
   "error.ConsentRefused.noTeamWanted": { case: string; mentor: string };
   "error.ConsentRefused.onBehalfNeedsReason": { case: string; mentor: string };
-  "error.ConsentMissing": { case: string; mentors: string };
-  "error.VentureHasOpenCase": { intake: string; cases: string };
+  "error.ConsentMissing": { case: string; mentors: readonly string[] };
+  "error.VentureHasOpenCase": { intake: string; cases: readonly string[] };
   "error.StoreConflict": { collection: string; id: string };
   "error.StoreUnavailable": { cause: string };
   // A field of an input and what is wrong with it (ValidationFailed).
@@ -196,9 +197,15 @@ export interface MessageParams {
   "mentorEvent.ethicsStatementSigned": Record<string, never>;
   // Rendering a proposal (CLI, portal).
   "proposal.title": { round: string };
-  "proposal.team": { case: string; lead: string; members: string };
-  "proposal.notStaffed": { cases: string };
-  "proposal.certificate": { objective: string; bound: string; gap: string; method: string };
+  "proposal.team": { case: string; lead: string; members: readonly string[] };
+  "proposal.notStaffed": { cases: readonly string[] };
+  "proposal.certificate": {
+    objective: number;
+    bound: number;
+    gap: number;
+    method: "flow+localSearch" | "exact";
+    scope: "allPairs" | "candidatePairs";
+  };
   // The monthly report.
   "report.title": { programme: string; month: string };
   "report.mentors": {
@@ -209,9 +216,9 @@ export interface MessageParams {
     ethicsExpired: number;
   };
   "report.cases": { active: number; paused: number; awaiting: number; new: number };
-  "report.closed": { list: string };
-  "report.belowMinimum": { cases: string };
-  "report.waitedPastMeeting": { count: number; days: number; cases: string };
+  "report.closed": { list: readonly string[] };
+  "report.belowMinimum": { cases: readonly string[] };
+  "report.waitedPastMeeting": { count: number; days: number; cases: readonly string[] };
   "report.consent": { yes: number; no: number; onBehalf: number };
   "report.intake": {
     requests: number;
@@ -221,7 +228,7 @@ export interface MessageParams {
     notReady: number;
     overridden: number;
   };
-  "report.referrals": { list: string };
+  "report.referrals": { list: readonly string[] };
   "report.quota": { used: number; quota: number };
   "report.hours": {
     hours: string;
@@ -237,7 +244,7 @@ export interface MessageParams {
   "report.wait": { count: number; median: number; max: number };
   "report.nextMeetingOk": { spare: number; need: number; leads: number };
   "report.nextMeetingShort": { spare: number; need: number; leads: number };
-  "report.shortTopics": { topics: string };
+  "report.shortTopics": { topics: readonly string[] };
   "report.inactivity": { case: string; days: number };
   "report.chartHours": Record<string, never>;
   "report.chartCaseHours": { case: string };
@@ -253,6 +260,9 @@ export interface MessageParams {
 
 export type MessageKey = keyof MessageParams;
 export type Catalogue = { readonly [K in MessageKey]: (p: MessageParams[K]) => string };
+
+const en_ = formattersFor("en");
+const nl_ = formattersFor("nl");
 
 const en: Catalogue = {
   "state.awaitingMeeting": () => "awaiting the mentors' meeting",
@@ -294,11 +304,13 @@ const en: Catalogue = {
   returningVenture: () => "A returning venture with a new question.",
   tooSmallQuestion: () => "The question can be answered in one good conversation.",
   quotaFull: ({ placesLeft }) =>
-    `The next mentors' meeting has ${placesLeft} places left, and we keep no waiting list.`,
+    placesLeft === 0
+      ? "The next mentors' meeting is full, and we keep no waiting list."
+      : `The next mentors' meeting has ${en_.count(placesLeft, "place", "places")} left, and we keep no waiting list.`,
   noTeamForTopics: ({ topics }) =>
-    `The mentor network cannot staff a full team for this question now (short of: ${topics}).`,
+    `The mentor network cannot staff a full team for this question now (short of: ${en_.list(topics)}).`,
   noRuleMatched: () => "No intake rule settled this question; an intake lead talks it through once.",
-  routedToPartner: ({ partner, topics }) => `Referred to ${partner}, which serves ${topics}.`,
+  routedToPartner: ({ partner, topics }) => `Referred to ${partner}, which serves ${en_.list(topics)}.`,
   oneOffInstead: () =>
     "A one-off conversation with an experienced mentor instead, so nobody leaves with a bare no.",
   managerOverride: ({ reason }) => `Decision changed by the programme manager: ${reason}`,
@@ -317,31 +329,33 @@ const en: Catalogue = {
   "error.ValidationFailed": ({ subject, fields }) => `The ${subject} is not valid: ${fields}.`,
   "error.UnknownPartner": ({ partnerId }) => `There is no partner programme '${partnerId}' in this profile.`,
   "error.QuotaFull": ({ placesLeft }) =>
-    `The next meeting has ${placesLeft} places left; refer the entrepreneur or offer a one-off conversation.`,
+    `${placesLeft === 0 ? "The next meeting is full" : `The next meeting has ${en_.count(placesLeft, "place", "places")} left`}; refer the entrepreneur or offer a one-off conversation.`,
   "error.NoTeamPossible": ({ topics }) =>
-    `No team can be formed for this question now (short of: ${topics}).`,
+    `No team can be formed for this question now (short of: ${en_.list(topics)}).`,
   "error.NotAReferral": ({ outcome }) => `The triage decision was to ${outcome}, not a referral.`,
-  "diagnosis.capacityShort": ({ have, need }) => `Mentor capacity ${have} < ${need} team places.`,
-  "diagnosis.leadCapacityShort": ({ have, need }) => `Lead-qualified capacity ${have} < ${need} cases.`,
+  "diagnosis.capacityShort": ({ have, need }) =>
+    `Not enough room among the mentors: ${en_.count(have, "team place", "team places")} free, ${en_.n(need)} needed.`,
+  "diagnosis.leadCapacityShort": ({ have, need }) =>
+    `Not enough lead-qualified mentors with room: they can lead ${en_.count(have, "case", "cases")}, ${en_.n(need)} need a lead.`,
   "diagnosis.tooFewMentors": ({ case: c, have, need }) =>
-    `Case ${c}: only ${have} conflict-free mentors with capacity, ${need} needed.`,
+    `Case ${c}: only ${en_.count(have, "mentor", "mentors")} with room and without a conflict of interest, ${en_.n(need)} needed.`,
   "diagnosis.noLeadCandidate": ({ case: c }) =>
     `Case ${c}: no lead-qualified mentor with capacity is free of conflicts.`,
   "diagnosis.topicShort": ({ case: c, topic, mentors }) =>
-    `Case ${c}: only ${mentors} conflict-free mentors with capacity cover ${topic}.`,
+    `Case ${c}: only ${en_.count(mentors, "mentor with room and without a conflict of interest covers", "mentors with room and without a conflict of interest cover")} ${topic}.`,
   "diagnosis.capacityTakenByOtherCases": ({ case: c }) =>
     `Case ${c}: its possible mentors are needed for the other cases of this round.`,
   "diagnosis.overQuota": ({ case: c, quota }) =>
-    `Case ${c} is beyond this meeting's quota of ${quota} new cases; refer it or offer a one-off conversation.`,
+    `Case ${c} is beyond this meeting's quota of ${en_.count(quota, "new case", "new cases")}; refer it or offer a one-off conversation.`,
   "diagnosis.pinNotHonoured": ({ case: c, mentor, reason }) =>
     `Pin of ${mentor} on case ${c} not honoured: ${reason}.`,
-  "explain.covers": ({ mentor, topics }) => `${mentor} covers ${topics}.`,
+  "explain.covers": ({ mentor, topics }) => `${mentor} covers ${en_.list(topics)}.`,
   "explain.coversNothing": ({ mentor }) =>
     `${mentor} brings sector knowledge or a fresh view rather than a topic.`,
   "explain.leadBest": ({ mentor }) =>
     `${mentor} leads: the best lead fit among the team's lead-qualified mentors.`,
   "explain.leadOnly": ({ mentor }) => `${mentor} leads: the team's only lead-qualified mentor.`,
-  "explain.uncovered": ({ topics }) => `Not covered by anyone on the team: ${topics}.`,
+  "explain.uncovered": ({ topics }) => `Not covered by anyone on the team: ${en_.list(topics)}.`,
   "explain.notChosen": ({ mentor, reason }) => `${mentor} not chosen: ${reason}.`,
   "exclusion.inactive": () => "not an active mentor",
   "exclusion.paused": () => "paused",
@@ -355,7 +369,7 @@ const en: Catalogue = {
   "exclusion.lowerTeamValue": () => "the chosen team covers the question better",
   "exclusion.caseUnstaffed": () => "the case could not be staffed",
   "error.SolverDefect": ({ rules }) =>
-    `The matching engine broke a hard rule (${rules}); this is a bug, please report it.`,
+    `The matching engine broke a hard rule (${en_.list(rules)}); this is a bug, please report it.`,
   "error.CaseNotInRound": ({ case: c }) => `Case ${c} is not in this round.`,
   "error.IllegalTransition": ({ case: c, state, event }) =>
     `Case ${c} is ${state}: ${event} is not possible now.`,
@@ -388,9 +402,9 @@ const en: Catalogue = {
   "error.ConsentRefused.onBehalfNeedsReason": ({ mentor }) =>
     `Only ${mentor} can answer for themselves; to record their answer for them, say how they gave it.`,
   "error.ConsentMissing": ({ case: c, mentors }) =>
-    `The team for case ${c} is still a proposal: ${mentors} did not say yes yet.`,
+    `The team for case ${c} is still a proposal: ${en_.list(mentors)} did not say yes yet.`,
   "error.VentureHasOpenCase": ({ intake, cases }) =>
-    `The venture of intake ${intake} already has an open case (${cases}). A second case runs only when the programme manager confirms it with a reason (an override to accept).`,
+    `The venture of intake ${intake} already has an open case (${en_.list(cases)}). A second case runs only when the programme manager confirms it with a reason (an override to accept).`,
   "error.StoreConflict": ({ collection, id }) =>
     `${collection} '${id}' was changed by someone else; reload and try again.`,
   "error.StoreUnavailable": ({ cause }) =>
@@ -471,38 +485,40 @@ const en: Catalogue = {
   "mentorEvent.retired": () => "retiring",
   "mentorEvent.ethicsStatementSigned": () => "signing the ethics statement",
   "proposal.title": ({ round }) => `Proposal for ${round} (a proposal until the mentors accept)`,
-  "proposal.team": ({ case: c, lead, members }) => `${c}: ${lead} (lead), ${members}`,
-  "proposal.notStaffed": ({ cases }) => `Not staffed: ${cases}`,
-  "proposal.certificate": ({ objective, bound, gap, method }) =>
-    `Objective ${objective}, proven bound ${bound}, gap ${gap} % (${method})`,
+  "proposal.team": ({ case: c, lead, members }) => `${c}: ${lead} (lead), ${en_.list(members)}`,
+  "proposal.notStaffed": ({ cases }) => `Not staffed: ${en_.list(cases)}`,
+  "proposal.certificate": ({ objective, bound, gap, method, scope }) =>
+    `Objective ${en_.h(objective)}, proven bound ${en_.h(bound)}, gap at most ${en_.percent(gap)} (${method === "exact" ? "solved exactly" : "flow bound and local search"}, ${scope === "allPairs" ? "over every mentor–case pair" : "over the pairs kept per case"})`,
   "report.title": ({ programme, month }) => `${programme} — monthly report ${month}`,
   "report.mentors": ({ active, paused, atCapacity, overCommitted, ethicsExpired }) =>
     `Mentors: ${active} active (${atCapacity} at capacity, ${overCommitted} over-committed, ${ethicsExpired} with an expired ethics statement), ${paused} paused.`,
   "report.cases": ({ active, paused, awaiting, new: n }) =>
     `Cases: ${active} active, ${paused} paused, ${awaiting} awaiting the meeting, ${n} new this month.`,
-  "report.closed": ({ list }) => `Closed this month: ${list}.`,
-  "report.belowMinimum": ({ cases }) => `Teams below their size, replacement at the next meeting: ${cases}.`,
+  "report.closed": ({ list }) => `Closed this month: ${en_.list(list)}.`,
+  "report.belowMinimum": ({ cases }) =>
+    `Teams below their size, replacement at the next meeting: ${en_.list(cases)}.`,
   "report.waitedPastMeeting": ({ count, days, cases }) =>
-    `Accepted cases that waited through a meeting without a team: ${count} (the longest ${days} days since acceptance; a decision is due): ${cases}.`,
+    `Accepted cases that waited through a meeting without a team: ${en_.n(count)} (the longest ${en_.count(days, "day", "days")} since acceptance; a decision is due): ${en_.list(cases)}.`,
   "report.intake": ({ requests, accept, refer, oneOff, notReady, overridden }) =>
-    `Intake: ${requests} requests — ${accept} accepted, ${refer} referred, ${oneOff} one-off conversations, ${notReady} not ready yet (${overridden} decisions changed by the programme manager).`,
-  "report.referrals": ({ list }) => `Referrals per partner: ${list}.`,
-  "report.quota": ({ used, quota }) => `Meeting quota: ${used} of ${quota} new cases.`,
+    `Intake: ${en_.count(requests, "request", "requests")} — ${en_.n(accept)} accepted, ${en_.n(refer)} referred, ${en_.count(oneOff, "one-off conversation", "one-off conversations")}, ${en_.n(notReady)} not ready yet (${en_.count(overridden, "decision", "decisions")} changed by the programme manager).`,
+  "report.referrals": ({ list }) => `Referrals per partner: ${en_.list(list)}.`,
+  "report.quota": ({ used, quota }) =>
+    `Meeting quota: ${en_.n(used)} of ${en_.count(quota, "new case", "new cases")}.`,
   "report.consent": ({ yes, no, onBehalf }) =>
     `Mentors' answers to proposals: ${yes} yes, ${no} no (${onBehalf} recorded by the programme manager on a mentor's behalf).`,
   "report.hours": ({ hours, under, on, over, min, median, max, norm }) =>
     `Hours: ${hours} h of sparring this month. Against the norm of ${norm} h a month: ${under} under, ${on} on, ${over} over; rolling averages from ${min} to ${max} h (median ${median}).`,
   "report.sessions": ({ case: c, oneOff, oneOffHours }) =>
-    `Sessions: ${c} with cases, ${oneOff} one-off conversations (${oneOffHours} h).`,
+    `Sessions: ${en_.count(c, "session", "sessions")} with cases, ${en_.count(oneOff, "one-off conversation", "one-off conversations")} (${oneOffHours} h).`,
   "report.wait": ({ count, median, max }) =>
-    `From intake to a team: median ${median} days, longest ${max} (${count} cases).`,
+    `From intake to a team: median ${en_.count(median, "day", "days")}, longest ${en_.count(max, "day", "days")} (${en_.count(count, "case", "cases")}).`,
   "report.nextMeetingOk": ({ spare, need, leads }) =>
-    `Next meeting: the network can staff the quota (${spare} free places for ${need} needed, ${leads} for team leads).`,
+    `Next meeting: the network can staff the quota (${en_.count(spare, "free place", "free places")} for ${en_.n(need)} needed, ${en_.n(leads)} of them for team leads).`,
   "report.nextMeetingShort": ({ spare, need, leads }) =>
-    `Next meeting: the network cannot staff the full quota (${spare} free places for ${need} needed, ${leads} for team leads).`,
-  "report.shortTopics": ({ topics }) => `Short of mentors with room for: ${topics}.`,
+    `Next meeting: the network cannot staff the full quota (${en_.count(spare, "free place", "free places")} for ${en_.n(need)} needed, ${en_.n(leads)} of them for team leads).`,
+  "report.shortTopics": ({ topics }) => `Short of mentors with room for: ${en_.list(topics)}.`,
   "report.inactivity": ({ case: c, days }) =>
-    `Case ${c}: no session for ${days} days. Is the question still open?`,
+    `Case ${c}: no session for ${en_.count(days, "day", "days")}. Is the question still open?`,
   "report.chartHours": () => "Hours per case (rolling average) against the norm",
   "report.chartCaseHours": ({ case: c }) => `Hours per month for ${c} against the norm`,
   "report.chartLoad": () => "Cases per mentor against capacity",
@@ -555,11 +571,14 @@ const nl: Catalogue = {
   returningVenture: () => "Een terugkerende onderneming met een nieuwe vraag.",
   tooSmallQuestion: () => "De vraag is in één goed gesprek te beantwoorden.",
   quotaFull: ({ placesLeft }) =>
-    `Het volgende mentorenoverleg heeft nog ${placesLeft} plaatsen, en we doen niet aan een wachtlijst.`,
+    placesLeft === 0
+      ? "Het volgende mentorenoverleg is vol, en we houden geen wachtlijst bij."
+      : `Het volgende mentorenoverleg heeft nog ${nl_.count(placesLeft, "plaats", "plaatsen")}, en we houden geen wachtlijst bij.`,
   noTeamForTopics: ({ topics }) =>
-    `Het mentorennetwerk kan nu geen volledig team voor deze vraag vormen (tekort aan: ${topics}).`,
+    `Het mentorennetwerk kan nu geen volledig team voor deze vraag vormen (tekort aan: ${nl_.list(topics)}).`,
   noRuleMatched: () => "Geen intakeregel gaf de doorslag; een leadmentor bespreekt de vraag één keer.",
-  routedToPartner: ({ partner, topics }) => `Doorverwezen naar ${partner}, dat helpt bij ${topics}.`,
+  routedToPartner: ({ partner, topics }) =>
+    `Doorverwezen naar ${partner}, dat helpt bij ${nl_.list(topics)}.`,
   oneOffInstead: () => "In plaats daarvan één gesprek met een ervaren mentor: we verkopen geen nee.",
   managerOverride: ({ reason }) => `Besluit gewijzigd door de programmamanager: ${reason}`,
   "advice.validateIdea": () => "Toets het idee eerst bij tien mogelijke klanten en kom dan terug.",
@@ -579,31 +598,33 @@ const nl: Catalogue = {
   "error.ValidationFailed": ({ subject, fields }) => `De invoer (${subject}) is niet geldig: ${fields}.`,
   "error.UnknownPartner": ({ partnerId }) => `Dit profiel kent geen partnerprogramma '${partnerId}'.`,
   "error.QuotaFull": ({ placesLeft }) =>
-    `Het volgende overleg heeft nog ${placesLeft} plaatsen; verwijs door of bied één gesprek aan.`,
+    `${placesLeft === 0 ? "Het volgende mentorenoverleg is vol" : `Het volgende mentorenoverleg heeft nog ${nl_.count(placesLeft, "plaats", "plaatsen")}`}; verwijs door of bied een eenmalig gesprek aan.`,
   "error.NoTeamPossible": ({ topics }) =>
-    `Er is nu geen team voor deze vraag te vormen (tekort aan: ${topics}).`,
+    `Er is nu geen team voor deze vraag te vormen (tekort aan: ${nl_.list(topics)}).`,
   "error.NotAReferral": ({ outcome }) => `Het triagebesluit was ${outcome}, geen doorverwijzing.`,
-  "diagnosis.capacityShort": ({ have, need }) => `Mentorcapaciteit ${have} < ${need} teamplaatsen.`,
-  "diagnosis.leadCapacityShort": ({ have, need }) => `Capaciteit van teamleiders ${have} < ${need} casussen.`,
+  "diagnosis.capacityShort": ({ have, need }) =>
+    `Te weinig ruimte bij de mentoren: ${nl_.count(have, "teamplaats", "teamplaatsen")} vrij, ${nl_.n(need)} nodig.`,
+  "diagnosis.leadCapacityShort": ({ have, need }) =>
+    `Te weinig teamleiders met ruimte: zij kunnen ${nl_.count(have, "casus", "casussen")} leiden, ${nl_.n(need)} hebben een teamleider nodig.`,
   "diagnosis.tooFewMentors": ({ case: c, have, need }) =>
-    `Casus ${c}: slechts ${have} mentoren zonder belangenconflict met ruimte, ${need} nodig.`,
+    `Casus ${c}: slechts ${nl_.count(have, "mentor", "mentoren")} met ruimte en zonder belangenconflict, ${nl_.n(need)} nodig.`,
   "diagnosis.noLeadCandidate": ({ case: c }) =>
     `Casus ${c}: geen teamleider met ruimte zonder belangenconflict.`,
   "diagnosis.topicShort": ({ case: c, topic, mentors }) =>
-    `Casus ${c}: slechts ${mentors} mentoren zonder belangenconflict met ruimte kennen ${topic}.`,
+    `Casus ${c}: slechts ${nl_.count(mentors, "mentor met ruimte en zonder belangenconflict kent", "mentoren met ruimte en zonder belangenconflict kennen")} ${topic}.`,
   "diagnosis.capacityTakenByOtherCases": ({ case: c }) =>
     `Casus ${c}: de mogelijke mentoren zijn nodig voor de andere casussen van dit overleg.`,
   "diagnosis.overQuota": ({ case: c, quota }) =>
-    `Casus ${c} valt buiten het quotum van ${quota} nieuwe casussen; verwijs door of bied één gesprek aan.`,
+    `Casus ${c} valt buiten het quotum van ${nl_.count(quota, "nieuwe casus", "nieuwe casussen")}; verwijs door of bied een eenmalig gesprek aan.`,
   "diagnosis.pinNotHonoured": ({ case: c, mentor, reason }) =>
     `Vastzetten van ${mentor} op casus ${c} niet gelukt: ${reason}.`,
-  "explain.covers": ({ mentor, topics }) => `${mentor} dekt ${topics}.`,
+  "explain.covers": ({ mentor, topics }) => `${mentor} dekt ${nl_.list(topics)}.`,
   "explain.coversNothing": ({ mentor }) =>
     `${mentor} brengt sectorkennis of een frisse blik in plaats van een thema.`,
   "explain.leadBest": ({ mentor }) => `${mentor} is teamleider: de beste leiderschapsfit in het team.`,
   "explain.leadOnly": ({ mentor }) =>
     `${mentor} is teamleider: de enige gekwalificeerde teamleider in het team.`,
-  "explain.uncovered": ({ topics }) => `Door niemand in het team gedekt: ${topics}.`,
+  "explain.uncovered": ({ topics }) => `Door niemand in het team gedekt: ${nl_.list(topics)}.`,
   "explain.notChosen": ({ mentor, reason }) => `${mentor} niet gekozen: ${reason}.`,
   "exclusion.inactive": () => "geen actieve mentor",
   "exclusion.paused": () => "gepauzeerd",
@@ -617,7 +638,7 @@ const nl: Catalogue = {
   "exclusion.lowerTeamValue": () => "het gekozen team dekt de vraag beter",
   "exclusion.caseUnstaffed": () => "de casus kon niet bemand worden",
   "error.SolverDefect": ({ rules }) =>
-    `Het koppelalgoritme brak een harde regel (${rules}); dit is een fout, meld die alstublieft.`,
+    `Het koppelalgoritme brak een harde regel (${nl_.list(rules)}); dit is een fout, meld die alstublieft.`,
   "error.CaseNotInRound": ({ case: c }) => `Casus ${c} hoort niet bij dit overleg.`,
   "error.IllegalTransition": ({ case: c, state, event }) => `Casus ${c} is ${state}: ${event} kan nu niet.`,
   "error.TeamChangeRefused": ({ case: c, mentor, reason }) =>
@@ -649,9 +670,9 @@ const nl: Catalogue = {
   "error.ConsentRefused.onBehalfNeedsReason": ({ mentor }) =>
     `Alleen ${mentor} kan zelf antwoorden; leg bij een antwoord namens de mentor vast hoe het gegeven is.`,
   "error.ConsentMissing": ({ case: c, mentors }) =>
-    `Het team voor casus ${c} is nog een voorstel: ${mentors} heeft nog geen ja gezegd.`,
+    `Het team voor casus ${c} is nog een voorstel: ${nl_.list(mentors)} heeft nog geen ja gezegd.`,
   "error.VentureHasOpenCase": ({ intake, cases }) =>
-    `De onderneming van intake ${intake} heeft al een lopende casus (${cases}). Een tweede casus kan alleen als de programmamanager die met een reden bevestigt (een afwijkend besluit: aannemen).`,
+    `De onderneming van intake ${intake} heeft al een lopende casus (${nl_.list(cases)}). Een tweede casus kan alleen als de programmamanager die met een reden bevestigt (een afwijkend besluit: aannemen).`,
   "error.StoreConflict": ({ collection, id }) =>
     `${collection} '${id}' is door iemand anders gewijzigd; laad opnieuw en probeer het nog eens.`,
   "error.StoreUnavailable": ({ cause }) =>
@@ -733,42 +754,43 @@ const nl: Catalogue = {
   "mentorEvent.retired": () => "laten stoppen",
   "mentorEvent.ethicsStatementSigned": () => "de ethische verklaring tekenen",
   "proposal.title": ({ round }) => `Voorstel voor ${round} (een voorstel totdat de mentoren ja zeggen)`,
-  "proposal.team": ({ case: c, lead, members }) => `${c}: ${lead} (teamleider), ${members}`,
-  "proposal.notStaffed": ({ cases }) => `Niet bemand: ${cases}`,
-  "proposal.certificate": ({ objective, bound, gap, method }) =>
-    `Doelwaarde ${objective}, bewezen bovengrens ${bound}, verschil ${gap} % (${method})`,
+  "proposal.team": ({ case: c, lead, members }) => `${c}: ${lead} (teamleider), ${nl_.list(members)}`,
+  "proposal.notStaffed": ({ cases }) => `Niet bemand: ${nl_.list(cases)}`,
+  "proposal.certificate": ({ objective, bound, gap, method, scope }) =>
+    `Doelwaarde ${nl_.h(objective)}, bewezen bovengrens ${nl_.h(bound)}, verschil hoogstens ${nl_.percent(gap)} (${method === "exact" ? "exact opgelost" : "stroomgrens en lokaal zoeken"}, ${scope === "allPairs" ? "over elk paar van mentor en casus" : "over de paren die per casus bewaard zijn"})`,
   "report.title": ({ programme, month }) => `${programme} — maandrapportage ${month}`,
   "report.mentors": ({ active, paused, atCapacity, overCommitted, ethicsExpired }) =>
-    `Mentoren: ${active} actief (${atCapacity} vol, ${overCommitted} overbelast, ${ethicsExpired} met een verlopen ethische verklaring), ${paused} gepauzeerd.`,
+    `Mentoren: ${active} actief (${atCapacity} zonder ruimte, ${overCommitted} overbelast, ${ethicsExpired} met een verlopen ethische verklaring), ${paused} gepauzeerd.`,
   "report.cases": ({ active, paused, awaiting, new: n }) =>
     `Casussen: ${active} actief, ${paused} gepauzeerd, ${awaiting} wachtend op het overleg, ${n} nieuw deze maand.`,
-  "report.closed": ({ list }) => `Afgesloten deze maand: ${list}.`,
+  "report.closed": ({ list }) => `Afgesloten deze maand: ${nl_.list(list)}.`,
   "report.belowMinimum": ({ cases }) =>
-    `Teams onder hun omvang, vervanging in het volgende overleg: ${cases}.`,
+    `Teams onder hun omvang, vervanging in het volgende overleg: ${nl_.list(cases)}.`,
   "report.waitedPastMeeting": ({ count, days, cases }) =>
-    `Aangenomen casussen die een overleg zonder team voorbij zagen gaan: ${count} (de langste ${days} dagen sinds aanname; er moet een besluit komen): ${cases}.`,
+    `Aangenomen casussen die een overleg zonder team voorbij zagen gaan: ${nl_.n(count)} (de langste ${nl_.count(days, "dag", "dagen")} sinds aanname; er moet een besluit komen): ${nl_.list(cases)}.`,
   "report.intake": ({ requests, accept, refer, oneOff, notReady, overridden }) =>
-    `Intake: ${requests} aanvragen — ${accept} aangenomen, ${refer} doorverwezen, ${oneOff} eenmalige gesprekken, ${notReady} nog niet klaar (${overridden} besluiten gewijzigd door de programmamanager).`,
-  "report.referrals": ({ list }) => `Doorverwijzingen per partner: ${list}.`,
-  "report.quota": ({ used, quota }) => `Quotum van het overleg: ${used} van ${quota} nieuwe casussen.`,
+    `Intake: ${nl_.count(requests, "aanvraag", "aanvragen")} — ${nl_.n(accept)} aangenomen, ${nl_.n(refer)} doorverwezen, ${nl_.count(oneOff, "eenmalig gesprek", "eenmalige gesprekken")}, ${nl_.n(notReady)} nog niet klaar (${nl_.count(overridden, "besluit", "besluiten")} gewijzigd door de programmamanager).`,
+  "report.referrals": ({ list }) => `Doorverwijzingen per partner: ${nl_.list(list)}.`,
+  "report.quota": ({ used, quota }) =>
+    `Quotum van het mentorenoverleg: ${nl_.n(used)} van ${nl_.count(quota, "nieuwe casus", "nieuwe casussen")}.`,
   "report.consent": ({ yes, no, onBehalf }) =>
     `Antwoorden van mentoren op voorstellen: ${yes} ja, ${no} nee (${onBehalf} namens een mentor vastgelegd door de programmamanager).`,
   "report.hours": ({ hours, under, on, over, min, median, max, norm }) =>
-    `Uren: ${hours} u sparren deze maand. Tegen de norm van ${norm} u per maand: ${under} onder, ${on} op, ${over} boven; voortschrijdende gemiddelden van ${min} tot ${max} u (mediaan ${median}).`,
+    `Uren: ${hours} uur sparren deze maand. Tegen de norm van ${norm} uur per maand: ${under} onder, ${on} op, ${over} boven; voortschrijdende gemiddelden van ${min} tot ${max} uur (mediaan ${median}).`,
   "report.sessions": ({ case: c, oneOff, oneOffHours }) =>
-    `Sessies: ${c} met casussen, ${oneOff} eenmalige gesprekken (${oneOffHours} u).`,
+    `Sessies: ${nl_.count(c, "sessie", "sessies")} met casussen, ${nl_.count(oneOff, "eenmalig gesprek", "eenmalige gesprekken")} (${oneOffHours} uur).`,
   "report.wait": ({ count, median, max }) =>
-    `Van intake tot team: mediaan ${median} dagen, langste ${max} (${count} cases).`,
+    `Van intake tot team: mediaan ${nl_.count(median, "dag", "dagen")}, langste ${nl_.count(max, "dag", "dagen")} (${nl_.count(count, "casus", "casussen")}).`,
   "report.nextMeetingOk": ({ spare, need, leads }) =>
-    `Volgend overleg: het netwerk kan het quotum bemannen (${spare} vrije plaatsen voor ${need} nodig, ${leads} voor teamleiders).`,
+    `Volgend mentorenoverleg: het netwerk kan het quotum bemannen (${nl_.count(spare, "vrije plaats", "vrije plaatsen")} voor ${nl_.n(need)} nodig, waarvan ${nl_.n(leads)} voor teamleiders).`,
   "report.nextMeetingShort": ({ spare, need, leads }) =>
-    `Volgend overleg: het netwerk kan het volle quotum niet bemannen (${spare} vrije plaatsen voor ${need} nodig, ${leads} voor teamleiders).`,
-  "report.shortTopics": ({ topics }) => `Tekort aan mentoren met ruimte voor: ${topics}.`,
+    `Volgend mentorenoverleg: het netwerk kan het volle quotum niet bemannen (${nl_.count(spare, "vrije plaats", "vrije plaatsen")} voor ${nl_.n(need)} nodig, waarvan ${nl_.n(leads)} voor teamleiders).`,
+  "report.shortTopics": ({ topics }) => `Tekort aan mentoren met ruimte voor: ${nl_.list(topics)}.`,
   "report.inactivity": ({ case: c, days }) =>
-    `Casus ${c}: al ${days} dagen geen sessie. Is de vraag nog open?`,
+    `Casus ${c}: al ${nl_.count(days, "dag", "dagen")} geen sessie. Is de vraag nog open?`,
   "report.chartHours": () => "Uren per casus (voortschrijdend gemiddelde) tegen de norm",
   "report.chartCaseHours": ({ case: c }) => `Uren per maand voor ${c} tegen de norm`,
-  "report.chartLoad": () => "Cases per mentor tegen capaciteit",
+  "report.chartLoad": () => "Casussen per mentor tegen hun maximum",
   "closing.questionResolved": () => "vraag beantwoord",
   "closing.outgrown": () => "ontgroeid",
   "closing.referred": () => "doorverwezen",

@@ -2,14 +2,20 @@ import { match } from "ts-pattern";
 import type { ValidationIssue, VentureMentoringError } from "../errors.js";
 import type { Locale } from "../model/profile.js";
 import { catalogues, message } from "./catalogue.js";
+import { idsOnly, type Naming } from "./describe-proposal.js";
 
 /**
- * The human message for any error the library returns, in the given locale.
+ * The human message for any error the library returns, in the given locale; with a `naming`, the
+ * mentors and topics it mentions read by name and label instead of by id.
  *
  * @example
- * describeError({ type: "QuotaFull", placesLeft: 0 }, "en");
+ * describeError({ type: "QuotaFull", placesLeft: 0 }, "en"); // "The next meeting is full; …"
  */
-export function describeError(error: VentureMentoringError, locale: Locale): string {
+export function describeError(
+  error: VentureMentoringError,
+  locale: Locale,
+  naming: Naming = idsOnly,
+): string {
   return match(error)
     .with({ type: "ValidationFailed" }, (e) =>
       message(locale, "error.ValidationFailed", {
@@ -25,14 +31,14 @@ export function describeError(error: VentureMentoringError, locale: Locale): str
     )
     .with({ type: "QuotaFull" }, (e) => message(locale, "error.QuotaFull", { placesLeft: e.placesLeft }))
     .with({ type: "NoTeamPossible" }, (e) =>
-      message(locale, "error.NoTeamPossible", { topics: e.shortTopics.join(", ") }),
+      message(locale, "error.NoTeamPossible", { topics: e.shortTopics.map(naming.topic) }),
     )
     .with({ type: "NotAReferral" }, (e) =>
       message(locale, "error.NotAReferral", { outcome: message(locale, `outcomeKind.${e.outcome}`, {}) }),
     )
     .with({ type: "SolverDefect" }, (e) =>
       message(locale, "error.SolverDefect", {
-        rules: [...new Set(e.violations.map((v) => v.rule))].join(", "),
+        rules: [...new Set(e.violations.map((v) => v.rule))],
       }),
     )
     .with({ type: "CaseNotInRound" }, (e) => message(locale, "error.CaseNotInRound", { case: e.caseId }))
@@ -46,13 +52,13 @@ export function describeError(error: VentureMentoringError, locale: Locale): str
     .with({ type: "TeamChangeRefused" }, (e) =>
       message(locale, "error.TeamChangeRefused", {
         case: e.caseId,
-        mentor: e.mentorId,
+        mentor: naming.mentor(e.mentorId),
         reason: message(locale, `refusal.teamChange.${e.reason}`, {}),
       }),
     )
     .with({ type: "IllegalMentorTransition" }, (e) =>
       message(locale, "error.IllegalMentorTransition", {
-        mentor: e.mentorId,
+        mentor: naming.mentor(e.mentorId),
         state: message(locale, `mentorState.${e.state}`, {}),
         event: message(locale, `mentorEvent.${e.event}`, {}),
       }),
@@ -61,7 +67,7 @@ export function describeError(error: VentureMentoringError, locale: Locale): str
       message(locale, "error.SessionRefused", {
         session: e.sessionId,
         reason: message(locale, `refusal.session.${e.reason}`, {}),
-        mentor: e.mentorId ?? "",
+        mentor: e.mentorId === undefined ? "" : naming.mentor(e.mentorId),
       }),
     )
     .with({ type: "NotFound" }, (e) =>
@@ -76,18 +82,21 @@ export function describeError(error: VentureMentoringError, locale: Locale): str
     .with({ type: "TeamRefused" }, (e) =>
       message(locale, "error.TeamRefused", {
         case: e.caseId,
-        mentor: e.mentorId,
+        mentor: naming.mentor(e.mentorId),
         reason: message(locale, `refusal.team.${e.reason}`, {}),
       }),
     )
     .with({ type: "ConsentRefused" }, (e) =>
-      message(locale, `error.ConsentRefused.${e.reason}`, { case: e.caseId, mentor: e.mentorId }),
+      message(locale, `error.ConsentRefused.${e.reason}`, {
+        case: e.caseId,
+        mentor: naming.mentor(e.mentorId),
+      }),
     )
     .with({ type: "VentureHasOpenCase" }, (e) =>
-      message(locale, "error.VentureHasOpenCase", { intake: e.intakeId, cases: e.caseIds.join(", ") }),
+      message(locale, "error.VentureHasOpenCase", { intake: e.intakeId, cases: e.caseIds }),
     )
     .with({ type: "ConsentMissing" }, (e) =>
-      message(locale, "error.ConsentMissing", { case: e.caseId, mentors: e.mentorIds.join(", ") }),
+      message(locale, "error.ConsentMissing", { case: e.caseId, mentors: e.mentorIds.map(naming.mentor) }),
     )
     .with({ type: "StoreConflict" }, (e) =>
       message(locale, "error.StoreConflict", {

@@ -1,23 +1,26 @@
 import { match } from "ts-pattern";
-import type { Locale, ProgrammeProfile } from "../model/profile.js";
+import { type Locale, type ProgrammeProfile, topicLabel } from "../model/profile.js";
 import type { TriageOutcome, TriageReason } from "../model/triage.js";
 import { catalogues, message } from "./catalogue.js";
 
 /**
- * The triage outcome for people, in the profile's language: accepted, referred to a named partner
- * programme, a one-off conversation, or not ready yet with the advice — never a bare "no".
+ * The triage outcome for people, in the reader's language (the profile's by default): accepted,
+ * referred to a named partner programme, a one-off conversation, or not ready yet with the advice —
+ * never a bare "no".
  *
  * @example
- * describeOutcome({ kind: "refer", partnerId: "ynbusiness" }, friesland); // "Doorverwezen naar Ynbusiness…"
+ * describeOutcome({ kind: "refer", partnerId: "ynbusiness" }, friesland); // "Doorverwezen naar Ynbusiness."
  */
-export function describeOutcome(outcome: TriageOutcome, profile: ProgrammeProfile): string {
-  const l = profile.locale;
+export function describeOutcome(
+  outcome: TriageOutcome,
+  profile: ProgrammeProfile,
+  locale: Locale = profile.locale,
+): string {
+  const l = locale;
   return match(outcome)
     .with({ kind: "accept" }, () => message(l, "outcome.accept", {}))
     .with({ kind: "refer" }, (o) =>
-      message(l, "outcome.refer", {
-        partner: profile.partners.find((p) => p.id === o.partnerId)?.name ?? o.partnerId,
-      }),
+      message(l, "outcome.refer", { partner: partnerName(profile, o.partnerId) }),
     )
     .with({ kind: "oneOff" }, () => message(l, "outcome.oneOff", {}))
     .with({ kind: "notReady" }, (o) =>
@@ -26,17 +29,29 @@ export function describeOutcome(outcome: TriageOutcome, profile: ProgrammeProfil
     .exhaustive();
 }
 
+const partnerName = (profile: ProgrammeProfile, id: string) =>
+  profile.partners.find((p) => p.id === id)?.name ?? id;
+
 /**
- * A triage reason in another language than the one it was recorded in (its `text` is in the
- * profile's language at decision time): rendered again from its code and parameters. Names inside
- * the parameters (topics, partners) stay as recorded.
+ * A triage reason in the reader's language, rendered from its code and parameters when read: the
+ * partner by its name and the topics by their labels in that language. (Decisions stored before
+ * 2026-12 kept topics as one joined label; they read as recorded.)
  *
  * @example
- * describeReason(decision.reasons[0], "en");
+ * describeReason(decision.reasons[0], "en", friesland); // "Referred to Ynbusiness, which serves export."
  */
-export function describeReason(reason: TriageReason, locale: Locale): string {
-  const render = catalogues[locale][reason.code] as
-    | ((p: Readonly<Record<string, string | number>>) => string)
-    | undefined;
-  return render === undefined ? reason.text : render(reason.params);
+export function describeReason(reason: TriageReason, locale: Locale, profile: ProgrammeProfile): string {
+  const { partner, topics } = reason.params;
+  const params = {
+    ...reason.params,
+    ...(typeof partner === "string" ? { partner: partnerName(profile, partner) } : {}),
+    ...(topics === undefined
+      ? {}
+      : {
+          topics: (typeof topics === "object" ? topics : [String(topics)]).map((t) =>
+            topicLabel(profile, t, locale),
+          ),
+        }),
+  };
+  return (catalogues[locale][reason.code] as (p: object) => string)(params);
 }

@@ -1,5 +1,5 @@
 import { match } from "ts-pattern";
-import type { Diagnosis, ProposedTeam } from "../matching/proposal.js";
+import type { DiagnosisData, ProposedTeamData } from "../matching/proposal.js";
 import type { Locale } from "../model/profile.js";
 import { message } from "./catalogue.js";
 
@@ -10,6 +10,8 @@ import { message } from "./catalogue.js";
 export interface Naming {
   readonly mentor: (mentorId: string) => string;
   readonly topic: (topicId: string) => string;
+  /** A case as the reader knows it (e.g. "case-003 · Bakkerij De Wyk"); the id when absent. */
+  readonly case?: (caseId: string) => string;
 }
 
 /** Ids as they are: for a reader without names (a round file, a test). */
@@ -23,14 +25,14 @@ export const idsOnly: Naming = { mentor: (id) => id, topic: (id) => id };
  * @example
  * describeTeam(team, "en", { mentor: (id) => names.get(id) ?? id, topic: (t) => labels[t] ?? t });
  */
-export function describeTeam(team: ProposedTeam, locale: Locale, naming: Naming = idsOnly): string[] {
+export function describeTeam(team: ProposedTeamData, locale: Locale, naming: Naming = idsOnly): string[] {
   const e = team.explanation;
   return [
     ...team.team.map((m) =>
       m.covers.length > 0
         ? message(locale, "explain.covers", {
             mentor: naming.mentor(m.mentorId),
-            topics: m.covers.map(naming.topic).join(", "),
+            topics: m.covers.map(naming.topic),
           })
         : message(locale, "explain.coversNothing", { mentor: naming.mentor(m.mentorId) }),
     ),
@@ -38,7 +40,7 @@ export function describeTeam(team: ProposedTeam, locale: Locale, naming: Naming 
       mentor: naming.mentor(team.lead),
     }),
     ...(e.uncoveredTopics.length > 0
-      ? [message(locale, "explain.uncovered", { topics: e.uncoveredTopics.map(naming.topic).join(", ") })]
+      ? [message(locale, "explain.uncovered", { topics: e.uncoveredTopics.map(naming.topic) })]
       : []),
     ...e.notChosen.map((o) =>
       message(locale, "explain.notChosen", {
@@ -54,14 +56,11 @@ export function describeTeam(team: ProposedTeam, locale: Locale, naming: Naming 
  * diagnosis's code and numbers.
  *
  * @example
- * describeDiagnosis({ code: "leadCapacityShort", have: 2, need: 3, text: "…" }, "en"); // "Lead-qualified capacity 2 < 3 cases."
+ * describeDiagnosis({ code: "leadCapacityShort", have: 2, need: 3 }, "en");
+ * // "Not enough lead-qualified mentors with room: they can lead 2 cases, 3 need a lead."
  */
-export function describeDiagnosis(
-  d: Omit<Diagnosis, "text">,
-  locale: Locale,
-  naming: Naming = idsOnly,
-): string {
-  return match(d as Diagnosis)
+export function describeDiagnosis(d: DiagnosisData, locale: Locale, naming: Naming = idsOnly): string {
+  return match(d)
     .with({ code: "capacityShort" }, (x) =>
       message(locale, "diagnosis.capacityShort", { have: x.have, need: x.need }),
     )

@@ -14,6 +14,11 @@ export const locales = ["en", "nl"] as const;
 /** The languages of the message catalogue. */
 export type Locale = (typeof locales)[number];
 
+/** A topic's label in a language; its id when the profile does not know it. */
+export function topicLabel(profile: ProgrammeProfile, topicId: string, locale: Locale): string {
+  return profile.topics.find((t) => t.id === topicId)?.label[locale] ?? topicId;
+}
+
 export interface Label {
   readonly en: string;
   readonly nl: string;

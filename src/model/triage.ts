@@ -143,12 +143,14 @@ export const builtInReasonCodes = [
 export type BuiltInReasonCode = (typeof builtInReasonCodes)[number];
 export type TriageReasonCode = RuleReasonCode | BuiltInReasonCode;
 
-/** A reason for a triage decision: a code to act on, its parameters, and its text in the profile's language. */
+/**
+ * A reason for a triage decision: a code to act on and its parameters (ids and numbers; a partner
+ * and topics by id). Its text is rendered when read, in the reader's language (`describeReason`).
+ */
 export interface TriageReason {
   readonly code: TriageReasonCode;
   readonly ruleId?: RuleId;
-  readonly params: Readonly<Record<string, string | number>>;
-  readonly text: string;
+  readonly params: Readonly<Record<string, string | number | readonly string[]>>;
 }
 
 /** How well a partner programme fits an intake; `score` 0 means no fit at all. */
@@ -207,8 +209,11 @@ export const triageDecisionSchema = z.object({
     z.object({
       code: z.enum([...ruleReasonCodes, ...builtInReasonCodes]),
       ruleId: idSchema<"RuleId">().exactOptional(),
-      params: z.record(boundedString(0, 64), z.union([boundedString(0, 5_000), z.number()])),
-      text: boundedString(0, 5_000),
+      // Decisions stored before 2026-12 also kept a rendered `text`: dropped on reading.
+      params: z.record(
+        boundedString(0, 64),
+        z.union([boundedString(0, 5_000), z.number(), listOf(boundedString(0, 64))]),
+      ),
     }),
   ),
   fired: listOf(

@@ -2,7 +2,7 @@ import { errAsync, type ResultAsync } from "neverthrow";
 import type { IllegalTransition, NotFound, TeamChangeRefused, ValidationFailed } from "../errors.js";
 import type { HoldOverReason, MentoringCase } from "../lifecycle/case.js";
 import { meetingsMissed } from "../lifecycle/due.js";
-import type { Diagnosis } from "../matching/proposal.js";
+import type { DiagnosisData } from "../matching/proposal.js";
 import type { CaseId, IntakeId } from "../model/brand.js";
 import { addMonths, monthKey, monthStart } from "../model/dates.js";
 import type { StoreConflict, StoredRound, StoreReader, StoreUnavailable } from "../store/contract.js";
@@ -60,7 +60,7 @@ export interface DueCase {
   /** The meetings it waited through, oldest first. */
   readonly meetingsMissed: readonly Date[];
   /** Why the last of them found no team for it (the round's diagnosis for this case). */
-  readonly diagnosis: readonly Diagnosis[];
+  readonly diagnosis: readonly DiagnosisData[];
 }
 
 /**

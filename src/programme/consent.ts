@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { CaseNotInRound, ConsentRefused, NotFound, SolverDefect, ValidationFailed } from "../errors.js";
 import { currentTeam, type MentoringCase } from "../lifecycle/case.js";
 import { type Insertion, proposeReplacement } from "../matching/insert-case.js";
-import type { MatchingProposal, ProposedTeam } from "../matching/proposal.js";
+import { type ProposalData, type ProposedTeamData, proposalData } from "../matching/proposal.js";
 import type { CaseId, MentorId } from "../model/brand.js";
 import { idSchema } from "../model/common.js";
 import {
@@ -43,7 +43,7 @@ export interface AnswerOutcome {
    * `undefined` when the answer named no round, or no mentor can take the seat (the round then
    * lists the case as unstaffed, with the diagnosis).
    */
-  readonly proposed?: ProposedTeam;
+  readonly proposed?: ProposedTeamData;
   /** Mentors on the proposed team (newcomers, for a running case) who have not said yes. */
   readonly waitingFor: readonly MentorId[];
 }
@@ -68,7 +68,7 @@ const answerSchema = z.object({
 const wantsTeam = (kase: MentoringCase): boolean => kase.state !== "closed";
 
 /** The mentors a proposed team seats. */
-const seatsOf = (team: ProposedTeam): readonly MentorId[] => [team.lead, ...team.members];
+const seatsOf = (team: ProposedTeamData): readonly MentorId[] => [team.lead, ...team.members];
 
 /** Mentors of `team` who still have to say yes: everyone not yet on the case, without a stored yes. */
 export function awaitingConsent(
@@ -102,7 +102,7 @@ function refill(
   tx: StoreWriter,
   stored: Versioned<StoredRound>,
   caseId: CaseId,
-): ResultAsync<ProposedTeam | undefined, SolverDefect | StoreConflict | StoreUnavailable> {
+): ResultAsync<ProposedTeamData | undefined, SolverDefect | StoreConflict | StoreUnavailable> {
   const proposal = stored.value.proposal;
   const current = proposal.teams.find((t) => t.caseId === caseId);
   return tx.find("consents", "case", caseId).andThen((answers) => {
@@ -131,7 +131,7 @@ function refill(
         if (filled.isErr() && filled.error.type === "SolverDefect") return errAsync(filled.error);
         const team = filled.isOk() && filled.value.kind === "team" ? filled.value.team : undefined;
         const diagnosis = filled.isOk() && filled.value.kind === "none" ? filled.value.diagnosis : [];
-        const next: MatchingProposal = {
+        const next: ProposalData = proposalData({
           ...proposal,
           teams:
             team === undefined
@@ -145,10 +145,10 @@ function refill(
             ...proposal.diagnosis.filter((d) => !("caseId" in d) || d.caseId !== caseId),
             ...diagnosis,
           ],
-        };
+        });
         return tx
           .put("rounds", stored.value.id, { ...stored.value, proposal: next }, stored.version)
-          .map(() => team);
+          .map(() => (team === undefined ? undefined : next.teams.find((t) => t.caseId === caseId)));
       },
     );
   });
@@ -219,7 +219,7 @@ export function answerProposal(
             )
             .andThen(() =>
               stored === undefined || answer.answer === "yes"
-                ? okAsync<ProposedTeam | undefined, SolverDefect | StoreConflict | StoreUnavailable>(
+                ? okAsync<ProposedTeamData | undefined, SolverDefect | StoreConflict | StoreUnavailable>(
                     proposedTeam,
                   )
                 : refill(ctx, tx, stored, caseId),

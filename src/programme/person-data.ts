@@ -7,15 +7,8 @@ import { addMonths } from "../model/dates.js";
 import type { IntakeRequest } from "../model/intake.js";
 import type { Mentor } from "../model/mentor.js";
 import type { Referral } from "../model/partner.js";
-import type { ProgrammeProfile } from "../model/profile.js";
 import type { TriageDecision } from "../model/triage.js";
-import type {
-  Documents,
-  StoreConflict,
-  StoreUnavailable,
-  StoreWriter,
-  Versioned,
-} from "../store/contract.js";
+import type { StoreConflict, StoreUnavailable, StoreWriter, Versioned } from "../store/contract.js";
 import { reason as triageReason } from "../triage/reasons.js";
 import { argument, checkArguments } from "./arguments.js";
 import { type Actor, type ProgrammeContext, required } from "./context.js";
@@ -119,7 +112,7 @@ type Put = (f: () => ResultAsync<unknown, StoreConflict | StoreUnavailable | Not
  * A mentee's name, address, venture name and question replaced; dates, topics and outcomes kept.
  * The manager's reason for overriding their triage decision is free text about them too.
  */
-function anonymiseMentees(tx: StoreWriter, found: Found, profile: ProgrammeProfile, put: Put): void {
+function anonymiseMentees(tx: StoreWriter, found: Found, put: Put): void {
   for (const d of found.decisions) {
     const override = d.value.override;
     if (override === undefined || override.reason === ERASED) continue;
@@ -127,7 +120,7 @@ function anonymiseMentees(tx: StoreWriter, found: Found, profile: ProgrammeProfi
       ...d.value,
       override: { ...override, reason: ERASED },
       reasons: d.value.reasons.map((r) =>
-        r.code === "managerOverride" ? triageReason(profile, "managerOverride", { reason: ERASED }) : r,
+        r.code === "managerOverride" ? triageReason("managerOverride", { reason: ERASED }) : r,
       ),
     };
     put(() => tx.put("decisions", d.value.intakeId, erased, d.version));
@@ -168,33 +161,6 @@ function anonymiseFreeText(tx: StoreWriter, found: Found, put: Put): void {
     if (c.value.closed === undefined || feedback === undefined) continue;
     const { feedback: _f, ...closed } = c.value.closed;
     put(() => tx.put("cases", c.value.id, { ...c.value, closed }, c.version));
-  }
-}
-
-/** `value` with every occurrence of `name` in its strings replaced by ERASED (dates and numbers kept). */
-function replaceName<T>(value: T, name: string): T {
-  if (typeof value === "string") return value.split(name).join(ERASED) as T;
-  if (Array.isArray(value)) return value.map((v) => replaceName(v, name)) as T;
-  if (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype)
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceName(v, name)])) as T;
-  return value;
-}
-
-/**
- * Stored rounds keep the proposal's explanations as written at planning, with mentors' names in
- * their sentences: an erased mentor's name is taken out of every one.
- */
-function withoutName(
-  tx: StoreWriter,
-  rounds: readonly Versioned<Documents["rounds"]>[],
-  name: string,
-  put: Put,
-): void {
-  if (name === ERASED) return;
-  for (const r of rounds) {
-    const proposal = replaceName(r.value.proposal, name);
-    if (JSON.stringify(proposal) === JSON.stringify(r.value.proposal)) continue;
-    put(() => tx.put("rounds", r.value.id, { ...r.value, proposal }, r.version));
   }
 }
 
@@ -261,10 +227,6 @@ export function erasePerson(
           };
           put(() => tx.put("mentors", mentor.value.id, anonymous, mentor.version));
         }
-        const rounds =
-          mentor === undefined
-            ? okAsync<readonly Versioned<Documents["rounds"]>[], StoreUnavailable>([])
-            : tx.list("rounds");
         if (person.kind === "mentee") {
           // The address itself is the only key: not echoed into the error, which may be logged.
           if (found.intakes.length === 0)
@@ -275,17 +237,16 @@ export function erasePerson(
                 id: "mentee",
               }),
             );
-          anonymiseMentees(tx, found, ctx.profile, put);
+          anonymiseMentees(tx, found, put);
         }
         anonymiseFreeText(tx, found, put);
-        return rounds
-          .andThen((stored) => {
-            if (mentor !== undefined) withoutName(tx, stored, mentor.value.name, put);
-            return chain.reduce<ResultAsync<unknown, StoreConflict | StoreUnavailable | NotFound>>(
-              (acc, step) => acc.andThen(step),
-              okAsync(undefined),
-            );
-          })
+        // Stored rounds and decisions hold ids and codes only (names are joined when read), so the
+        // mentor's and mentee's documents above are the only places their names live.
+        return chain
+          .reduce<ResultAsync<unknown, StoreConflict | StoreUnavailable | NotFound>>(
+            (acc, step) => acc.andThen(step),
+            okAsync(undefined),
+          )
           .andThen(() => audit(person.kind === "mentor" ? person.id : (found.intakes[0]?.value.id ?? "none")))
           .map(() => ({ documents: count }));
       }),
@@ -350,7 +311,7 @@ export function purgeExpired(
           return collect(tx, { kind: "intakes", ids }).andThen((found) => {
             const chain: (() => ResultAsync<unknown, StoreConflict | StoreUnavailable | NotFound>)[] = [];
             const put: Put = (f) => chain.push(f);
-            anonymiseMentees(tx, found, ctx.profile, put);
+            anonymiseMentees(tx, found, put);
             anonymiseFreeText(tx, found, put);
             const report: Purge = {
               dryRun: options.dryRun,

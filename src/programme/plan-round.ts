@@ -2,7 +2,7 @@ import { errAsync, okAsync, type ResultAsync } from "neverthrow";
 import type { SolverDefect, ValidationFailed } from "../errors.js";
 import { currentTeam, type MentoringCase, mentorCaseCounts } from "../lifecycle/case.js";
 import { matchRound } from "../matching/match-round.js";
-import type { MatchingProposal } from "../matching/proposal.js";
+import { type ProposalData, proposalData } from "../matching/proposal.js";
 import {
   defaultWeights,
   type MatchingRound,
@@ -360,7 +360,7 @@ export function planRound(
   meetingDate: Date,
   actor: Actor,
   hands: RoundHands = {},
-): ResultAsync<MatchingProposal, ValidationFailed | SolverDefect | StoreConflict | StoreUnavailable> {
+): ResultAsync<ProposalData, ValidationFailed | SolverDefect | StoreConflict | StoreUnavailable> {
   const invalid = checkArguments(
     "planRound",
     { roundId: argument.roundId, meetingDate: argument.date, actor: argument.actor, hands: argument.hands },
@@ -368,16 +368,18 @@ export function planRound(
   );
   if (invalid !== undefined) return errAsync(invalid);
   type Outcome =
-    | { readonly stored: MatchingProposal }
+    | { readonly stored: ProposalData }
     | { readonly stale: { readonly expected: number | "new"; readonly actual: number | "new" } };
   const attempt = (
     tries: number,
-  ): ResultAsync<MatchingProposal, SolverDefect | StoreConflict | StoreUnavailable> =>
+  ): ResultAsync<ProposalData, SolverDefect | StoreConflict | StoreUnavailable> =>
     // The snapshot is read outside any transaction (a torn read is caught below, like any change).
     readRound(ctx, ctx.store, roundId, meetingDate, hands)
       .andThen((snapshot) => {
         const proposal = matchRound(snapshot.round);
         if (proposal.isErr()) return errAsync<Outcome, SolverDefect>(proposal.error);
+        // Stored as data: each reader has the explanations rendered in their own language.
+        const stored = proposalData(proposal.value);
         return ctx.store.transaction((tx) =>
           readAgain(tx, roundId, snapshot.readSet).andThen(
             (now): ResultAsync<Outcome, StoreConflict | StoreUnavailable> => {
@@ -390,7 +392,7 @@ export function planRound(
                 .put(
                   "rounds",
                   roundId,
-                  { id: roundId, plannedAt, meetingOn: meetingDate, proposal: proposal.value },
+                  { id: roundId, plannedAt, meetingOn: meetingDate, proposal: stored },
                   snapshot.previous,
                 )
                 .andThen(() =>
@@ -401,7 +403,7 @@ export function planRound(
                     subject: { collection: "rounds", id: roundId },
                   }),
                 )
-                .map(() => ({ stored: proposal.value }));
+                .map(() => ({ stored }));
             },
           ),
         );
@@ -409,7 +411,7 @@ export function planRound(
       .andThen((outcome) => {
         if ("stored" in outcome) return okAsync(outcome.stored);
         if (tries < STALE_RETRIES) return attempt(tries + 1);
-        return errAsync<MatchingProposal, StoreConflict>({
+        return errAsync<ProposalData, StoreConflict>({
           type: "StoreConflict",
           collection: "rounds",
           id: roundId,

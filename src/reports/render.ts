@@ -1,27 +1,10 @@
 import type { CaseHours } from "../hours/budget.js";
 import type { ClosingReason } from "../lifecycle/case.js";
 import { message } from "../messages/catalogue.js";
-import type { Locale, ProgrammeProfile } from "../model/profile.js";
+import { idsOnly, type Naming } from "../messages/describe-proposal.js";
+import { formatHours, formatMonth } from "../messages/format.js";
+import { type Locale, type ProgrammeProfile, topicLabel } from "../model/profile.js";
 import type { MonthlyReport } from "./monthly-report.js";
-
-/**
- * A number with one decimal in the reader's notation — "1.5" in English, "1,5" in Dutch — for hours
- * and scores in texts.
- *
- * @example
- * formatHours("nl", 1.5); // "1,5"
- */
-export function formatHours(locale: Locale, x: number): string {
-  return h(locale)(x);
-}
-
-const h = (l: Locale) => {
-  const format = new Intl.NumberFormat(l === "nl" ? "nl-NL" : "en-GB", {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  });
-  return (x: number) => format.format(x);
-};
 
 /**
  * The report as Markdown in the profile's language, for the CLI, e-mail or the portal.
@@ -29,37 +12,41 @@ const h = (l: Locale) => {
  * @example
  * renderReportMarkdown(monthlyReport(snapshot, asOf), friesland);
  */
-export function renderReportMarkdown(r: MonthlyReport, profile: ProgrammeProfile): string {
+export function renderReportMarkdown(
+  r: MonthlyReport,
+  profile: ProgrammeProfile,
+  naming: Naming = idsOnly,
+): string {
   const l: Locale = profile.locale;
-  const hours = h(l);
+  const hours = (x: number) => formatHours(l, x);
+  const kase = (id: string) => naming.case?.(id) ?? id;
   const closed = (Object.entries(r.cases.closed) as [ClosingReason, number][])
     .filter(([, n]) => n > 0)
-    .map(([reason, n]) => `${message(l, `closing.${reason}`, {})} ${n}`)
-    .join(", ");
-  const partners = Object.entries(r.intake.referralsByPartner)
-    .map(([id, n]) => `${profile.partners.find((p) => p.id === id)?.name ?? id} ${n}`)
-    .join(", ");
+    .map(([reason, n]) => `${message(l, `closing.${reason}`, {})} ${n}`);
+  const partners = Object.entries(r.intake.referralsByPartner).map(
+    ([id, n]) => `${profile.partners.find((p) => p.id === id)?.name ?? id} ${n}`,
+  );
   const next = r.nextMeeting;
   const lines = [
-    `# ${message(l, "report.title", { programme: profile.name, month: r.month })}`,
+    `# ${message(l, "report.title", { programme: profile.name, month: formatMonth(l, r.month) })}`,
     "",
     `- ${message(l, "report.mentors", { ...r.mentors })}`,
     `- ${message(l, "report.cases", { active: r.cases.active, paused: r.cases.paused, awaiting: r.cases.awaitingMeeting, new: r.cases.new })}`,
-    ...(closed ? [`- ${message(l, "report.closed", { list: closed })}`] : []),
+    ...(closed.length > 0 ? [`- ${message(l, "report.closed", { list: closed })}`] : []),
     ...(r.cases.belowMinimumTeam.length > 0
-      ? [`- ${message(l, "report.belowMinimum", { cases: r.cases.belowMinimumTeam.join(", ") })}`]
+      ? [`- ${message(l, "report.belowMinimum", { cases: r.cases.belowMinimumTeam.map(kase) })}`]
       : []),
     ...(r.cases.waitedPastMeeting.count > 0
       ? [
           `- ${message(l, "report.waitedPastMeeting", {
             count: r.cases.waitedPastMeeting.count,
             days: r.cases.waitedPastMeeting.longestDays,
-            cases: r.cases.waitedPastMeeting.cases.join(", "),
+            cases: r.cases.waitedPastMeeting.cases.map(kase),
           })}`,
         ]
       : []),
     `- ${message(l, "report.intake", { requests: r.intake.requests, ...r.intake.outcomes, overridden: r.intake.overridden })}`,
-    ...(partners ? [`- ${message(l, "report.referrals", { list: partners })}`] : []),
+    ...(partners.length > 0 ? [`- ${message(l, "report.referrals", { list: partners })}`] : []),
     `- ${message(l, "report.quota", { used: r.quota.used, quota: r.quota.perMeeting })}`,
     ...(r.consent.yes + r.consent.no > 0 ? [`- ${message(l, "report.consent", { ...r.consent })}`] : []),
     `- ${message(l, "report.hours", {
@@ -75,10 +62,12 @@ export function renderReportMarkdown(r: MonthlyReport, profile: ProgrammeProfile
     `- ${message(l, next.canStaffQuota ? "report.nextMeetingOk" : "report.nextMeetingShort", { spare: next.spareSeats, need: next.seatsNeeded, leads: next.spareLeadSeats })}`,
     ...(next.shortTopics.length > 0
       ? [
-          `- ${message(l, "report.shortTopics", { topics: next.shortTopics.map((t) => profile.topics.find((x) => x.id === t)?.label[l] ?? t).join(", ") })}`,
+          `- ${message(l, "report.shortTopics", { topics: next.shortTopics.map((t) => topicLabel(profile, t, l)) })}`,
         ]
       : []),
-    ...r.inactivity.map((a) => `- ${message(l, "report.inactivity", { case: a.caseId, days: a.days })}`),
+    ...r.inactivity.map(
+      (a) => `- ${message(l, "report.inactivity", { case: kase(a.caseId), days: a.days })}`,
+    ),
   ];
   return `${lines.join("\n")}\n`;
 }

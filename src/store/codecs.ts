@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { ValidationFailed } from "../errors.js";
 import { sessionSchema } from "../hours/session.js";
 import { mentoringCaseSchema } from "../lifecycle/case.js";
-import type { MatchingProposal } from "../matching/proposal.js";
+import { type ProposalData, proposalData } from "../matching/proposal.js";
 import { dateSchema, idSchema } from "../model/common.js";
 import { intakeRequestSchema } from "../model/intake.js";
 import { mentorSchema } from "../model/mentor.js";
@@ -33,14 +33,18 @@ const schemas: { readonly [C in Collection]: z.ZodType<Documents[C], unknown> } 
     plannedAt: dateSchema,
     meetingOn: dateSchema.exactOptional(),
     // The proposal is the engine's own output (no dates in it); its shape is checked, not re-derived.
-    proposal: z.custom<MatchingProposal>(
-      (v) =>
-        typeof v === "object" &&
-        v !== null &&
-        (v as { status?: unknown }).status === "proposal" &&
-        Array.isArray((v as { teams?: unknown }).teams),
-      { message: "not a matching proposal" },
-    ),
+    // Sentences a release before 2026-12 stored beside the data are dropped on reading.
+    proposal: z
+      .custom<ProposalData>(
+        (v) =>
+          typeof v === "object" &&
+          v !== null &&
+          (v as { status?: unknown }).status === "proposal" &&
+          Array.isArray((v as { teams?: unknown }).teams) &&
+          Array.isArray((v as { diagnosis?: unknown }).diagnosis),
+        { message: "not a matching proposal" },
+      )
+      .transform(proposalData),
   }),
   settings: z.object({
     id: z.literal("programme"),

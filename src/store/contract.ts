@@ -1,7 +1,7 @@
 import type { ResultAsync } from "neverthrow";
 import type { Session } from "../hours/session.js";
 import type { MentoringCase } from "../lifecycle/case.js";
-import type { MatchingProposal } from "../matching/proposal.js";
+import type { ProposalData } from "../matching/proposal.js";
 import type { CaseId, MentorId, VentureId } from "../model/brand.js";
 import type { IntakeRequest } from "../model/intake.js";
 import type { Mentor } from "../model/mentor.js";
@@ -91,7 +91,8 @@ export interface StoredRound {
   readonly plannedAt: Date;
   /** The meeting the round is for (absent in rounds stored before 2026-12). */
   readonly meetingOn?: Date;
-  readonly proposal: MatchingProposal;
+  /** The proposal as data: explanations and diagnoses are rendered when read, in the reader's language. */
+  readonly proposal: ProposalData;
 }
 
 /** The first submission under an idempotency key, kept so a retry gets the same answer. */

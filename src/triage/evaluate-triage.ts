@@ -10,7 +10,7 @@ import type {
 } from "../model/triage.js";
 import { holds } from "./conditions.js";
 import { findPartner, rankPartners } from "./rank-partners.js";
-import { reason, topicLabels } from "./reasons.js";
+import { reason } from "./reasons.js";
 
 export interface TriageInput {
   readonly intake: IntakeRequest;
@@ -31,16 +31,11 @@ function routeElsewhere(
   const best = partners[0];
   const partner = best === undefined ? undefined : findPartner(profile, best.partnerId);
   if (best === undefined || partner === undefined) {
-    return { outcome: { kind: "oneOff" }, reasons: [reason(profile, "oneOffInstead", {})] };
+    return { outcome: { kind: "oneOff" }, reasons: [reason("oneOffInstead", {})] };
   }
   return {
     outcome: { kind: "refer", partnerId: partner.id },
-    reasons: [
-      reason(profile, "routedToPartner", {
-        partner: partner.name,
-        topics: topicLabels(profile, best.matchedTopics),
-      }),
-    ],
+    reasons: [reason("routedToPartner", { partner: partner.id, topics: best.matchedTopics })],
   };
 }
 
@@ -69,21 +64,21 @@ export function evaluateTriage({ intake, profile, context, now }: TriageInput): 
   let outcome: TriageOutcome;
   if (first === undefined) {
     outcome = profile.triage.fallback;
-    reasons.push(reason(profile, "noRuleMatched", {}));
+    reasons.push(reason("noRuleMatched", {}));
   } else {
     outcome = first.outcome;
     reasons.push(
       first.reason === "outsideRegion"
-        ? reason(profile, "outsideRegion", { region: intake.venture.region }, first.ruleId)
-        : reason(profile, first.reason, {}, first.ruleId),
+        ? reason("outsideRegion", { region: intake.venture.region }, first.ruleId)
+        : reason(first.reason, {}, first.ruleId),
     );
   }
   if (outcome.kind === "accept") {
     const blocked =
       context.placesLeft <= 0
-        ? reason(profile, "quotaFull", { placesLeft: context.placesLeft })
+        ? reason("quotaFull", { placesLeft: context.placesLeft })
         : !context.network.canStaff
-          ? reason(profile, "noTeamForTopics", { topics: topicLabels(profile, context.network.shortTopics) })
+          ? reason("noTeamForTopics", { topics: context.network.shortTopics })
           : undefined;
     if (blocked !== undefined) {
       const routed = routeElsewhere(profile, partners);

@@ -41,7 +41,7 @@ export function overrideTriage(
         outcome: o.outcome,
         reasons: [
           ...decision.reasons.filter((r) => r.code !== "managerOverride"),
-          reason(profile, "managerOverride", { reason: o.reason }),
+          reason("managerOverride", { reason: o.reason }),
         ],
         override: { by: o.by, at: now, reason: o.reason, original },
       });

@@ -1,21 +1,26 @@
-import { type MessageParams, message } from "../messages/catalogue.js";
-import type { RuleId } from "../model/brand.js";
-import type { ProgrammeProfile } from "../model/profile.js";
+import type { MessageParams } from "../messages/catalogue.js";
+import type { PartnerId, RuleId, TopicId } from "../model/brand.js";
 import type { TriageReason, TriageReasonCode } from "../model/triage.js";
 
-/** Build a reason with its text rendered in the profile's language. */
+/**
+ * What a reason records beside its code: ids and numbers, never a finished sentence. A partner and
+ * topics are kept by id and named when the reason is read (`describeReason`), in the reader's
+ * language.
+ */
+export type ReasonParams = {
+  readonly [K in TriageReasonCode]: K extends "routedToPartner"
+    ? { readonly partner: PartnerId; readonly topics: readonly TopicId[] }
+    : K extends "noTeamForTopics"
+      ? { readonly topics: readonly TopicId[] }
+      : MessageParams[K];
+};
+
+/** A reason as the store keeps it: its code and parameters. */
 export function reason<K extends TriageReasonCode>(
-  profile: ProgrammeProfile,
   code: K,
-  params: MessageParams[K],
+  params: ReasonParams[K],
   ruleId?: RuleId,
 ): TriageReason {
-  const text = message(profile.locale, code, params);
-  const base = { code, params: params as Readonly<Record<string, string | number>>, text };
+  const base = { code, params: params as TriageReason["params"] };
   return ruleId === undefined ? base : { ...base, ruleId };
-}
-
-/** Topic labels in the profile's language, joined for a message. */
-export function topicLabels(profile: ProgrammeProfile, topics: readonly string[]): string {
-  return topics.map((t) => profile.topics.find((x) => x.id === t)?.label[profile.locale] ?? t).join(", ");
 }

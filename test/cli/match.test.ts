@@ -45,7 +45,9 @@ describe("vmentor match", { timeout: 120_000 }, () => {
     expect(r.code).toBe(exitCodes.ok);
     expect(r.out).toMatch(/^Voorstel voor ems-2026-12/);
     expect(r.out).toContain("(teamleider)");
-    expect(r.out).toContain("Capaciteit van teamleiders 2 < 3 casussen.");
+    expect(r.out).toContain(
+      "Te weinig teamleiders met ruimte: zij kunnen 2 casussen leiden, 3 hebben een teamleider nodig.",
+    );
     expect(r.err).toBe("");
   });
 

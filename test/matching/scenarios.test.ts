@@ -69,7 +69,7 @@ describe("the Friesland meeting (30 mentors, 28 running cases, 3 new)", () => {
     expect(p.unstaffed).toEqual(["case-2026-12-03"]);
     expect(p.diagnosis.map((d) => d.code)).toContain("leadCapacityShort");
     expect(p.diagnosis.find((d) => d.code === "leadCapacityShort")?.text).toBe(
-      "Capaciteit van teamleiders 2 < 3 casussen.",
+      "Te weinig teamleiders met ruimte: zij kunnen 2 casussen leiden, 3 hebben een teamleider nodig.",
     );
     expect(p.certificate.gap).toBeCloseTo(0, 9);
   });
@@ -114,7 +114,7 @@ describe("scenarios", { timeout: 60_000 }, () => {
     expect(p.teams.length).toBeLessThanOrEqual(leadRoom);
     expect(p.unstaffed.length).toBe(10 - p.teams.length);
     expect(p.diagnosis.find((d) => d.code === "leadCapacityShort")?.text).toMatch(
-      /^Lead-qualified capacity \d+ < 10 cases\.$/,
+      /^Not enough lead-qualified mentors with room: they can lead \d+ cases?, 10 need a lead\.$/,
     );
     expect(validateProposal(few, p).violations).toEqual([]);
   });

@@ -194,9 +194,21 @@ describe("errorClass", () => {
 });
 
 describe("describeReason", () => {
-  it("renders a recorded reason again in another language", () => {
-    const recorded = { code: "exportQuestion" as const, params: {}, text: catalogues.nl.exportQuestion({}) };
-    expect(describeReason(recorded, "en")).toBe(catalogues.en.exportQuestion({}));
-    expect(describeReason(recorded, "nl")).toBe(recorded.text);
+  it("renders a stored reason in the reader's language, the partner by name and topics by label", () => {
+    const stored = {
+      code: "routedToPartner" as const,
+      params: { partner: "ynbusiness", topics: ["export", "growth"] },
+    };
+    expect(describeReason(stored, "en", friesland)).toBe(
+      "Referred to Ynbusiness, which serves export and internationalisation and growth.",
+    );
+    expect(describeReason(stored, "nl", friesland)).toBe(
+      "Doorverwezen naar Ynbusiness, dat helpt bij export en internationalisering en groei.",
+    );
+  });
+
+  it("reads a reason stored before 2026-12 (topics joined, a rendered text beside) as recorded", () => {
+    const legacy = { code: "noTeamForTopics" as const, params: { topics: "Export, Groei" } };
+    expect(describeReason(legacy, "nl", friesland)).toContain("(tekort aan: Export, Groei)");
   });
 });

@@ -110,13 +110,13 @@ describe("monthly report", () => {
 
   it("renders to Markdown in Dutch and to self-contained SVG charts", () => {
     const md = renderReportMarkdown(r, friesland);
-    expect(md).toMatch(/^# Entrepreneur Mentoring Service Friesland — maandrapportage 2026-12/);
+    expect(md).toMatch(/^# Entrepreneur Mentoring Service Friesland — maandrapportage december 2026/);
     expect(md).toContain("Is de vraag nog open?");
     expect(md).toContain("vraag beantwoord 1");
     expect(md).toContain("Oranjewoud Export Academy 1");
     // Numbers in the reader's notation: a decimal comma in Dutch, a point in English.
-    expect(md).toContain("de norm van 1,5 u per maand");
-    expect(md).not.toMatch(/\d\.\d u\b/);
+    expect(md).toContain("de norm van 1,5 uur per maand");
+    expect(md).not.toMatch(/\d\.\d uur\b/);
     expect(renderReportMarkdown(r, { ...friesland, locale: "en" })).toMatch(/1\.5/);
     for (const svg of [renderHoursChart(r, friesland), renderLoadChart(r, friesland)]) {
       expect(svg.startsWith("<svg")).toBe(true);

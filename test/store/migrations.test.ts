@@ -74,6 +74,21 @@ async function expectSameProgramme(store: ProgrammeStore, old: Rows, oldAudit: n
   );
 }
 
+/**
+ * Migration 5: stored rounds and triage decisions keep codes and ids, no sentence and no name —
+ * the fixture's release stored sentences with mentors' names in them.
+ */
+function expectNoStoredSentences(rows: readonly { collection: string; body: unknown }[]) {
+  const names = rows.filter((r) => r.collection === "mentors").map((r) => (r.body as { name: string }).name);
+  const kept = rows.filter((r) => r.collection === "rounds" || r.collection === "decisions");
+  expect(kept.length).toBeGreaterThan(50);
+  for (const r of kept) {
+    const json = JSON.stringify(r.body);
+    expect(json).not.toMatch(/"texts?":/);
+    for (const name of names) expect(json, `${r.collection} holds ${name}`).not.toContain(name);
+  }
+}
+
 describe("a SQLite file written by release 0.1.0", () => {
   it("opens in this release: every document in the default programme, indexed, and the programme works on", async () => {
     const path = join(tempDir(), "programme.db");
@@ -99,7 +114,15 @@ describe("a SQLite file written by release 0.1.0", () => {
     // The old table is gone; the file records every step; another programme in it starts empty.
     const after = new Database(path, { readonly: true });
     expect(after.prepare("SELECT name FROM sqlite_master WHERE name = 'vm_documents'").get()).toBeUndefined();
-    expect((after.prepare("SELECT MAX(version) AS v FROM vm_migrations").get() as { v: number }).v).toBe(4);
+    expect((after.prepare("SELECT MAX(version) AS v FROM vm_migrations").get() as { v: number }).v).toBe(5);
+    expectNoStoredSentences(
+      (
+        after.prepare("SELECT collection, body FROM vm_records").all() as {
+          collection: string;
+          body: string;
+        }[]
+      ).map((r) => ({ collection: r.collection, body: JSON.parse(r.body) as unknown })),
+    );
     after.close();
     const other = createSqliteStore({ path, programme: "other-chapter" })._unsafeUnwrap();
     (await other.migrate())._unsafeUnwrap();
@@ -142,6 +165,12 @@ describe("a PostgreSQL schema written by release 0.1.0", () => {
       const tables = await admin.query("SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY 1", [
         schema,
       ]);
+      expectNoStoredSentences(
+        (await admin.query(`SELECT collection, body FROM "${schema}".vm_records`)).rows as {
+          collection: string;
+          body: unknown;
+        }[],
+      );
       expect(tables.rows.map((r) => r.tablename)).toEqual([
         "vm_audit",
         "vm_index",

@@ -1,5 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import {
+  describeReason,
   evaluateTriage,
   friesland,
   overrideTriage,
@@ -23,7 +24,12 @@ describe.each([
       const d = evaluateTriage({ intake, profile, context, now });
       expect(["accept", "refer", "oneOff", "notReady"]).toContain(d.outcome.kind);
       expect(d.reasons.length).toBeGreaterThan(0);
-      for (const r of d.reasons) expect(r.text.length).toBeGreaterThan(0);
+      for (const r of d.reasons) {
+        // Stored as a code with ids and numbers; rendered in either language without a gap.
+        expect(JSON.stringify(r.params)).not.toMatch(/[.!?] /);
+        for (const l of ["en", "nl"] as const)
+          expect(describeReason(r, l, profile).length).toBeGreaterThan(10);
+      }
       // No bare refusal: a referral names a known partner, not-ready gives advice, one-off is a conversation.
       if (d.outcome.kind === "refer") {
         const id = d.outcome.partnerId;

@@ -1,6 +1,18 @@
-import { evaluateTriage, friesland, type TopicId, type TriageContext, vms } from "venture-mentoring";
+import {
+  describeReason,
+  evaluateTriage,
+  friesland,
+  type TopicId,
+  type TriageContext,
+  type TriageReason,
+  vms,
+} from "venture-mentoring";
 import { describe, expect, it } from "vitest";
 import { intake, now, open } from "../support/intakes.js";
+
+/** A reason as its reader sees it, in the profile's language. */
+const said = (r: TriageReason | undefined, profile = friesland) =>
+  r === undefined ? "" : describeReason(r, profile.locale, profile);
 
 const triage = (i: ReturnType<typeof intake>, context: TriageContext = open, profile = friesland) =>
   evaluateTriage({ intake: i, profile, context, now });
@@ -11,7 +23,7 @@ describe("Friesland triage, rule by rule", () => {
     expect(d.outcome).toEqual({ kind: "accept" });
     expect(d.fired.map((f) => f.ruleId)).toEqual(["strategic-question"]);
     expect(d.reasons[0]?.code).toBe("fitsProgramme");
-    expect(d.reasons[0]?.text).toMatch(/strategische vraag/);
+    expect(said(d.reasons[0])).toMatch(/strategische vraag/);
     expect(d.decidedAt).toEqual(now);
   });
 
@@ -114,7 +126,7 @@ describe("Friesland triage, rule by rule", () => {
       ruleId: "outside-region",
       params: { region: "groningen" },
     });
-    expect(d.reasons[0]?.text).toContain("groningen");
+    expect(said(d.reasons[0])).toContain("groningen");
   });
 
   it("answers an entrepreneur who wants the work done for them with advice, not a team", () => {
@@ -143,7 +155,7 @@ describe("Friesland triage, rule by rule", () => {
     );
     expect(d.outcome).toEqual({ kind: "refer", partnerId: "ynbusiness" });
     expect(d.reasons.map((r) => r.code)).toEqual(["fitsProgramme", "quotaFull", "routedToPartner"]);
-    expect(d.reasons[1]?.text).toMatch(/wachtlijst/);
+    expect(said(d.reasons[1])).toMatch(/wachtlijst/);
   });
 
   it("offers a one-off conversation when the meeting is full and no partner fits", () => {
@@ -158,7 +170,8 @@ describe("Friesland triage, rule by rule", () => {
       network: { canStaff: false, shortTopics: ["leadership" as TopicId] },
     });
     expect(d.outcome.kind).toBe("oneOff");
-    expect(d.reasons[1]).toMatchObject({ code: "noTeamForTopics", params: { topics: "leiderschap" } });
+    expect(d.reasons[1]).toEqual({ code: "noTeamForTopics", params: { topics: ["leadership"] } });
+    expect(said(d.reasons[1])).toContain("(tekort aan: leiderschap)");
   });
 
   it("keeps a quota-full referral independent of other rules' outcomes (only accept is rerouted)", () => {
@@ -178,7 +191,7 @@ describe("generic VMS triage", () => {
       vms,
     );
     expect(d.outcome).toEqual({ kind: "accept" });
-    expect(d.reasons[0]?.text).toMatch(/strategic question/);
+    expect(said(d.reasons[0], vms)).toMatch(/strategic question/);
   });
 
   it("asks a non-innovative idea to validate first", () => {
