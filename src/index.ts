@@ -237,7 +237,14 @@ export { linkPreviousCase, type SeenBefore, seenBefore } from "./programme/retur
 export { type SubmittedIntake, submitIntake } from "./programme/submit-intake.js";
 export { type MonthlyReport, monthlyReport, type ProgrammeSnapshot } from "./reports/monthly-report.js";
 export {
+  type Chart,
+  type ChartRow,
+  caseHoursChart,
+  hoursChart,
+  loadChart,
   renderCaseHoursChart,
+  renderChart,
+  renderChartTable,
   renderHoursChart,
   renderLoadChart,
   renderReportMarkdown,

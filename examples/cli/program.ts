@@ -52,6 +52,7 @@ import {
   matchRound,
   message,
   monthKey,
+  type Naming,
   type OnBehalfReason,
   onBehalfReasons,
   openProgramme,
@@ -284,6 +285,30 @@ const idsAndLabels = (profile: ProgrammeProfile, locale: Locale) => ({
   mentor: (id: string) => id,
   topic: topicLabelOf(profile, locale),
 });
+
+/** Mentors by today's name, topics by label, cases by their venture's name: how a person reads them. */
+async function readerNaming(ctx: ProgrammeContext, locale: Locale): Promise<Naming> {
+  const [mentors, cases, intakes] = [
+    await ctx.store.list("mentors"),
+    await ctx.store.list("cases"),
+    await ctx.store.list("intakes"),
+  ];
+  const who = new Map(mentors.isOk() ? mentors.value.map((m) => [m.value.id as string, m.value.name]) : []);
+  const venture = new Map(
+    intakes.isOk() ? intakes.value.map((i) => [i.value.id as string, i.value.venture.name]) : [],
+  );
+  const ventureOf = new Map(
+    cases.isOk() ? cases.value.map((k) => [k.value.id as string, venture.get(k.value.intakeId)]) : [],
+  );
+  return {
+    mentor: (id) => who.get(id) ?? id,
+    topic: topicLabelOf(ctx.profile, locale),
+    case: (id) => {
+      const name = ventureOf.get(id);
+      return name === undefined ? id : `${id} (${name})`;
+    },
+  };
+}
 
 /** The proposal for people: teams with their explanations, what could not be staffed and why. */
 export function renderProposal(
@@ -1077,14 +1102,18 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
           const done = await programmeReport(ctx, asOf);
           if (done.isErr()) return failWith(g, locale, done.error);
           const profile = { ...ctx.profile, locale };
-          if (g.json || opts.format === "json") io.out(JSON.stringify(done.value, null, 2));
-          else if (opts.format === "svg")
+          if (g.json || opts.format === "json") {
+            io.out(JSON.stringify(done.value, null, 2));
+            return;
+          }
+          const reader = await readerNaming(ctx, locale);
+          if (opts.format === "svg")
             io.out(
               opts.chart === "hours"
-                ? renderHoursChart(done.value, profile)
-                : renderLoadChart(done.value, profile),
+                ? renderHoursChart(done.value, profile, reader)
+                : renderLoadChart(done.value, profile, reader),
             );
-          else io.out(renderReportMarkdown(done.value, profile));
+          else io.out(renderReportMarkdown(done.value, profile, reader));
         });
       },
     );

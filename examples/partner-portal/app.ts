@@ -24,6 +24,7 @@ import {
   type ConflictReason,
   type ConsentAnswer,
   caseHours,
+  caseHoursChart,
   casesDue,
   changeTeam,
   closeCase,
@@ -47,10 +48,12 @@ import {
   type HoldOverReason,
   holdOver,
   holdOverReasons,
+  hoursChart,
   type IntakeId,
   type IntakeRequest,
   type Locale,
   linkPreviousCase,
+  loadChart,
   locales,
   logSession,
   type MentorId,
@@ -70,9 +73,6 @@ import {
   proposeReplacementFor,
   recordConflict,
   recordEthicsViolation,
-  renderCaseHoursChart,
-  renderHoursChart,
-  renderLoadChart,
   renderReportMarkdown,
   resolveEthicsHold,
   type StoreUnavailable,
@@ -237,6 +237,21 @@ export async function createPortal(
   const names = async () => {
     const mentors = await store.list("mentors");
     return new Map(mentors.isOk() ? mentors.value.map((m) => [m.value.id as string, m.value.name]) : []);
+  };
+  /** Cases as a reader knows them: by their venture's name (the case id when it cannot be read). */
+  const caseLabels = async (caseIds: readonly string[]) => {
+    const cases = await store.getMany("cases", caseIds);
+    if (cases.isErr()) return new Map<string, string>();
+    const intakes = await store.getMany(
+      "intakes",
+      cases.value.map((k) => k.value.intakeId),
+    );
+    const venture = new Map(
+      intakes.isOk() ? intakes.value.map((i) => [i.value.id as string, i.value.venture.name]) : [],
+    );
+    return new Map(
+      cases.value.map((k) => [k.value.id as string, venture.get(k.value.intakeId) ?? k.value.id]),
+    );
   };
   const loadCase = async (id: string) => {
     const found = await store.get("cases", id);
@@ -1024,7 +1039,7 @@ export async function createPortal(
         </section>
         <section>
           <h2>${t(l, "portal.case.hours")}</h2>
-          <div data-testid="hours-chart" data-sessions="${mine.length}">${chart(renderCaseHoursChart(hours, { ...profile, locale: l }))}</div>
+          <div data-testid="hours-chart" data-sessions="${mine.length}">${chart(caseHoursChart(hours, { ...profile, locale: l }, { ...naming(l, who), case: () => i?.venture.name ?? kase.id }))}</div>
         </section>
         <section>
           <h2>${t(l, "portal.case.sessions")}</h2>
@@ -1211,7 +1226,7 @@ export async function createPortal(
       t(l, "portal.mentors.heading"),
       html`<section>
         <h1>${t(l, "portal.mentors.heading")}</h1>
-        ${chart(renderLoadChart(report.value, { ...profile, locale: l }))}
+        ${chart(loadChart(report.value, { ...profile, locale: l }, naming(l, who)), false)}
         <table>
           <tr><th></th><th>${t(l, "portal.mentors.cases")}</th><th>${t(l, "portal.mentors.hours")}</th><th>${t(l, "portal.ethics.status")}</th></tr>
           ${report.value.mentorHours.map(
@@ -1316,7 +1331,15 @@ export async function createPortal(
     const report = await programmeReport(ctx, asOf);
     if (report.isErr()) return libraryError(c, report.error);
     const local = { ...profile, locale: l };
-    const lines = renderReportMarkdown(report.value, local).split("\n");
+    const r = report.value;
+    const labels = await caseLabels([
+      ...r.hours.perCase.map((x) => x.caseId),
+      ...r.cases.waitedPastMeeting.cases,
+      ...r.cases.belowMinimumTeam,
+      ...r.inactivity.map((x) => x.caseId),
+    ]);
+    const reader = { ...naming(l, await names()), case: (id: string) => labels.get(id) ?? id };
+    const lines = renderReportMarkdown(report.value, local, reader).split("\n");
     return page(
       c,
       t(l, "portal.report.heading", { month }),
@@ -1324,8 +1347,8 @@ export async function createPortal(
           <h1>${lines[0]?.replace(/^# /, "") ?? ""}</h1>
           <ul>${lines.filter((x) => x.startsWith("- ")).map((x) => html`<li>${x.slice(2)}</li>`)}</ul>
         </section>
-        <section>${chart(renderHoursChart(report.value, local))}</section>
-        <section>${chart(renderLoadChart(report.value, local))}</section>`,
+        <section>${chart(hoursChart(report.value, local, reader))}</section>
+        <section>${chart(loadChart(report.value, local, reader))}</section>`,
     );
   });
 

@@ -4,7 +4,7 @@
  */
 import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
-import type { Locale } from "venture-mentoring";
+import { type Chart, type Locale, renderChart, renderChartTable } from "venture-mentoring";
 import { type ExampleKey, type ExampleParams, say } from "../shared/messages.js";
 import type { User } from "./access.js";
 
@@ -30,7 +30,7 @@ table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #e5e8eb;
 .outcome{font-size:1.1rem;font-weight:600}.accept{color:#2d7a4b}.refer,.oneOff,.notReady{color:#8a5a00}
 .error{background:#fdecea;border:1px solid #e6a5a0;color:#7a1c14;padding:.6rem 1rem;border-radius:6px;margin-bottom:1rem}
 .notice{background:#e8f3ec;border:1px solid #9fcdb0;padding:.6rem 1rem;border-radius:6px;margin-bottom:1rem}
-ul.reasons li{margin:.2rem 0}.muted{color:#666;font-size:.9rem}svg{max-width:100%;height:auto}
+ul.reasons li{margin:.2rem 0}.muted{color:#666;font-size:.9rem}svg{max-width:100%;height:auto}figure.chart{margin:1rem 0;max-width:40rem}figure.chart svg{width:100%}table.chart-data caption{text-align:left;font-weight:600;padding:.4rem 0}
 `;
 
 export function layout(opts: {
@@ -87,5 +87,9 @@ export const options = (values: readonly { value: string; label: string }[], sel
     (v) => html`<option value="${v.value}" ${v.value === selected ? "selected" : ""}>${v.label}</option>`,
   )}`;
 
-/** An inline SVG chart made by the library (its text is escaped there). */
-export const chart = (svg: string): Html => html`<figure>${raw(svg)}</figure>`;
+/**
+ * A chart made by the library (its text is escaped there): the drawing, and beside it the same
+ * numbers as a table (for exact values and screen readers) unless the page shows them already.
+ */
+export const chart = (c: Chart, withTable = true): Html =>
+  html`<figure class="chart">${raw(renderChart(c))}${withTable ? raw(renderChartTable(c)) : ""}</figure>`;

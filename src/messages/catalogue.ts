@@ -249,6 +249,24 @@ export interface MessageParams {
   "report.chartHours": Record<string, never>;
   "report.chartCaseHours": { case: string };
   "report.chartLoad": Record<string, never>;
+  "chart.legend.under": Record<string, never>;
+  "chart.legend.on": Record<string, never>;
+  "chart.legend.over": Record<string, never>;
+  "chart.legend.norm": Record<string, never>;
+  "chart.legend.room": Record<string, never>;
+  "chart.legend.full": Record<string, never>;
+  "chart.legend.overCommitted": Record<string, never>;
+  "chart.legend.maximum": Record<string, never>;
+  "chart.column.case": Record<string, never>;
+  "chart.column.mentor": Record<string, never>;
+  "chart.column.month": Record<string, never>;
+  "chart.column.averageHours": Record<string, never>;
+  "chart.column.hours": Record<string, never>;
+  "chart.column.norm": Record<string, never>;
+  "chart.column.cases": Record<string, never>;
+  "chart.column.maximum": Record<string, never>;
+  "chart.column.status": Record<string, never>;
+  "unit.hours": Record<string, never>;
   "closing.questionResolved": Record<string, never>;
   "closing.outgrown": Record<string, never>;
   "closing.referred": Record<string, never>;
@@ -521,7 +539,25 @@ const en: Catalogue = {
     `Case ${c}: no session for ${en_.count(days, "day", "days")}. Is the question still open?`,
   "report.chartHours": () => "Hours per case (rolling average) against the norm",
   "report.chartCaseHours": ({ case: c }) => `Hours per month for ${c} against the norm`,
-  "report.chartLoad": () => "Cases per mentor against capacity",
+  "report.chartLoad": () => "Cases per mentor against their maximum",
+  "chart.legend.under": () => "below the norm",
+  "chart.legend.on": () => "around the norm",
+  "chart.legend.over": () => "above the norm",
+  "chart.legend.norm": () => "norm (black line)",
+  "chart.legend.room": () => "room for more",
+  "chart.legend.full": () => "at their maximum",
+  "chart.legend.overCommitted": () => "over their maximum",
+  "chart.legend.maximum": () => "maximum number of cases (black line)",
+  "chart.column.case": () => "Case",
+  "chart.column.mentor": () => "Mentor",
+  "chart.column.month": () => "Month",
+  "chart.column.averageHours": () => "Hours a month (rolling average)",
+  "chart.column.hours": () => "Hours",
+  "chart.column.norm": () => "Norm",
+  "chart.column.cases": () => "Cases",
+  "chart.column.maximum": () => "Maximum",
+  "chart.column.status": () => "Where it stands",
+  "unit.hours": () => "h",
   "closing.questionResolved": () => "question resolved",
   "closing.outgrown": () => "outgrown",
   "closing.referred": () => "referred",
@@ -791,6 +827,24 @@ const nl: Catalogue = {
   "report.chartHours": () => "Uren per casus (voortschrijdend gemiddelde) tegen de norm",
   "report.chartCaseHours": ({ case: c }) => `Uren per maand voor ${c} tegen de norm`,
   "report.chartLoad": () => "Casussen per mentor tegen hun maximum",
+  "chart.legend.under": () => "onder de norm",
+  "chart.legend.on": () => "rond de norm",
+  "chart.legend.over": () => "boven de norm",
+  "chart.legend.norm": () => "norm (zwarte lijn)",
+  "chart.legend.room": () => "ruimte voor meer",
+  "chart.legend.full": () => "op het maximum",
+  "chart.legend.overCommitted": () => "boven het maximum",
+  "chart.legend.maximum": () => "maximum aantal casussen (zwarte lijn)",
+  "chart.column.case": () => "Casus",
+  "chart.column.mentor": () => "Mentor",
+  "chart.column.month": () => "Maand",
+  "chart.column.averageHours": () => "Uren per maand (voortschrijdend gemiddelde)",
+  "chart.column.hours": () => "Uren",
+  "chart.column.norm": () => "Norm",
+  "chart.column.cases": () => "Casussen",
+  "chart.column.maximum": () => "Maximum",
+  "chart.column.status": () => "Stand",
+  "unit.hours": () => "u",
   "closing.questionResolved": () => "vraag beantwoord",
   "closing.outgrown": () => "ontgroeid",
   "closing.referred": () => "doorverwezen",

@@ -147,7 +147,7 @@ describe("the partner portal in Chromium", { timeout: 30_000 }, () => {
     expect(await page.locator("svg").count()).toBe(1);
     await page.screenshot({ path: `${shots}mentors.png`, fullPage: true });
     await page.goto(`${portal.url}/report?month=2026-10`);
-    expect(await page.textContent("h1")).toContain("2026-10");
+    expect(await page.textContent("h1")).toContain("oktober 2026");
     expect(await page.locator("svg").count()).toBe(2);
     await page.screenshot({ path: `${shots}report.png`, fullPage: true });
     await page.context().close();

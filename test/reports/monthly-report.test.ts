@@ -3,14 +3,19 @@ import {
   closingReasons,
   createReferral,
   evaluateTriage,
+  formatMonth,
   friesland,
+  hoursChart,
   type IntakeId,
+  loadChart,
   type MentoringCase,
   monthlyReport,
   type ProgrammeSnapshot,
   parseMentor,
   type ReferralId,
   renderCaseHoursChart,
+  renderChart,
+  renderChartTable,
   renderHoursChart,
   renderLoadChart,
   renderReportMarkdown,
@@ -19,6 +24,7 @@ import { describe, expect, it } from "vitest";
 import { intakeArb } from "../support/arbitraries.js";
 import { activeCase, apply, d, session } from "../support/cases.js";
 import { intake } from "../support/intakes.js";
+import { leaks } from "../support/leaks.js";
 
 const mentors = ["anke", "douwe", "froukje", "ype"].map((id, k) =>
   parseMentor({
@@ -126,6 +132,34 @@ describe("monthly report", () => {
     expect(renderHoursChart(r, friesland)).toContain("case-new");
   });
 
+  it("draws charts a person reads: names, a legend for every colour, one language, a table of the same numbers", () => {
+    const naming = {
+      mentor: (id: string) => `Mentor ${id.toUpperCase()}`,
+      topic: (id: string) => id,
+      case: (id: string) => `Venture of ${id}`,
+    };
+    for (const locale of ["nl", "en"] as const) {
+      const profile = { ...friesland, locale };
+      for (const c of [hoursChart(r, profile, naming), loadChart(r, profile, naming)]) {
+        const svg = renderChart(c);
+        const table = renderChartTable(c);
+        // Every colour a bar uses is in the legend, with its words.
+        for (const row of c.rows) expect(c.legend.map((e) => e.colour)).toContain(row.colour);
+        for (const e of c.legend) expect(svg).toContain(e.label);
+        expect(svg).toContain(c.markLabel);
+        // Names, not ids; the table has a row per bar.
+        expect(svg).not.toMatch(/>case-|>m-/);
+        expect(table.match(/<tr><th scope="row">/g)).toHaveLength(c.rows.length);
+        // Scales to a phone: no fixed width, text of at least 12 units in a 400-unit-wide drawing.
+        expect(svg).toMatch(/^<svg [^>]*width="100%" viewBox="0 0 400 /);
+        const names = c.rows.map((x) => x.label);
+        for (const text of [svg.replace(/<[^>]+>/g, " "), table.replace(/<[^>]+>/g, " ")])
+          expect(leaks(text, locale, [...names, "Venture of", "Mentor"])).toEqual([]);
+      }
+    }
+    expect(hoursChart(r, friesland, naming).rows[0]?.label).toMatch(/^Venture of /);
+  });
+
   it("draws one case's hours per month against the norm, coloured by where each month stands", () => {
     const perCase = r.hours.perCase.find((c) => c.byMonth.length > 0);
     expect(perCase).toBeDefined();
@@ -133,8 +167,9 @@ describe("monthly report", () => {
     const svg = renderCaseHoursChart(perCase, friesland);
     expect(svg.startsWith("<svg")).toBe(true);
     expect(svg).toContain(perCase.caseId);
-    expect(svg.match(/<rect /g)).toHaveLength(perCase.byMonth.length);
-    for (const m of perCase.byMonth) expect(svg).toContain(`>${m.month}<`);
+    // One bar per month, beside the legend's three colour swatches.
+    expect(svg.match(/<rect /g)).toHaveLength(perCase.byMonth.length + 3);
+    for (const m of perCase.byMonth) expect(svg).toContain(`>${formatMonth("nl", m.month)}<`);
     const over = {
       ...perCase,
       byMonth: [{ month: perCase.byMonth[0]?.month ?? "2026-12", hours: 9 }],
