@@ -36,6 +36,7 @@ import {
   erasePerson,
   ethicsResolutions,
   exportPerson,
+  formatDate,
   formatHours,
   friesland,
   type HoldOverReason,
@@ -1021,7 +1022,7 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
                     caseId: d.caseId,
                     intakeId: d.intakeId,
                     meetings: d.meetingsMissed.length,
-                    since: d.openedOn.toISOString().slice(0, 10),
+                    since: formatDate(locale, d.openedOn),
                     why: d.diagnosis
                       .map((x) => describeDiagnosis(x, locale, idsAndLabels(ctx.profile, locale)))
                       .join(" "),

@@ -44,7 +44,9 @@ import {
   ethicsResolutions,
   ethicsStatementCurrent,
   exportAmbitions,
+  formatDate,
   formatHours,
+  formatMonth,
   type HoldOverReason,
   holdOver,
   holdOverReasons,
@@ -392,7 +394,7 @@ export async function createPortal(
               const d = decided.get(i.value.id);
               return html`<tr>
                 <td><a href="/intake/${i.value.id}">${i.value.venture.name}</a></td>
-                <td>${i.value.submittedAt.toISOString().slice(0, 10)}</td>
+                <td><time datetime="${i.value.submittedAt.toISOString().slice(0, 10)}">${formatDate(l, i.value.submittedAt)}</time></td>
                 <td>${d === undefined ? "—" : describeOutcome(d.outcome, { ...profile, locale: l })}</td>
               </tr>`;
             })}
@@ -665,9 +667,9 @@ export async function createPortal(
     const confirmedCase = c.req.query("confirmed");
     return page(
       c,
-      t(l, "portal.board.heading", { round: month }),
+      t(l, "portal.board.heading", { round: formatMonth(l, month) }),
       html`<section>
-          <h1>${t(l, "portal.board.heading", { round: month })}</h1>
+          <h1>${t(l, "portal.board.heading", { round: formatMonth(l, month) })}</h1>
           <p>${waiting.length === 0 ? t(l, "portal.board.nothing") : t(l, "portal.board.waiting", { count: waiting.length })}</p>
           ${
             due.value.length === 0
@@ -728,7 +730,7 @@ export async function createPortal(
                 const kase = caseById.get(team.caseId);
                 return html`<section data-testid="team">
                   <h2>${ventureOf.get(kase?.intakeId ?? "") ?? team.caseId} <span class="muted">(${team.caseId})</span></h2>
-                  <p><strong>${who.get(team.lead) ?? team.lead}</strong> (${t(l, "portal.mentors.lead")}),
+                  <p><strong>${who.get(team.lead) ?? team.lead}</strong> (${t(l, "portal.team.leadRole")}),
                     ${team.members.map((m) => who.get(m) ?? m).join(", ")}</p>
                   <ul>${describeTeam(team, l, naming(l, who)).map((x) => html`<li>${x}</li>`)}</ul>
                   ${
@@ -1035,7 +1037,7 @@ export async function createPortal(
           <p>${t(l, "portal.case.state", { state: message(l, `state.${kase.state}`, {}) })}</p>
           ${i === undefined ? "" : html`<blockquote>${i.question.summary}</blockquote>`}
           <h2>${t(l, "portal.case.team")}</h2>
-          <ul>${team.map((m) => html`<li>${who.get(m.mentorId) ?? m.mentorId}${m.role === "lead" ? html` (${t(l, "portal.mentors.lead")})` : ""}</li>`)}</ul>
+          <ul>${team.map((m) => html`<li>${who.get(m.mentorId) ?? m.mentorId}${m.role === "lead" ? html` (${t(l, "portal.team.leadRole")})` : ""}</li>`)}</ul>
         </section>
         <section>
           <h2>${t(l, "portal.case.hours")}</h2>
@@ -1049,7 +1051,7 @@ export async function createPortal(
               : html`<table>${mine.map(
                   (
                     s,
-                  ) => html`<tr><td>${s.on.toISOString().slice(0, 10)}</td><td>${s.minutes} min</td><td>${message(l, `mode.${s.mode}`, {})}</td>
+                  ) => html`<tr><td><time datetime="${s.on.toISOString().slice(0, 10)}">${formatDate(l, s.on)}</time></td><td>${s.minutes} min</td><td>${message(l, `mode.${s.mode}`, {})}</td>
                     <td>${s.mentors.map((m) => who.get(m) ?? m).join(", ")}</td></tr>`,
                 )}</table>`
           }
@@ -1206,7 +1208,7 @@ export async function createPortal(
       if (m.ethicsHold !== undefined)
         return t(l, "portal.ethics.held", {
           kind: t(l, `portal.ethics.kind.${m.ethicsHold.kind}`),
-          on: m.ethicsHold.on.toISOString().slice(0, 10),
+          on: formatDate(l, m.ethicsHold.on),
         });
       return ethicsStatementCurrent(m, now, profile.ethicsStatementValidityMonths)
         ? ""
@@ -1342,7 +1344,7 @@ export async function createPortal(
     const lines = renderReportMarkdown(report.value, local, reader).split("\n");
     return page(
       c,
-      t(l, "portal.report.heading", { month }),
+      t(l, "portal.report.heading", { month: formatMonth(l, month) }),
       html`<section>
           <h1>${lines[0]?.replace(/^# /, "") ?? ""}</h1>
           <ul>${lines.filter((x) => x.startsWith("- ")).map((x) => html`<li>${x.slice(2)}</li>`)}</ul>

@@ -3,7 +3,11 @@
  * and Dutch. The library's texts — reasons, errors, reports — come from its catalogue
  * (`message`, `describeError`); these are only the words around them.
  */
-import type { Locale } from "venture-mentoring";
+import { formatCount, type Locale } from "venture-mentoring";
+
+/** A count with its noun in the right number, for each language. */
+const countEn = (n: number, one: string, other: string) => formatCount("en", n, one, other);
+const countNl = (n: number, one: string, other: string) => formatCount("nl", n, one, other);
 
 const en = {
   "cli.initialised": (p: { programme: string; db: string }) =>
@@ -13,9 +17,9 @@ const en = {
   "cli.notInitialised": (p: { db: string }) =>
     `${p.db} holds no programme yet. Start one with: vmentor init --profile friesland --db ${p.db}`,
   "cli.mentorRegistered": (p: { id: string; name: string }) => `Mentor ${p.id} (${p.name}) registered.`,
-  "cli.mentorsImported": (p: { count: number }) => `${p.count} mentors imported.`,
+  "cli.mentorsImported": (p: { count: number }) => `${countEn(p.count, "mentor", "mentors")} imported.`,
   "cli.importRow": (p: { row: number; total: number }) => `importing row ${p.row} of ${p.total}`,
-  "cli.importing": (p: { count: number }) => `checking and importing ${p.count} rows…`,
+  "cli.importing": (p: { count: number }) => `checking and importing ${countEn(p.count, "row", "rows")}…`,
   "cli.importFailed": (p: { row: number; message: string }) =>
     `Row ${p.row}: ${p.message}. Nothing was imported.`,
   "cli.intakeSubmitted": (p: { id: string; replayed: boolean }) =>
@@ -45,20 +49,21 @@ const en = {
   "cli.conflictRecorded": (p: { mentorId: string; ventureId: string; cases: string }) =>
     `${p.mentorId} is kept off ${p.ventureId}'s team.${p.cases === "" ? "" : ` They are on its running case ${p.cases}: decide whether they step off (vmentor case leave --reason recused).`}`,
   "cli.dueCase": (p: { caseId: string; intakeId: string; meetings: number; since: string; why: string }) =>
-    `${p.caseId} (intake ${p.intakeId}): accepted ${p.since}, waited through ${p.meetings} meeting(s) without a team${p.why === "" ? "" : ` — ${p.why}`}. Plan it once more (vmentor case hold), offer a one-off conversation or refer it (vmentor triage --override).`,
+    `${p.caseId} (intake ${p.intakeId}): accepted ${p.since}, waited through ${countEn(p.meetings, "meeting", "meetings")} without a team${p.why === "" ? "" : ` — ${p.why}`}. Plan it once more (vmentor case hold), offer a one-off conversation or refer it (vmentor triage --override).`,
   "cli.answered": (p: { caseId: string; mentorId: string; answer: string; team: string; waiting: string }) =>
     `${p.mentorId} said ${p.answer} to ${p.caseId}.${p.team === "" ? (p.answer === "no" ? " No other mentor can take the seat: the case is unstaffed in this round." : "") : ` Proposed team now: ${p.team}.`}${p.waiting === "" ? " Everyone said yes: the team can be confirmed." : ` Waiting for: ${p.waiting}.`}`,
   "cli.heldOver": (p: { caseId: string }) =>
     `${p.caseId} is planned once more: it has a place at the next meeting.`,
   "cli.teamChanged": (p: { caseId: string; team: string; short: boolean }) =>
     `Team of ${p.caseId} now: ${p.team}.${p.short ? " A seat is open: the next round proposes a replacement." : ""}`,
-  "cli.erased": (p: { documents: number }) => `Personal data erased from ${p.documents} documents.`,
+  "cli.erased": (p: { documents: number }) =>
+    `Personal data erased from ${countEn(p.documents, "document", "documents")}.`,
   "cli.purged": (p: { intakes: number; documents: number; months: number }) =>
-    `Retention (${p.months} months): mentee data of ${p.intakes} intakes erased from ${p.documents} documents.`,
+    `Retention (${countEn(p.months, "month", "months")}): mentee data of ${countEn(p.intakes, "intake", "intakes")} erased from ${countEn(p.documents, "document", "documents")}.`,
   "cli.purgeDry": (p: { intakes: number; documents: number; months: number }) =>
-    `Retention (${p.months} months): mentee data of ${p.intakes} intakes would be erased from ${p.documents} documents. Nothing changed.`,
+    `Retention (${countEn(p.months, "month", "months")}): mentee data of ${countEn(p.intakes, "intake", "intakes")} would be erased from ${countEn(p.documents, "document", "documents")}. Nothing changed.`,
   "cli.demoMonth": (p: { month: string; active: number; intakes: number; hours: string }) =>
-    `${p.month}: ${p.active} active cases, ${p.intakes} intakes, ${p.hours} session hours`,
+    `${p.month}: ${countEn(p.active, "active case", "active cases")}, ${countEn(p.intakes, "intake", "intakes")}, ${p.hours} session hours`,
   "cli.demoYear": (p: {
     mentors: number;
     intakes: number;
@@ -72,7 +77,7 @@ const en = {
     returning: number;
     unstaffed: number;
   }) =>
-    `The year: ${p.mentors} mentors, ${p.intakes} intakes, ${p.teams} teams confirmed, ${p.sessions} sessions, ${p.closed} cases closed. Handled along the way: ${p.conflicts} conflicts of interest recorded, ${p.recusals} recusal(s) with the seat filled, ${p.declines} proposal(s) declined, ${p.gifts} gift(s) recorded and resolved, ${p.returning} returning venture(s), ${p.unstaffed} case(s) a meeting could not staff (each decided).`,
+    `The year: ${countEn(p.mentors, "mentor", "mentors")}, ${countEn(p.intakes, "intake", "intakes")}, ${countEn(p.teams, "team", "teams")} confirmed, ${countEn(p.sessions, "session", "sessions")}, ${countEn(p.closed, "case", "cases")} closed. Handled along the way: ${countEn(p.conflicts, "conflict of interest", "conflicts of interest")} recorded, ${countEn(p.recusals, "recusal", "recusals")} with the seat filled, ${countEn(p.declines, "proposal", "proposals")} declined, ${countEn(p.gifts, "gift", "gifts")} recorded and resolved, ${countEn(p.returning, "returning venture", "returning ventures")}, ${countEn(p.unstaffed, "case", "cases")} a meeting could not staff (each decided).`,
   "cli.demoNotEmpty": (p: { db: string }) =>
     `${p.db} already holds a programme; the demo needs an empty store.`,
   "cli.demoFailed": (p: { step: string; message: string }) => `The demo stopped at ${p.step}: ${p.message}`,
@@ -90,7 +95,7 @@ const en = {
     objective: string;
     gap: string;
   }) =>
-    `${p.seconds} s · ${p.stage}: ${p.staffed} of ${p.cases} cases staffed, objective ${p.objective}` +
+    `${p.seconds} s · ${p.stage}: ${p.staffed} of ${countEn(p.cases, "case", "cases")} staffed, objective ${p.objective}` +
     (p.gap === "" ? "" : `, at most ${p.gap} % below the optimum`),
   "cli.stage.staffing": () => "staffing flow",
   "cli.stage.search": () => "local search",
@@ -107,8 +112,8 @@ const en = {
   "cli.internal": (p: { detail: string }) => `Internal error: ${p.detail} (run with --debug for details).`,
   "cli.storeUnavailable": (p: { db: string; cause: string }) => `Cannot open ${p.db}: ${p.cause}`,
   "walkthrough.heading": (p: { programme: string; month: string; places: number }) =>
-    `${p.programme} — intake ${p.month}\n${p.places} places at next month's mentors' meeting\n`,
-  "walkthrough.placesLeft": (p: { places: number }) => `${p.places} places left.`,
+    `${p.programme} — intake ${p.month}\n${countEn(p.places, "place", "places")} at next month's mentors' meeting\n`,
+  "walkthrough.placesLeft": (p: { places: number }) => `${countEn(p.places, "place", "places")} left.`,
   "portal.title": () => "Mentoring portal",
   "portal.signIn": () => "Sign in",
   "portal.signOut": () => "Sign out",
@@ -166,7 +171,8 @@ const en = {
   "portal.board.confirm": () => "Confirm team",
   "portal.board.pin": () => "Pin",
   "portal.board.exclude": () => "Exclude",
-  "portal.board.waiting": (p: { count: number }) => `${p.count} cases wait for a team.`,
+  "portal.board.waiting": (p: { count: number }) =>
+    `${countEn(p.count, "case waits", "cases wait")} for a team.`,
   "portal.board.nothing": () => "No case waits for a team.",
   "portal.board.due": () => "Decisions due: accepted cases a meeting could not staff",
   "portal.board.dueWhy": (p: { meetings: number }) =>
@@ -256,6 +262,7 @@ const en = {
   "portal.mentors.cases": () => "Cases",
   "portal.mentors.hours": () => "Hours this month",
   "portal.mentors.lead": () => "Lead mentor",
+  "portal.team.leadRole": () => "team lead",
   "portal.report.heading": (p: { month: string }) => `Monthly report ${p.month}`,
   "portal.forbidden": () => "You may not open this page.",
   "portal.notFound": () => "Not found.",
@@ -277,9 +284,9 @@ const nl: ExampleCatalogue = {
   "cli.notInitialised": (p) =>
     `${p.db} bevat nog geen programma. Start er een met: vmentor init --profile friesland --db ${p.db}`,
   "cli.mentorRegistered": (p) => `Mentor ${p.id} (${p.name}) geregistreerd.`,
-  "cli.mentorsImported": (p) => `${p.count} mentoren geïmporteerd.`,
+  "cli.mentorsImported": (p) => `${countNl(p.count, "mentor", "mentoren")} geïmporteerd.`,
   "cli.importRow": (p) => `rij ${p.row} van ${p.total} importeren`,
-  "cli.importing": (p) => `${p.count} rijen controleren en importeren…`,
+  "cli.importing": (p) => `${countNl(p.count, "rij", "rijen")} controleren en importeren…`,
   "cli.importFailed": (p) => `Rij ${p.row}: ${p.message}. Er is niets geïmporteerd.`,
   "cli.intakeSubmitted": (p) =>
     p.replayed ? `Intake ${p.id} was al ingediend; er is niets veranderd.` : `Intake ${p.id} ingediend.`,
@@ -306,22 +313,22 @@ const nl: ExampleCatalogue = {
   "cli.dueNone": () =>
     "Geen besluiten nodig: elke aangenomen casus heeft een plaats in het volgende overleg.",
   "cli.dueCase": (p) =>
-    `${p.caseId} (intake ${p.intakeId}): aangenomen ${p.since}, ${p.meetings} overleg(gen) voorbij zonder team${p.why === "" ? "" : ` — ${p.why}`}. Plan de casus nog een keer (vmentor case hold), bied een eenmalig gesprek aan of verwijs door (vmentor triage --override).`,
+    `${p.caseId} (intake ${p.intakeId}): aangenomen ${p.since}, ${countNl(p.meetings, "overleg", "overleggen")} voorbij zonder team${p.why === "" ? "" : ` — ${p.why}`}. Plan de casus nog een keer (vmentor case hold), bied een eenmalig gesprek aan of verwijs door (vmentor triage --override).`,
   "cli.answered": (p) =>
     `${p.mentorId} zei ${p.answer === "yes" ? "ja" : "nee"} op ${p.caseId}.${p.team === "" ? (p.answer === "no" ? " Geen andere mentor kan de plaats innemen: de casus blijft in deze ronde zonder team." : "") : ` Voorgesteld team nu: ${p.team}.`}${p.waiting === "" ? " Iedereen zei ja: het team kan bevestigd worden." : ` Wacht nog op: ${p.waiting}.`}`,
   "cli.heldOver": (p) =>
     `${p.caseId} wordt nog een keer gepland: de casus heeft een plaats in het volgende overleg.`,
   "cli.teamChanged": (p) =>
     `Team van ${p.caseId} is nu: ${p.team}.${p.short ? " Er is een plaats vrij: het volgende overleg stelt een vervanger voor." : ""}`,
-  "cli.erased": (p) => `Persoonsgegevens gewist uit ${p.documents} documenten.`,
+  "cli.erased": (p) => `Persoonsgegevens gewist uit ${countNl(p.documents, "document", "documenten")}.`,
   "cli.purged": (p) =>
-    `Bewaartermijn (${p.months} maanden): gegevens van ${p.intakes} intakes gewist uit ${p.documents} documenten.`,
+    `Bewaartermijn (${countNl(p.months, "maand", "maanden")}): gegevens van ${countNl(p.intakes, "intake", "intakes")} gewist uit ${countNl(p.documents, "document", "documenten")}.`,
   "cli.purgeDry": (p) =>
-    `Bewaartermijn (${p.months} maanden): gegevens van ${p.intakes} intakes zouden worden gewist uit ${p.documents} documenten. Er is niets veranderd.`,
+    `Bewaartermijn (${countNl(p.months, "maand", "maanden")}): gegevens van ${countNl(p.intakes, "intake", "intakes")} zouden worden gewist uit ${countNl(p.documents, "document", "documenten")}. Er is niets veranderd.`,
   "cli.demoMonth": (p) =>
-    `${p.month}: ${p.active} actieve casussen, ${p.intakes} intakes, ${p.hours} sessie-uren`,
+    `${p.month}: ${countNl(p.active, "actieve casus", "actieve casussen")}, ${countNl(p.intakes, "intake", "intakes")}, ${p.hours} uur aan sessies`,
   "cli.demoYear": (p) =>
-    `Het jaar: ${p.mentors} mentoren, ${p.intakes} intakes, ${p.teams} teams bevestigd, ${p.sessions} sessies, ${p.closed} casussen gesloten. Onderweg afgehandeld: ${p.conflicts} belangenconflict(en) vastgelegd, ${p.recusals} mentor(en) teruggetreden en vervangen, ${p.declines} voorstel(len) afgewezen, ${p.gifts} geschenk(en) vastgelegd en afgehandeld, ${p.returning} terugkerende onderneming(en), ${p.unstaffed} casus(sen) zonder team na een overleg (elk besloten).`,
+    `Het jaar: ${countNl(p.mentors, "mentor", "mentoren")}, ${countNl(p.intakes, "intake", "intakes")}, ${countNl(p.teams, "team", "teams")} bevestigd, ${countNl(p.sessions, "sessie", "sessies")}, ${countNl(p.closed, "casus", "casussen")} gesloten. Onderweg afgehandeld: ${countNl(p.conflicts, "belangenconflict", "belangenconflicten")} vastgelegd, ${countNl(p.recusals, "mentor", "mentoren")} teruggetreden en vervangen, ${countNl(p.declines, "voorstel", "voorstellen")} afgewezen, ${countNl(p.gifts, "geschenk", "geschenken")} vastgelegd en afgehandeld, ${countNl(p.returning, "terugkerende onderneming", "terugkerende ondernemingen")}, ${countNl(p.unstaffed, "casus", "casussen")} zonder team na een overleg (elk besloten).`,
   "cli.demoNotEmpty": (p) => `${p.db} bevat al een programma; de demo heeft een lege opslag nodig.`,
   "cli.demoFailed": (p) => `De demo stopte bij ${p.step}: ${p.message}`,
   "cli.unreadable": (p) => `Kan ${p.path} niet lezen (${p.code}).`,
@@ -330,7 +337,7 @@ const nl: ExampleCatalogue = {
   "cli.badArgument": (p) => `${p.option}: '${p.value}' is hier niet toegestaan; verwacht: ${p.allowed}.`,
   "cli.seeHelp": () => "(vmentor help <opdracht> toont de opties ervan)",
   "cli.progress": (p) =>
-    `${p.seconds} s · ${p.stage}: ${p.staffed} van ${p.cases} casussen bezet, doelwaarde ${p.objective}` +
+    `${p.seconds} s · ${p.stage}: ${p.staffed} van ${countNl(p.cases, "casus", "casussen")} bezet, doelwaarde ${p.objective}` +
     (p.gap === "" ? "" : `, hoogstens ${p.gap} % onder het optimum`),
   "cli.stage.staffing": () => "eerste bezetting",
   "cli.stage.search": () => "zoeken naar betere teams",
@@ -346,8 +353,8 @@ const nl: ExampleCatalogue = {
   "cli.internal": (p) => `Interne fout: ${p.detail} (gebruik --debug voor details).`,
   "cli.storeUnavailable": (p) => `Kan ${p.db} niet openen: ${p.cause}`,
   "walkthrough.heading": (p) =>
-    `${p.programme} — intake ${p.month}\n${p.places} plaatsen in het mentorenoverleg van volgende maand\n`,
-  "walkthrough.placesLeft": (p) => `${p.places} plaatsen over.`,
+    `${p.programme} — intake ${p.month}\n${countNl(p.places, "plaats", "plaatsen")} in het mentorenoverleg van volgende maand\n`,
+  "walkthrough.placesLeft": (p) => `nog ${countNl(p.places, "plaats", "plaatsen")} over.`,
   "portal.title": () => "Mentorportaal",
   "portal.signIn": () => "Inloggen",
   "portal.signOut": () => "Uitloggen",
@@ -405,7 +412,7 @@ const nl: ExampleCatalogue = {
   "portal.board.confirm": () => "Team bevestigen",
   "portal.board.pin": () => "Vastzetten",
   "portal.board.exclude": () => "Uitsluiten",
-  "portal.board.waiting": (p) => `${p.count} casussen wachten op een team.`,
+  "portal.board.waiting": (p) => `${countNl(p.count, "casus wacht", "casussen wachten")} op een team.`,
   "portal.board.nothing": () => "Er wacht geen casus op een team.",
   "portal.board.due": () => "Besluiten nodig: aangenomen casussen waarvoor het overleg geen team vond",
   "portal.board.dueWhy": (p) =>
@@ -494,6 +501,7 @@ const nl: ExampleCatalogue = {
   "portal.mentors.cases": () => "Casussen",
   "portal.mentors.hours": () => "Uren deze maand",
   "portal.mentors.lead": () => "Teamleider",
+  "portal.team.leadRole": () => "teamleider",
   "portal.report.heading": (p) => `Maandrapportage ${p.month}`,
   "portal.forbidden": () => "U mag deze pagina niet openen.",
   "portal.notFound": () => "Niet gevonden.",
@@ -505,7 +513,9 @@ const nl: ExampleCatalogue = {
   "portal.language": () => "English",
 };
 
-const catalogues: Record<Locale, ExampleCatalogue> = { en, nl };
+/** Both languages of the examples' texts (the tests render every key of each). */
+export const exampleCatalogues: Readonly<Record<Locale, ExampleCatalogue>> = { en, nl };
+const catalogues = exampleCatalogues;
 
 /** A text of the examples in the given language. */
 export function say<K extends ExampleKey>(locale: Locale, key: K, ...params: ExampleParams<K>): string {

@@ -1,3 +1,36 @@
+/**
+ * Every text the library says to people, in English and Dutch. Texts are rendered when read, from
+ * codes, ids and numbers, in the reader's language; counts, lists and numbers go through `Intl`
+ * (`./format.ts`). The examples' own texts (CLI, portal) live in `examples/shared/messages.ts` and
+ * follow the same glossary.
+ *
+ * Glossary — one Dutch word per concept, written as a person would:
+ *
+ * | English                      | Nederlands                                   |
+ * | ---------------------------- | -------------------------------------------- |
+ * | case                         | casus (meervoud: casussen)                   |
+ * | mentee, entrepreneur         | ondernemer                                   |
+ * | venture                      | onderneming                                  |
+ * | mentors' meeting             | mentorenoverleg (kort: het overleg)          |
+ * | matching round               | koppelronde                                  |
+ * | matching engine              | koppelalgoritme                              |
+ * | proposal, proposed team      | voorstel, voorgesteld team                   |
+ * | team, member                 | team, teamlid                                |
+ * | lead mentor (of a team)      | teamleider                                   |
+ * | programme manager            | programmamanager                             |
+ * | intake, triage               | intake, triage                               |
+ * | referral, partner programme  | doorverwijzing, partnerprogramma             |
+ * | one-off conversation         | eenmalig gesprek                             |
+ * | session                      | sessie                                       |
+ * | hour budget, norm            | urenbudget, norm                             |
+ * | hours (unit)                 | uur (in grafieken: u)                        |
+ * | conflict of interest         | belangenconflict                             |
+ * | ethics statement             | ethische verklaring                          |
+ * | pin, exclude                 | vastzetten, uitsluiten                       |
+ * | consent: yes / no            | ja / nee (antwoord op een voorstel)          |
+ * | quota                        | quotum                                       |
+ * | due (a decision is due)      | er moet een besluit komen                    |
+ */
 import type { Locale } from "../model/profile.js";
 import { formattersFor } from "./format.js";
 
@@ -327,7 +360,7 @@ const en: Catalogue = {
       : `The next mentors' meeting has ${en_.count(placesLeft, "place", "places")} left, and we keep no waiting list.`,
   noTeamForTopics: ({ topics }) =>
     `The mentor network cannot staff a full team for this question now (short of: ${en_.list(topics)}).`,
-  noRuleMatched: () => "No intake rule settled this question; an intake lead talks it through once.",
+  noRuleMatched: () => "No intake rule settled this question; the programme manager talks it through once.",
   routedToPartner: ({ partner, topics }) => `Referred to ${partner}, which serves ${en_.list(topics)}.`,
   oneOffInstead: () =>
     "A one-off conversation with an experienced mentor instead, so nobody leaves with a bare no.",
@@ -612,10 +645,11 @@ const nl: Catalogue = {
       : `Het volgende mentorenoverleg heeft nog ${nl_.count(placesLeft, "plaats", "plaatsen")}, en we houden geen wachtlijst bij.`,
   noTeamForTopics: ({ topics }) =>
     `Het mentorennetwerk kan nu geen volledig team voor deze vraag vormen (tekort aan: ${nl_.list(topics)}).`,
-  noRuleMatched: () => "Geen intakeregel gaf de doorslag; een leadmentor bespreekt de vraag één keer.",
+  noRuleMatched: () => "Geen intakeregel gaf de doorslag; de programmamanager bespreekt de vraag één keer.",
   routedToPartner: ({ partner, topics }) =>
     `Doorverwezen naar ${partner}, dat helpt bij ${nl_.list(topics)}.`,
-  oneOffInstead: () => "In plaats daarvan één gesprek met een ervaren mentor: we verkopen geen nee.",
+  oneOffInstead: () =>
+    "In plaats daarvan een eenmalig gesprek met een ervaren mentor: niemand gaat weg met alleen een nee.",
   managerOverride: ({ reason }) => `Besluit gewijzigd door de programmamanager: ${reason}`,
   "advice.validateIdea": () => "Toets het idee eerst bij tien mogelijke klanten en kom dan terug.",
   "advice.hireForTheWork": () =>
@@ -629,7 +663,7 @@ const nl: Catalogue = {
     "Neem contact op met het regionale ondernemersloket voor praktische eerstelijnshulp.",
   "outcome.accept": () => "Aangenomen: de casus gaat naar het volgende mentorenoverleg.",
   "outcome.refer": ({ partner }) => `Doorverwezen naar ${partner}.`,
-  "outcome.oneOff": () => "Eén gesprek met een mentor.",
+  "outcome.oneOff": () => "Een eenmalig gesprek met een mentor.",
   "outcome.notReady": ({ advice }) => `Nog niet: ${advice}`,
   "error.ValidationFailed": ({ subject, fields }) => `De invoer (${subject}) is niet geldig: ${fields}.`,
   "error.UnknownPartner": ({ partnerId }) => `Dit profiel kent geen partnerprogramma '${partnerId}'.`,
@@ -649,7 +683,7 @@ const nl: Catalogue = {
   "diagnosis.topicShort": ({ case: c, topic, mentors }) =>
     `Casus ${c}: slechts ${nl_.count(mentors, "mentor met ruimte en zonder belangenconflict kent", "mentoren met ruimte en zonder belangenconflict kennen")} ${topic}.`,
   "diagnosis.capacityTakenByOtherCases": ({ case: c }) =>
-    `Casus ${c}: de mogelijke mentoren zijn nodig voor de andere casussen van dit overleg.`,
+    `Casus ${c}: de mentoren die in aanmerking komen zijn nodig voor de andere casussen van dit overleg.`,
   "diagnosis.overQuota": ({ case: c, quota }) =>
     `Casus ${c} valt buiten het quotum van ${nl_.count(quota, "nieuwe casus", "nieuwe casussen")}; verwijs door of bied een eenmalig gesprek aan.`,
   "diagnosis.pinNotHonoured": ({ case: c, mentor, reason }) =>
@@ -691,7 +725,7 @@ const nl: Catalogue = {
   "collection.decisions": () => "triagebesluit",
   "collection.referrals": () => "doorverwijzing",
   "collection.requests": () => "aanvraag",
-  "collection.rounds": () => "matchingronde",
+  "collection.rounds": () => "koppelronde",
   "collection.settings": () => "programma",
   "collection.conflicts": () => "vastgelegd belangenconflict",
   "collection.consents": () => "antwoord op een voorstel",
@@ -740,7 +774,7 @@ const nl: Catalogue = {
   "subject.Mentor": () => "mentor",
   "subject.Session": () => "sessie",
   "subject.ProgrammeProfile": () => "programmaprofiel",
-  "subject.MatchingRound": () => "matchingronde",
+  "subject.MatchingRound": () => "koppelronde",
   "issue.tooSmall.number": ({ field, minimum }) => `${field} moet ${minimum} of meer zijn`,
   "issue.tooSmall.string": ({ field, minimum }) => `${field} moet minstens ${minimum} tekens hebben`,
   "issue.tooSmall.array": ({ field, minimum }) => `${field}: minstens ${minimum} nodig`,

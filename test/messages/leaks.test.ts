@@ -6,6 +6,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { catalogues, type MessageKey } from "venture-mentoring";
 import { describe, expect, it } from "vitest";
+import { type ExampleKey, exampleCatalogues } from "../../examples/shared/messages.js";
 import { leaks } from "../support/leaks.js";
 
 /** Parameters that are counts (numbers); the rest are names, ids or lists of names. */
@@ -144,5 +145,67 @@ describe("the catalogue in both languages", () => {
     ).toBe(
       "Doelwaarde 3.441,1, bewezen bovengrens 3.450,0, verschil hoogstens 0,26% (exact opgelost, over elk paar van mentor en casus)",
     );
+  });
+});
+
+describe("the examples' texts (CLI and portal) in both languages", () => {
+  /** Parameters that are counts in the examples' texts; every other is a name, an id or a text. */
+  const exampleCounts = new Set([
+    "intakes",
+    "count",
+    "row",
+    "places",
+    "months",
+    "documents",
+    "total",
+    "of",
+    "minutes",
+    "meetings",
+    "done",
+    "teams",
+    "sessions",
+    "conflicts",
+    "recusals",
+    "declines",
+    "gifts",
+    "returning",
+    "unstaffed",
+    "active",
+    "staffed",
+    "cases",
+    "mentors",
+    "closed",
+    "seconds",
+  ]);
+  /** Where one name is text in one message. */
+  const textIn: Partial<Record<ExampleKey, readonly string[]>> = {
+    "cli.seenBefore": ["closed", "open"],
+    "cli.ethicsHold": ["cases"],
+    "cli.conflictRecorded": ["cases"],
+    "portal.team.suggested": ["mentors"],
+  };
+  /** Commands and option values quoted in a text are the CLI's syntax, not words. */
+  const withoutCommands = (text: string) =>
+    text.replace(/vmentor [^.)\n]*/g, " ").replace(/--[a-z-]+(?: \S+)?/g, " ");
+
+  test.prop([draw], { numRuns: 30 })("renders every key without a leak", (d) => {
+    for (const locale of ["en", "nl"] as const) {
+      for (const key of Object.keys(exampleCatalogues.en) as ExampleKey[]) {
+        let k = 0;
+        const p = new Proxy(
+          {},
+          {
+            get: (_t, name) => {
+              if (typeof name !== "string") return undefined;
+              if (exampleCounts.has(name) && !textIn[key]?.includes(name))
+                return Math.round(d.numbers[k++ % d.numbers.length] ?? 0);
+              return names.slice(0, d.listLength).join(", ");
+            },
+          },
+        );
+        const text = (exampleCatalogues[locale][key] as (p: object) => string)(p);
+        expect(leaks(withoutCommands(text), locale, names), `${locale} ${key}: ${text}`).toEqual([]);
+      }
+    }
   });
 });
