@@ -227,7 +227,7 @@ export function loadChart(r: MonthlyReport, profile: ProgrammeProfile, naming: N
 }
 
 /** A label cut to fit the chart's label column (the table beside it has it whole). */
-const fit = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
+const cut = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
 
 /**
  * A chart as a self-contained SVG (no scripts, no external references): its title, a legend for
@@ -255,7 +255,7 @@ export function renderChart(chart: Chart): string {
     .map((r, k) => {
       const y = top + k * row;
       return [
-        `<text x="${left - 6}" y="${y + 14}" text-anchor="end">${esc(fit(r.label, 20))}</text>`,
+        `<text x="${left - 6}" y="${y + 14}" text-anchor="end">${esc(cut(r.label, 20))}</text>`,
         `<rect x="${left}" y="${y + 3}" width="${Math.max(0, x(r.value) - left).toFixed(1)}" height="${row - 6}" fill="${r.colour}"><title>${esc(`${r.label}: ${chart.format(r.value)} (${r.status})`)}</title></rect>`,
         `<line x1="${x(r.mark).toFixed(1)}" x2="${x(r.mark).toFixed(1)}" y1="${y + 1}" y2="${y + row - 1}" stroke="#222" stroke-width="2"/>`,
         `<text x="${(x(r.value) + 4).toFixed(1)}" y="${y + 14}">${esc(chart.format(r.value))}</text>`,
