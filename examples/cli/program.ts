@@ -85,7 +85,7 @@ import {
 import { createMemoryStore } from "venture-mentoring/memory";
 import { runDemoYear } from "../demo/friesland-year.js";
 import { exitCodeOf, exitCodes } from "../shared/errors.js";
-import { type ExampleKey, type ExampleParams, say } from "../shared/messages.js";
+import { type CsvTrouble, type ExampleKey, type ExampleParams, say } from "../shared/messages.js";
 import { isMonth, reportAsOf } from "../shared/months.js";
 import { displayDb, openStore, realHost } from "../shared/store.js";
 
@@ -119,7 +119,7 @@ interface GlobalOptions {
 
 const profiles = { friesland, vms } as const;
 
-type Read = { ok: true; value: unknown } | { ok: false; key: ExampleKey; params: Record<string, string> };
+type Read = { ok: true; value: unknown } | { ok: false; key: ExampleKey; params: Record<string, unknown> };
 
 function readText(path: string): { ok: true; text: string } | { ok: false; code: string } {
   try {
@@ -135,7 +135,10 @@ function readJson(path: string): Read {
   try {
     return { ok: true, value: JSON.parse(t.text) };
   } catch (e) {
-    return { ok: false, key: "cli.badJson", params: { path, detail: (e as Error).message } };
+    // The parser's own words are English; the reader gets the line in theirs.
+    const at = /position (\d+)/.exec((e as Error).message);
+    const line = at === null ? 0 : t.text.slice(0, Number(at[1])).split("\n").length;
+    return { ok: false, key: "cli.badJson", params: { path, line } };
   }
 }
 
@@ -147,7 +150,14 @@ function readMentorCsv(path: string): Read {
   try {
     rows = parseCsv(t.text, { columns: true, skip_empty_lines: true, trim: true, bom: true });
   } catch (e) {
-    return { ok: false, key: "cli.badCsv", params: { path, detail: (e as Error).message } };
+    const { code, lines } = e as { code?: string; lines?: number };
+    const why: CsvTrouble =
+      code === "CSV_QUOTE_NOT_CLOSED" || code === "CSV_INVALID_CLOSING_QUOTE"
+        ? "quote"
+        : code === "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH" || code === "CSV_RECORD_DONT_MATCH_COLUMNS_LENGTH"
+          ? "fields"
+          : "other";
+    return { ok: false, key: "cli.badCsv", params: { path, line: lines ?? 0, why } };
   }
   const list = (s: string | undefined) =>
     (s ?? "")

@@ -5,6 +5,9 @@
  */
 import { formatCount, type Locale } from "venture-mentoring";
 
+/** Why a CSV file could not be read, as the CLI says it. */
+export type CsvTrouble = "quote" | "fields" | "other";
+
 /** A count with its noun in the right number, for each language. */
 const countEn = (n: number, one: string, other: string) => formatCount("en", n, one, other);
 const countNl = (n: number, one: string, other: string) => formatCount("nl", n, one, other);
@@ -82,8 +85,16 @@ const en = {
     `${p.db} already holds a programme; the demo needs an empty store.`,
   "cli.demoFailed": (p: { step: string; message: string }) => `The demo stopped at ${p.step}: ${p.message}`,
   "cli.unreadable": (p: { path: string; code: string }) => `Cannot read ${p.path} (${p.code}).`,
-  "cli.badJson": (p: { path: string; detail: string }) => `${p.path} is not valid JSON: ${p.detail}`,
-  "cli.badCsv": (p: { path: string; detail: string }) => `${p.path} is not valid CSV: ${p.detail}`,
+  "cli.badJson": (p: { path: string; line: number }) =>
+    `${p.path} is not valid JSON${p.line > 0 ? ` (line ${p.line})` : ""}.`,
+  "cli.badCsv": (p: { path: string; line: number; why: CsvTrouble }) =>
+    `${p.path} is not valid CSV${p.line > 0 ? ` (line ${p.line})` : ""}: ${
+      p.why === "quote"
+        ? "a quotation mark is not closed"
+        : p.why === "fields"
+          ? "a row has another number of fields than the header"
+          : "it cannot be read as a table"
+    }.`,
   "cli.badArgument": (p: { option: string; value: string; allowed: string }) =>
     `${p.option}: '${p.value}' is not allowed here; expected ${p.allowed}.`,
   "cli.seeHelp": () => "(vmentor help <command> lists its options)",
@@ -332,8 +343,15 @@ const nl: ExampleCatalogue = {
   "cli.demoNotEmpty": (p) => `${p.db} bevat al een programma; de demo heeft een lege opslag nodig.`,
   "cli.demoFailed": (p) => `De demo stopte bij ${p.step}: ${p.message}`,
   "cli.unreadable": (p) => `Kan ${p.path} niet lezen (${p.code}).`,
-  "cli.badJson": (p) => `${p.path} is geen geldige JSON: ${p.detail}`,
-  "cli.badCsv": (p) => `${p.path} is geen geldige CSV: ${p.detail}`,
+  "cli.badJson": (p) => `${p.path} is geen geldige JSON${p.line > 0 ? ` (regel ${p.line})` : ""}.`,
+  "cli.badCsv": (p) =>
+    `${p.path} is geen geldige CSV${p.line > 0 ? ` (regel ${p.line})` : ""}: ${
+      p.why === "quote"
+        ? "een aanhalingsteken is niet gesloten"
+        : p.why === "fields"
+          ? "een rij heeft een ander aantal velden dan de kopregel"
+          : "het bestand is niet als tabel te lezen"
+    }.`,
   "cli.badArgument": (p) => `${p.option}: '${p.value}' is hier niet toegestaan; verwacht: ${p.allowed}.`,
   "cli.seeHelp": () => "(vmentor help <opdracht> toont de opties ervan)",
   "cli.progress": (p) =>

@@ -174,6 +174,44 @@ export interface MessageParams {
   "field.email": Record<string, never>;
   "field.capacity.maxCases": Record<string, never>;
   "field.capacity.monthlyHours": Record<string, never>;
+  "field.id": Record<string, never>;
+  "field.submittedAt": Record<string, never>;
+  "field.venture.id": Record<string, never>;
+  "field.venture.innovative": Record<string, never>;
+  "field.venture.exportAmbition": Record<string, never>;
+  "field.venture.founded": Record<string, never>;
+  "field.venture.competitors": Record<string, never>;
+  "field.venture.suppliers": Record<string, never>;
+  "field.question.topics.topic": Record<string, never>;
+  "field.question.topics.weight": Record<string, never>;
+  "field.seeks": Record<string, never>;
+  "field.consent.shareWithPartners": Record<string, never>;
+  "field.previousCaseId": Record<string, never>;
+  "field.expertise": Record<string, never>;
+  "field.expertise.topic": Record<string, never>;
+  "field.expertise.level": Record<string, never>;
+  "field.sectors": Record<string, never>;
+  "field.background": Record<string, never>;
+  "field.leadQualified": Record<string, never>;
+  "field.ethicsStatementSignedOn": Record<string, never>;
+  "field.firm": Record<string, never>;
+  "field.interests": Record<string, never>;
+  "field.caseId": Record<string, never>;
+  "field.intakeId": Record<string, never>;
+  "field.mode": Record<string, never>;
+  "field.note": Record<string, never>;
+  "field.noteAuthor": Record<string, never>;
+  "field.menteePresent": Record<string, never>;
+  "field.preparationMinutes": Record<string, never>;
+  "field.travelMinutes": Record<string, never>;
+  "rule.blank": { field: string };
+  "rule.controlCharacters": { field: string };
+  "rule.notWellFormed": { field: string };
+  "rule.dateRange": { field: string };
+  "rule.uniqueTopics": { field: string };
+  "rule.registrationNumber": { field: string };
+  "rule.pauseOrder": { field: string };
+  "issue.pattern": { field: string };
   "issue.required": { field: string };
   "issue.input": Record<string, never>;
   "issue.email": { field: string };
@@ -479,6 +517,45 @@ const en: Catalogue = {
   "field.email": () => "E-mail address",
   "field.capacity.maxCases": () => "Maximum number of cases",
   "field.capacity.monthlyHours": () => "Hours a month",
+  "field.id": () => "Identifier",
+  "field.submittedAt": () => "Date of submission",
+  "field.venture.id": () => "Identifier of the venture",
+  "field.venture.innovative": () => "Innovative",
+  "field.venture.exportAmbition": () => "Export ambition",
+  "field.venture.founded": () => "Year founded",
+  "field.venture.competitors": () => "Competitors",
+  "field.venture.suppliers": () => "Suppliers",
+  "field.question.topics.topic": () => "Topic",
+  "field.question.topics.weight": () => "Weight of the topic",
+  "field.seeks": () => "What the entrepreneur seeks",
+  "field.consent.shareWithPartners": () => "Consent to share with partner programmes",
+  "field.previousCaseId": () => "Earlier case",
+  "field.expertise": () => "Expertise",
+  "field.expertise.topic": () => "Topic of expertise",
+  "field.expertise.level": () => "Level of expertise",
+  "field.sectors": () => "Sectors",
+  "field.background": () => "Background",
+  "field.leadQualified": () => "Qualified to lead a team",
+  "field.ethicsStatementSignedOn": () => "Date of the ethics statement",
+  "field.firm": () => "Firm",
+  "field.interests": () => "Interests",
+  "field.caseId": () => "Case",
+  "field.intakeId": () => "Intake",
+  "field.mode": () => "Form of the session",
+  "field.note": () => "Notes",
+  "field.noteAuthor": () => "Author of the notes",
+  "field.menteePresent": () => "Entrepreneur present",
+  "field.preparationMinutes": () => "Preparation in minutes",
+  "field.travelMinutes": () => "Travel in minutes",
+  "rule.blank": ({ field }) => `${field} must not be blank`,
+  "rule.controlCharacters": ({ field }) => `${field} contains control characters`,
+  "rule.notWellFormed": ({ field }) => `${field} contains a character that cannot be read`,
+  "rule.dateRange": ({ field }) => `${field} must lie between 1900 and 2200`,
+  "rule.uniqueTopics": ({ field }) => `${field}: each topic may be listed once`,
+  "rule.registrationNumber": ({ field }) =>
+    `${field} may hold letters, digits, spaces, dots and dashes (at most 32)`,
+  "rule.pauseOrder": ({ field }) => `${field}: a pause must end after it starts`,
+  "issue.pattern": ({ field }) => `${field} is not in the expected form`,
   "issue.required": ({ field }) => `${field} is required`,
   "issue.input": () => "The input",
   "issue.email": ({ field }) => `${field} is not a valid e-mail address`,
@@ -766,6 +843,45 @@ const nl: Catalogue = {
   "field.email": () => "E-mailadres",
   "field.capacity.maxCases": () => "Maximaal aantal casussen",
   "field.capacity.monthlyHours": () => "Uren per maand",
+  "field.id": () => "Kenmerk",
+  "field.submittedAt": () => "Datum van aanmelding",
+  "field.venture.id": () => "Kenmerk van de onderneming",
+  "field.venture.innovative": () => "Innovatief",
+  "field.venture.exportAmbition": () => "Exportambitie",
+  "field.venture.founded": () => "Oprichtingsjaar",
+  "field.venture.competitors": () => "Concurrenten",
+  "field.venture.suppliers": () => "Leveranciers",
+  "field.question.topics.topic": () => "Thema",
+  "field.question.topics.weight": () => "Gewicht van het thema",
+  "field.seeks": () => "Wat de ondernemer zoekt",
+  "field.consent.shareWithPartners": () => "Toestemming om te delen met partnerprogramma's",
+  "field.previousCaseId": () => "Eerdere casus",
+  "field.expertise": () => "Expertise",
+  "field.expertise.topic": () => "Thema van de expertise",
+  "field.expertise.level": () => "Niveau van de expertise",
+  "field.sectors": () => "Sectoren",
+  "field.background": () => "Achtergrond",
+  "field.leadQualified": () => "Geschikt als teamleider",
+  "field.ethicsStatementSignedOn": () => "Datum van de ethische verklaring",
+  "field.firm": () => "Bedrijf",
+  "field.interests": () => "Interesses",
+  "field.caseId": () => "Casus",
+  "field.intakeId": () => "Intake",
+  "field.mode": () => "Vorm van de sessie",
+  "field.note": () => "Verslag",
+  "field.noteAuthor": () => "Schrijver van het verslag",
+  "field.menteePresent": () => "Ondernemer aanwezig",
+  "field.preparationMinutes": () => "Voorbereiding in minuten",
+  "field.travelMinutes": () => "Reistijd in minuten",
+  "rule.blank": ({ field }) => `${field} mag niet leeg zijn`,
+  "rule.controlCharacters": ({ field }) => `${field} bevat stuurtekens`,
+  "rule.notWellFormed": ({ field }) => `${field} bevat een teken dat niet te lezen is`,
+  "rule.dateRange": ({ field }) => `${field} moet tussen 1900 en 2200 liggen`,
+  "rule.uniqueTopics": ({ field }) => `${field}: elk thema mag één keer voorkomen`,
+  "rule.registrationNumber": ({ field }) =>
+    `${field} mag letters, cijfers, spaties, punten en streepjes bevatten (hoogstens 32)`,
+  "rule.pauseOrder": ({ field }) => `${field}: een pauze moet eindigen na het begin`,
+  "issue.pattern": ({ field }) => `${field} heeft niet de verwachte vorm`,
   "issue.required": ({ field }) => `${field} is verplicht`,
   "issue.input": () => "De invoer",
   "issue.email": ({ field }) => `${field} is geen geldig e-mailadres`,

@@ -114,6 +114,14 @@ function optional(locale: Locale, key: string): string | undefined {
   return Object.hasOwn(catalogues[locale], key) ? render?.({}) : undefined;
 }
 
+/** The message of a rule of the library's own (`rule.<name>` in the catalogue), if it has one. */
+function optionalRule(locale: Locale, rule: string): ((p: { field: string }) => string) | undefined {
+  const key = `rule.${rule}`;
+  return Object.hasOwn(catalogues[locale], key)
+    ? (catalogues[locale] as unknown as Readonly<Record<string, (p: { field: string }) => string>>)[key]
+    : undefined;
+}
+
 /**
  * The field an issue is about, for people: its label in the reader's language where the catalogue
  * has one (`venture.employees` → "Aantal medewerkers"), else its path with rows counted from 1
@@ -157,6 +165,12 @@ export function describeIssue(issue: ValidationIssue, locale: Locale): string {
   }
   if (issue.code === "invalid_format" && p.format === "email")
     return message(locale, "issue.email", { field });
+  if (issue.code === "invalid_format")
+    return issue.path.endsWith("registrationNumber")
+      ? message(locale, "rule.registrationNumber", { field })
+      : message(locale, "issue.pattern", { field });
+  const rule = typeof p.rule === "string" ? optionalRule(locale, p.rule) : undefined;
+  if (rule !== undefined) return rule({ field });
   if (issue.code === "invalid_value" || issue.code === "invalid_union")
     return message(locale, "issue.notAllowed", { field });
   return message(locale, "issue.other", { field, detail: issue.message });

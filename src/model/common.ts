@@ -40,7 +40,10 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** Whether `s` is well-formed Unicode (no lone surrogate). */
 export const isWellFormed = (s: string): boolean => !LONE_SURROGATE.test(s);
 
-const WELL_FORMED = { message: "is not well-formed Unicode (a lone surrogate)" } as const;
+const WELL_FORMED = {
+  message: "is not well-formed Unicode (a lone surrogate)",
+  params: { rule: "notWellFormed" },
+} as const;
 
 /**
  * A string of `min`–`max` characters of well-formed Unicode without control characters (PostgreSQL
@@ -52,15 +55,21 @@ export const boundedString = (min: number, max: number) =>
     .min(min)
     .max(max)
     .refine(isWellFormed, WELL_FORMED)
-    .refine((s) => !CONTROL.test(s), { message: "contains control characters" });
+    .refine((s) => !CONTROL.test(s), {
+      message: "contains control characters",
+      params: { rule: "controlCharacters" },
+    });
 
 const text = (max: number) =>
   z
     .string()
     .max(max)
     .refine(isWellFormed, WELL_FORMED)
-    .refine((s) => !CONTROL.test(s), { message: "contains control characters" })
-    .refine((s) => s.trim().length > 0, { message: "must not be blank" });
+    .refine((s) => !CONTROL.test(s), {
+      message: "contains control characters",
+      params: { rule: "controlCharacters" },
+    })
+    .refine((s) => s.trim().length > 0, { message: "must not be blank", params: { rule: "blank" } });
 
 /** A name: 1–200 characters, no control characters, not blank. */
 export const nameSchema = text(limits.nameLength);
@@ -76,6 +85,7 @@ export const dateSchema = z
   .refine((d) => !Number.isNaN(d.getTime()), { message: "is not a valid date" })
   .refine((d) => d >= limits.earliestDate && d < limits.latestDate, {
     message: "must lie between 1900 and 2200",
+    params: { rule: "dateRange" },
   });
 
 export const emailSchema = z.email().max(254);

@@ -70,6 +70,7 @@ export const intakeRequestSchema = z.object({
       .min(1, { message: "name at least one topic of the question" })
       .refine((ts) => new Set(ts.map((t) => t.topic)).size === ts.length, {
         message: "each topic may be listed once",
+        params: { rule: "uniqueTopics" },
       }),
   }),
   urgency: z.enum(urgencies),

@@ -108,6 +108,7 @@ export const pauseSchema = z
   .object({ from: dateSchema, until: dateSchema.exactOptional() })
   .refine((p) => p.until === undefined || p.until >= p.from, {
     message: "a pause must end after it starts",
+    params: { rule: "pauseOrder" },
     path: ["until"],
   }) satisfies z.ZodType<Pause>;
 
@@ -136,5 +137,6 @@ export const mentorSchema = z
   })
   .refine((m) => new Set(m.expertise.map((e) => e.topic)).size === m.expertise.length, {
     message: "each topic may be listed once",
+    params: { rule: "uniqueTopics" },
     path: ["expertise"],
   }) satisfies z.ZodType<Mentor>;

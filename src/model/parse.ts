@@ -12,6 +12,8 @@ function issueParams(i: z.core.$ZodIssue): Readonly<Record<string, string | numb
     return { maximum: Number(i.maximum), origin: String(i.origin), inclusive: i.inclusive === false ? 0 : 1 };
   if (i.code === "invalid_type") return { expected: String(i.expected) };
   if (i.code === "invalid_format") return { format: String(i.format) };
+  // A rule of the library's own names itself (`params: { rule }`), so it can be said in words.
+  if (i.code === "custom" && typeof i.params?.rule === "string") return { rule: i.params.rule };
   return undefined;
 }
 

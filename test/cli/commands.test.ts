@@ -1,7 +1,8 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { exitCodes, run } from "../../examples/cli/program.js";
+import { leaks } from "../support/leaks.js";
 import { postgresUrl, testSchemas } from "../support/store.js";
 import { tempDirs } from "../support/temp.js";
 
@@ -10,6 +11,32 @@ const tempDir = tempDirs("vmentor-cli-");
 const newSchema = testSchemas("vm_cli");
 
 const intakes = new URL("../../examples/data/sample-intakes.json", import.meta.url).pathname;
+/** What people typed in the samples (names, questions): theirs, in whatever language. */
+const typed = (() => {
+  const found = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (typeof v === "string") {
+      if (/\s|^[A-Z]/.test(v)) found.add(v);
+    } else if (Array.isArray(v)) for (const x of v) walk(x);
+    else if (v !== null && typeof v === "object") for (const x of Object.values(v)) walk(x);
+  };
+  walk(JSON.parse(readFileSync(intakes, "utf8")));
+  for (const name of [
+    "Anke de Boer",
+    "Douwe Dijkstra",
+    "Froukje Visser",
+    "Ype Postma",
+    "Sjoerd Bakker",
+    "Tjitske Hoekstra",
+    "Entrepreneur Mentoring Service Friesland",
+    "Ynbusiness",
+    "Founded in Friesland",
+    "KVK",
+    "Oranjewoud Export Academy",
+  ])
+    found.add(name);
+  return [...found];
+})();
 const dir = tempDir();
 const file = (name: string, content: string) => {
   const f = join(dir, name);
@@ -32,7 +59,26 @@ async function vmentor(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
+  const said = { code, out: out.join("\n"), err: err.join("\n") };
+  // Every text the CLI prints reads in one language without a leak: in the one asked for with
+  // `--lang`; otherwise (the programme's language, or English before a programme is open) in either.
+  const lang = argv.includes("--lang") ? argv[argv.indexOf("--lang") + 1] : undefined;
+  const asked: readonly ("en" | "nl")[] = lang === "en" || lang === "nl" ? [lang] : ["nl", "en"];
+  for (const text of [said.out, said.err]) {
+    if (/^\s*[[{<]/.test(text)) continue; // JSON or SVG: for programs
+    const words = text
+      .replace(/vmentor [^.)\n]*/g, " ") // commands quoted as advice
+      .replace(/--[a-z-]+(?: \S+)?/g, " ")
+      .replace(/(?:one of|een van|verwacht:) [^.\n]*/g, " ") // the values an option allows: its syntax
+      .replace(/'[^'\n]*'/g, " ") // what was typed, echoed
+      .replace(/\S*[/\\]\S*/g, " "); // paths and addresses
+    const found = asked.map((l) => leaks(words, l, typed));
+    expect(
+      found.some((f) => f.length === 0),
+      `vmentor ${argv.join(" ")}: ${found.map((f) => f.join(" | ")).join(" / ")}`,
+    ).toBe(true);
+  }
+  return said;
 }
 
 const targets: [string, () => string][] = [
@@ -283,7 +329,7 @@ describe("vmentor's errors", () => {
 
     let r = await v("intake", "submit", file("bad.json", "{ not json"));
     expect(r.code).toBe(exitCodes.invalidInput);
-    expect(r.err).toContain("geen geldige JSON");
+    expect(r.err).toMatch(/bad\.json is geen geldige JSON \(regel 1\)\.$/);
     r = await v("intake", "submit", join(dir, "missing.json"));
     expect(r).toMatchObject({ code: exitCodes.invalidInput, err: expect.stringContaining("ENOENT") });
     r = await v(
@@ -299,6 +345,7 @@ describe("vmentor's errors", () => {
     expect(JSON.parse(r.err).error.type).toBe("ValidationFailed");
     r = await v("mentor", "import", file("bad.csv", 'id,name\n"unterminated'));
     expect(r).toMatchObject({ code: exitCodes.invalidInput, err: expect.stringContaining("CSV") });
+    expect(r.err).toMatch(/is geen geldige CSV \(regel 2\): een aanhalingsteken is niet gesloten\.$/);
     r = await v("--lang", "en", "triage", "nope");
     expect(r).toMatchObject({ code: exitCodes.notFound, err: "No intake 'nope' found." });
     r = await v("round", "plan", "--month", "2026-13");

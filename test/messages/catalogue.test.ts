@@ -88,6 +88,18 @@ describe("invalid input said in the reader's language", () => {
       venture: { ...raw.venture, employees: Number.NaN },
     })._unsafeUnwrapErr();
     expect(describeError(nan, "nl")).toContain("Aantal medewerkers ontbreekt of is geen getal");
+    // The library's own rules are said in words too, not in the schema's English.
+    const own = parseIntake({
+      ...raw,
+      mentee: { ...raw.mentee, name: "   " },
+      venture: { ...raw.venture, registrationNumber: "KvK: 12345678!" },
+      question: { ...raw.question, topics: [raw.question.topics[0], raw.question.topics[0]] },
+    })._unsafeUnwrapErr();
+    const ownNl = describeError(own, "nl");
+    expect(ownNl).toContain("Naam van de ondernemer mag niet leeg zijn");
+    expect(ownNl).toContain("KvK-nummer mag letters, cijfers, spaties, punten en streepjes bevatten");
+    expect(ownNl).toContain("Thema's van de vraag: elk thema mag één keer voorkomen");
+    expect(describeError(own, "en")).toContain("Name of the entrepreneur must not be blank");
     // A row of an import: counted from 1, as people count.
     expect(fieldLabel("0.email", "nl")).toBe("E-mailadres (#1)");
     expect(fieldLabel("mentors.3.capacity.maxCases", "en")).toBe("mentors › #4 › capacity › maxCases");
