@@ -232,7 +232,7 @@ export {
 export { planRound, type RoundHands } from "./programme/plan-round.js";
 export { initProgramme, openProgramme } from "./programme/programme.js";
 export { programmeReport } from "./programme/programme-report.js";
-export { registerMentor, registerMentors } from "./programme/register-mentor.js";
+export { type MentorImport, registerMentor, registerMentors } from "./programme/register-mentor.js";
 export { linkPreviousCase, type SeenBefore, seenBefore } from "./programme/returning.js";
 export { type SubmittedIntake, submitIntake } from "./programme/submit-intake.js";
 export { type MonthlyReport, monthlyReport, type ProgrammeSnapshot } from "./reports/monthly-report.js";

@@ -123,7 +123,8 @@ type Read = { ok: true; value: unknown } | { ok: false; key: ExampleKey; params:
 
 function readText(path: string): { ok: true; text: string } | { ok: false; code: string } {
   try {
-    return { ok: true, text: readFileSync(path, "utf8") };
+    // A leading byte-order mark (spreadsheet exports write one) is not part of the content.
+    return { ok: true, text: readFileSync(path, "utf8").replace(/^\uFEFF/, "") };
   } catch (e) {
     return { ok: false, code: (e as NodeJS.ErrnoException).code ?? "error" };
   }
@@ -515,7 +516,13 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
         note(locale, "cli.importing", { count: rows.length });
         const done = await registerMentors(ctx, rows, actor(g));
         if (done.isErr()) return failWith(g, locale, done.error);
-        emit(g, done.value, () => say(locale, "cli.mentorsImported", { count: done.value.length }));
+        const { imported, alreadyThere } = done.value;
+        emit(g, done.value, () =>
+          say(locale, "cli.mentorsImported", {
+            count: imported.length,
+            alreadyThere: alreadyThere.join(", "),
+          }),
+        );
       });
     });
 

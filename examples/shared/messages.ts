@@ -20,7 +20,8 @@ const en = {
   "cli.notInitialised": (p: { db: string }) =>
     `${p.db} holds no programme yet. Start one with: vmentor init --profile friesland --db ${p.db}`,
   "cli.mentorRegistered": (p: { id: string; name: string }) => `Mentor ${p.id} (${p.name}) registered.`,
-  "cli.mentorsImported": (p: { count: number }) => `${countEn(p.count, "mentor", "mentors")} imported.`,
+  "cli.mentorsImported": (p: { count: number; alreadyThere: string }) =>
+    `${countEn(p.count, "mentor", "mentors")} imported.${p.alreadyThere === "" ? "" : ` Already there, left as they are: ${p.alreadyThere}.`}`,
   "cli.importRow": (p: { row: number; total: number }) => `importing row ${p.row} of ${p.total}`,
   "cli.importing": (p: { count: number }) => `checking and importing ${countEn(p.count, "row", "rows")}…`,
   "cli.importFailed": (p: { row: number; message: string }) =>
@@ -295,7 +296,8 @@ const nl: ExampleCatalogue = {
   "cli.notInitialised": (p) =>
     `${p.db} bevat nog geen programma. Start er een met: vmentor init --profile friesland --db ${p.db}`,
   "cli.mentorRegistered": (p) => `Mentor ${p.id} (${p.name}) geregistreerd.`,
-  "cli.mentorsImported": (p) => `${countNl(p.count, "mentor", "mentoren")} geïmporteerd.`,
+  "cli.mentorsImported": (p) =>
+    `${countNl(p.count, "mentor", "mentoren")} geïmporteerd.${p.alreadyThere === "" ? "" : ` Al aanwezig, ongewijzigd gelaten: ${p.alreadyThere}.`}`,
   "cli.importRow": (p) => `rij ${p.row} van ${p.total} importeren`,
   "cli.importing": (p) => `${countNl(p.count, "rij", "rijen")} controleren en importeren…`,
   "cli.importFailed": (p) => `Rij ${p.row}: ${p.message}. Er is niets geïmporteerd.`,

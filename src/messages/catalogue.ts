@@ -205,6 +205,8 @@ export interface MessageParams {
   "field.preparationMinutes": Record<string, never>;
   "field.travelMinutes": Record<string, never>;
   "rule.blank": { field: string };
+  "rule.twice": { field: string };
+  "rule.idTaken": { field: string };
   "rule.controlCharacters": { field: string };
   "rule.notWellFormed": { field: string };
   "rule.dateRange": { field: string };
@@ -548,6 +550,9 @@ const en: Catalogue = {
   "field.preparationMinutes": () => "Preparation in minutes",
   "field.travelMinutes": () => "Travel in minutes",
   "rule.blank": ({ field }) => `${field} must not be blank`,
+  "rule.twice": ({ field }) => `${field}: this mentor appears twice in the import`,
+  "rule.idTaken": ({ field }) =>
+    `${field}: this id belongs to another mentor already (change a mentor's details on their own)`,
   "rule.controlCharacters": ({ field }) => `${field} contains control characters`,
   "rule.notWellFormed": ({ field }) => `${field} contains a character that cannot be read`,
   "rule.dateRange": ({ field }) => `${field} must lie between 1900 and 2200`,
@@ -874,6 +879,9 @@ const nl: Catalogue = {
   "field.preparationMinutes": () => "Voorbereiding in minuten",
   "field.travelMinutes": () => "Reistijd in minuten",
   "rule.blank": ({ field }) => `${field} mag niet leeg zijn`,
+  "rule.twice": ({ field }) => `${field}: deze mentor staat twee keer in de import`,
+  "rule.idTaken": ({ field }) =>
+    `${field}: dit kenmerk hoort al bij een andere mentor (wijzig de gegevens van een mentor afzonderlijk)`,
   "rule.controlCharacters": ({ field }) => `${field} bevat stuurtekens`,
   "rule.notWellFormed": ({ field }) => `${field} bevat een teken dat niet te lezen is`,
   "rule.dateRange": ({ field }) => `${field} moet tussen 1900 en 2200 liggen`,

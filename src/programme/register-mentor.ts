@@ -1,5 +1,6 @@
 import { errAsync, okAsync, type ResultAsync } from "neverthrow";
 import type { ValidationFailed, ValidationIssue } from "../errors.js";
+import type { MentorId } from "../model/brand.js";
 import type { Mentor } from "../model/mentor.js";
 import { parseMentor } from "../model/parsers.js";
 import type { StoreConflict, StoreUnavailable } from "../store/contract.js";
@@ -50,26 +51,37 @@ export function registerMentor(
   );
 }
 
+/** What an import did: the mentors it registered, and those already there (written before, left as they are). */
+export interface MentorImport {
+  readonly imported: readonly Mentor[];
+  /** Rows whose mentor is registered already (same id, name and e-mail): nothing imported twice. */
+  readonly alreadyThere: readonly MentorId[];
+}
+
 /**
  * Register many new mentors at once (an import): every record is checked first, and all are
- * written in one transaction — so a bad row or an id already taken leaves the store as it was.
+ * written in one transaction — so a bad row leaves the store as it was. Importing the same file
+ * again is harmless: a row whose mentor is registered already (same id, name and e-mail) is
+ * reported in `alreadyThere` and not written; a row whose id belongs to another mentor is refused.
  * Issues name the row: `3.expertise.0.level`; a second row with the same id is refused as well.
+ * A mentor's details change one by one with `registerMentor` and the version read.
  *
  * @example
- * await registerMentors(ctx, rowsFromCsv, { id: "pm-paula" });
+ * const done = await registerMentors(ctx, rowsFromCsv, { id: "pm-paula" });
+ * if (done.isOk()) console.log(done.value.imported.length, done.value.alreadyThere);
  */
 export function registerMentors(
   ctx: ProgrammeContext,
   raws: readonly unknown[],
   actor: Actor,
-): ResultAsync<readonly Mentor[], ValidationFailed | StoreConflict | StoreUnavailable> {
+): ResultAsync<MentorImport, ValidationFailed | StoreConflict | StoreUnavailable> {
   const invalid = checkArguments(
     "registerMentors",
     { raws: argument.list, actor: argument.actor },
     { raws, actor },
   );
   if (invalid !== undefined) return errAsync(invalid);
-  const mentors: Mentor[] = [];
+  const mentors: { mentor: Mentor; row: number }[] = [];
   const issues: ValidationIssue[] = [];
   const seen = new Set<string>();
   raws.forEach((raw, row) => {
@@ -80,31 +92,65 @@ export function registerMentors(
       return;
     }
     if (seen.has(parsed.value.id)) {
-      issues.push({ path: `${row}.id`, code: "custom", message: `mentor ${parsed.value.id} appears twice` });
+      issues.push({
+        path: `${row}.id`,
+        code: "custom",
+        message: `mentor ${parsed.value.id} appears twice`,
+        params: { rule: "twice" },
+      });
       return;
     }
     seen.add(parsed.value.id);
     const { ethicsHold: _ignored, ...mentor } = parsed.value;
-    mentors.push(mentor);
+    mentors.push({ mentor, row });
   });
   if (issues.length > 0) return errAsync({ type: "ValidationFailed", subject: "Mentor", issues });
-  return ctx.store.transaction((tx) => {
-    const at = ctx.clock();
-    const writeFrom = (k: number): ResultAsync<readonly Mentor[], StoreConflict | StoreUnavailable> => {
-      const mentor = mentors[k];
-      if (mentor === undefined) return okAsync(mentors);
-      return tx
-        .put("mentors", mentor.id, mentor, "new")
-        .andThen(() =>
-          tx.appendAudit({
-            at,
-            actor: actor.id,
-            action: "registerMentor",
-            subject: { collection: "mentors", id: mentor.id },
-          }),
-        )
-        .andThen(() => writeFrom(k + 1));
-    };
-    return writeFrom(0);
-  });
+  return ctx.store.transaction((tx) =>
+    tx
+      .getMany(
+        "mentors",
+        mentors.map((m) => m.mentor.id),
+      )
+      .andThen((stored) => {
+        const known = new Map(stored.map((s) => [s.value.id as string, s.value]));
+        const fresh: Mentor[] = [];
+        const alreadyThere: MentorId[] = [];
+        const taken: ValidationIssue[] = [];
+        for (const { mentor, row } of mentors) {
+          const there = known.get(mentor.id);
+          if (there === undefined) fresh.push(mentor);
+          else if (there.name === mentor.name && there.email === mentor.email) alreadyThere.push(mentor.id);
+          else
+            taken.push({
+              path: `${row}.id`,
+              code: "custom",
+              message: `id ${mentor.id} belongs to another mentor`,
+              params: { rule: "idTaken" },
+            });
+        }
+        if (taken.length > 0)
+          return errAsync<MentorImport, ValidationFailed>({
+            type: "ValidationFailed",
+            subject: "Mentor",
+            issues: taken,
+          });
+        const at = ctx.clock();
+        const writeFrom = (k: number): ResultAsync<MentorImport, StoreConflict | StoreUnavailable> => {
+          const mentor = fresh[k];
+          if (mentor === undefined) return okAsync({ imported: fresh, alreadyThere });
+          return tx
+            .put("mentors", mentor.id, mentor, "new")
+            .andThen(() =>
+              tx.appendAudit({
+                at,
+                actor: actor.id,
+                action: "registerMentor",
+                subject: { collection: "mentors", id: mentor.id },
+              }),
+            )
+            .andThen(() => writeFrom(k + 1));
+        };
+        return writeFrom(0);
+      }),
+  );
 }

@@ -51,6 +51,13 @@ describe("vmentor match", { timeout: 120_000 }, () => {
     expect(r.err).toBe("");
   });
 
+  it("reads a round file that starts with a byte-order mark (as spreadsheet exports write)", async () => {
+    const { readFileSync } = await import("node:fs");
+    const r = await vmentor("match", tempFile(`\uFEFF${readFileSync(roundFile, "utf8")}`), "--json");
+    expect(r.code).toBe(exitCodes.ok);
+    expect(JSON.parse(r.out).teams).toHaveLength(2);
+  });
+
   it("prints JSON with --json", async () => {
     const r = await vmentor("match", roundFile, "--json");
     expect(r.code).toBe(0);

@@ -8,6 +8,7 @@ import {
   confirmTeam,
   currentTeam,
   decideTriage,
+  describeError,
   erasePerson,
   exportPerson,
   followUpReferral,
@@ -572,15 +573,24 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
       expect(bad.issues.map((i) => i.path)).toContain("1.capacity.maxCases");
       expect(bad.issues.map((i) => i.path)).toContain("2.id");
     }
-    expect(
-      (await registerMentors(ctx, [mentorRaw("b1"), mentorRaw("taken")], pm))._unsafeUnwrapErr(),
-    ).toMatchObject({
-      type: "StoreConflict",
-      id: "taken",
+    // An id of another mentor: refused, the row named, nothing written.
+    const other = (
+      await registerMentors(ctx, [mentorRaw("b1"), mentorRaw("taken", { name: "Someone Else" })], pm)
+    )._unsafeUnwrapErr();
+    expect(other).toMatchObject({
+      type: "ValidationFailed",
+      issues: [{ path: "1.id", params: { rule: "idTaken" } }],
     });
+    expect(describeError(other, "nl")).toContain("dit kenmerk hoort al bij een andere mentor");
     expect(await dumpStore(store)).toBe(before);
-    const done = (await registerMentors(ctx, [mentorRaw("b1"), mentorRaw("b2")], pm))._unsafeUnwrap();
-    expect(done.map((m) => m.id)).toEqual(["b1", "b2"]);
+    // The same mentor again (the same file imported twice): reported as already there, not written.
+    const done = (
+      await registerMentors(ctx, [mentorRaw("b1"), mentorRaw("b2"), mentorRaw("taken")], pm)
+    )._unsafeUnwrap();
+    expect(done.imported.map((m) => m.id)).toEqual(["b1", "b2"]);
+    expect(done.alreadyThere).toEqual(["taken"]);
+    const again = (await registerMentors(ctx, [mentorRaw("b1"), mentorRaw("b2")], pm))._unsafeUnwrap();
+    expect(again).toEqual({ imported: [], alreadyThere: ["b1", "b2"] });
     expect((await store.list("mentors"))._unsafeUnwrap()).toHaveLength(3);
     await store.close();
   });
