@@ -817,11 +817,16 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
         if (opts.case !== undefined && teams.length === 0)
           return failWith(g, locale, { type: "CaseNotInRound", caseId: opts.case as CaseId });
         const results: unknown[] = [];
+        const naming = await readerNaming(ctx, locale);
         for (const t of teams) {
           const seats = [
             { mentorId: t.lead, role: "lead" as const },
             ...t.members.map((mentorId) => ({ mentorId, role: "member" as const })),
           ];
+          const before = await ctx.store.get("cases", t.caseId);
+          const running =
+            before.isOk() &&
+            (before.value?.value.state === "active" || before.value?.value.state === "paused");
           const done = await confirmTeam(ctx, t.caseId, seats, actor(g));
           if (done.isErr()) {
             // One refused team does not stop the others; the exit code says something was refused.
@@ -832,9 +837,13 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
           results.push({ caseId: t.caseId, team: seats });
           if (!g.json)
             io.out(
-              say(locale, "cli.teamConfirmed", {
+              say(locale, running ? "cli.teamAlreadyConfirmed" : "cli.teamConfirmed", {
                 caseId: t.caseId,
-                team: seats.map((s) => `${s.mentorId} (${s.role})`).join(", "),
+                team: message(locale, "proposal.team", {
+                  case: naming.case?.(t.caseId) ?? t.caseId,
+                  lead: naming.mentor(t.lead),
+                  members: t.members.map(naming.mentor),
+                }),
               }),
             );
         }

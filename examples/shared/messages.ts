@@ -40,7 +40,9 @@ const en = {
     `Case ${p.caseId} opened; it goes to the next mentors' meeting.`,
   "cli.referralMade": (p: { referralId: string }) => `Referral ${p.referralId} recorded.`,
   "cli.planning": (p: { round: string }) => `planning ${p.round}…`,
-  "cli.teamConfirmed": (p: { caseId: string; team: string }) => `Team for ${p.caseId} confirmed: ${p.team}.`,
+  "cli.teamConfirmed": (p: { caseId: string; team: string }) => `Team confirmed: ${p.team}.`,
+  "cli.teamAlreadyConfirmed": (p: { caseId: string; team: string }) =>
+    `Already confirmed, nothing changed: ${p.team}.`,
   "cli.noProposal": (p: { round: string }) =>
     `No planned round '${p.round}'. Plan it first: vmentor round plan`,
   "cli.sessionLogged": (p: { id: string; minutes: number; caseId: string }) =>
@@ -314,7 +316,8 @@ const nl: ExampleCatalogue = {
   "cli.caseOpened": (p) => `Casus ${p.caseId} geopend; die gaat naar het volgende mentorenoverleg.`,
   "cli.referralMade": (p) => `Doorverwijzing ${p.referralId} vastgelegd.`,
   "cli.planning": (p) => `${p.round} wordt gepland…`,
-  "cli.teamConfirmed": (p) => `Team voor ${p.caseId} bevestigd: ${p.team}.`,
+  "cli.teamConfirmed": (p) => `Team bevestigd: ${p.team}.`,
+  "cli.teamAlreadyConfirmed": (p) => `Al bevestigd, er is niets veranderd: ${p.team}.`,
   "cli.noProposal": (p) => `Geen geplande ronde '${p.round}'. Plan die eerst: vmentor round plan`,
   "cli.sessionLogged": (p) => `Sessie ${p.id} (${p.minutes} min) vastgelegd voor ${p.caseId}.`,
   "cli.caseClosed": (p) => `Casus ${p.caseId} gesloten (${p.reason}).`,

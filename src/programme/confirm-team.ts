@@ -7,7 +7,13 @@ import type {
   TeamRefused,
   ValidationFailed,
 } from "../errors.js";
-import { type CaseEvent, completionEvents, type MentoringCase, transition } from "../lifecycle/case.js";
+import {
+  type CaseEvent,
+  completionEvents,
+  currentTeam,
+  type MentoringCase,
+  transition,
+} from "../lifecycle/case.js";
 import type { CaseId, MentorId } from "../model/brand.js";
 import type { Venture } from "../model/venture.js";
 import type { StoreConflict, StoreUnavailable, StoreWriter, Versioned } from "../store/contract.js";
@@ -30,7 +36,8 @@ export type ConfirmTeamError =
  * Confirm a case's team once every mentor on it said yes (`answerProposal`, rule 24; else
  * `ConsentMissing` names who did not) and the rules still hold (rule 12): capacity, eligibility and conflicts
  * of interest are checked again inside the same serializable transaction that writes the team, so
- * two confirmations racing for a mentor's last place cannot both succeed.
+ * two confirmations racing for a mentor's last place cannot both succeed. Confirming the team a
+ * running case has already changes nothing and succeeds (a repeated confirmation is harmless).
  *
  * @example
  * await confirmTeam(ctx, caseId, [{ mentorId: "mentor-08", role: "lead" }, …], { id: "pm-paula" });
@@ -51,8 +58,15 @@ export function confirmTeam(
   return ctx.store.transaction((tx) =>
     required(tx, "cases", caseId).andThen((kase) =>
       required(tx, "intakes", kase.value.intakeId).andThen((intake) => {
-        if (kase.value.state === "active" || kase.value.state === "paused")
+        if (kase.value.state === "active" || kase.value.state === "paused") {
+          // Confirming the team the case has: already done, nothing to change (a repeat is harmless).
+          const seated = currentTeam(kase.value);
+          const same =
+            seated.length === team.length &&
+            team.every((seat) => seated.some((m) => m.mentorId === seat.mentorId && m.role === seat.role));
+          if (same) return okAsync<MentoringCase, ConfirmTeamError>(kase.value);
           return completeTeam(ctx, tx, kase, intake.value.venture, team, actor);
+        }
         return consented(
           tx,
           kase.value,

@@ -204,8 +204,11 @@ describe.each(targets)("vmentor on %s", (_name, location) => {
     expect(r.code).toBe(0);
     const confirmed = JSON.parse(r.out) as { caseId: string; team: { mentorId: string; role: string }[] }[];
     expect(confirmed.length).toBe(current.teams.length);
-    // Confirming twice is refused per team, and says so.
-    expect((await v("round", "confirm", "round-2026-12")).code).toBe(exitCodes.refused);
+    // Confirming again changes nothing, and says so (by name, in the reader's language).
+    r = await v("round", "confirm", "round-2026-12");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Al bevestigd, er is niets veranderd: .+ \(teamleider\), /);
+    expect(r.out).not.toMatch(/\((lead|member)\)|atCapacity/);
 
     const first = confirmed[0] as (typeof confirmed)[number];
     const lead = first.team.find((s) => s.role === "lead")?.mentorId as string;

@@ -763,9 +763,19 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     expect(currentTeam(whole).find((m) => m.role === "lead")?.mentorId).toBe("anke");
     const trail = (await store.audit())._unsafeUnwrap();
     expect(trail.at(-1)).toMatchObject({ action: "confirmTeam", reason: "replacement" });
-    // Confirming again: the team is whole, the case already running.
+    // Confirming the team it has again: nothing changes, and it succeeds (a repeat is harmless).
+    const unchanged = await dumpStore(store);
+    const again = currentTeam(whole).map((m) => ({ mentorId: m.mentorId, role: m.role }));
+    expect((await confirmTeam(ctx, caseId, again, pm))._unsafeUnwrap()).toEqual(whole);
+    expect(await dumpStore(store)).toBe(unchanged);
+    // Another team for a case whose team is whole: refused, the case already running.
+    const others = ["douwe", "sjoerd", "tjitske", "hinke"].filter(
+      (id) => !again.some((m) => m.mentorId === id),
+    );
     expect(
-      (await confirmAgreed(ctx, caseId, team("anke", "froukje", "ype"), pm))._unsafeUnwrapErr(),
+      (
+        await confirmTeam(ctx, caseId, team("anke", ...(others.slice(0, 2) as [string, string])), pm)
+      )._unsafeUnwrapErr(),
     ).toMatchObject({ type: "IllegalTransition", state: "active", event: "teamConfirmed" });
     await store.close();
   });
