@@ -100,8 +100,12 @@ export interface IllegalMentorTransition {
 export interface SessionRefused {
   readonly type: "SessionRefused";
   readonly sessionId: string;
-  /** `noOneOffOffered`: a one-off conversation names an intake whose decision did not offer one. */
+  /**
+   * `noOneOffOffered`: a one-off conversation names an intake whose decision did not offer one;
+   * `inFuture`: the session is dated later than today (a day's slack for time zones).
+   */
   readonly reason:
+    | "inFuture"
     | "caseNotRunning"
     | "mentorNotOnTeam"
     | "noteAuthorNotAllowed"

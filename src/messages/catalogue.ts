@@ -246,6 +246,7 @@ export interface MessageParams {
   "refusal.teamChange.noLead": Record<string, never>;
   "refusal.teamChange.historyFull": Record<string, never>;
   "refusal.teamChange.recused": Record<string, never>;
+  "refusal.session.inFuture": Record<string, never>;
   "refusal.session.caseNotRunning": Record<string, never>;
   "refusal.session.mentorNotOnTeam": Record<string, never>;
   "refusal.session.noteAuthorNotAllowed": Record<string, never>;
@@ -594,6 +595,7 @@ const en: Catalogue = {
   "refusal.teamChange.historyFull": () => "the case keeps as many team changes as it can",
   "refusal.teamChange.recused": () =>
     "they recused from this case before (a conflict of interest) and do not return to it",
+  "refusal.session.inFuture": () => "its date is later than today; a session is logged after it took place",
   "refusal.session.caseNotRunning": () => "the case is not running",
   "refusal.session.mentorNotOnTeam": () => "a mentor present is not on the case's team on that date",
   "refusal.session.noteAuthorNotAllowed": () =>
@@ -923,6 +925,8 @@ const nl: Catalogue = {
   "refusal.teamChange.historyFull": () => "de casus bewaart al zoveel teamwijzigingen als kan",
   "refusal.teamChange.recused": () =>
     "trok zich eerder terug uit deze casus (belangenconflict) en komt er niet terug",
+  "refusal.session.inFuture": () =>
+    "de datum ligt na vandaag; een sessie wordt vastgelegd nadat die plaatsvond",
   "refusal.session.caseNotRunning": () => "de casus loopt niet",
   "refusal.session.mentorNotOnTeam": () =>
     "een aanwezige mentor zat op die datum niet in het team van de casus",

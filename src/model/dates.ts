@@ -6,8 +6,11 @@ export function addMonths(d: Date, months: number): Date {
 }
 
 /** Whole days from `a` to `b` (negative when b is earlier). */
+/** Milliseconds in a day. */
+export const DAY_MS = 86_400_000;
+
 export function daysBetween(a: Date, b: Date): number {
-  return Math.floor((b.getTime() - a.getTime()) / 86_400_000);
+  return Math.floor((b.getTime() - a.getTime()) / DAY_MS);
 }
 
 /** A calendar month, `2026-12`. */

@@ -4,6 +4,7 @@ import { checkSession } from "../hours/budget.js";
 import { parseSession } from "../hours/parse-session.js";
 import type { Session } from "../hours/session.js";
 import type { MentorId } from "../model/brand.js";
+import { DAY_MS } from "../model/dates.js";
 import type { StoreConflict, StoreUnavailable } from "../store/contract.js";
 import { argument, checkArguments } from "./arguments.js";
 import { type Actor, type ProgrammeContext, required } from "./context.js";
@@ -26,6 +27,10 @@ export function logSession(
   const parsed = parseSession(raw);
   if (parsed.isErr()) return errAsync(parsed.error);
   const session = parsed.value;
+  // A session is logged after it took place: a date beyond tomorrow (a day's slack for time
+  // zones and late evenings) is a typo, not a plan.
+  if (session.on.getTime() > ctx.clock().getTime() + DAY_MS)
+    return errAsync({ type: "SessionRefused", sessionId: session.id, reason: "inFuture" });
   return ctx.store.transaction((tx) => {
     const store = () =>
       tx

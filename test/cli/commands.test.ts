@@ -240,6 +240,22 @@ describe.each(targets)("vmentor on %s", (_name, location) => {
       "nobody",
     );
     expect(r.code).toBe(exitCodes.refused);
+    expect(r.err).toContain("een aanwezige mentor zat op die datum niet in het team van de casus (nobody)");
+    // A session dated years ahead is a typo: refused, and the message says why.
+    r = await v(
+      "session",
+      "log",
+      "--case",
+      first.caseId,
+      "--on",
+      "2031-03-01T10:00:00Z",
+      "--minutes",
+      "60",
+      "--mentors",
+      lead,
+    );
+    expect(r.code).toBe(exitCodes.refused);
+    expect(r.err).toContain("de datum ligt na vandaag");
 
     r = await v("report", "--format", "json");
     expect(JSON.parse(r.out).sessions.case).toBe(1);

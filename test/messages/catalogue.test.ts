@@ -128,7 +128,14 @@ describe("no raw code in a refusal", () => {
       }),
     ),
     ...(
-      ["caseNotRunning", "mentorNotOnTeam", "noteAuthorNotAllowed", "wrongCase", "noOneOffOffered"] as const
+      [
+        "inFuture",
+        "caseNotRunning",
+        "mentorNotOnTeam",
+        "noteAuthorNotAllowed",
+        "wrongCase",
+        "noOneOffOffered",
+      ] as const
     ).map(
       (reason): VentureMentoringError => ({
         type: "SessionRefused",
