@@ -134,6 +134,18 @@ export {
 export type * from "./model/brand.js";
 export { limits } from "./model/common.js";
 export { addMonths, daysBetween, type MonthKey, monthKey } from "./model/dates.js";
+export {
+  caseId,
+  intakeId,
+  mentorId,
+  partnerId,
+  referralId,
+  ruleId,
+  sectorId,
+  sessionId,
+  topicId,
+  ventureId,
+} from "./model/ids.js";
 export type {
   Consent,
   IntakeRequest,
@@ -160,6 +172,7 @@ export {
   customiseProfile,
   type Overrides,
   parseIntake,
+  parseManagerOverride,
   parseMentor,
   parsePartnerProgramme,
   parseProfile,
@@ -179,6 +192,7 @@ export type {
   AdviceCode,
   BuiltInReasonCode,
   FiredRule,
+  ManagerOverride,
   OverrideInput,
   PartnerMatch,
   RuleReasonCode,
@@ -249,6 +263,7 @@ export {
   renderLoadChart,
   renderReportMarkdown,
 } from "./reports/render.js";
+export * from "./schemas.js";
 export { decodeAuditEntry, decodeDocument } from "./store/codecs.js";
 export type {
   AuditEntry,

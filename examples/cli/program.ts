@@ -63,6 +63,7 @@ import {
   type ProgrammeProfile,
   type ProgrammeStore,
   type ProposalData,
+  parseManagerOverride,
   parseMatchingRound,
   planRound,
   programmeReport,
@@ -677,18 +678,19 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
       ) => {
         const g = globals(cmd);
         await withProgramme(g, async (ctx, locale) => {
-          const override =
+          const parsed =
             opts.override === undefined
               ? undefined
-              : {
+              : parseManagerOverride({
                   outcome: {
                     kind: opts.override,
                     ...(opts.partner === undefined ? {} : { partnerId: opts.partner }),
                     ...(opts.advice === undefined ? {} : { advice: opts.advice }),
                   },
-                  by: g.actor,
                   reason: opts.reason ?? "",
-                };
+                });
+          if (parsed !== undefined && parsed.isErr()) return failWith(g, locale, parsed.error);
+          const override = parsed?.unwrapOr(undefined);
           const done = await decideTriage(ctx, intakeId as IntakeId, actor(g), override);
           if (done.isErr()) return failWith(g, locale, done.error);
           const { decision, caseId, referralId } = done.value;

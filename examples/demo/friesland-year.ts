@@ -534,8 +534,8 @@ export async function runDemoYear(
               `decideTriage ${d.intakeId}`,
               decideTriage(ctx, d.intakeId, pm, {
                 outcome: { kind: "oneOff" },
-                by: pm.id,
-                reason: "No team could be formed at two meetings; an intake lead talks it through once.",
+                reason:
+                  "No team could be formed at two meetings; the programme manager talks it through once.",
               }),
             );
       if (decided === undefined) return { ok: false, failure: failure as DemoFailure };

@@ -70,6 +70,7 @@ import {
   type Pin,
   type ProgrammeContext,
   type ProgrammeStore,
+  parseManagerOverride,
   planRound,
   programmeReport,
   proposeReplacementFor,
@@ -617,11 +618,9 @@ export async function createPortal(
         : kind === "notReady"
           ? { kind, advice: field(body, "advice") }
           : { kind };
-    const decided = await decideTriage(ctx, c.req.param("id") as IntakeId, g, {
-      outcome,
-      by: g.id,
-      reason: field(body, "reason"),
-    });
+    const override = parseManagerOverride({ outcome, reason: field(body, "reason") });
+    if (override.isErr()) return libraryError(c, override.error);
+    const decided = await decideTriage(ctx, c.req.param("id") as IntakeId, g, override.value);
     if (decided.isErr()) return libraryError(c, decided.error);
     return c.redirect(`/intake/${c.req.param("id")}`, 303);
   });
@@ -1390,7 +1389,9 @@ export async function createPortal(
     const override = (body.value as { override?: unknown } | null)?.override;
     const g = await guard(c, override === undefined ? "intake.submit" : "triage.override");
     if (g instanceof Response) return g;
-    const done = await decideTriage(ctx, c.req.param("id") as IntakeId, g, override);
+    const parsed = override === undefined ? undefined : parseManagerOverride(override);
+    if (parsed !== undefined && parsed.isErr()) return libraryError(c, parsed.error);
+    const done = await decideTriage(ctx, c.req.param("id") as IntakeId, g, parsed?.unwrapOr(undefined));
     if (done.isErr()) return libraryError(c, done.error);
     return c.json(done.value);
   });

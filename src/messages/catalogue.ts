@@ -223,6 +223,15 @@ export interface MessageParams {
   "subject.Session": Record<string, never>;
   "subject.ProgrammeProfile": Record<string, never>;
   "subject.MatchingRound": Record<string, never>;
+  "subject.Venture": Record<string, never>;
+  "subject.PartnerProgramme": Record<string, never>;
+  "subject.Referral": Record<string, never>;
+  "subject.TriageContext": Record<string, never>;
+  "subject.TriageDecision": Record<string, never>;
+  "subject.TriageOverride": Record<string, never>;
+  "subject.AuditEntry": Record<string, never>;
+  "subject.Id": Record<string, never>;
+  "subject.other": Record<string, never>;
   "issue.tooSmall.number": { field: string; minimum: number };
   "issue.tooSmall.string": { field: string; minimum: number };
   "issue.tooSmall.array": { field: string; minimum: number };
@@ -571,6 +580,15 @@ const en: Catalogue = {
   "subject.Session": () => "session",
   "subject.ProgrammeProfile": () => "programme profile",
   "subject.MatchingRound": () => "matching round",
+  "subject.Venture": () => "venture",
+  "subject.PartnerProgramme": () => "partner programme",
+  "subject.Referral": () => "referral",
+  "subject.TriageContext": () => "triage context",
+  "subject.TriageDecision": () => "triage decision",
+  "subject.TriageOverride": () => "override of a triage decision",
+  "subject.AuditEntry": () => "audit entry",
+  "subject.Id": () => "identifier",
+  "subject.other": () => "input",
   "issue.tooSmall.number": ({ field, minimum }) => `${field} must be ${minimum} or more`,
   "issue.tooSmall.string": ({ field, minimum }) => `${field} needs at least ${minimum} characters`,
   "issue.tooSmall.array": ({ field, minimum }) => `${field}: at least ${minimum} needed`,
@@ -901,6 +919,15 @@ const nl: Catalogue = {
   "subject.Session": () => "sessie",
   "subject.ProgrammeProfile": () => "programmaprofiel",
   "subject.MatchingRound": () => "koppelronde",
+  "subject.Venture": () => "onderneming",
+  "subject.PartnerProgramme": () => "partnerprogramma",
+  "subject.Referral": () => "doorverwijzing",
+  "subject.TriageContext": () => "triagecontext",
+  "subject.TriageDecision": () => "triagebesluit",
+  "subject.TriageOverride": () => "afwijkend triagebesluit",
+  "subject.AuditEntry": () => "auditregel",
+  "subject.Id": () => "kenmerk",
+  "subject.other": () => "gegevens",
   "issue.tooSmall.number": ({ field, minimum }) => `${field} moet ${minimum} of meer zijn`,
   "issue.tooSmall.string": ({ field, minimum }) => `${field} moet minstens ${minimum} tekens hebben`,
   "issue.tooSmall.array": ({ field, minimum }) => `${field}: minstens ${minimum} nodig`,

@@ -22,7 +22,7 @@ export function describeError(
         subject:
           (catalogues[locale] as Record<string, ((p: object) => string) | undefined>)[
             `subject.${e.subject}`
-          ]?.({}) ?? e.subject,
+          ]?.({}) ?? message(locale, "subject.other", {}),
         fields: e.issues.map((i) => describeIssue(i, locale)).join("; "),
       }),
     )

@@ -7,6 +7,8 @@ import { parseWith } from "./parse.js";
 import { type PartnerProgramme, partnerProgrammeSchema, type Referral, referralSchema } from "./partner.js";
 import { type ProgrammeProfile, programmeProfileSchema } from "./profile.js";
 import {
+  type ManagerOverride,
+  managerOverrideSchema,
   type TriageContext,
   type TriageDecision,
   triageContextSchema,
@@ -98,6 +100,17 @@ export function parseProfile(raw: unknown): Result<ProgrammeProfile, ValidationF
 /** Parse the context triage needs (places left, whether the network can staff the question). */
 export function parseTriageContext(raw: unknown): Result<TriageContext, ValidationFailed> {
   return parseWith(triageContextSchema, "TriageContext", raw);
+}
+
+/**
+ * Parse the programme manager's override of a triage decision (from a form or a request body)
+ * before handing it to `decideTriage`.
+ *
+ * @example
+ * parseManagerOverride({ outcome: { kind: "accept" }, reason: "Second case confirmed by the manager" });
+ */
+export function parseManagerOverride(raw: unknown): Result<ManagerOverride, ValidationFailed> {
+  return parseWith(managerOverrideSchema, "TriageOverride", raw);
 }
 
 /** Parse a stored triage decision. */

@@ -201,6 +201,21 @@ export const overrideInputSchema = z.object({
   reason: shortTextSchema,
 }) satisfies z.ZodType<OverrideInput>;
 
+/**
+ * The programme manager's override as a caller gives it to `decideTriage`: the outcome that replaces
+ * the rules' one, and why (the manager is the acting user).
+ */
+export interface ManagerOverride {
+  readonly outcome: TriageOutcome;
+  readonly reason: string;
+}
+
+/** The schema of a `ManagerOverride` (the contract `decideTriage` applies to its `override`). */
+export const managerOverrideSchema = z.object({
+  outcome: triageOutcomeSchema,
+  reason: shortTextSchema,
+}) satisfies z.ZodType<ManagerOverride>;
+
 export const triageDecisionSchema = z.object({
   intakeId: idSchema<"IntakeId">(),
   decidedAt: dateSchema,

@@ -16,7 +16,7 @@ import type { CaseId, IntakeId, ReferralId, TopicId } from "../model/brand.js";
 import type { IntakeRequest } from "../model/intake.js";
 import type { Mentor } from "../model/mentor.js";
 import type { Referral } from "../model/partner.js";
-import type { TriageContext, TriageDecision } from "../model/triage.js";
+import type { ManagerOverride, TriageContext, TriageDecision } from "../model/triage.js";
 import type { StoreConflict, StoreUnavailable, StoreWriter, Versioned } from "../store/contract.js";
 import { createReferral } from "../triage/create-referral.js";
 import { evaluateTriage } from "../triage/evaluate-triage.js";
@@ -131,7 +131,7 @@ export function decideTriage(
   ctx: ProgrammeContext,
   intakeId: IntakeId,
   actor: Actor,
-  override?: unknown,
+  override?: ManagerOverride,
 ): ResultAsync<{ decision: TriageDecision; caseId?: CaseId; referralId?: ReferralId }, DecideTriageError> {
   const invalid = checkArguments(
     "decideTriage",

@@ -19,6 +19,7 @@ import {
   type IntakeId,
   initProgramme,
   logSession,
+  type ManagerOverride,
   type ProgrammeContext,
   type ProgrammeStore,
   planRound,
@@ -109,7 +110,8 @@ const calls: readonly [string, fc.Arbitrary<(ctx: ProgrammeContext) => ResultAsy
       .map(
         ([id, o]) =>
           (ctx) =>
-            decideTriage(ctx, id as IntakeId, { id: "pm" }, o),
+            // Hostile input on purpose: the use-case validates what a JavaScript caller may pass.
+            decideTriage(ctx, id as IntakeId, { id: "pm" }, o as ManagerOverride),
       ),
   ],
   [

@@ -20,6 +20,7 @@ import {
   logSession,
   type MentorId,
   openProgramme,
+  type PartnerId,
   type ProgrammeContext,
   type ProgrammeStore,
   planRound,
@@ -608,7 +609,7 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
 
     const referred = (
       await decideTriage(ctx, "in-o" as IntakeId, pm, {
-        outcome: { kind: "refer", partnerId: "ynbusiness" },
+        outcome: { kind: "refer", partnerId: "ynbusiness" as PartnerId },
         reason: "Financing first",
       })
     )._unsafeUnwrap();
@@ -1190,7 +1191,7 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     // Overridden to another partner: the first referral is withdrawn, a new one made.
     const elsewhere = (
       await decideTriage(ctx, "in-x" as IntakeId, pm, {
-        outcome: { kind: "refer", partnerId: "ynbusiness" },
+        outcome: { kind: "refer", partnerId: "ynbusiness" as PartnerId },
         reason: "Financing before export, says Hinke de Vries",
       })
     )._unsafeUnwrap();
@@ -1199,7 +1200,7 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     // The same override again keeps that referral: no second one to the same partner.
     const same = (
       await decideTriage(ctx, "in-x" as IntakeId, pm, {
-        outcome: { kind: "refer", partnerId: "ynbusiness" },
+        outcome: { kind: "refer", partnerId: "ynbusiness" as PartnerId },
         reason: "Still financing first",
       })
     )._unsafeUnwrap();

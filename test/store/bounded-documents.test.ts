@@ -11,10 +11,12 @@ import {
   type IntakeId,
   MAX_MEMBERSHIPS,
   type MentorId,
+  type PartnerId,
   type ProgrammeContext,
   type ProgrammeStore,
   registerMentors,
   submitIntake,
+  type TriageOutcome,
 } from "venture-mentoring";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agree, confirmAgreed } from "../support/consent.js";
@@ -51,7 +53,8 @@ describe.each(stores)(
     it("sixty overrides of one decision: each recorded, the decision states the last", async () => {
       (await submitIntake(ctx, intakeRaw("in-o"), "key-o", { id: "portal" }))._unsafeUnwrap();
       for (let k = 0; k < 60; k++) {
-        const outcome = k % 2 === 0 ? { kind: "refer", partnerId: "ynbusiness" } : { kind: "oneOff" };
+        const outcome: TriageOutcome =
+          k % 2 === 0 ? { kind: "refer", partnerId: "ynbusiness" as PartnerId } : { kind: "oneOff" };
         const done = await decideTriage(
           ctx,
           "in-o" as IntakeId,
