@@ -689,7 +689,7 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
                   },
                   reason: opts.reason ?? "",
                 });
-          if (parsed !== undefined && parsed.isErr()) return failWith(g, locale, parsed.error);
+          if (parsed?.isErr()) return failWith(g, locale, parsed.error);
           const override = parsed?.unwrapOr(undefined);
           const done = await decideTriage(ctx, intakeId as IntakeId, actor(g), override);
           if (done.isErr()) return failWith(g, locale, done.error);

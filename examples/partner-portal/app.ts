@@ -1390,7 +1390,7 @@ export async function createPortal(
     const g = await guard(c, override === undefined ? "intake.submit" : "triage.override");
     if (g instanceof Response) return g;
     const parsed = override === undefined ? undefined : parseManagerOverride(override);
-    if (parsed !== undefined && parsed.isErr()) return libraryError(c, parsed.error);
+    if (parsed?.isErr()) return libraryError(c, parsed.error);
     const done = await decideTriage(ctx, c.req.param("id") as IntakeId, g, parsed?.unwrapOr(undefined));
     if (done.isErr()) return libraryError(c, done.error);
     return c.json(done.value);
