@@ -9,7 +9,8 @@ import { catalogues, message } from "./catalogue.js";
  * never a bare "no".
  *
  * @example
- * describeOutcome({ kind: "refer", partnerId: "ynbusiness" }, friesland); // "Doorverwezen naar Ynbusiness."
+ * describeOutcome(decision.outcome, friesland); // "Doorverwezen naar Ynbusiness."
+ * describeOutcome(decision.outcome, friesland, "en"); // "Referred to Ynbusiness."
  */
 export function describeOutcome(
   outcome: TriageOutcome,
@@ -38,7 +39,8 @@ const partnerName = (profile: ProgrammeProfile, id: string) =>
  * 2026-12 kept topics as one joined label; they read as recorded.)
  *
  * @example
- * describeReason(decision.reasons[0], "en", friesland); // "Referred to Ynbusiness, which serves export."
+ * for (const r of decision.reasons) console.log(describeReason(r, "en", friesland));
+ * // "Referred to Ynbusiness, which serves export and internationalisation."
  */
 export function describeReason(reason: TriageReason, locale: Locale, profile: ProgrammeProfile): string {
   const { partner, topics } = reason.params;

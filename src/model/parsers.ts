@@ -21,7 +21,7 @@ import { type Venture, ventureSchema } from "./venture.js";
  * vocabulary.
  *
  * @example
- * const intake = parseIntake(JSON.parse(body), friesland);
+ * const intake = parseIntake(await request.json(), friesland);
  * if (intake.isErr()) console.log(intake.error.issues); // [{ path: "venture.employees", … }]
  */
 export function parseIntake(

@@ -40,7 +40,12 @@ export type ConfirmTeamError =
  * running case has already changes nothing and succeeds (a repeated confirmation is harmless).
  *
  * @example
- * await confirmTeam(ctx, caseId, [{ mentorId: "mentor-08", role: "lead" }, …], { id: "pm-paula" });
+ * // The team as the round proposed it (`planRound`'s proposal, one of its teams):
+ * const seats = [
+ *   { mentorId: team.lead, role: "lead" as const },
+ *   ...team.members.map((id) => ({ mentorId: id, role: "member" as const })),
+ * ];
+ * await confirmTeam(ctx, team.caseId, seats, { id: "pm-paula" });
  */
 export function confirmTeam(
   ctx: ProgrammeContext,

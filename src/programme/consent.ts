@@ -163,7 +163,9 @@ function refill(
  * only when every mentor on it said yes. Every answer is in the audit trail.
  *
  * @example
- * await answerProposal(ctx, { caseId, mentorId: "mentor-08", answer: "yes", roundId: "ems-2026-12" }, { id: "mentor-08" });
+ * const mentor = mentorId("mentor-08"); // checked, branded
+ * if (mentor.isOk())
+ *   await answerProposal(ctx, { caseId, mentorId: mentor.value, answer: "yes", roundId: "ems-2026-12" }, { id: "mentor-08" });
  */
 export function answerProposal(
   ctx: ProgrammeContext,

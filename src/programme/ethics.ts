@@ -21,7 +21,7 @@ import { type Actor, type ProgrammeContext, required } from "./context.js";
  * mentor steps off.
  *
  * @example
- * await recordEthicsViolation(ctx, { mentorId, ventureId, kind: "gift", on }, { id: "pm-paula" });
+ * await recordEthicsViolation(ctx, { mentorId, ventureId, kind: "gift", on: new Date() }, { id: "pm-paula" });
  */
 export function recordEthicsViolation(
   ctx: ProgrammeContext,

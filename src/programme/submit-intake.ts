@@ -26,7 +26,8 @@ export interface SubmittedIntake {
  * `IdempotencyConflict` and stores nothing.
  *
  * @example
- * await submitIntake(ctx, body, request.headers.get("Idempotency-Key"), { id: "portal" });
+ * const key = request.headers.get("Idempotency-Key") ?? crypto.randomUUID(); // a retry sends the same key
+ * const submitted = await submitIntake(ctx, body, key, { id: "portal" });
  */
 export function submitIntake(
   ctx: ProgrammeContext,

@@ -270,7 +270,8 @@ export function renderChart(chart: Chart): string {
  * for reading exact values, and for screen readers.
  *
  * @example
- * html`${raw(renderChart(chart))}${raw(renderChartTable(chart))}`;
+ * const chart = loadChart(report, friesland, { mentor: (id) => names.get(id) ?? id, topic: (t) => t });
+ * const figure = `<figure>${renderChart(chart)}${renderChartTable(chart)}</figure>`;
  */
 export function renderChartTable(chart: Chart): string {
   const h = chart.headings;
