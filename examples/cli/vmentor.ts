@@ -10,5 +10,8 @@ process.exitCode = await run(
   {
     ...(process.env.VMENTOR_DB === undefined ? {} : { VMENTOR_DB: process.env.VMENTOR_DB }),
     ...(process.env.VMENTOR_ACTOR === undefined ? {} : { VMENTOR_ACTOR: process.env.VMENTOR_ACTOR }),
+    ...(process.env.VMENTOR_PROGRAMME === undefined
+      ? {}
+      : { VMENTOR_PROGRAMME: process.env.VMENTOR_PROGRAMME }),
   },
 );

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import {
@@ -73,6 +73,27 @@ describe("the README's embedding examples", () => {
     } finally {
       await helpers.close();
     }
+  });
+
+  it("the README lists every environment variable the examples, tests and benchmarks read", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const read = new Set<string>();
+    const walk = (dir: URL) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(new URL(`${e.name}/`, dir));
+        else if (e.name.endsWith(".ts"))
+          for (const m of readFileSync(new URL(e.name, dir), "utf8").matchAll(/process\.env\.([A-Z_]+)/g))
+            read.add(m[1] as string);
+      }
+    };
+    for (const dir of ["examples/", "bench/", "test/"]) walk(new URL(`../../${dir}`, import.meta.url));
+    expect(read.size).toBeGreaterThan(8);
+    const table = readme.split("\n").filter((line) => line.startsWith("| `"));
+    for (const name of read)
+      expect(
+        table.some((line) => line.includes(`\`${name}\``)),
+        name,
+      ).toBe(true);
   });
 
   it("the README shows these files exactly as they are type-checked and tested", () => {

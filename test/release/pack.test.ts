@@ -6,10 +6,11 @@
  * never touched.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkExamples } from "../support/examples.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const project = mkdtempSync(join(tmpdir(), "vm-consumer-"));
@@ -116,6 +117,52 @@ describe("the packed package in an empty project", { timeout: 120_000 }, () => {
       expect(run("node", [file]).trim()).toBe("1");
     });
   }
+
+  it("runs the README's quick start unchanged, and type-checks every README snippet, from the tarball alone", () => {
+    const snippets = join(project, "snippets");
+    mkdirSync(snippets, { recursive: true });
+    for (const f of readdirSync(join(root, "examples/embedding")).filter((x) => x.endsWith(".ts")))
+      cpSync(join(root, "examples/embedding", f), join(snippets, f));
+    const out = run(join(root, "node_modules/.bin/tsx"), [join(snippets, "quick-start.ts")]);
+    expect(out).toContain("kind: 'accept'");
+    expect(out).toContain("A strategic question from a running business");
+    writeFileSync(
+      join(project, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          exactOptionalPropertyTypes: true,
+          noUncheckedIndexedAccess: true,
+          target: "ES2022",
+          module: "ESNext",
+          moduleResolution: "Bundler",
+          lib: ["ES2022", "DOM"],
+          types: ["node"],
+          typeRoots: [join(root, "node_modules/@types")],
+          skipLibCheck: true,
+          noEmit: true,
+          // The package from the tarball; the web frameworks the snippets show, from this repository.
+          baseUrl: ".",
+          paths: {
+            express: [join(root, "node_modules/@types/express")],
+            "*": [join(root, "node_modules/*")],
+          },
+        },
+        include: ["snippets/*.ts"],
+      }),
+    );
+    try {
+      run("node", [join(root, "node_modules/typescript/bin/tsc"), "-p", join(project, "tsconfig.json")]);
+    } catch (e) {
+      throw new Error(`the snippets do not type-check:\n${(e as { stdout?: string }).stdout ?? String(e)}`);
+    }
+  });
+
+  it("compiles every @example of the documentation against the installed package", () => {
+    const { examples, problems } = checkExamples(project);
+    expect(examples).toBeGreaterThan(60);
+    expect(problems, problems.join("\n\n")).toEqual([]);
+  });
 
   it("runs the vmentor bin", () => {
     const out = run("npx", ["--no-install", "vmentor", "demo", "--months", "1", "--lang", "en"]);
