@@ -113,7 +113,7 @@ async function programme(store: ProgrammeStore): Promise<ProgrammeContext> {
         id: "s-q",
         kind: "case",
         caseId,
-        on: "2026-11-20T10:00:00.000Z",
+        on: "2026-11-02T18:00:00.000Z",
         minutes: 90,
         mode: "inPerson",
         mentors: ["anke", "douwe"],
