@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { exitCodes, run } from "../../examples/cli/program.js";
-import { leaks } from "../support/leaks.js";
+import { leaks, typedStrings } from "../support/leaks.js";
 import { postgresUrl, testSchemas } from "../support/store.js";
 import { tempDirs } from "../support/temp.js";
 
@@ -13,14 +13,7 @@ const newSchema = testSchemas("vm_cli");
 const intakes = new URL("../../examples/data/sample-intakes.json", import.meta.url).pathname;
 /** What people typed in the samples (names, questions): theirs, in whatever language. */
 const typed = (() => {
-  const found = new Set<string>();
-  const walk = (v: unknown): void => {
-    if (typeof v === "string") {
-      if (/\s|^[A-Z]/.test(v)) found.add(v);
-    } else if (Array.isArray(v)) for (const x of v) walk(x);
-    else if (v !== null && typeof v === "object") for (const x of Object.values(v)) walk(x);
-  };
-  walk(JSON.parse(readFileSync(intakes, "utf8")));
+  const found = new Set(typedStrings(JSON.parse(readFileSync(intakes, "utf8"))));
   for (const name of [
     "Anke de Boer",
     "Douwe Dijkstra",

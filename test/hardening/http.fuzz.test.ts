@@ -5,7 +5,7 @@
 import { fc, test } from "@fast-check/vitest";
 import type { MentoringCase, ProgrammeStore } from "venture-mentoring";
 import { afterAll, beforeAll, describe, expect } from "vitest";
-import { demoStore, portalApp } from "../portal/support.js";
+import { demoStore, portalApp, signIn } from "../portal/support.js";
 import { intakeRaw } from "../support/raw.js";
 import { dumpStore } from "../support/store.js";
 import { hostileInput, hostileString } from "./hostile.js";
@@ -17,14 +17,7 @@ let lead: string;
 let kase: MentoringCase;
 const origin = "http://localhost";
 
-async function cookieFor(user: string): Promise<string> {
-  const res = await app.request(`${origin}/signin`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin },
-    body: new URLSearchParams({ user }),
-  });
-  return (res.headers.get("set-cookie") ?? "").split(";")[0] as string;
-}
+const cookieFor = (user: string) => signIn(app, user);
 
 beforeAll(async () => {
   // Hostile requests need a programme with data, not its steady state: a short run-in keeps pages light.

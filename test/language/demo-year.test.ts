@@ -8,8 +8,8 @@ import { join } from "node:path";
 import type { Locale, ProgrammeStore } from "venture-mentoring";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../examples/cli/program.js";
-import { demoStore, manager, portalApp, waitingCase } from "../portal/support.js";
-import { leaks } from "../support/leaks.js";
+import { demoStore, manager, portalApp, signIn, waitingCase } from "../portal/support.js";
+import { leaks, typedStrings } from "../support/leaks.js";
 import { tempDirs } from "../support/temp.js";
 
 const tempDir = tempDirs("vm-language-");
@@ -25,14 +25,8 @@ let typed: string[];
  */
 async function typedText(s: ProgrammeStore): Promise<string[]> {
   const found = new Set<string>();
-  const walk = (v: unknown): void => {
-    if (typeof v === "string") {
-      if (/\s|^[A-Z]/.test(v)) found.add(v);
-    } else if (Array.isArray(v)) for (const x of v) walk(x);
-    else if (v !== null && typeof v === "object") for (const x of Object.values(v)) walk(x);
-  };
   for (const c of ["mentors", "intakes", "sessions", "decisions", "cases", "referrals"] as const)
-    walk((await s.list(c))._unsafeUnwrap().map((d) => d.value));
+    for (const t of typedStrings((await s.list(c))._unsafeUnwrap().map((d) => d.value))) found.add(t);
   const settings = (await s.get("settings", "programme"))._unsafeUnwrap()?.value;
   if (settings !== undefined) {
     found.add(settings.profile.name);
@@ -81,14 +75,7 @@ afterAll(async () => {
   await store.close();
 });
 
-async function cookieFor(user: string): Promise<string> {
-  const res = await app.request(`${origin}/signin`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin },
-    body: new URLSearchParams({ user }),
-  });
-  return (res.headers.get("set-cookie") ?? "").split(";")[0] as string;
-}
+const cookieFor = (user: string) => signIn(app, user);
 
 /** Every page a manager and a mentor open in a month, with a sample of each kind of intake and case. */
 async function pages(): Promise<{ who: string; path: string }[]> {

@@ -23,6 +23,20 @@ export async function demoStore(options: { readonly warmUp?: number } = {}): Pro
   return store;
 }
 
+/** Sign `user` in to the portal `app`; the session cookie to send with later requests. */
+export async function signIn(
+  app: { request: (url: string, init: RequestInit) => Response | Promise<Response> },
+  user: string,
+  origin = "http://localhost",
+): Promise<string> {
+  const res = await app.request(`${origin}/signin`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin },
+    body: new URLSearchParams({ user }),
+  });
+  return (res.headers.get("set-cookie") ?? "").split(";")[0] as string;
+}
+
 export async function portalApp(store: ProgrammeStore) {
   return (await createPortal({ store, secret, managers: [manager], clock: () => now }))._unsafeUnwrap();
 }

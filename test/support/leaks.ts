@@ -16,6 +16,23 @@ const plural =
   /(?<![\d.,])\b1 (mentoren|plaatsen|teamplaatsen|dagen|casussen|aanvragen|besluiten|sessies|gesprekken|eenmalige gesprekken|nieuwe casussen|vrije plaatsen|mentors|places|team places|days|cases|new cases|requests|decisions|sessions|conversations|one-off conversations|free places)\b/;
 
 /**
+ * Text people typed or named in `value` (strings with a space or a capital: names, questions, notes,
+ * reasons) — theirs, in whatever language, so a leak check leaves it out. Codes (lower camel case,
+ * no space) are not taken, so a leaked code is still found.
+ */
+export function typedStrings(value: unknown): string[] {
+  const found = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (typeof v === "string") {
+      if (/\s|^[A-Z]/.test(v)) found.add(v);
+    } else if (Array.isArray(v)) for (const x of v) walk(x);
+    else if (v !== null && typeof v === "object") for (const x of Object.values(v)) walk(x);
+  };
+  walk(value);
+  return [...found];
+}
+
+/**
  * The leaks in `text` for a reader of `locale`, as short descriptions (empty when clean). `names`
  * are proper names (people, ventures, partners, the programme) taken out before the words are read.
  */
