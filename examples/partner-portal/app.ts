@@ -5,14 +5,14 @@
  * route checks the signed-in user against one access table; every library error maps to one HTTP
  * status (through `errorClass`, exhaustive over the library's errors) and a catalogue message.
  */
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { deleteCookie, getCookie, getSignedCookie, setCookie, setSignedCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
 import { html } from "hono/html";
 import { HTTPException } from "hono/http-exception";
-import { secureHeaders } from "hono/secure-headers";
+import { NONCE, secureHeaders } from "hono/secure-headers";
 import { err, ok, type Result } from "neverthrow";
 import {
   addMonths,
@@ -104,6 +104,40 @@ export interface PortalOptions {
   readonly clock?: () => Date;
   /** Mark cookies `Secure` (behind HTTPS). Default false, for http://localhost. */
   readonly secureCookies?: boolean;
+  /**
+   * Where sign-ins are kept (default: this process's memory — a restart signs everyone out). Give a
+   * store of your own to keep them across restarts or share them between processes.
+   */
+  readonly sessions?: SessionStore;
+}
+
+/** A signed-in person, kept on the server: the cookie holds only the session's random id. */
+export interface SessionRecord {
+  readonly userId: string;
+  /** When the session ends (ms since the epoch), whatever happens before. */
+  readonly expires: number;
+}
+
+/** Who is signed in. A sign-out deletes the session, so its cookie signs nobody in again. */
+export interface SessionStore {
+  get(id: string): SessionRecord | undefined | Promise<SessionRecord | undefined>;
+  set(id: string, session: SessionRecord): void | Promise<void>;
+  delete(id: string): void | Promise<void>;
+}
+
+/** Sessions in this process's memory; expired ones are dropped as new ones come. */
+export function memorySessions(now: () => number = Date.now): SessionStore {
+  const kept = new Map<string, SessionRecord>();
+  return {
+    get: (id) => kept.get(id),
+    set: (id, session) => {
+      for (const [k, s] of kept) if (s.expires <= now()) kept.delete(k);
+      kept.set(id, session);
+    },
+    delete: (id) => {
+      kept.delete(id);
+    },
+  };
 }
 
 type Env = { Variables: { user: User | undefined; locale: Locale } };
@@ -135,6 +169,7 @@ export async function createPortal(
   const ctx: ProgrammeContext = opened.value;
   const { profile, store } = ctx;
   const managers = new Map(opts.managers.map((m) => [m.id, m]));
+  const sessions = opts.sessions ?? memorySessions(() => clock().getTime());
 
   const findUser = async (id: string): Promise<User | undefined> => {
     const manager = managers.get(id);
@@ -145,7 +180,20 @@ export async function createPortal(
   };
 
   const app = new Hono<Env>();
-  app.use(secureHeaders());
+  // A strict Content-Security-Policy: nothing but this origin's pages, no scripts at all, and the
+  // one inline style by its nonce; no framing.
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        styleSrc: [NONCE],
+        imgSrc: ["'self'", "data:"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+      },
+    }),
+  );
   app.use(bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text("Payload too large", 413) }));
   // Form posts must come from this origin (Origin or Sec-Fetch-Site): no cross-site request forgery.
   app.use(csrf());
@@ -163,9 +211,10 @@ export async function createPortal(
     c.set("locale", locale);
     const signed = await getSignedCookie(c, opts.secret, SESSION);
     let user: User | undefined;
-    if (typeof signed === "string") {
-      const [id, expires] = signed.split("|");
-      if (id !== undefined && Number(expires) > clock().getTime()) user = await findUser(id);
+    if (typeof signed === "string" && signed !== "") {
+      const session = await sessions.get(signed);
+      if (session !== undefined && session.expires > clock().getTime()) user = await findUser(session.userId);
+      else if (session !== undefined) await sessions.delete(signed);
     }
     c.set("user", user);
     await next();
@@ -181,11 +230,28 @@ export async function createPortal(
     extra = {},
   ) =>
     c.html(
-      layout({ locale: c.var.locale, title, body, ...(c.var.user ? { user: c.var.user } : {}), ...extra }),
+      layout({
+        locale: c.var.locale,
+        title,
+        body,
+        ...(c.var.user ? { user: c.var.user } : {}),
+        nonce: c.get("secureHeadersNonce") ?? "",
+        // After a form post the page has no address of its own to switch language on.
+        here: c.req.method === "GET" ? c.req.path : "/",
+        ...extra,
+      }),
       status,
     );
   const libraryError = (c: C, e: VentureMentoringError, retry?: Html) => {
     const status = httpStatusOf(e);
+    if (e.type === "StoreUnavailable") {
+      // The cause is for whoever runs the portal (the log), never for the person at the screen.
+      console.error(`store unavailable: ${e.cause}`);
+      const said = t(c.var.locale, "portal.unavailable");
+      return isApi(c)
+        ? c.json({ error: { type: e.type }, message: said }, status)
+        : page(c, t(c.var.locale, "portal.title"), retry ?? html``, status, { error: html`${said}` });
+    }
     const text = describeError(e, c.var.locale);
     if (isApi(c)) return c.json({ error: e, message: text }, status);
     const detail =
@@ -294,22 +360,22 @@ export async function createPortal(
     const body = await c.req.parseBody();
     const user = await findUser(field(body, "user"));
     if (user === undefined) return forbidden(c);
-    await setSignedCookie(
-      c,
-      SESSION,
-      `${user.id}|${clock().getTime() + SESSION_HOURS * 3_600_000}`,
-      opts.secret,
-      {
-        path: "/",
-        httpOnly: true,
-        sameSite: "Lax",
-        secure: opts.secureCookies ?? false,
-        maxAge: SESSION_HOURS * 3600,
-      },
-    );
+    // A new random id per sign-in (never reused, never derived from who signs in).
+    const id = randomBytes(32).toString("base64url");
+    await sessions.set(id, { userId: user.id, expires: clock().getTime() + SESSION_HOURS * 3_600_000 });
+    await setSignedCookie(c, SESSION, id, opts.secret, {
+      path: "/",
+      httpOnly: true,
+      sameSite: "Lax",
+      secure: opts.secureCookies ?? false,
+      maxAge: SESSION_HOURS * 3600,
+    });
     return c.redirect(user.role === "manager" ? "/intake" : "/my", 303);
   });
-  app.post("/signout", (c) => {
+  app.post("/signout", async (c) => {
+    // The session ends on the server: the old cookie signs nobody in, even if it is kept.
+    const signed = await getSignedCookie(c, opts.secret, SESSION);
+    if (typeof signed === "string" && signed !== "") await sessions.delete(signed);
     deleteCookie(c, SESSION, { path: "/" });
     return c.redirect("/signin", 303);
   });
@@ -366,8 +432,8 @@ export async function createPortal(
         <label for="summary">${t(l, "portal.intake.question")}</label>
         <textarea id="summary" name="summary">${v("summary")}</textarea>
         <label><input type="checkbox" name="innovative" value="yes" ${v("innovative") ? "checked" : ""} /> ${t(l, "portal.intake.innovative")}</label>
-        <label><input type="checkbox" name="consentData" value="yes" checked /> ${t(l, "portal.intake.consentData")}</label>
-        <label><input type="checkbox" name="consentPartners" value="yes" ${v("consentPartners") || !values.key ? "checked" : ""} /> ${t(l, "portal.intake.consentPartners")}</label>
+        <label><input type="checkbox" name="consentData" value="yes" ${v("consentData") ? "checked" : ""} /> ${t(l, "portal.intake.consentData")}</label>
+        <label><input type="checkbox" name="consentPartners" value="yes" ${v("consentPartners") ? "checked" : ""} /> ${t(l, "portal.intake.consentPartners")}</label>
         <button class="primary" type="submit">${t(l, "portal.intake.submit")}</button>
       </form>
     </section>`;
@@ -705,7 +771,7 @@ export async function createPortal(
                         <strong>${ventureOf.get(caseById.get(team.caseId)?.intakeId ?? "") ?? team.caseId}</strong> (${team.caseId})
                         <p>
                           ${[team.lead, ...team.members].map(
-                            (m) => html`<label style="display:inline;font-weight:normal;margin-right:1rem">
+                            (m) => html`<label class="inline">
                               <input type="checkbox" name="exclude" value="${team.caseId}:${m}" />
                               ${t(l, "portal.board.exclude")} ${who.get(m) ?? m}</label>`,
                           )}
@@ -1107,7 +1173,7 @@ export async function createPortal(
                   </div>
                   <label>${t(l, "portal.case.present")}</label>
                   ${team.map(
-                    (m) => html`<label style="display:inline;font-weight:normal;margin-right:1rem">
+                    (m) => html`<label class="inline">
                       <input type="checkbox" name="present" value="${m.mentorId}" ${m.mentorId === g.id ? "checked" : ""} /> ${who.get(m.mentorId) ?? m.mentorId}</label>`,
                   )}
                   <div><button class="primary" type="submit">${t(l, "portal.case.log")}</button></div>

@@ -2,7 +2,8 @@
  * `npm start`: the partner portal on an embedded SQLite file, seeded with the demo programme (a
  * year of Friesland) when the file is empty. Prints the URL. Set VMENTOR_DB for another file or a
  * postgres:// URL, VMENTOR_PROGRAMME for another programme in it, PORT for another port,
- * PORTAL_SECRET to keep sign-ins across restarts.
+ * PORTAL_SECRET for the key that signs the session cookie (sign-ins live in this process's memory:
+ * a restart signs everyone out).
  */
 import { randomBytes } from "node:crypto";
 import { serve } from "@hono/node-server";

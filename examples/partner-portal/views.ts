@@ -30,7 +30,7 @@ table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #e5e8eb;
 .outcome{font-size:1.1rem;font-weight:600}.accept{color:#2d7a4b}.refer,.oneOff,.notReady{color:#8a5a00}
 .error{background:#fdecea;border:1px solid #e6a5a0;color:#7a1c14;padding:.6rem 1rem;border-radius:6px;margin-bottom:1rem}
 .notice{background:#e8f3ec;border:1px solid #9fcdb0;padding:.6rem 1rem;border-radius:6px;margin-bottom:1rem}
-ul.reasons li{margin:.2rem 0}.muted{color:#666;font-size:.9rem}svg{max-width:100%;height:auto}figure.chart{margin:1rem 0;max-width:40rem}figure.chart svg{width:100%}table.chart-data caption{text-align:left;font-weight:600;padding:.4rem 0}
+ul.reasons li{margin:.2rem 0}.muted{color:#666;font-size:.9rem}svg{max-width:100%;height:auto}label.inline{display:inline;font-weight:normal;margin-right:1rem}figure.chart{margin:1rem 0;max-width:40rem}figure.chart svg{width:100%}table.chart-data caption{text-align:left;font-weight:600;padding:.4rem 0}
 `;
 
 export function layout(opts: {
@@ -40,6 +40,10 @@ export function layout(opts: {
   readonly body: Html;
   readonly notice?: string;
   readonly error?: Html;
+  /** The Content-Security-Policy nonce of this response: the one inline style the page has. */
+  readonly nonce?: string;
+  /** Where the language link leads: this page, or (after a form post) the reader's start page. */
+  readonly here?: string;
 }): Html {
   const { locale: l, user } = opts;
   const other = l === "nl" ? "en" : "nl";
@@ -57,14 +61,14 @@ export function layout(opts: {
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>${opts.title} · ${t(l, "portal.title")}</title>
-    <style>${raw(style)}</style>
+    <style nonce="${opts.nonce ?? ""}">${raw(style)}</style>
   </head>
   <body>
     <header>
       <strong>${t(l, "portal.title")}</strong>
       ${nav}
       <span class="who">
-        <a href="?lang=${other}">${t(l, "portal.language")}</a>
+        <a href="${opts.here ?? ""}?lang=${other}">${t(l, "portal.language")}</a>
         ${
           user === undefined
             ? ""

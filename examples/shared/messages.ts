@@ -279,6 +279,8 @@ const en = {
   "portal.team.leadRole": () => "team lead",
   "portal.report.heading": (p: { month: string }) => `Monthly report ${p.month}`,
   "portal.forbidden": () => "You may not open this page.",
+  "portal.unavailable": () =>
+    "The programme's data cannot be reached just now; nothing was changed. Please try again in a minute.",
   "portal.notFound": () => "Not found.",
   "portal.badRequest": () => "The form has errors:",
   "portal.role.manager": () => "programme manager",
@@ -527,6 +529,8 @@ const nl: ExampleCatalogue = {
   "portal.team.leadRole": () => "teamleider",
   "portal.report.heading": (p) => `Maandrapportage ${p.month}`,
   "portal.forbidden": () => "U mag deze pagina niet openen.",
+  "portal.unavailable": () =>
+    "De gegevens van het programma zijn nu niet bereikbaar; er is niets gewijzigd. Probeer het over een minuut opnieuw.",
   "portal.notFound": () => "Niet gevonden.",
   "portal.badRequest": () => "Het formulier bevat fouten:",
   "portal.role.manager": () => "programmamanager",

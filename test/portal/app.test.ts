@@ -1,13 +1,16 @@
 import {
   type CaseId,
   currentTeam,
+  friesland,
   type IntakeId,
+  initProgramme,
   type MatchingProposal,
   type MentoringCase,
   openCase,
   type ProgrammeStore,
   type VentureId,
 } from "venture-mentoring";
+import { createSqliteStore } from "venture-mentoring/sqlite";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   accessMatrix,
@@ -17,7 +20,7 @@ import {
 } from "../../examples/partner-portal/access.js";
 import { intakeRaw } from "../support/raw.js";
 import { dumpStore } from "../support/store.js";
-import { demoStore, portalApp, waitingCase } from "./support.js";
+import { demoStore, portalApp, signIn, waitingCase } from "./support.js";
 
 let store: ProgrammeStore;
 let app: Awaited<ReturnType<typeof portalApp>>;
@@ -78,9 +81,68 @@ describe("sign-in and session cookies", () => {
     expect(set).toMatch(/Path=\//);
     const cookie = set.split(";")[0] as string;
     expect((await get("/api/me", cookie)).status).toBe(200);
-    const forged = cookie.replace(/pm-paula/, "mentor-01");
+    // The cookie holds a random session id, signed: nothing to edit into someone else.
+    expect(cookie).not.toContain("pm-paula");
+    const value = cookie.slice("vm_session=".length);
+    const forged = `vm_session=${value[0] === "A" ? "B" : "A"}${value.slice(1)}`;
     expect((await get("/api/me", forged)).status).toBe(401);
     expect((await get("/api/me", "vm_session=pm-paula")).status).toBe(401);
+  });
+
+  it("ends a session on sign-out for good: the old cookie signs nobody in again", async () => {
+    const cookie = await cookieFor("pm-paula");
+    expect((await get("/api/me", cookie)).status).toBe(200);
+    const out = await postForm("/signout", {}, cookie);
+    expect(out.status).toBe(303);
+    // Someone who kept the cookie (a shared computer, a copied header) is not signed in.
+    expect((await get("/api/me", cookie)).status).toBe(401);
+    expect((await get("/intake", cookie)).headers.get("location")).toBe("/signin");
+  });
+
+  it("answers every page with a strict Content-Security-Policy; its one inline style carries the nonce", async () => {
+    const res = await get("/intake", await cookieFor("pm-paula"));
+    const csp = res.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("unsafe-inline");
+    const nonce = /style-src 'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeDefined();
+    const page = await res.text();
+    expect(page).toContain(`<style nonce="${nonce}">`);
+    expect(page).not.toMatch(/ style="|<script/);
+  });
+
+  it("presumes no consent: the intake form's consent boxes start unticked", async () => {
+    const page = await (await get("/intake", await cookieFor("pm-paula"))).text();
+    for (const name of ["consentData", "consentPartners"])
+      expect(page).toMatch(new RegExp(`<input type="checkbox" name="${name}" value="yes"\\s*/>`));
+  });
+
+  it("says a store that cannot be reached in words, never its internal cause", async () => {
+    const lost = createSqliteStore({ path: ":memory:" })._unsafeUnwrap();
+    (await lost.migrate())._unsafeUnwrap();
+    (await initProgramme(lost, friesland, { id: "pm-paula" }, () => new Date("2026-11-01")))._unsafeUnwrap();
+    const portal = await portalApp(lost);
+    const cookie = await signIn(portal, "pm-paula");
+    await lost.close();
+    const res = await portal.request(`${origin}/intake`, { headers: { cookie } });
+    expect(res.status).toBe(503);
+    const page = await res.text();
+    expect(page).toContain("De gegevens van het programma zijn nu niet bereikbaar; er is niets gewijzigd.");
+    expect(page).not.toContain("store is closed");
+    expect(page).not.toMatch(/database|connection|sqlite/i);
+    const api = await portal.request(`${origin}/api/intakes/x`, { headers: { cookie } });
+    expect(await api.json()).toEqual({
+      error: { type: "StoreUnavailable" },
+      message: expect.stringContaining("niet bereikbaar"),
+    });
+  });
+
+  it("after a form post, the language link leads to a page that exists", async () => {
+    const res = await postForm("/board/plan", { month: "2026-13" }, await cookieFor("pm-paula"));
+    const page = await res.text();
+    expect(page).toContain('href="/?lang=en"');
+    expect(page).not.toContain('href="/board/plan?lang');
   });
 
   it("refuses unknown users, and sends the signed-out to the sign-in page (pages) or 401 (API)", async () => {

@@ -66,6 +66,9 @@ describe("the partner portal in Chromium", { timeout: 30_000 }, () => {
     await page.selectOption("#mainTopic", "export");
     await page.selectOption("#otherTopic", "sales");
     await page.fill("#summary", "Danish yards ask for our boats. How do we start exporting?");
+    // Consent is given, not presumed: the entrepreneur's yes is ticked here.
+    await page.check("input[name=consentData]");
+    await page.check("input[name=consentPartners]");
     await Promise.all([page.waitForURL(/\/intake\/intake-/), page.click("text=Submit and triage")]);
     const outcome = await page.textContent("[data-testid=outcome]");
     expect(outcome).toContain("Oranjewoud Export Academy");
