@@ -14,6 +14,7 @@ export {
   type InactivityAlert,
   inactivityAlerts,
   type MentorHours,
+  mayWriteNotes,
   mentorHours,
   type NormStatus,
   teamStart,

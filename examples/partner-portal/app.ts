@@ -60,6 +60,7 @@ import {
   logSession,
   type MentorId,
   type MentoringCase,
+  mayWriteNotes,
   message,
   monthKey,
   type Naming,
@@ -1073,7 +1074,10 @@ export async function createPortal(
     const now = clock();
     const hours = caseHours(kase, mine, profile, now);
     const team = currentTeam(kase);
-    const canLog = permits(g, "case.logSession", kase);
+    // Team members see who logs; the form is for the one who may write the notes (the lead).
+    const onTeam = permits(g, "case.logSession", kase);
+    const canLog = onTeam && mayWriteNotes(kase, g.id, now);
+    const lead = currentTeam(kase).find((m) => m.role === "lead")?.mentorId;
     const canChange =
       permits(g, "case.changeTeam", kase) && kase.state !== "closed" && kase.state !== "awaitingMeeting";
     const others = canChange
@@ -1179,7 +1183,9 @@ export async function createPortal(
                   <div><button class="primary" type="submit">${t(l, "portal.case.log")}</button></div>
                 </form>
               </section>`
-            : ""
+            : onTeam && lead !== undefined
+              ? html`<p class="muted" data-testid="who-logs">${t(l, "portal.case.leadLogs", { lead: who.get(lead) ?? lead })}</p>`
+              : ""
         }`,
       200,
       c.req.query("logged") === undefined ? {} : { notice: t(l, "portal.case.logged") },

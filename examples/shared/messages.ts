@@ -271,6 +271,8 @@ const en = {
   "portal.case.hours": () => "Hours against the norm",
   "portal.case.state": (p: { state: string }) => `State: ${p.state}`,
   "portal.case.none": () => "No sessions yet.",
+  "portal.case.leadLogs": (p: { lead: string }) =>
+    `Sessions are logged by the team lead, ${p.lead}, who writes the notes.`,
   "portal.case.logged": () => "Session logged.",
   "portal.mentors.heading": () => "Mentors and their load",
   "portal.mentors.cases": () => "Cases",
@@ -521,6 +523,7 @@ const nl: ExampleCatalogue = {
   "portal.case.hours": () => "Uren tegen de norm",
   "portal.case.state": (p) => `Status: ${p.state}`,
   "portal.case.none": () => "Nog geen sessies.",
+  "portal.case.leadLogs": (p) => `Sessies legt de teamleider vast, ${p.lead}, die ook het verslag schrijft.`,
   "portal.case.logged": () => "Sessie vastgelegd.",
   "portal.mentors.heading": () => "Mentoren en hun belasting",
   "portal.mentors.cases": () => "Casussen",

@@ -199,11 +199,27 @@ export function checkSession(
     );
   const stranger = session.mentors.find((id) => !onTeam(id));
   if (stranger !== undefined) return refuse("mentorNotOnTeam", stranger);
-  const lead = c.memberships.find(
-    (m) => m.role === "lead" && m.from <= session.on && (m.until === undefined || m.until >= session.on),
-  );
-  if (session.noteAuthor !== lead?.mentorId && session.noteAuthor !== designatedAuthor) {
+  if (!mayWriteNotes(c, session.noteAuthor, session.on, designatedAuthor)) {
     return refuse("noteAuthorNotAllowed", session.noteAuthor);
   }
   return ok(session);
+}
+
+/**
+ * Whether `mentorId` may write a session's notes on the case on date `on`: the team's lead on that
+ * date, or the mentor the lead designated. A portal asks this to offer the form only to them.
+ *
+ * @example
+ * const canLog = mayWriteNotes(kase, mentorId, new Date());
+ */
+export function mayWriteNotes(
+  c: MentoringCase,
+  mentorId: string,
+  on: Date,
+  designatedAuthor?: MentorId,
+): boolean {
+  const lead = c.memberships.find(
+    (m) => m.role === "lead" && m.from <= on && (m.until === undefined || m.until >= on),
+  );
+  return mentorId === lead?.mentorId || mentorId === designatedAuthor;
 }

@@ -138,6 +138,20 @@ describe("sign-in and session cookies", () => {
     });
   });
 
+  it("offers the session form to the one who writes the notes; a member sees who logs", async () => {
+    const kase = (await activeCases()).find((c) => currentTeam(c).some((m) => m.role === "member"));
+    if (kase === undefined) throw new Error("no active case with a member");
+    const lead = currentTeam(kase).find((m) => m.role === "lead")?.mentorId as string;
+    const member = currentTeam(kase).find((m) => m.role === "member")?.mentorId as string;
+    const asLead = await (await get(`/cases/${kase.id}`, await cookieFor(lead))).text();
+    expect(asLead).toContain(`action="/cases/${kase.id}/sessions"`);
+    const asMember = await (await get(`/cases/${kase.id}`, await cookieFor(member))).text();
+    expect(asMember).not.toContain(`action="/cases/${kase.id}/sessions"`);
+    expect(asMember).toMatch(
+      /data-testid="who-logs">Sessies legt de teamleider vast, .+, die ook het verslag schrijft\./,
+    );
+  });
+
   it("after a form post, the language link leads to a page that exists", async () => {
     const res = await postForm("/board/plan", { month: "2026-13" }, await cookieFor("pm-paula"));
     const page = await res.text();
