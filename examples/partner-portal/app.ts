@@ -243,6 +243,14 @@ export async function createPortal(
       }),
       status,
     );
+  /** What people see on an error: the refusal in words, above the form they filled in, as they left it. */
+  const refusal = (l: Locale, e: VentureMentoringError): Html =>
+    e.type === "ValidationFailed"
+      ? html`${t(l, "portal.badRequest")}
+          <ul>
+            ${e.issues.map((i) => html`<li>${describeIssue(i, l)}</li>`)}
+          </ul>`
+      : html`${describeError(e, l)}`;
   const libraryError = (c: C, e: VentureMentoringError, retry?: Html) => {
     const status = httpStatusOf(e);
     if (e.type === "StoreUnavailable") {
@@ -253,16 +261,10 @@ export async function createPortal(
         ? c.json({ error: { type: e.type }, message: said }, status)
         : page(c, t(c.var.locale, "portal.title"), retry ?? html``, status, { error: html`${said}` });
     }
-    const text = describeError(e, c.var.locale);
-    if (isApi(c)) return c.json({ error: e, message: text }, status);
-    const detail =
-      e.type === "ValidationFailed"
-        ? html`${t(c.var.locale, "portal.badRequest")}
-            <ul>
-              ${e.issues.map((i) => html`<li>${describeIssue(i, c.var.locale)}</li>`)}
-            </ul>`
-        : html`${text}`;
-    return page(c, t(c.var.locale, "portal.title"), retry ?? html``, status, { error: detail });
+    if (isApi(c)) return c.json({ error: e, message: describeError(e, c.var.locale) }, status);
+    return page(c, t(c.var.locale, "portal.title"), retry ?? html``, status, {
+      error: refusal(c.var.locale, e),
+    });
   };
   const forbidden = (c: C) =>
     isApi(c)
@@ -529,8 +531,14 @@ export async function createPortal(
     return c.redirect(`/intake/${id}`, 303);
   });
 
-  const intakePage = async (c: C, intakeId: string) => {
+  /** The intake page; `again` re-shows the override form as the manager filled it, with why it was refused. */
+  const intakePage = async (
+    c: C,
+    intakeId: string,
+    again?: { readonly error: VentureMentoringError; readonly values: Readonly<Record<string, string>> },
+  ) => {
     const l = c.var.locale;
+    const typed = (k: string) => again?.values[k] ?? "";
     const intake = await store.get("intakes", intakeId);
     if (intake.isErr()) return libraryError(c, intake.error);
     if (intake.value === undefined) return notFound(c);
@@ -610,19 +618,24 @@ export async function createPortal(
                   value: k,
                   label: message(l, `outcomeKind.${k}`, {}),
                 })),
+                typed("kind"),
               )}</select></div>
               <div><label for="partner">${t(l, "portal.decision.partner")}</label><select id="partner" name="partner">${options(
                 profile.partners.map((p) => ({ value: p.id, label: p.name })),
+                typed("partner"),
               )}</select></div>
               <div><label for="advice">${t(l, "portal.decision.advice")}</label><select id="advice" name="advice">${options(
                 adviceCodes.map((a) => ({ value: a, label: message(l, `advice.${a}`, {}) })),
+                typed("advice"),
               )}</select></div>
             </div>
             <label for="reason">${t(l, "portal.decision.overrideReason")}</label>
-            <textarea id="reason" name="reason"></textarea>
+            <textarea id="reason" name="reason">${typed("reason")}</textarea>
             <button class="primary" type="submit">${t(l, "portal.decision.override")}</button>
           </form>
         </section>`,
+      again === undefined ? 200 : httpStatusOf(again.error),
+      again === undefined ? {} : { error: refusal(l, again.error) },
     );
   };
   app.get("/intake/:id", async (c) => {
@@ -685,10 +698,19 @@ export async function createPortal(
         : kind === "notReady"
           ? { kind, advice: field(body, "advice") }
           : { kind };
-    const override = parseManagerOverride({ outcome, reason: field(body, "reason") });
-    if (override.isErr()) return libraryError(c, override.error);
+    const values = {
+      kind,
+      partner: field(body, "partner"),
+      advice: field(body, "advice"),
+      reason: field(body, "reason"),
+    };
+    const override = parseManagerOverride({ outcome, reason: values.reason });
+    if (override.isErr()) return intakePage(c, c.req.param("id"), { error: override.error, values });
     const decided = await decideTriage(ctx, c.req.param("id") as IntakeId, g, override.value);
-    if (decided.isErr()) return libraryError(c, decided.error);
+    if (decided.isErr())
+      return decided.error.type === "StoreUnavailable"
+        ? libraryError(c, decided.error)
+        : intakePage(c, c.req.param("id"), { error: decided.error, values });
     return c.redirect(`/intake/${c.req.param("id")}`, 303);
   });
 

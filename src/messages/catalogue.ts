@@ -174,6 +174,11 @@ export interface MessageParams {
   "field.email": Record<string, never>;
   "field.capacity.maxCases": Record<string, never>;
   "field.capacity.monthlyHours": Record<string, never>;
+  "field.reason": Record<string, never>;
+  "field.outcome": Record<string, never>;
+  "field.outcome.kind": Record<string, never>;
+  "field.outcome.partnerId": Record<string, never>;
+  "field.outcome.advice": Record<string, never>;
   "field.id": Record<string, never>;
   "field.submittedAt": Record<string, never>;
   "field.venture.id": Record<string, never>;
@@ -529,6 +534,11 @@ const en: Catalogue = {
   "field.email": () => "E-mail address",
   "field.capacity.maxCases": () => "Maximum number of cases",
   "field.capacity.monthlyHours": () => "Hours a month",
+  "field.reason": () => "Reason",
+  "field.outcome": () => "Outcome",
+  "field.outcome.kind": () => "Outcome",
+  "field.outcome.partnerId": () => "Partner programme",
+  "field.outcome.advice": () => "Advice",
   "field.id": () => "Identifier",
   "field.submittedAt": () => "Date of submission",
   "field.venture.id": () => "Identifier of the venture",
@@ -868,6 +878,11 @@ const nl: Catalogue = {
   "field.email": () => "E-mailadres",
   "field.capacity.maxCases": () => "Maximaal aantal casussen",
   "field.capacity.monthlyHours": () => "Uren per maand",
+  "field.reason": () => "Reden",
+  "field.outcome": () => "Uitkomst",
+  "field.outcome.kind": () => "Uitkomst",
+  "field.outcome.partnerId": () => "Partnerprogramma",
+  "field.outcome.advice": () => "Advies",
   "field.id": () => "Kenmerk",
   "field.submittedAt": () => "Datum van aanmelding",
   "field.venture.id": () => "Kenmerk van de onderneming",

@@ -152,6 +152,35 @@ describe("sign-in and session cookies", () => {
     );
   });
 
+  it("keeps what the manager typed when an override is refused, and says why above the form", async () => {
+    const decision = (await store.list("decisions"))
+      ._unsafeUnwrap()
+      .find((d) => d.value.outcome.kind === "refer");
+    if (decision === undefined) throw new Error("no referral in the demo");
+    const id = decision.value.intakeId;
+    const before = await (await get(`/intake/${id}`, await cookieFor("pm-paula"))).text();
+    // No reason given: refused, and the form comes back as it was sent.
+    const res = await postForm(
+      `/intake/${id}/override`,
+      { kind: "notReady", partner: "kvk", advice: "formTeam", reason: "" },
+      await cookieFor("pm-paula"),
+    );
+    expect(res.status).toBe(422);
+    const page = await res.text();
+    expect(page).toContain('role="alert"');
+    expect(page).toMatch(/<option value="notReady"\s+selected>/);
+    expect(page).toMatch(/<option value="formTeam"\s+selected>/);
+    expect(page).toContain("Reden mag niet leeg zijn"); // the field named in words
+    // The typed reason comes back too (here: a reason the rules refused as blank).
+    const typed = await postForm(
+      `/intake/${id}/override`,
+      { kind: "accept", partner: "kvk", advice: "formTeam", reason: "   " },
+      await cookieFor("pm-paula"),
+    );
+    expect(await typed.text()).toMatch(/<option value="accept"\s+selected>/);
+    expect(before).not.toContain('role="alert"');
+  });
+
   it("after a form post, the language link leads to a page that exists", async () => {
     const res = await postForm("/board/plan", { month: "2026-13" }, await cookieFor("pm-paula"));
     const page = await res.text();
