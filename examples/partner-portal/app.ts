@@ -1076,14 +1076,24 @@ export async function createPortal(
     );
   });
 
-  app.get("/cases/:id", async (c) => {
-    const found = await loadCase(c.req.param("id"));
-    if (found.isErr()) return libraryError(c, found.error);
-    // Unknown and someone else's case look the same to a mentor: no probing for ids.
-    const g = await guard(c, "case.view", found.value);
-    if (g instanceof Response) return g;
-    const kase = found.value;
-    if (kase === undefined) return notFound(c);
+  /**
+   * A case's page; `again` re-shows the session form as the lead filled it in, with why it was
+   * refused above it.
+   */
+  const casePage = async (
+    c: C,
+    g: User,
+    kase: MentoringCase,
+    again?: {
+      readonly error: VentureMentoringError;
+      readonly values: {
+        readonly on: string;
+        readonly minutes: string;
+        readonly mode: string;
+        readonly present: readonly string[];
+      };
+    },
+  ) => {
     const l = c.var.locale;
     const [intake, sessions, who] = [
       await store.get("intakes", kase.intakeId),
@@ -1191,16 +1201,17 @@ export async function createPortal(
                 <h2>${t(l, "portal.case.log")}</h2>
                 <form method="post" action="/cases/${kase.id}/sessions">
                   <div class="grid">
-                    <div><label for="on">${t(l, "portal.case.on")}</label><input id="on" name="on" type="date" value="${now.toISOString().slice(0, 10)}" /></div>
-                    <div><label for="minutes">${t(l, "portal.case.minutes")}</label><input id="minutes" name="minutes" inputmode="numeric" value="90" /></div>
+                    <div><label for="on">${t(l, "portal.case.on")}</label><input id="on" name="on" type="date" value="${again?.values.on ?? now.toISOString().slice(0, 10)}" /></div>
+                    <div><label for="minutes">${t(l, "portal.case.minutes")}</label><input id="minutes" name="minutes" inputmode="numeric" value="${again?.values.minutes ?? "90"}" /></div>
                     <div><label for="mode">${t(l, "portal.case.mode")}</label><select id="mode" name="mode">${options(
                       sessionModes.map((m) => ({ value: m, label: message(l, `mode.${m}`, {}) })),
+                      again?.values.mode,
                     )}</select></div>
                   </div>
                   <label>${t(l, "portal.case.present")}</label>
                   ${team.map(
                     (m) => html`<label class="inline">
-                      <input type="checkbox" name="present" value="${m.mentorId}" ${m.mentorId === g.id ? "checked" : ""} /> ${who.get(m.mentorId) ?? m.mentorId}</label>`,
+                      <input type="checkbox" name="present" value="${m.mentorId}" ${(again?.values.present ?? [g.id]).includes(m.mentorId) ? "checked" : ""} /> ${who.get(m.mentorId) ?? m.mentorId}</label>`,
                   )}
                   <div><button class="primary" type="submit">${t(l, "portal.case.log")}</button></div>
                 </form>
@@ -1209,9 +1220,22 @@ export async function createPortal(
               ? html`<p class="muted" data-testid="who-logs">${t(l, "portal.case.leadLogs", { lead: who.get(lead) ?? lead })}</p>`
               : ""
         }`,
-      200,
-      c.req.query("logged") === undefined ? {} : { notice: t(l, "portal.case.logged") },
+      again === undefined ? 200 : httpStatusOf(again.error),
+      again !== undefined
+        ? { error: refusal(l, again.error) }
+        : c.req.query("logged") === undefined
+          ? {}
+          : { notice: t(l, "portal.case.logged") },
     );
+  };
+  app.get("/cases/:id", async (c) => {
+    const found = await loadCase(c.req.param("id"));
+    if (found.isErr()) return libraryError(c, found.error);
+    // Unknown and someone else's case look the same to a mentor: no probing for ids.
+    const g = await guard(c, "case.view", found.value);
+    if (g instanceof Response) return g;
+    if (found.value === undefined) return notFound(c);
+    return casePage(c, g, found.value);
   });
 
   app.post("/cases/:id/team/:kind", async (c) => {
@@ -1274,7 +1298,13 @@ export async function createPortal(
       },
       g,
     );
-    if (logged.isErr()) return libraryError(c, logged.error);
+    if (logged.isErr())
+      return logged.error.type === "StoreUnavailable"
+        ? libraryError(c, logged.error)
+        : casePage(c, g, kase, {
+            error: logged.error,
+            values: { on: day, minutes, mode: field(body, "mode"), present: fields(body, "present") },
+          });
     return c.redirect(`/cases/${kase.id}?logged=1`, 303);
   });
 

@@ -181,6 +181,34 @@ describe("sign-in and session cookies", () => {
     expect(before).not.toContain('role="alert"');
   });
 
+  it("keeps the lead's session entry when it is refused, and says why above the form", async () => {
+    const kase = (await activeCases())[0];
+    if (kase === undefined) throw new Error("no active case");
+    const lead = currentTeam(kase).find((m) => m.role === "lead")?.mentorId as string;
+    const cookie = await cookieFor(lead);
+    const bad = await postForm(
+      `/cases/${kase.id}/sessions`,
+      { on: "2026-11-20", minutes: "anderhalf uur", mode: "video" },
+      cookie,
+    );
+    expect(bad.status).toBe(422);
+    const page = await bad.text();
+    expect(page).toContain('value="anderhalf uur"');
+    expect(page).toContain('value="2026-11-20"');
+    expect(page).toMatch(/<option value="video"\s+selected>/);
+    expect(page).toContain("Duur in minuten");
+    // A date after today: refused in words, the entry kept.
+    const later = await postForm(
+      `/cases/${kase.id}/sessions`,
+      { on: "2027-03-01", minutes: "60", mode: "phone" },
+      cookie,
+    );
+    expect(later.status).toBe(409);
+    const again = await later.text();
+    expect(again).toContain("de datum ligt na vandaag");
+    expect(again).toContain('value="2027-03-01"');
+  });
+
   it("after a form post, the language link leads to a page that exists", async () => {
     const res = await postForm("/board/plan", { month: "2026-13" }, await cookieFor("pm-paula"));
     const page = await res.text();
