@@ -106,6 +106,13 @@ export interface PortalOptions {
   /** Mark cookies `Secure` (behind HTTPS). Default false, for http://localhost. */
   readonly secureCookies?: boolean;
   /**
+   * How people sign in. `"demo"`: they pick who they are from a list, without a password — for the
+   * demo programme only. Otherwise a function that says who sent the request from your own
+   * authentication (an OIDC login in front of the portal, a header a trusted proxy sets): the id of
+   * a manager or a mentor, or undefined. Without it nobody can sign in.
+   */
+  readonly signIn?: "demo" | ((request: Request) => string | undefined | Promise<string | undefined>);
+  /**
    * Where sign-ins are kept (default: this process's memory — a restart signs everyone out). Give a
    * store of your own to keep them across restarts or share them between processes.
    */
@@ -333,8 +340,37 @@ export async function createPortal(
     list.find((x) => x.id === id)?.label[l] ?? id;
 
   // ---------- sign-in ----------
+  /** Start a session for `user`: a new random id (never reused, never derived from who signs in). */
+  const startSession = async (c: C, user: User) => {
+    const id = randomBytes(32).toString("base64url");
+    await sessions.set(id, { userId: user.id, expires: clock().getTime() + SESSION_HOURS * 3_600_000 });
+    await setSignedCookie(c, SESSION, id, opts.secret, {
+      path: "/",
+      httpOnly: true,
+      sameSite: "Lax",
+      secure: opts.secureCookies ?? false,
+      maxAge: SESSION_HOURS * 3600,
+    });
+    return c.redirect(user.role === "manager" ? "/intake" : "/my", 303);
+  };
   app.get("/signin", async (c) => {
     const l = c.var.locale;
+    const how = opts.signIn;
+    if (how !== "demo") {
+      // The organisation's own sign-in says who this is; the portal only starts the session.
+      const id = how === undefined ? undefined : await how(c.req.raw);
+      const user = id === undefined ? undefined : await findUser(id);
+      if (user !== undefined) return startSession(c, user);
+      return page(
+        c,
+        t(l, "portal.signIn"),
+        html`<section>
+          <h1>${t(l, "portal.signIn")}</h1>
+          <p>${t(l, how === undefined ? "portal.signInNotSetUp" : "portal.signInUnknown")}</p>
+        </section>`,
+        403,
+      );
+    }
     const mentors = await store.list("mentors");
     const people = [
       ...opts.managers.map((m) => ({ value: m.id, label: `${m.name} — ${t(l, "portal.role.manager")}` })),
@@ -360,20 +396,12 @@ export async function createPortal(
     );
   });
   app.post("/signin", async (c) => {
+    // Choosing who you are from a list is the demo's sign-in, and only the demo's.
+    if (opts.signIn !== "demo") return forbidden(c);
     const body = await c.req.parseBody();
     const user = await findUser(field(body, "user"));
     if (user === undefined) return forbidden(c);
-    // A new random id per sign-in (never reused, never derived from who signs in).
-    const id = randomBytes(32).toString("base64url");
-    await sessions.set(id, { userId: user.id, expires: clock().getTime() + SESSION_HOURS * 3_600_000 });
-    await setSignedCookie(c, SESSION, id, opts.secret, {
-      path: "/",
-      httpOnly: true,
-      sameSite: "Lax",
-      secure: opts.secureCookies ?? false,
-      maxAge: SESSION_HOURS * 3600,
-    });
-    return c.redirect(user.role === "manager" ? "/intake" : "/my", 303);
+    return startSession(c, user);
   });
   app.post("/signout", async (c) => {
     // The session ends on the server: the old cookie signs nobody in, even if it is kept.

@@ -1,9 +1,13 @@
 /**
  * `npm start`: the partner portal on an embedded SQLite file, seeded with the demo programme (a
  * year of Friesland) when the file is empty. Prints the URL. Set VMENTOR_DB for another file or a
- * postgres:// URL, VMENTOR_PROGRAMME for another programme in it, PORT for another port,
- * PORTAL_SECRET for the key that signs the session cookie (sign-ins live in this process's memory:
- * a restart signs everyone out).
+ * postgres:// URL, VMENTOR_PROGRAMME for another programme in it, PORT for another port.
+ *
+ * The demo (the default `./programme.db`, or PORTAL_DEMO=1) lets anyone pick who they are from a
+ * list. Any other store is a real programme: it needs PORTAL_SECRET (32+ characters, the key that
+ * signs the session cookie) and a sign-in — PORTAL_USER_HEADER names the header a trusted proxy in
+ * front of the portal (an OIDC login such as oauth2-proxy) sets to the signed-in person's id.
+ * Sign-ins live in this process's memory: a restart signs everyone out.
  */
 import { randomBytes } from "node:crypto";
 import { serve } from "@hono/node-server";
@@ -14,6 +18,16 @@ import { createPortal } from "./app.js";
 
 const db = process.env.VMENTOR_DB ?? "./programme.db";
 const port = Number(process.env.PORT ?? 3000);
+const demo =
+  process.env.PORTAL_DEMO === "1" ||
+  (process.env.PORTAL_DEMO !== "0" && process.env.VMENTOR_DB === undefined);
+const userHeader = process.env.PORTAL_USER_HEADER;
+if (!demo && (process.env.PORTAL_SECRET ?? "").length < 32) {
+  console.error("A real programme's portal needs PORTAL_SECRET: 32 or more random characters.");
+  process.exit(1);
+}
+if (!demo && userHeader === undefined)
+  console.error("No sign-in set up: set PORTAL_USER_HEADER to the header your sign-in proxy sets.");
 const secret = process.env.PORTAL_SECRET ?? randomBytes(32).toString("hex");
 
 const opened = await openStore(db, process.env.VMENTOR_PROGRAMME);
@@ -38,7 +52,16 @@ if (existing.isOk() && existing.value === undefined) {
   }
 }
 
-const portal = await createPortal({ store, secret, managers: [{ ...demoManager, role: "manager" }] });
+const portal = await createPortal({
+  store,
+  secret,
+  managers: [{ ...demoManager, role: "manager" }],
+  ...(demo
+    ? { signIn: "demo" as const }
+    : userHeader === undefined
+      ? {}
+      : { signIn: (request: Request) => request.headers.get(userHeader) ?? undefined }),
+});
 if (portal.isErr()) {
   console.error(`Cannot start the portal: ${portal.error.type}`);
   process.exit(3);

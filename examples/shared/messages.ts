@@ -132,6 +132,10 @@ const en = {
   "portal.signIn": () => "Sign in",
   "portal.signOut": () => "Sign out",
   "portal.signInAs": () => "Sign in as",
+  "portal.signInNotSetUp": () =>
+    "Sign-in is not set up for this portal yet. Ask whoever runs it to connect your organisation's sign-in.",
+  "portal.signInUnknown": () =>
+    "Your organisation's sign-in does not name a programme manager or mentor of this programme.",
   "portal.signedInAs": (p: { name: string }) => `Signed in as ${p.name}`,
   "portal.nav.intake": () => "Intake",
   "portal.nav.board": () => "Meeting board",
@@ -386,6 +390,10 @@ const nl: ExampleCatalogue = {
   "portal.signIn": () => "Inloggen",
   "portal.signOut": () => "Uitloggen",
   "portal.signInAs": () => "Inloggen als",
+  "portal.signInNotSetUp": () =>
+    "Inloggen is voor deze portal nog niet ingericht. Vraag wie de portal beheert om de inlog van uw organisatie te koppelen.",
+  "portal.signInUnknown": () =>
+    "De inlog van uw organisatie noemt geen programmamanager of mentor van dit programma.",
   "portal.signedInAs": (p) => `Ingelogd als ${p.name}`,
   "portal.nav.intake": () => "Intake",
   "portal.nav.board": () => "Mentorenoverleg",

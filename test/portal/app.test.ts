@@ -18,6 +18,7 @@ import {
   permissions,
   type Role,
 } from "../../examples/partner-portal/access.js";
+import { createPortal } from "../../examples/partner-portal/app.js";
 import { intakeRaw } from "../support/raw.js";
 import { dumpStore } from "../support/store.js";
 import { demoStore, portalApp, signIn, waitingCase } from "./support.js";
@@ -87,6 +88,46 @@ describe("sign-in and session cookies", () => {
     const forged = `vm_session=${value[0] === "A" ? "B" : "A"}${value.slice(1)}`;
     expect((await get("/api/me", forged)).status).toBe(401);
     expect((await get("/api/me", "vm_session=pm-paula")).status).toBe(401);
+  });
+
+  it("offers the demo's pick-who-you-are sign-in only in demo mode; else the organisation's sign-in says who", async () => {
+    const make = async (signIn?: "demo" | ((r: Request) => string | undefined)) =>
+      (
+        await createPortal({
+          store,
+          secret: "a-test-secret-that-is-long-enough-0123456789",
+          managers: [{ id: "pm-paula", name: "Paula Hoekstra", role: "manager" }],
+          ...(signIn === undefined ? {} : { signIn }),
+        })
+      )._unsafeUnwrap();
+    const form = (portal: Awaited<ReturnType<typeof make>>) =>
+      portal.request(`${origin}/signin`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin },
+        body: new URLSearchParams({ user: "pm-paula" }),
+      });
+    // Not set up: nobody signs in, and the page says why.
+    const closed = await make();
+    const notSetUp = await closed.request(`${origin}/signin`);
+    expect(notSetUp.status).toBe(403);
+    expect(await notSetUp.text()).toContain("Inloggen is voor deze portal nog niet ingericht");
+    expect((await form(closed)).status).toBe(403);
+    // A trusted header from the organisation's sign-in (e.g. an OIDC proxy): a session starts.
+    const proxied = await make((r) => r.headers.get("x-signed-in-user") ?? undefined);
+    expect((await form(proxied)).status).toBe(403);
+    const signedIn = await proxied.request(`${origin}/signin`, {
+      headers: { "x-signed-in-user": "pm-paula" },
+    });
+    expect(signedIn.status).toBe(303);
+    const cookie = (signedIn.headers.get("set-cookie") ?? "").split(";")[0] as string;
+    expect((await proxied.request(`${origin}/api/me`, { headers: { cookie } })).status).toBe(200);
+    const stranger = await proxied.request(`${origin}/signin`, {
+      headers: { "x-signed-in-user": "mallory" },
+    });
+    expect(stranger.status).toBe(403);
+    expect(await stranger.text()).toContain("noemt geen programmamanager of mentor");
+    // The demo: pick who you are.
+    expect((await form(await make("demo"))).status).toBe(303);
   });
 
   it("ends a session on sign-out for good: the old cookie signs nobody in again", async () => {

@@ -38,7 +38,9 @@ export async function signIn(
 }
 
 export async function portalApp(store: ProgrammeStore) {
-  return (await createPortal({ store, secret, managers: [manager], clock: () => now }))._unsafeUnwrap();
+  return (
+    await createPortal({ store, secret, managers: [manager], clock: () => now, signIn: "demo" })
+  )._unsafeUnwrap();
 }
 
 /** The portal on a free port of 127.0.0.1. */
