@@ -65,6 +65,7 @@ import {
   type ProposalData,
   parseManagerOverride,
   parseMatchingRound,
+  pauseCase,
   planRound,
   programmeReport,
   proposeReplacementFor,
@@ -77,6 +78,7 @@ import {
   renderLoadChart,
   renderReportMarkdown,
   resolveEthicsHold,
+  resumeCase,
   submitIntake,
   type TeamChange,
   type VentureId,
@@ -1075,6 +1077,26 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
         emit(g, done.value, () => say(locale, "cli.heldOver", { caseId }));
       });
     });
+  for (const step of ["pause", "resume"] as const)
+    kase
+      .command(step)
+      .description(
+        step === "pause"
+          ? "pause a running case (the entrepreneur asked for a break); the team stays"
+          : "resume a paused case with its team",
+      )
+      .argument("<caseId>")
+      .action(async (caseId: string, _opts: unknown, cmd: Command) => {
+        const g = globals(cmd);
+        await withProgramme(g, async (ctx, locale) => {
+          const done = await (step === "pause" ? pauseCase : resumeCase)(ctx, caseId as CaseId, actor(g));
+          if (done.isErr()) return failWith(g, locale, done.error);
+          emit(g, done.value, () =>
+            say(locale, "cli.caseState", { caseId, state: message(locale, `state.${done.value.state}`, {}) }),
+          );
+        });
+      });
+
   kase
     .command("close")
     .description("close a case: mentoring stops when the question stops")

@@ -46,6 +46,7 @@ export const accessMatrix: { readonly [P in Permission]: { readonly [R in Role]:
   "cases.list": { manager: "allow", mentor: "deny" },
   "case.view": { manager: "allow", mentor: "ownCase" },
   "case.logSession": { manager: "deny", mentor: "ownCase" },
+  // Close, pause and resume a case: the programme manager's.
   "case.close": { manager: "allow", mentor: "deny" },
   "mentors.view": { manager: "allow", mentor: "deny" },
   "report.view": { manager: "allow", mentor: "deny" },

@@ -21,6 +21,7 @@ import {
   type BenefitKind,
   benefitKinds,
   type CaseId,
+  type ClosingReason,
   type ConflictReason,
   type ConsentAnswer,
   caseHours,
@@ -72,6 +73,7 @@ import {
   type ProgrammeContext,
   type ProgrammeStore,
   parseManagerOverride,
+  pauseCase,
   planRound,
   programmeReport,
   proposeReplacementFor,
@@ -79,6 +81,7 @@ import {
   recordEthicsViolation,
   renderReportMarkdown,
   resolveEthicsHold,
+  resumeCase,
   type StoreUnavailable,
   seekings,
   seenBefore,
@@ -1140,6 +1143,7 @@ export async function createPortal(
     const lead = currentTeam(kase).find((m) => m.role === "lead")?.mentorId;
     const canChange =
       permits(g, "case.changeTeam", kase) && kase.state !== "closed" && kase.state !== "awaitingMeeting";
+    const canManage = permits(g, "case.close", kase) && (kase.state === "active" || kase.state === "paused");
     const others = canChange
       ? [...who]
           .filter(([id]) => !team.some((m) => m.mentorId === id))
@@ -1224,6 +1228,27 @@ export async function createPortal(
               </section>`
         }
         ${
+          canManage
+            ? html`<section>
+                <h2>${t(l, "portal.case.manage")}</h2>
+                <form method="post" action="/cases/${kase.id}/${kase.state === "paused" ? "resume" : "pause"}">
+                  <button type="submit">${t(l, kase.state === "paused" ? "portal.case.resume" : "portal.case.pause")}</button>
+                </form>
+                <form method="post" action="/cases/${kase.id}/close">
+                  <label for="closeReason">${t(l, "portal.case.closeReason")}</label>
+                  <select id="closeReason" name="reason">${options(
+                    closingReasons.map((r) => ({ value: r, label: message(l, `closing.${r}`, {}) })),
+                  )}</select>
+                  <label for="feedbackMentee">${t(l, "portal.case.feedbackMentee")}</label>
+                  <textarea id="feedbackMentee" name="feedbackMentee"></textarea>
+                  <label for="feedbackTeam">${t(l, "portal.case.feedbackTeam")}</label>
+                  <textarea id="feedbackTeam" name="feedbackTeam"></textarea>
+                  <button class="primary" type="submit">${t(l, "portal.case.close")}</button>
+                </form>
+              </section>`
+            : ""
+        }
+        ${
           canLog
             ? html`<section>
                 <h2>${t(l, "portal.case.log")}</h2>
@@ -1251,9 +1276,11 @@ export async function createPortal(
       again === undefined ? 200 : httpStatusOf(again.error),
       again !== undefined
         ? { error: refusal(l, again.error) }
-        : c.req.query("logged") === undefined
-          ? {}
-          : { notice: t(l, "portal.case.logged") },
+        : c.req.query("logged") !== undefined
+          ? { notice: t(l, "portal.case.logged") }
+          : c.req.query("done") !== undefined
+            ? { notice: t(l, "portal.case.done") }
+            : {},
     );
   };
   app.get("/cases/:id", async (c) => {
@@ -1298,6 +1325,32 @@ export async function createPortal(
     if (done.isErr()) return libraryError(c, done.error);
     return c.redirect(`/cases/${kase.id}`, 303);
   });
+  // The manager pauses, resumes and closes a case; each comes back to the case page.
+  for (const step of ["pause", "resume", "close"] as const)
+    app.post(`/cases/:id/${step}`, async (c) => {
+      const g = await guard(c, "case.close");
+      if (g instanceof Response) return g;
+      const id = c.req.param("id") as CaseId;
+      const body = (await c.req.parseBody()) as Record<string, unknown>;
+      const feedback = {
+        ...(field(body, "feedbackMentee") === "" ? {} : { mentee: field(body, "feedbackMentee") }),
+        ...(field(body, "feedbackTeam") === "" ? {} : { team: field(body, "feedbackTeam") }),
+      };
+      const done =
+        step === "pause"
+          ? await pauseCase(ctx, id, g)
+          : step === "resume"
+            ? await resumeCase(ctx, id, g)
+            : await closeCase(
+                ctx,
+                id,
+                field(body, "reason") as ClosingReason,
+                g,
+                Object.keys(feedback).length === 0 ? undefined : feedback,
+              );
+      if (done.isErr()) return libraryError(c, done.error);
+      return c.redirect(`/cases/${id}?done=1`, 303);
+    });
   app.post("/cases/:id/sessions", async (c) => {
     const found = await loadCase(c.req.param("id"));
     if (found.isErr()) return libraryError(c, found.error);

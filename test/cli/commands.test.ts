@@ -299,6 +299,12 @@ describe.each(targets)("vmentor on %s", (_name, location) => {
       exitCodes.invalidInput,
     );
 
+    // A break: paused with the team kept, resumed; said in the reader's words.
+    r = await v("case", "pause", first.caseId);
+    expect(r).toMatchObject({ code: 0, out: `Casus ${first.caseId} is nu gepauzeerd.` });
+    expect((await v("case", "pause", first.caseId)).code).toBe(exitCodes.refused);
+    r = await v("--lang", "en", "case", "resume", first.caseId);
+    expect(r).toMatchObject({ code: 0, out: `Case ${first.caseId} is active now.` });
     r = await v("case", "close", first.caseId, "--reason", "questionResolved", "--mentee-feedback", "Thanks");
     expect(r.code).toBe(0);
     expect((await v("case", "close", first.caseId, "--reason", "questionResolved")).code).toBe(

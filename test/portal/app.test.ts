@@ -250,6 +250,40 @@ describe("sign-in and session cookies", () => {
     expect(again).toContain('value="2027-03-01"');
   });
 
+  it("lets the manager pause, resume and close a case from its page, with the exit feedback", async () => {
+    const kase = (await activeCases()).at(-1);
+    if (kase === undefined) throw new Error("no active case");
+    const cookie = await cookieFor("pm-paula");
+    const page = await (await get(`/cases/${kase.id}`, cookie)).text();
+    expect(page).toContain(`action="/cases/${kase.id}/pause"`);
+    expect((await postForm(`/cases/${kase.id}/pause`, {}, cookie)).headers.get("location")).toBe(
+      `/cases/${kase.id}?done=1`,
+    );
+    expect((await store.get("cases", kase.id))._unsafeUnwrap()?.value.state).toBe("paused");
+    expect(await (await get(`/cases/${kase.id}`, cookie)).text()).toContain(
+      `action="/cases/${kase.id}/resume"`,
+    );
+    expect((await postForm(`/cases/${kase.id}/resume`, {}, cookie)).status).toBe(303);
+    // A mentor cannot: only the manager manages a case.
+    const lead = currentTeam(kase).find((m) => m.role === "lead")?.mentorId as string;
+    expect((await postForm(`/cases/${kase.id}/pause`, {}, await cookieFor(lead))).status).toBe(403);
+    const closed = await postForm(
+      `/cases/${kase.id}/close`,
+      { reason: "questionResolved", feedbackMentee: "Helder advies, dank", feedbackTeam: "" },
+      cookie,
+    );
+    expect(closed.status).toBe(303);
+    const stored = (await store.get("cases", kase.id))._unsafeUnwrap()?.value;
+    expect(stored?.state).toBe("closed");
+    expect(stored?.closed).toMatchObject({
+      reason: "questionResolved",
+      feedback: { mentee: "Helder advies, dank" },
+    });
+    // A bad reason is refused in words, and the case stays closed as it was.
+    const bad = await postForm(`/cases/${kase.id}/close`, { reason: "bored" }, cookie);
+    expect(bad.status).toBeGreaterThanOrEqual(400);
+  });
+
   it("after a form post, the language link leads to a page that exists", async () => {
     const res = await postForm("/board/plan", { month: "2026-13" }, await cookieFor("pm-paula"));
     const page = await res.text();

@@ -23,6 +23,7 @@ import {
   type PartnerId,
   type ProgrammeContext,
   type ProgrammeStore,
+  pauseCase,
   planRound,
   programmeReport,
   proposeReplacementFor,
@@ -33,6 +34,7 @@ import {
   registerMentor,
   registerMentors,
   resolveEthicsHold,
+  resumeCase,
   submitIntake,
   type VentureId,
   vms,
@@ -117,6 +119,19 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
         { id: "anke" },
       )
     )._unsafeUnwrap();
+    // A break asked for by the entrepreneur: paused with the team kept, resumed, then closed.
+    const before = await dumpStore(store);
+    expect((await resumeCase(ctx, caseId, pm))._unsafeUnwrapErr()).toMatchObject({
+      type: "IllegalTransition",
+      state: "active",
+      event: "resumed",
+    });
+    expect(await dumpStore(store)).toBe(before);
+    const paused = (await pauseCase(ctx, caseId, pm))._unsafeUnwrap();
+    expect(paused.state).toBe("paused");
+    expect(currentTeam(paused)).toEqual(currentTeam(active));
+    expect((await pauseCase(ctx, caseId, pm)).isErr()).toBe(true);
+    expect((await resumeCase(ctx, caseId, pm))._unsafeUnwrap().state).toBe("active");
     const closed = (await closeCase(ctx, caseId, "questionResolved", pm))._unsafeUnwrap();
     expect(closed.state).toBe("closed");
 
@@ -134,6 +149,8 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
       "answerProposal",
       "confirmTeam",
       "logSession",
+      "pauseCase",
+      "resumeCase",
       "closeCase",
     ]);
     const text = JSON.stringify(trail);

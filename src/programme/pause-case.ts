@@ -1,0 +1,60 @@
+import { errAsync, type ResultAsync } from "neverthrow";
+import type { IllegalTransition, NotFound, TeamChangeRefused, ValidationFailed } from "../errors.js";
+import type { MentoringCase } from "../lifecycle/case.js";
+import type { CaseId } from "../model/brand.js";
+import type { StoreConflict, StoreUnavailable } from "../store/contract.js";
+import { argument, checkArguments } from "./arguments.js";
+import { recordCaseEvent } from "./case-event.js";
+import type { Actor, ProgrammeContext } from "./context.js";
+
+type PauseError =
+  | ValidationFailed
+  | NotFound
+  | IllegalTransition
+  | TeamChangeRefused
+  | StoreConflict
+  | StoreUnavailable;
+
+/**
+ * Pause a running case (the entrepreneur asked for a break: a harvest, a holiday, an illness). The
+ * team stays on it (their seats stay taken) and the monthly report counts it as paused, until
+ * `resumeCase`. Only an active case pauses (`IllegalTransition` otherwise); the audit trail records
+ * who paused it when.
+ *
+ * @example
+ * await pauseCase(ctx, caseId, { id: "pm-paula" });
+ */
+export function pauseCase(
+  ctx: ProgrammeContext,
+  caseId: CaseId,
+  actor: Actor,
+): ResultAsync<MentoringCase, PauseError> {
+  const invalid = checkArguments(
+    "pauseCase",
+    { caseId: argument.caseId, actor: argument.actor },
+    { caseId, actor },
+  );
+  if (invalid !== undefined) return errAsync(invalid);
+  return recordCaseEvent(ctx, caseId, (on) => ({ type: "paused", on }), { action: "pauseCase" }, actor);
+}
+
+/**
+ * Resume a paused case with the team it had. Only a paused case resumes (`IllegalTransition`
+ * otherwise).
+ *
+ * @example
+ * await resumeCase(ctx, caseId, { id: "pm-paula" });
+ */
+export function resumeCase(
+  ctx: ProgrammeContext,
+  caseId: CaseId,
+  actor: Actor,
+): ResultAsync<MentoringCase, PauseError> {
+  const invalid = checkArguments(
+    "resumeCase",
+    { caseId: argument.caseId, actor: argument.actor },
+    { caseId, actor },
+  );
+  if (invalid !== undefined) return errAsync(invalid);
+  return recordCaseEvent(ctx, caseId, (on) => ({ type: "resumed", on }), { action: "resumeCase" }, actor);
+}
