@@ -234,7 +234,7 @@ export { type DecideTriageError, decideTriage, triageContext } from "./programme
 export { recordConflict, recordEthicsViolation, resolveEthicsHold } from "./programme/ethics.js";
 export { followUpReferral } from "./programme/follow-up-referral.js";
 export { logSession } from "./programme/log-session.js";
-export { pauseCase, resumeCase } from "./programme/pause-case.js";
+export { type PauseError, pauseCase, resumeCase } from "./programme/pause-case.js";
 export {
   ERASED,
   erasePerson,

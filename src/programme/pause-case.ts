@@ -7,7 +7,8 @@ import { argument, checkArguments } from "./arguments.js";
 import { recordCaseEvent } from "./case-event.js";
 import type { Actor, ProgrammeContext } from "./context.js";
 
-type PauseError =
+/** What pausing or resuming a case can answer instead of the case. */
+export type PauseError =
   | ValidationFailed
   | NotFound
   | IllegalTransition
