@@ -253,6 +253,13 @@ export async function createPortal(
       }),
       status,
     );
+  /** Another month of the board or the report: a plain form, no script needed. */
+  const monthPicker = (l: Locale, action: string, month: string): Html =>
+    html`<form method="get" action="${action}" class="month">
+      <label for="month">${t(l, "portal.month")}</label>
+      <input id="month" name="month" type="month" value="${month}" required />
+      <button type="submit">${t(l, "portal.show")}</button>
+    </form>`;
   /** What people see on an error: the refusal in words, above the form they filled in, as they left it. */
   const refusal = (l: Locale, e: VentureMentoringError): Html =>
     e.type === "ValidationFailed"
@@ -789,6 +796,7 @@ export async function createPortal(
       t(l, "portal.board.heading", { round: formatMonth(l, month) }),
       html`<section>
           <h1>${t(l, "portal.board.heading", { round: formatMonth(l, month) })}</h1>
+          ${monthPicker(l, "/board", month)}
           <p>${waiting.length === 0 ? t(l, "portal.board.nothing") : t(l, "portal.board.waiting", { count: waiting.length })}</p>
           ${
             due.value.length === 0
@@ -1551,6 +1559,7 @@ export async function createPortal(
       t(l, "portal.report.heading", { month: formatMonth(l, month) }),
       html`<section>
           <h1>${lines[0]?.replace(/^# /, "") ?? ""}</h1>
+          ${monthPicker(l, "/report", month)}
           <ul>${lines.filter((x) => x.startsWith("- ")).map((x) => html`<li>${x.slice(2)}</li>`)}</ul>
         </section>
         <section>${chart(hoursChart(report.value, local, reader))}</section>

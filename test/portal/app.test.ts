@@ -284,6 +284,16 @@ describe("sign-in and session cookies", () => {
     expect(bad.status).toBeGreaterThanOrEqual(400);
   });
 
+  it("shows the board and the report for any month the manager picks", async () => {
+    const cookie = await cookieFor("pm-paula");
+    for (const path of ["/board", "/report"]) {
+      const page = await (await get(`${path}?month=2026-06`, cookie)).text();
+      expect(page).toContain(`<form method="get" action="${path}" class="month">`);
+      expect(page).toContain('name="month" type="month" value="2026-06"');
+      expect(page).toContain("juni 2026");
+    }
+  });
+
   it("after a form post, the language link leads to a page that exists", async () => {
     const res = await postForm("/board/plan", { month: "2026-13" }, await cookieFor("pm-paula"));
     const page = await res.text();
