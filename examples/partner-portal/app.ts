@@ -782,6 +782,11 @@ export async function createPortal(
     const open = (k: MentoringCase | undefined) =>
       k !== undefined && (k.state === "awaitingMeeting" || k.needsReplacement);
     const proposal = stored.value?.value.proposal;
+    // The choices the round was planned with: ticked again, so a re-plan keeps them.
+    const chosen = stored.value?.value.pins ?? [];
+    const excluded = (caseId: string) =>
+      chosen.filter((p) => p.kind === "exclude" && p.caseId === caseId).map((p) => p.mentorId as string);
+    const pinned = (caseId: string) => chosen.find((p) => p.kind === "pin" && p.caseId === caseId)?.mentorId;
     const answers = await store.find(
       "consents",
       "case",
@@ -822,7 +827,6 @@ export async function createPortal(
           }
           <form method="post" action="/board/plan">
             <input type="hidden" name="month" value="${month}" />
-            <button class="primary" type="submit" id="plan">${proposal === undefined ? t(l, "portal.board.plan") : t(l, "portal.board.replan")}</button>
             ${
               proposal === undefined
                 ? ""
@@ -832,9 +836,9 @@ export async function createPortal(
                       (team) => html`<div class="card">
                         <strong>${ventureOf.get(caseById.get(team.caseId)?.intakeId ?? "") ?? team.caseId}</strong> (${team.caseId})
                         <p>
-                          ${[team.lead, ...team.members].map(
+                          ${[...new Set<string>([team.lead, ...team.members, ...excluded(team.caseId)])].map(
                             (m) => html`<label class="inline">
-                              <input type="checkbox" name="exclude" value="${team.caseId}:${m}" />
+                              <input type="checkbox" name="exclude" value="${team.caseId}:${m}" ${excluded(team.caseId).includes(m) ? "checked" : ""} />
                               ${t(l, "portal.board.exclude")} ${who.get(m) ?? m}</label>`,
                           )}
                         </p>
@@ -844,10 +848,12 @@ export async function createPortal(
                               value: `${team.caseId}:${o.value}`,
                               label: o.label,
                             })),
+                            `${team.caseId}:${pinned(team.caseId) ?? ""}`,
                           )}</select></label>
                       </div>`,
                     )}`
             }
+            <button class="primary" type="submit" id="plan">${proposal === undefined ? t(l, "portal.board.plan") : t(l, "portal.board.replan")}</button>
           </form>
         </section>
         ${

@@ -128,6 +128,13 @@ export function roundRulesFromProfile(profile: ProgrammeProfile): RoundRules {
 
 const mentorIdSchema = idSchema<"MentorId">();
 const caseIdSchema = idSchema<"CaseId">();
+
+/** A pin or an exclusion the manager puts on a round. */
+export const pinSchema = z.object({
+  mentorId: mentorIdSchema,
+  caseId: caseIdSchema,
+  kind: z.enum(["pin", "exclude"]),
+}) satisfies z.ZodType<Pin>;
 const big = 100_000;
 
 const roundMentorSchema = mentorSchema.and(
@@ -172,10 +179,7 @@ export const matchingRoundSchema = z
       z.object({ mentorId: mentorIdSchema, caseId: caseIdSchema, kind: z.enum(["volunteered", "declined"]) }),
       1_000_000,
     ).default([]),
-    pins: listOf(
-      z.object({ mentorId: mentorIdSchema, caseId: caseIdSchema, kind: z.enum(["pin", "exclude"]) }),
-      big,
-    ).default([]),
+    pins: listOf(pinSchema, big).default([]),
     conflicts: listOf(
       z.object({ mentorId: mentorIdSchema, caseId: caseIdSchema, reason: shortTextSchema }),
       1_000_000,

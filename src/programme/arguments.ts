@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ValidationFailed } from "../errors.js";
 import { closingReasons, holdOverReasons } from "../lifecycle/case.js";
 import { ethicsResolutions } from "../lifecycle/mentor.js";
+import { pinSchema } from "../matching/round.js";
 import { boundedString, idSchema, listOf, shortTextSchema } from "../model/common.js";
 import { benefitKinds } from "../model/mentor.js";
 import { parseWith } from "../model/parse.js";
@@ -57,14 +58,7 @@ export const argument = {
   ]),
   hands: z
     .object({
-      pins: listOf(
-        z.object({
-          mentorId: idSchema<"MentorId">(),
-          caseId: idSchema<"CaseId">(),
-          kind: z.enum(["pin", "exclude"]),
-        }),
-        2_000,
-      ).optional(),
+      pins: listOf(pinSchema, 2_000).optional(),
       preferences: listOf(
         z.object({
           mentorId: idSchema<"MentorId">(),

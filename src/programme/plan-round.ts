@@ -392,7 +392,14 @@ export function planRound(
                 .put(
                   "rounds",
                   roundId,
-                  { id: roundId, plannedAt, meetingOn: meetingDate, proposal: stored },
+                  {
+                    id: roundId,
+                    plannedAt,
+                    meetingOn: meetingDate,
+                    proposal: stored,
+                    // Kept so the next re-plan (and the board) starts from the manager's choices.
+                    ...(hands.pins === undefined || hands.pins.length === 0 ? {} : { pins: hands.pins }),
+                  },
                   snapshot.previous,
                 )
                 .andThen(() =>

@@ -4,7 +4,8 @@ import type { ValidationFailed } from "../errors.js";
 import { sessionSchema } from "../hours/session.js";
 import { mentoringCaseSchema } from "../lifecycle/case.js";
 import { type ProposalData, proposalData } from "../matching/proposal.js";
-import { dateSchema, idSchema } from "../model/common.js";
+import { pinSchema } from "../matching/round.js";
+import { dateSchema, idSchema, listOf } from "../model/common.js";
 import { intakeRequestSchema } from "../model/intake.js";
 import { mentorSchema } from "../model/mentor.js";
 import { parseWith } from "../model/parse.js";
@@ -45,6 +46,7 @@ const schemas: { readonly [C in Collection]: z.ZodType<Documents[C], unknown> } 
         { message: "not a matching proposal" },
       )
       .transform(proposalData),
+    pins: listOf(pinSchema, 2_000).exactOptional(),
   }),
   settings: z.object({
     id: z.literal("programme"),

@@ -2,6 +2,7 @@ import type { ResultAsync } from "neverthrow";
 import type { Session } from "../hours/session.js";
 import type { MentoringCase } from "../lifecycle/case.js";
 import type { ProposalData } from "../matching/proposal.js";
+import type { Pin } from "../matching/round.js";
 import type { CaseId, MentorId, VentureId } from "../model/brand.js";
 import type { IntakeRequest } from "../model/intake.js";
 import type { Mentor } from "../model/mentor.js";
@@ -93,6 +94,8 @@ export interface StoredRound {
   readonly meetingOn?: Date;
   /** The proposal as data: explanations and diagnoses are rendered when read, in the reader's language. */
   readonly proposal: ProposalData;
+  /** The pins and exclusions the manager planned it with (absent when none, and before 2026-12). */
+  readonly pins?: readonly Pin[];
 }
 
 /** The first submission under an idempotency key, kept so a retry gets the same answer. */

@@ -1,15 +1,20 @@
 import {
   type CaseId,
   currentTeam,
+  decideTriage,
   friesland,
   type IntakeId,
   initProgramme,
   type MatchingProposal,
   type MentoringCase,
   openCase,
+  openProgramme,
   type ProgrammeStore,
+  registerMentor,
+  submitIntake,
   type VentureId,
 } from "venture-mentoring";
+import { createMemoryStore } from "venture-mentoring/memory";
 import { createSqliteStore } from "venture-mentoring/sqlite";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
@@ -19,7 +24,7 @@ import {
   type Role,
 } from "../../examples/partner-portal/access.js";
 import { createPortal } from "../../examples/partner-portal/app.js";
-import { intakeRaw } from "../support/raw.js";
+import { intakeRaw, mentorRaw } from "../support/raw.js";
 import { dumpStore } from "../support/store.js";
 import { demoStore, portalApp, signIn, waitingCase } from "./support.js";
 
@@ -753,5 +758,46 @@ describe("one-off conversations in the portal", () => {
     const accepted = (await store.find("decisions", "outcome", "accept"))._unsafeUnwrap()[0]?.value;
     const refused = await postForm(`/intake/${accepted?.intakeId}/oneoff`, form, pm);
     expect(refused.status).toBe(409);
+  });
+});
+
+describe("the board remembers the manager's choices", () => {
+  it("keeps exclusions at the next re-plan and shows them ticked", async () => {
+    // A small programme of its own: six mentors, one accepted question waiting for the meeting.
+    const small = createMemoryStore();
+    const clock = () => new Date("2026-11-27T10:00:00.000Z");
+    (await initProgramme(small, friesland, { id: "pm-paula" }, clock))._unsafeUnwrap();
+    const ctx = (await openProgramme(small, { clock, newId: (k) => `${k}-1` }))._unsafeUnwrap();
+    for (const id of ["anke", "douwe", "froukje", "ype", "sjoerd", "tjitske"])
+      (await registerMentor(ctx, mentorRaw(id), { id: "pm-paula" }, "new"))._unsafeUnwrap();
+    (await submitIntake(ctx, intakeRaw("in-1"), "k-1", { id: "portal" }))._unsafeUnwrap();
+    const caseId = (await decideTriage(ctx, "in-1" as IntakeId, { id: "pm-paula" }))._unsafeUnwrap()
+      .caseId as string;
+    const portal = await portalApp(small);
+    const pm = await signIn(portal, "pm-paula");
+    const post = (form: Record<string, string>) =>
+      portal.request(`${origin}/board/plan`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie: pm, origin },
+        body: new URLSearchParams(form),
+      });
+    expect((await post({ month: "2026-11" })).status).toBe(303);
+    const first = (await small.get("rounds", "round-2026-11"))
+      ._unsafeUnwrap()
+      ?.value.proposal.teams.find((x) => x.caseId === caseId);
+    if (first === undefined) throw new Error("expected a proposed team");
+    const out = first.members[0] as string;
+    expect((await post({ month: "2026-11", exclude: `${caseId}:${out}` })).status).toBe(303);
+    const again = (await small.get("rounds", "round-2026-11"))._unsafeUnwrap()?.value;
+    expect(again?.pins).toEqual([{ mentorId: out, caseId, kind: "exclude" }]);
+    const team = again?.proposal.teams.find((x) => x.caseId === caseId);
+    expect([team?.lead, ...(team?.members ?? [])]).not.toContain(out);
+    // The board shows the choice ticked, and the re-plan button comes after the choices.
+    const board = await (
+      await portal.request(`${origin}/board?month=2026-11`, { headers: { cookie: pm } })
+    ).text();
+    expect(board).toMatch(new RegExp(`value="${caseId}:${out}"\\s+checked`));
+    const form = board.slice(board.indexOf('action="/board/plan"'));
+    expect(form.indexOf('id="plan"')).toBeGreaterThan(form.indexOf('name="exclude"'));
   });
 });
