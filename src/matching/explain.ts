@@ -35,6 +35,7 @@ export function explainTeam(
       mentorId: inst.mentors[i]?.id as MentorId,
       role: i === team.lead ? "lead" : "member",
       covers: topicsOf(cand.covers),
+      ...(cand.pinned ? { pinned: true as const } : {}),
       score: {
         total: cand.score + lead,
         sector: cand.sector,

@@ -16,6 +16,8 @@ export interface ProposedMember {
   readonly role: "lead" | "member";
   /** The question's topics this mentor covers (expertise level 2 or 3). */
   readonly covers: readonly TopicId[];
+  /** Present when the programme manager pinned this mentor to the case. */
+  readonly pinned?: true;
   /** The pair score and its parts, in points. */
   readonly score: {
     readonly total: number;

@@ -110,6 +110,7 @@ export interface MessageParams {
   // Matching: why a team looks the way it does.
   "explain.covers": { mentor: string; topics: readonly string[] };
   "explain.coversNothing": { mentor: string };
+  "explain.pinned": { mentor: string };
   "explain.leadBest": { mentor: string };
   "explain.leadOnly": { mentor: string };
   "explain.uncovered": { topics: readonly string[] };
@@ -458,6 +459,7 @@ const en: Catalogue = {
   "explain.covers": ({ mentor, topics }) => `${mentor} covers ${en_.list(topics)}.`,
   "explain.coversNothing": ({ mentor }) =>
     `${mentor} brings sector knowledge or a fresh view rather than a topic.`,
+  "explain.pinned": ({ mentor }) => `${mentor} is on the team because the programme manager pinned them.`,
   "explain.leadBest": ({ mentor }) =>
     `${mentor} leads: the best lead fit among the team's lead-qualified mentors.`,
   "explain.leadOnly": ({ mentor }) => `${mentor} leads: the team's only lead-qualified mentor.`,
@@ -803,6 +805,8 @@ const nl: Catalogue = {
   "explain.covers": ({ mentor, topics }) => `${mentor} dekt ${nl_.list(topics)}.`,
   "explain.coversNothing": ({ mentor }) =>
     `${mentor} brengt sectorkennis of een frisse blik in plaats van een thema.`,
+  "explain.pinned": ({ mentor }) =>
+    `${mentor} zit in het team omdat de programmamanager die mentor vastzette.`,
   "explain.leadBest": ({ mentor }) => `${mentor} is teamleider: de beste leiderschapsfit in het team.`,
   "explain.leadOnly": ({ mentor }) =>
     `${mentor} is teamleider: de enige gekwalificeerde teamleider in het team.`,

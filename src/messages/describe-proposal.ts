@@ -28,14 +28,17 @@ export const idsOnly: Naming = { mentor: (id) => id, topic: (id) => id };
 export function describeTeam(team: ProposedTeamData, locale: Locale, naming: Naming = idsOnly): string[] {
   const e = team.explanation;
   return [
-    ...team.team.map((m) =>
+    ...team.team.flatMap((m) => [
       m.covers.length > 0
         ? message(locale, "explain.covers", {
             mentor: naming.mentor(m.mentorId),
             topics: m.covers.map(naming.topic),
           })
         : message(locale, "explain.coversNothing", { mentor: naming.mentor(m.mentorId) }),
-    ),
+      ...(m.pinned === true
+        ? [message(locale, "explain.pinned", { mentor: naming.mentor(m.mentorId) })]
+        : []),
+    ]),
     message(locale, e.leadReason === "onlyQualified" ? "explain.leadOnly" : "explain.leadBest", {
       mentor: naming.mentor(team.lead),
     }),

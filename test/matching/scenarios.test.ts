@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import {
   type CaseId,
+  describeTeam,
   friesland as frieslandProfile,
   type MatchingRound,
   type MatchProgress,
@@ -336,6 +337,13 @@ describe("scenarios", { timeout: 60_000 }, () => {
     expect(p.diagnosis.filter((d) => d.code === "pinNotHonoured")).toEqual([]);
     expect(team).not.toContain(excluded);
     expect(validateProposal(round, p).violations).toEqual([]);
+    // The pinned mentor's place is explained as the manager's choice, in the reader's words.
+    const proposed = p.teams.find((t) => t.caseId === c.id);
+    expect(proposed?.team.filter((m) => m.pinned === true).map((m) => m.mentorId)).toEqual([pinned]);
+    if (proposed !== undefined)
+      expect(describeTeam(proposed, "nl")).toContain(
+        `${pinned} zit in het team omdat de programmamanager die mentor vastzette.`,
+      );
   });
 
   it("respects the meeting's quota: later cases are over quota, with their diagnosis", () => {
