@@ -16,6 +16,19 @@ export type PauseError =
   | StoreConflict
   | StoreUnavailable;
 
+/** One of the manager's steps on a running case, checked and recorded (`recordCaseEvent`). */
+const step =
+  (action: "pauseCase" | "resumeCase", type: "paused" | "resumed") =>
+  (ctx: ProgrammeContext, caseId: CaseId, actor: Actor): ResultAsync<MentoringCase, PauseError> => {
+    const invalid = checkArguments(
+      action,
+      { caseId: argument.caseId, actor: argument.actor },
+      { caseId, actor },
+    );
+    if (invalid !== undefined) return errAsync(invalid);
+    return recordCaseEvent(ctx, caseId, (on) => ({ type, on }), { action }, actor);
+  };
+
 /**
  * Pause a running case (the entrepreneur asked for a break: a harvest, a holiday, an illness). The
  * team stays on it (their seats stay taken) and the monthly report counts it as paused, until
@@ -25,19 +38,11 @@ export type PauseError =
  * @example
  * await pauseCase(ctx, caseId, { id: "pm-paula" });
  */
-export function pauseCase(
+export const pauseCase: (
   ctx: ProgrammeContext,
   caseId: CaseId,
   actor: Actor,
-): ResultAsync<MentoringCase, PauseError> {
-  const invalid = checkArguments(
-    "pauseCase",
-    { caseId: argument.caseId, actor: argument.actor },
-    { caseId, actor },
-  );
-  if (invalid !== undefined) return errAsync(invalid);
-  return recordCaseEvent(ctx, caseId, (on) => ({ type: "paused", on }), { action: "pauseCase" }, actor);
-}
+) => ResultAsync<MentoringCase, PauseError> = step("pauseCase", "paused");
 
 /**
  * Resume a paused case with the team it had. Only a paused case resumes (`IllegalTransition`
@@ -46,16 +51,8 @@ export function pauseCase(
  * @example
  * await resumeCase(ctx, caseId, { id: "pm-paula" });
  */
-export function resumeCase(
+export const resumeCase: (
   ctx: ProgrammeContext,
   caseId: CaseId,
   actor: Actor,
-): ResultAsync<MentoringCase, PauseError> {
-  const invalid = checkArguments(
-    "resumeCase",
-    { caseId: argument.caseId, actor: argument.actor },
-    { caseId, actor },
-  );
-  if (invalid !== undefined) return errAsync(invalid);
-  return recordCaseEvent(ctx, caseId, (on) => ({ type: "resumed", on }), { action: "resumeCase" }, actor);
-}
+) => ResultAsync<MentoringCase, PauseError> = step("resumeCase", "resumed");
