@@ -207,46 +207,16 @@ describe.each(targets)("vmentor on %s", (_name, location) => {
     const lead = first.team.find((s) => s.role === "lead")?.mentorId as string;
     const member = first.team.find((s) => s.role === "member")?.mentorId as string;
     const on = new Date().toISOString();
-    r = await v(
-      "session",
-      "log",
-      "--case",
-      first.caseId,
-      "--on",
-      on,
-      "--minutes",
-      "90",
-      "--mentors",
-      `${lead},${member}`,
-    );
+    /** Log a session on the first confirmed case. */
+    const logSessionOn = (when: string, minutes: string, mentors: string) =>
+      v("session", "log", "--case", first.caseId, "--on", when, "--minutes", minutes, "--mentors", mentors);
+    r = await logSessionOn(on, "90", `${lead},${member}`);
     expect(r).toMatchObject({ code: 0, out: expect.stringContaining("90 min") });
-    r = await v(
-      "session",
-      "log",
-      "--case",
-      first.caseId,
-      "--on",
-      on,
-      "--minutes",
-      "60",
-      "--mentors",
-      "nobody",
-    );
+    r = await logSessionOn(on, "60", "nobody");
     expect(r.code).toBe(exitCodes.refused);
     expect(r.err).toContain("een aanwezige mentor zat op die datum niet in het team van de casus (nobody)");
     // A session dated years ahead is a typo: refused, and the message says why.
-    r = await v(
-      "session",
-      "log",
-      "--case",
-      first.caseId,
-      "--on",
-      "2031-03-01T10:00:00Z",
-      "--minutes",
-      "60",
-      "--mentors",
-      lead,
-    );
+    r = await logSessionOn("2031-03-01T10:00:00Z", "60", lead);
     expect(r.code).toBe(exitCodes.refused);
     expect(r.err).toContain("de datum ligt na vandaag");
 
