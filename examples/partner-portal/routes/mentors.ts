@@ -1,0 +1,167 @@
+/**
+ * Mentors: their load and ethics standing; ethics holds, benefits and conflicts.
+ */
+import { html } from "hono/html";
+import {
+  type BenefitKind,
+  benefitKinds,
+  type ConflictReason,
+  conflictReasons,
+  type EthicsResolution,
+  ethicsResolutions,
+  ethicsStatementCurrent,
+  formatDate,
+  formatHours,
+  loadChart,
+  type MentorId,
+  programmeReport,
+  recordConflict,
+  recordEthicsViolation,
+  resolveEthicsHold,
+  type VentureId,
+} from "venture-mentoring";
+import { permits } from "../access.js";
+import type { App, Kit } from "../kit.js";
+import { field } from "../kit.js";
+import { chart, options, t } from "../views.js";
+
+export function mentorRoutes(app: App, kit: Kit): void {
+  const { ctx, profile, store, clock, page, libraryError, guard, naming, names } = kit;
+  app.get("/mentors", async (c) => {
+    const g = await guard(c, "mentors.view");
+    if (g instanceof Response) return g;
+    const l = c.var.locale;
+    const report = await programmeReport(ctx, clock());
+    if (report.isErr()) return libraryError(c, report.error);
+    const [who, all, open] = [
+      await names(),
+      await store.list("mentors"),
+      await store.find("cases", "state", ["awaitingMeeting", "active", "paused"]),
+    ];
+    if (all.isErr()) return libraryError(c, all.error);
+    if (open.isErr()) return libraryError(c, open.error);
+    const byId = new Map(all.value.map((m) => [m.value.id as string, m.value]));
+    const now = clock();
+    // Why a mentor is off matching now: an ethics hold (a benefit recorded) or an expired statement.
+    const status = (id: string) => {
+      const m = byId.get(id);
+      if (m === undefined) return "";
+      if (m.ethicsHold !== undefined)
+        return t(l, "portal.ethics.held", {
+          kind: t(l, `portal.ethics.kind.${m.ethicsHold.kind}`),
+          on: formatDate(l, m.ethicsHold.on),
+        });
+      return ethicsStatementCurrent(m, now, profile.ethicsStatementValidityMonths)
+        ? ""
+        : t(l, "portal.ethics.expired");
+    };
+    const held = all.value.map((m) => m.value).filter((m) => m.ethicsHold !== undefined);
+    const mentorOptions = all.value
+      .filter((m) => m.value.state === "active")
+      .map((m) => ({ value: m.value.id as string, label: m.value.name }));
+    const ventures = open.value.map((k) => ({
+      value: k.value.ventureId as string,
+      label: k.value.id as string,
+    }));
+    const canAct = permits(g, "mentors.ethics");
+    return page(
+      c,
+      t(l, "portal.mentors.heading"),
+      html`<section>
+        <h1>${t(l, "portal.mentors.heading")}</h1>
+        ${chart(loadChart(report.value, { ...profile, locale: l }, naming(l, who)), false)}
+        <table>
+          <tr><th></th><th>${t(l, "portal.mentors.cases")}</th><th>${t(l, "portal.mentors.hours")}</th><th>${t(l, "portal.ethics.status")}</th></tr>
+          ${report.value.mentorHours.map(
+            (m) =>
+              html`<tr><td>${who.get(m.mentorId) ?? m.mentorId}</td><td>${m.cases} / ${m.maxCases}</td><td>${formatHours(l, m.loggedThisMonth)}</td><td data-testid="status-${m.mentorId}">${status(m.mentorId)}</td></tr>`,
+          )}
+        </table>
+      </section>
+      ${
+        !canAct
+          ? ""
+          : html`<section data-testid="ethics">
+              <h2>${t(l, "portal.ethics.heading")}</h2>
+              ${held.map(
+                (m) => html`<form method="post" action="/mentors/${m.id}/resolve">
+                  <p>${m.name}: ${status(m.id)}</p>
+                  <label>${t(l, "portal.ethics.resolution")}
+                    <select name="resolution">${options(
+                      ethicsResolutions.map((r) => ({
+                        value: r,
+                        label: t(l, `portal.ethics.resolution.${r}`),
+                      })),
+                    )}</select></label>
+                  <button type="submit">${t(l, "portal.ethics.resolve")}</button>
+                </form>`,
+              )}
+              <form method="post" action="/mentors/benefit">
+                <h3>${t(l, "portal.ethics.benefit")}</h3>
+                <label>${t(l, "portal.ethics.mentor")}<select name="mentorId">${options(mentorOptions)}</select></label>
+                <label>${t(l, "portal.ethics.case")}<select name="ventureId">${options(ventures)}</select></label>
+                <label>${t(l, "portal.ethics.kind")}<select name="kind">${options(
+                  benefitKinds.map((k) => ({ value: k, label: t(l, `portal.ethics.kind.${k}`) })),
+                )}</select></label>
+                <button type="submit">${t(l, "portal.ethics.record")}</button>
+              </form>
+              <form method="post" action="/mentors/conflict">
+                <h3>${t(l, "portal.ethics.conflict")}</h3>
+                <label>${t(l, "portal.ethics.mentor")}<select name="mentorId">${options(mentorOptions)}</select></label>
+                <label>${t(l, "portal.ethics.case")}<select name="ventureId">${options(ventures)}</select></label>
+                <label>${t(l, "portal.ethics.reason")}<select name="reason">${options(
+                  conflictReasons.map((r) => ({ value: r, label: t(l, `portal.ethics.reason.${r}`) })),
+                )}</select></label>
+                <button type="submit">${t(l, "portal.ethics.record")}</button>
+              </form>
+            </section>`
+      }`,
+    );
+  });
+  app.post("/mentors/benefit", async (c) => {
+    const g = await guard(c, "mentors.ethics");
+    if (g instanceof Response) return g;
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    const done = await recordEthicsViolation(
+      ctx,
+      {
+        mentorId: field(body, "mentorId") as MentorId,
+        ventureId: field(body, "ventureId") as VentureId,
+        kind: field(body, "kind") as BenefitKind,
+        on: clock(),
+      },
+      g,
+    );
+    if (done.isErr()) return libraryError(c, done.error);
+    return c.redirect("/mentors", 303);
+  });
+  app.post("/mentors/:id/resolve", async (c) => {
+    const g = await guard(c, "mentors.ethics");
+    if (g instanceof Response) return g;
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    const done = await resolveEthicsHold(
+      ctx,
+      c.req.param("id") as MentorId,
+      field(body, "resolution") as EthicsResolution,
+      g,
+    );
+    if (done.isErr()) return libraryError(c, done.error);
+    return c.redirect("/mentors", 303);
+  });
+  app.post("/mentors/conflict", async (c) => {
+    const g = await guard(c, "mentors.ethics");
+    if (g instanceof Response) return g;
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    const done = await recordConflict(
+      ctx,
+      {
+        mentorId: field(body, "mentorId") as MentorId,
+        ventureId: field(body, "ventureId") as VentureId,
+        reason: field(body, "reason") as ConflictReason,
+      },
+      g,
+    );
+    if (done.isErr()) return libraryError(c, done.error);
+    return c.redirect("/mentors", 303);
+  });
+}
