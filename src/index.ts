@@ -232,6 +232,16 @@ export {
 export { type Actor, type ProgrammeContext, required } from "./programme/context.js";
 export { type DecideTriageError, decideTriage, triageContext } from "./programme/decide-triage.js";
 export { recordConflict, recordEthicsViolation, resolveEthicsHold } from "./programme/ethics.js";
+export {
+  findIntakes,
+  type IntakeList,
+  type IntakeListItem,
+  type IntakeOutcomeFilter,
+  type IntakeQuery,
+  intakeOutcomeFilters,
+  intakeQuerySchema,
+  MAX_INTAKE_PAGE,
+} from "./programme/find-intakes.js";
 export { followUpReferral } from "./programme/follow-up-referral.js";
 export { logSession } from "./programme/log-session.js";
 export { type PauseError, pauseCase, resumeCase } from "./programme/pause-case.js";

@@ -33,6 +33,7 @@ import { apiRoutes } from "./routes/api.js";
 import { boardRoutes } from "./routes/board.js";
 import { caseRoutes } from "./routes/cases.js";
 import { intakeRoutes } from "./routes/intake.js";
+import { intakeListRoutes } from "./routes/intake-list.js";
 import { mentorRoutes } from "./routes/mentors.js";
 import { myRoutes } from "./routes/my.js";
 import { reportRoutes } from "./routes/report.js";
@@ -132,6 +133,7 @@ export async function createPortal(
 
   const kit = makeKit(ctx, clock);
   signInRoutes(app, kit, opts, sessions, findUser);
+  intakeListRoutes(app, kit);
   intakeRoutes(app, kit);
   boardRoutes(app, kit);
   caseRoutes(app, kit);

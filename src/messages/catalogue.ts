@@ -180,6 +180,11 @@ export interface MessageParams {
   "field.outcome.kind": Record<string, never>;
   "field.outcome.partnerId": Record<string, never>;
   "field.outcome.advice": Record<string, never>;
+  "field.text": Record<string, never>;
+  "field.month": Record<string, never>;
+  "field.partnerId": Record<string, never>;
+  "field.offset": Record<string, never>;
+  "field.limit": Record<string, never>;
   "field.id": Record<string, never>;
   "field.submittedAt": Record<string, never>;
   "field.venture.id": Record<string, never>;
@@ -237,6 +242,7 @@ export interface MessageParams {
   "subject.TriageOverride": Record<string, never>;
   "subject.AuditEntry": Record<string, never>;
   "subject.Id": Record<string, never>;
+  "subject.IntakeQuery": Record<string, never>;
   "subject.other": Record<string, never>;
   "issue.tooSmall.number": { field: string; minimum: number };
   "issue.tooSmall.string": { field: string; minimum: number };
@@ -541,6 +547,11 @@ const en: Catalogue = {
   "field.outcome.kind": () => "Outcome",
   "field.outcome.partnerId": () => "Partner programme",
   "field.outcome.advice": () => "Advice",
+  "field.text": () => "Search text",
+  "field.month": () => "Month",
+  "field.partnerId": () => "Partner programme",
+  "field.offset": () => "Start",
+  "field.limit": () => "Number per page",
   "field.id": () => "Identifier",
   "field.submittedAt": () => "Date of submission",
   "field.venture.id": () => "Identifier of the venture",
@@ -600,6 +611,7 @@ const en: Catalogue = {
   "subject.TriageOverride": () => "override of a triage decision",
   "subject.AuditEntry": () => "audit entry",
   "subject.Id": () => "identifier",
+  "subject.IntakeQuery": () => "search in the intakes",
   "subject.other": () => "input",
   "issue.tooSmall.number": ({ field, minimum }) => `${field} must be ${minimum} or more`,
   "issue.tooSmall.string": ({ field, minimum }) => `${field} needs at least ${minimum} characters`,
@@ -887,6 +899,11 @@ const nl: Catalogue = {
   "field.outcome.kind": () => "Uitkomst",
   "field.outcome.partnerId": () => "Partnerprogramma",
   "field.outcome.advice": () => "Advies",
+  "field.text": () => "Zoektekst",
+  "field.month": () => "Maand",
+  "field.partnerId": () => "Partnerprogramma",
+  "field.offset": () => "Vanaf",
+  "field.limit": () => "Aantal per pagina",
   "field.id": () => "Kenmerk",
   "field.submittedAt": () => "Datum van aanmelding",
   "field.venture.id": () => "Kenmerk van de onderneming",
@@ -946,6 +963,7 @@ const nl: Catalogue = {
   "subject.TriageOverride": () => "afwijkend triagebesluit",
   "subject.AuditEntry": () => "auditregel",
   "subject.Id": () => "kenmerk",
+  "subject.IntakeQuery": () => "zoekopdracht in de aanvragen",
   "subject.other": () => "gegevens",
   "issue.tooSmall.number": ({ field, minimum }) => `${field} moet ${minimum} of meer zijn`,
   "issue.tooSmall.string": ({ field, minimum }) => `${field} moet minstens ${minimum} tekens hebben`,

@@ -94,6 +94,9 @@ async function pages(): Promise<{ who: string; path: string }[]> {
     ...[
       "/",
       "/intake",
+      "/intake/new",
+      "/intake?outcome=refer&page=2",
+      "/intake?q=zzz-nobody",
       "/board",
       "/board?month=2026-11",
       "/board?month=2026-10",

@@ -159,7 +159,7 @@ describe("sign-in and session cookies", () => {
   });
 
   it("presumes no consent: the intake form's consent boxes start unticked", async () => {
-    const page = await (await get("/intake", await cookieFor("pm-paula"))).text();
+    const page = await (await get("/intake/new", await cookieFor("pm-paula"))).text();
     for (const name of ["consentData", "consentPartners"])
       expect(page).toMatch(new RegExp(`<input type="checkbox" name="${name}" value="yes"\\s*/>`));
   });
@@ -378,6 +378,20 @@ describe("the JSON API", () => {
       submittedAt: "2026-11-27T09:00:00.000Z",
       question: { summary, topics: [{ topic: "leadership", weight: 3 }] },
     });
+
+  it("lists intakes by findIntakes' query, and refuses a bad one with 422 naming the part", async () => {
+    const cookie = await cookieFor("pm-paula");
+    const res = await get("/api/intakes?outcome=refer&limit=5&offset=1", cookie);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ offset: 1, limit: 5 });
+    expect(body.items.length).toBeLessThanOrEqual(5);
+    for (const x of body.items) expect(x.decision.outcome.kind).toBe("refer");
+    const bad = await get("/api/intakes?limit=lots", cookie);
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).error.issues[0].path).toBe("limit");
+    expect((await get("/api/intakes", await cookieFor("mentor-01"))).status).toBe(403);
+  });
 
   it("answers a report for a month the programme cannot have (9999-12) with 422 naming the months allowed", async () => {
     const cookie = await cookieFor("pm-paula");
@@ -799,5 +813,80 @@ describe("the board remembers the manager's choices", () => {
     expect(board).toMatch(new RegExp(`value="${caseId}:${out}"\\s+checked`));
     const form = board.slice(board.indexOf('action="/board/plan"'));
     expect(form.indexOf('id="plan"')).toBeGreaterThan(form.indexOf('name="exclude"'));
+  });
+});
+
+describe("the manager's intake list", () => {
+  const rows = (page: string) => [...page.matchAll(/<a href="\/intake\/(intake-[^"]+)">/g)].map((m) => m[1]);
+
+  it("searches, filters and pages, keeping the search in every link", async () => {
+    const pm = await cookieFor("pm-paula");
+    const all = (await store.list("intakes"))._unsafeUnwrap().map((i) => i.value);
+    const first = await (await get("/intake", pm)).text();
+    expect(rows(first)).toHaveLength(25);
+    expect(first).toContain(`${all.length} intakes gevonden; 1–25 getoond.`);
+    // The next page goes on where the first stopped; nothing is shown twice.
+    const next = /<a rel="next" href="([^"]+)"/.exec(first)?.[1]?.replaceAll("&amp;", "&") as string;
+    expect(next).toBe("/intake?page=2");
+    const second = await (await get(next, pm)).text();
+    expect(rows(second).some((id) => rows(first).includes(id))).toBe(false);
+    // Filters: referred to one partner, in one month; the pager keeps them.
+    const referral = (await store.list("referrals"))._unsafeUnwrap()[0]?.value;
+    if (referral === undefined) throw new Error("expected a referral in the demo year");
+    const month = all
+      .find((i) => i.id === referral.intakeId)
+      ?.submittedAt.toISOString()
+      .slice(0, 7) as string;
+    const filtered = await (
+      await get(`/intake?outcome=refer&partner=${referral.partnerId}&month=${month}`, pm)
+    ).text();
+    expect(rows(filtered)).toContain(referral.intakeId);
+    expect(filtered).toContain(`value="${month}"`);
+    expect(filtered).toMatch(new RegExp(`<option value="${referral.partnerId}" selected`));
+    // Search by a piece of the venture's name, in capitals.
+    const target = all[0] as (typeof all)[number];
+    const piece = target.venture.name.slice(0, 6).toUpperCase();
+    const searched = await (await get(`/intake?q=${encodeURIComponent(piece)}`, pm)).text();
+    expect(rows(searched)).toContain(target.id);
+    const none = await (await get("/intake?q=zzz-nobody", pm)).text();
+    expect(none).toContain("Geen intakes gevonden.");
+    expect(rows(none)).toHaveLength(0);
+  });
+
+  it("says a bad filter in words, with the search form as it was", async () => {
+    const res = await get("/intake?month=2026-13&q=Dokkum", await cookieFor("pm-paula"));
+    expect(res.status).toBe(422);
+    const page = await res.text();
+    expect(page).toContain("Maand");
+    expect(page).toContain('value="Dokkum"');
+  });
+
+  it("downloads the search as CSV a Dutch spreadsheet opens, formulas disarmed", async () => {
+    const pm = await cookieFor("pm-paula");
+    const small = createMemoryStore();
+    (await initProgramme(small, friesland, { id: "pm-paula" }, () => new Date("2026-11-01")))._unsafeUnwrap();
+    const ctx = (
+      await openProgramme(small, { clock: () => new Date("2026-11-20T10:00:00Z"), newId: (k) => `${k}-1` })
+    )._unsafeUnwrap();
+    const raw = intakeRaw("intake-x1", { submittedAt: "2026-11-20T10:00:00.000Z" });
+    const venture = { ...raw.venture, name: "=HYPERLINK(1)" };
+    (await submitIntake(ctx, { ...raw, venture }, "k-x1", { id: "pm-paula" }))._unsafeUnwrap();
+    const portal = await portalApp(small);
+    const cookie = await signIn(portal, "pm-paula");
+    const res = await portal.request(`${origin}/intake.csv?q=hyperlink`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/csv");
+    expect(res.headers.get("content-disposition")).toContain('filename="intakes-all.csv"');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    // A byte-order mark first: spreadsheets then read the accents right.
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, row] = new TextDecoder().decode(bytes).split("\r\n");
+    expect(header).toBe("id;Datum;Onderneming;Naam ondernemer;Sector;Uitkomst;Partnerprogramma");
+    expect(row).toContain("intake-x1;2026-11-20;'=HYPERLINK(1);");
+    // The whole list, not one page, on the demo store.
+    const demo = await get("/intake.csv", pm);
+    const lines = (await demo.text()).trim().split("\r\n");
+    expect(lines.length - 1).toBe((await store.list("intakes"))._unsafeUnwrap().length);
+    await small.close();
   });
 });

@@ -55,6 +55,7 @@ async function signIn(as: string, lang: "nl" | "en" = "nl"): Promise<Page> {
 describe("the partner portal in Chromium", { timeout: 30_000 }, () => {
   it("submits an intake and shows the referral with its reasons", async () => {
     const page = await signIn("pm-paula", "en");
+    await Promise.all([page.waitForURL(/\/intake\/new$/), page.click("text=New intake")]);
     await page.screenshot({ path: `${shots}intake.png`, fullPage: true });
     await page.fill("#mentee", "Wytske Terpstra");
     await page.fill("#email", "wytske@example.nl");

@@ -8,6 +8,7 @@ import {
   closingReasons,
   confirmTeam,
   decideTriage,
+  findIntakes,
   type IntakeId,
   logSession,
   type Pin,
@@ -36,6 +37,26 @@ export function apiRoutes(app: App, kit: Kit): void {
     const done = await submitIntake(ctx, body.value, key, g);
     if (done.isErr()) return libraryError(c, done.error);
     return c.json(done.value, done.value.replayed ? 200 : 201);
+  });
+  // The intake list: ?text=&month=&outcome=&partnerId=&offset=&limit= (findIntakes' query).
+  app.get("/api/intakes", async (c) => {
+    const g = await guard(c, "intake.view");
+    if (g instanceof Response) return g;
+    const q = c.req.query();
+    const number = (v: string | undefined) => (v === undefined || v === "" ? undefined : Number(v));
+    const query = Object.fromEntries(
+      Object.entries({
+        text: q.text,
+        month: q.month,
+        outcome: q.outcome,
+        partnerId: q.partnerId,
+        offset: number(q.offset),
+        limit: number(q.limit),
+      }).filter(([, v]) => v !== undefined),
+    );
+    const found = await findIntakes(store, query);
+    if (found.isErr()) return libraryError(c, found.error);
+    return c.json(found.value);
   });
   app.get("/api/intakes/:id", async (c) => {
     const g = await guard(c, "intake.view");

@@ -3,12 +3,9 @@
  * one-off conversation and the link to an earlier case.
  */
 import { randomUUID } from "node:crypto";
-import { html } from "hono/html";
 import {
   type CaseId,
   decideTriage,
-  describeOutcome,
-  formatDate,
   type IntakeId,
   linkPreviousCase,
   logSession,
@@ -22,37 +19,12 @@ import { t } from "../views.js";
 import { intakeViews } from "./intake-views.js";
 
 export function intakeRoutes(app: App, kit: Kit): void {
-  const { ctx, profile, store, clock, page, libraryError, badRequest, guard } = kit;
+  const { ctx, store, clock, page, libraryError, badRequest, guard } = kit;
   const { intakeForm, intakePage } = intakeViews(kit);
-  app.get("/intake", async (c) => {
-    const g = await guard(c, "intake.view");
+  app.get("/intake/new", async (c) => {
+    const g = await guard(c, "intake.submit");
     if (g instanceof Response) return g;
-    const l = c.var.locale;
-    const [intakes, decisions] = [await store.list("intakes"), await store.list("decisions")];
-    if (intakes.isErr()) return libraryError(c, intakes.error);
-    if (decisions.isErr()) return libraryError(c, decisions.error);
-    const decided = new Map(decisions.value.map((d) => [d.value.intakeId as string, d.value]));
-    const recent = [...intakes.value]
-      .sort((a, b) => b.value.submittedAt.getTime() - a.value.submittedAt.getTime())
-      .slice(0, 15);
-    return page(
-      c,
-      t(l, "portal.intake.heading"),
-      html`${intakeForm(l)}
-        <section>
-          <h2>${t(l, "portal.intake.recent")}</h2>
-          <table>
-            ${recent.map((i) => {
-              const d = decided.get(i.value.id);
-              return html`<tr>
-                <td><a href="/intake/${i.value.id}">${i.value.venture.name}</a></td>
-                <td><time datetime="${i.value.submittedAt.toISOString().slice(0, 10)}">${formatDate(l, i.value.submittedAt)}</time></td>
-                <td>${d === undefined ? "—" : describeOutcome(d.outcome, { ...profile, locale: l })}</td>
-              </tr>`;
-            })}
-          </table>
-        </section>`,
-    );
+    return page(c, t(c.var.locale, "portal.intake.heading"), intakeForm(c.var.locale));
   });
 
   app.post("/intake", async (c) => {
