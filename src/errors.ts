@@ -1,7 +1,7 @@
 import type { CaseEventType, CaseState } from "./lifecycle/case.js";
 import type { MentorEventType } from "./lifecycle/mentor.js";
 import type { RuleViolation } from "./matching/validate.js";
-import type { TopicId } from "./model/brand.js";
+import type { CaseId, TopicId } from "./model/brand.js";
 import type { MentorState } from "./model/mentor.js";
 import type { Collection, StoreConflict, StoreUnavailable } from "./store/contract.js";
 
@@ -94,6 +94,8 @@ export interface IllegalMentorTransition {
   readonly mentorId: string;
   readonly state: MentorState;
   readonly event: MentorEventType;
+  /** Retiring refused because the mentor still sits on these cases: take them off the teams first. */
+  readonly seatedOn?: readonly CaseId[];
 }
 
 /** A session that does not fit its case. */

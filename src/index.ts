@@ -244,6 +244,11 @@ export {
 } from "./programme/find-intakes.js";
 export { followUpReferral } from "./programme/follow-up-referral.js";
 export { logSession } from "./programme/log-session.js";
+export {
+  changeMentorStanding,
+  type MentorStanding,
+  type MentorStandingError,
+} from "./programme/mentor-standing.js";
 export { type PauseError, pauseCase, resumeCase } from "./programme/pause-case.js";
 export {
   ERASED,

@@ -132,6 +132,7 @@ export interface MessageParams {
   "error.IllegalTransition": { case: string; state: string; event: string };
   "error.TeamChangeRefused": { case: string; mentor: string; reason: string };
   "error.IllegalMentorTransition": { mentor: string; state: string; event: string };
+  "error.IllegalMentorTransition.seated": { mentor: string; cases: string };
   "error.SessionRefused": { session: string; reason: string; mentor: string };
   "error.NotFound": { collection: string; id: string };
   "collection.mentors": Record<string, never>;
@@ -491,6 +492,8 @@ const en: Catalogue = {
     `Team change on case ${c} refused for ${mentor}: ${reason}.`,
   "error.IllegalMentorTransition": ({ mentor, state, event }) =>
     `Mentor ${mentor} is ${state}: ${event} is not possible now.`,
+  "error.IllegalMentorTransition.seated": ({ mentor, cases }) =>
+    `${mentor} still sits on the team of ${cases}: take them off those teams first, then retire them.`,
   "error.SessionRefused": ({ session, reason, mentor }) =>
     `Session ${session} was not recorded: ${reason}${mentor === "" ? "" : ` (${mentor})`}.`,
   "error.NotFound": ({ collection, id }) => `No ${collection} '${id}' found.`,
@@ -843,6 +846,8 @@ const nl: Catalogue = {
     `Teamwijziging op casus ${c} geweigerd voor ${mentor}: ${reason}.`,
   "error.IllegalMentorTransition": ({ mentor, state, event }) =>
     `Mentor ${mentor} is ${state}: ${event} kan nu niet.`,
+  "error.IllegalMentorTransition.seated": ({ mentor, cases }) =>
+    `${mentor} zit nog in het team van ${cases}: haal de mentor eerst uit die teams en laat hem of haar dan stoppen.`,
   "error.SessionRefused": ({ session, reason, mentor }) =>
     `Sessie ${session} is niet vastgelegd: ${reason}${mentor === "" ? "" : ` (${mentor})`}.`,
   "error.NotFound": ({ collection, id }) => `Geen ${collection} '${id}' gevonden.`,

@@ -3,6 +3,7 @@ import type { ValidationIssue, VentureMentoringError } from "../errors.js";
 import type { Locale } from "../model/profile.js";
 import { catalogues, message } from "./catalogue.js";
 import { idsOnly, type Naming } from "./describe-proposal.js";
+import { formatList } from "./format.js";
 
 /**
  * The human message for any error the library returns, in the given locale; with a `naming`, the
@@ -57,11 +58,19 @@ export function describeError(
       }),
     )
     .with({ type: "IllegalMentorTransition" }, (e) =>
-      message(locale, "error.IllegalMentorTransition", {
-        mentor: naming.mentor(e.mentorId),
-        state: message(locale, `mentorState.${e.state}`, {}),
-        event: message(locale, `mentorEvent.${e.event}`, {}),
-      }),
+      e.seatedOn !== undefined && e.seatedOn.length > 0
+        ? message(locale, "error.IllegalMentorTransition.seated", {
+            mentor: naming.mentor(e.mentorId),
+            cases: formatList(
+              locale,
+              e.seatedOn.map((c) => naming.case?.(c) ?? c),
+            ),
+          })
+        : message(locale, "error.IllegalMentorTransition", {
+            mentor: naming.mentor(e.mentorId),
+            state: message(locale, `mentorState.${e.state}`, {}),
+            event: message(locale, `mentorEvent.${e.event}`, {}),
+          }),
     )
     .with({ type: "SessionRefused" }, (e) =>
       message(locale, "error.SessionRefused", {

@@ -14,6 +14,8 @@ import { conflictReasons } from "../store/contract.js";
  * cast) can pass anything, and a bad actor id or reason must become a `ValidationFailed` before it
  * reaches the store — never a throw, never a document that no longer reads back.
  */
+const aDate = z.date().refine((d) => !Number.isNaN(d.getTime()), { message: "not a valid date" });
+
 export const argument = {
   actor: z.object({ id: idSchema<"ActorId">() }),
   caseId: idSchema<"CaseId">(),
@@ -56,6 +58,19 @@ export const argument = {
     z.object({ kind: z.literal("mentee"), email: boundedString(3, 254) }),
     z.object({ kind: z.literal("mentor"), id: idSchema<"MentorId">() }),
   ]),
+  mentorEvent: z.discriminatedUnion("type", [
+    z.object({ type: z.literal("approved"), on: aDate }),
+    z
+      .object({ type: z.literal("paused"), on: aDate, until: aDate.optional() })
+      .refine((e) => e.until === undefined || e.until >= e.on, {
+        message: "a pause must end after it starts",
+        params: { rule: "pauseOrder" },
+        path: ["until"],
+      }),
+    z.object({ type: z.literal("resumed"), on: aDate }),
+    z.object({ type: z.literal("retired"), on: aDate }),
+    z.object({ type: z.literal("ethicsStatementSigned"), on: aDate }),
+  ]),
   hands: z
     .object({
       pins: listOf(pinSchema, 2_000).optional(),
@@ -72,6 +87,7 @@ export const argument = {
     .optional(),
   purge: z.object({ dryRun: z.boolean() }),
   list: z.array(z.unknown()).max(10_000),
+  importOptions: z.object({ dryRun: z.boolean().optional() }),
 } as const;
 
 /** Check a use-case's arguments; the `ValidationFailed` names the use-case and the argument. */

@@ -64,7 +64,9 @@ export interface MentorImport {
  * again is harmless: a row whose mentor is registered already (same id, name and e-mail) is
  * reported in `alreadyThere` and not written; a row whose id belongs to another mentor is refused.
  * Issues name the row: `3.expertise.0.level`; a second row with the same id is refused as well.
- * A mentor's details change one by one with `registerMentor` and the version read.
+ * A mentor's details change one by one with `registerMentor` and the version read. With
+ * `{ dryRun: true }` it answers exactly as the import would (the row issues, or what would be
+ * imported and what is there already) and writes nothing: a preview before the manager confirms.
  *
  * @example
  * const done = await registerMentors(ctx, rowsFromCsv, { id: "pm-paula" });
@@ -74,11 +76,12 @@ export function registerMentors(
   ctx: ProgrammeContext,
   raws: readonly unknown[],
   actor: Actor,
+  options: { readonly dryRun?: boolean } = {},
 ): ResultAsync<MentorImport, ValidationFailed | StoreConflict | StoreUnavailable> {
   const invalid = checkArguments(
     "registerMentors",
-    { raws: argument.list, actor: argument.actor },
-    { raws, actor },
+    { raws: argument.list, actor: argument.actor, options: argument.importOptions },
+    { raws, actor, options },
   );
   if (invalid !== undefined) return errAsync(invalid);
   const mentors: { mentor: Mentor; row: number }[] = [];
@@ -134,6 +137,9 @@ export function registerMentors(
             subject: "Mentor",
             issues: taken,
           });
+        // A preview: what the import would do, row by row, and nothing written.
+        if (options.dryRun === true)
+          return okAsync<MentorImport, ValidationFailed>({ imported: fresh, alreadyThere });
         const at = ctx.clock();
         const writeFrom = (k: number): ResultAsync<MentorImport, StoreConflict | StoreUnavailable> => {
           const mentor = fresh[k];

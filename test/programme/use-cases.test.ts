@@ -601,6 +601,17 @@ describe.each(stores)("use-cases on the %s store", (_name, make) => {
     });
     expect(describeError(other, "nl")).toContain("dit kenmerk hoort al bij een andere mentor");
     expect(await dumpStore(store)).toBe(before);
+    // A preview answers as the import will, and writes nothing.
+    const preview = (
+      await registerMentors(ctx, [mentorRaw("b1"), mentorRaw("b2"), mentorRaw("taken")], pm, { dryRun: true })
+    )._unsafeUnwrap();
+    expect(preview.imported.map((m) => m.id)).toEqual(["b1", "b2"]);
+    expect(preview.alreadyThere).toEqual(["taken"]);
+    expect(await dumpStore(store)).toBe(before);
+    const previewBad = await registerMentors(ctx, [mentorRaw("taken", { name: "Someone Else" })], pm, {
+      dryRun: true,
+    });
+    expect(previewBad._unsafeUnwrapErr()).toMatchObject({ issues: [{ path: "0.id" }] });
     // The same mentor again (the same file imported twice): reported as already there, not written.
     const done = (
       await registerMentors(ctx, [mentorRaw("b1"), mentorRaw("b2"), mentorRaw("taken")], pm)
