@@ -10,7 +10,6 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { parse as parseCsv } from "csv-parse/sync";
 import {
   answerProposal,
   type BenefitKind,
@@ -88,7 +87,8 @@ import {
 import { createMemoryStore } from "venture-mentoring/memory";
 import { runDemoYear } from "../demo/friesland-year.js";
 import { exitCodeOf, exitCodes } from "../shared/errors.js";
-import { type CsvTrouble, type ExampleKey, type ExampleParams, say } from "../shared/messages.js";
+import { mentorRowsFromCsv } from "../shared/mentor-csv.js";
+import { type ExampleKey, type ExampleParams, say } from "../shared/messages.js";
 import { isMonth, reportAsOf } from "../shared/months.js";
 import { displayDb, openStore, realHost } from "../shared/store.js";
 
@@ -146,55 +146,14 @@ function readJson(path: string): Read {
   }
 }
 
-/** A mentor CSV: one row per mentor; lists separated by `;`, expertise as `topic:level`. */
+/** A mentor CSV file (`mentorRowsFromCsv`). */
 function readMentorCsv(path: string): Read {
   const t = readText(path);
   if (!t.ok) return { ok: false, key: "cli.unreadable", params: { path, code: t.code } };
-  let rows: Record<string, string>[];
-  try {
-    rows = parseCsv(t.text, { columns: true, skip_empty_lines: true, trim: true, bom: true });
-  } catch (e) {
-    const { code, lines } = e as { code?: string; lines?: number };
-    const why: CsvTrouble =
-      code === "CSV_QUOTE_NOT_CLOSED" || code === "CSV_INVALID_CLOSING_QUOTE"
-        ? "quote"
-        : code === "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH" || code === "CSV_RECORD_DONT_MATCH_COLUMNS_LENGTH"
-          ? "fields"
-          : "other";
-    return { ok: false, key: "cli.badCsv", params: { path, line: lines ?? 0, why } };
-  }
-  const list = (s: string | undefined) =>
-    (s ?? "")
-      .split(";")
-      .map((x) => x.trim())
-      .filter((x) => x !== "");
-  const bool = (s: string | undefined) => (s === undefined ? undefined : /^(true|yes|ja|1)$/i.test(s));
-  const num = (s: string | undefined) => (s === undefined || s === "" ? undefined : Number(s));
-  return {
-    ok: true,
-    value: rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      ...(r.email ? { email: r.email } : {}),
-      state: r.state || "active",
-      expertise: list(r.expertise).map((e) => {
-        const [topic, level] = e.split(":");
-        return { topic, level: num(level) };
-      }),
-      sectors: list(r.sectors),
-      background: r.background,
-      ...(r.firm ? { firm: r.firm } : {}),
-      leadQualified: bool(r.leadQualified),
-      intakeLead: bool(r.intakeLead) ?? false,
-      capacity: { maxCases: num(r.maxCases), monthlyHours: num(r.monthlyHours) },
-      pauses: [],
-      interests: list(r.interests).map((i) => {
-        const [kind, organisation] = i.split(":");
-        return { kind, organisation };
-      }),
-      ...(r.ethicsStatementSignedOn ? { ethicsStatementSignedOn: r.ethicsStatementSignedOn } : {}),
-    })),
-  };
+  const read = mentorRowsFromCsv(t.text);
+  return read.ok
+    ? { ok: true, value: read.rows }
+    : { ok: false, key: "cli.badCsv", params: { path, line: read.line, why: read.why } };
 }
 
 type AllowedKey = Extract<ExampleKey, `cli.allowed.${string}`>;

@@ -30,6 +30,8 @@ export const permissions = [
   "proposal.answer",
   "case.changeTeam",
   "mentors.ethics",
+  "mentors.manage",
+  "audit.view",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -55,6 +57,10 @@ export const accessMatrix: { readonly [P in Permission]: { readonly [R in Role]:
   "proposal.answer": { manager: "allow", mentor: "allow" },
   "case.changeTeam": { manager: "allow", mentor: "deny" },
   "mentors.ethics": { manager: "allow", mentor: "deny" },
+  // Add, edit, import mentors; pause, resume, retire them; record their ethics statement.
+  "mentors.manage": { manager: "allow", mentor: "deny" },
+  // Who did what, when, why: the audit trail.
+  "audit.view": { manager: "allow", mentor: "deny" },
 };
 
 /** Whether `user` may do `permission` (on `kase`, for the per-case permissions). */

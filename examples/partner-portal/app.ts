@@ -30,10 +30,13 @@ import {
 import type { User } from "./access.js";
 import { type Env, makeKit } from "./kit.js";
 import { apiRoutes } from "./routes/api.js";
+import { auditRoutes } from "./routes/audit.js";
 import { boardRoutes } from "./routes/board.js";
 import { caseRoutes } from "./routes/cases.js";
 import { intakeRoutes } from "./routes/intake.js";
 import { intakeListRoutes } from "./routes/intake-list.js";
+import { mentorEditRoutes } from "./routes/mentor-edit.js";
+import { mentorImportRoutes } from "./routes/mentor-import.js";
 import { mentorRoutes } from "./routes/mentors.js";
 import { myRoutes } from "./routes/my.js";
 import { reportRoutes } from "./routes/report.js";
@@ -139,6 +142,9 @@ export async function createPortal(
   caseRoutes(app, kit);
   myRoutes(app, kit);
   mentorRoutes(app, kit);
+  mentorImportRoutes(app, kit);
+  mentorEditRoutes(app, kit);
+  auditRoutes(app, kit, opts.managers);
   reportRoutes(app, kit);
   apiRoutes(app, kit);
 

@@ -69,13 +69,13 @@ export function makeKit(ctx: ProgrammeContext, clock: () => Date) {
       <button type="submit">${t(l, "portal.show")}</button>
     </form>`;
   /** What people see on an error: the refusal in words, above the form they filled in, as they left it. */
-  const refusal = (l: Locale, e: VentureMentoringError): Html =>
+  const refusal = (l: Locale, e: VentureMentoringError, reader?: Naming): Html =>
     e.type === "ValidationFailed"
       ? html`${t(l, "portal.badRequest")}
           <ul>
             ${e.issues.map((i) => html`<li>${describeIssue(i, l)}</li>`)}
           </ul>`
-      : html`${describeError(e, l)}`;
+      : html`${describeError(e, l, reader)}`;
   const libraryError = (c: C, e: VentureMentoringError, retry?: Html) => {
     const status = httpStatusOf(e);
     if (e.type === "StoreUnavailable") {

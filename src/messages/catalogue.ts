@@ -208,6 +208,9 @@ export interface MessageParams {
   "field.ethicsStatementSignedOn": Record<string, never>;
   "field.firm": Record<string, never>;
   "field.interests": Record<string, never>;
+  "field.interests.kind": Record<string, never>;
+  "field.interests.organisation": Record<string, never>;
+  "field.state": Record<string, never>;
   "field.caseId": Record<string, never>;
   "field.intakeId": Record<string, never>;
   "field.mode": Record<string, never>;
@@ -291,6 +294,20 @@ export interface MessageParams {
   "mentorEvent.resumed": Record<string, never>;
   "mentorEvent.retired": Record<string, never>;
   "mentorEvent.ethicsStatementSigned": Record<string, never>;
+  "background.founder": Record<string, never>;
+  "background.corporate": Record<string, never>;
+  "background.finance": Record<string, never>;
+  "background.sales-marketing": Record<string, never>;
+  "background.technology": Record<string, never>;
+  "background.professional-services": Record<string, never>;
+  "background.public-sector": Record<string, never>;
+  "interestKind.investment": Record<string, never>;
+  "interestKind.board": Record<string, never>;
+  "interestKind.employer": Record<string, never>;
+  "interestKind.client": Record<string, never>;
+  "interestKind.supplier": Record<string, never>;
+  "interestKind.competitor": Record<string, never>;
+  "interestKind.family": Record<string, never>;
   // Rendering a proposal (CLI, portal).
   "proposal.title": { round: string };
   "proposal.team": { case: string; lead: string; members: readonly string[] };
@@ -577,6 +594,9 @@ const en: Catalogue = {
   "field.ethicsStatementSignedOn": () => "Date of the ethics statement",
   "field.firm": () => "Firm",
   "field.interests": () => "Interests",
+  "field.interests.kind": () => "Kind of tie",
+  "field.interests.organisation": () => "Organisation of the tie",
+  "field.state": () => "Standing",
   "field.caseId": () => "Case",
   "field.intakeId": () => "Intake",
   "field.mode": () => "Form of the session",
@@ -664,6 +684,20 @@ const en: Catalogue = {
   "mentorEvent.resumed": () => "resuming",
   "mentorEvent.retired": () => "retiring",
   "mentorEvent.ethicsStatementSigned": () => "signing the ethics statement",
+  "background.founder": () => "founder",
+  "background.corporate": () => "corporate",
+  "background.finance": () => "finance",
+  "background.sales-marketing": () => "sales and marketing",
+  "background.technology": () => "technology",
+  "background.professional-services": () => "professional services",
+  "background.public-sector": () => "public sector",
+  "interestKind.investment": () => "an investment",
+  "interestKind.board": () => "a board seat",
+  "interestKind.employer": () => "employer",
+  "interestKind.client": () => "client",
+  "interestKind.supplier": () => "supplier",
+  "interestKind.competitor": () => "competitor",
+  "interestKind.family": () => "family",
   "proposal.title": ({ round }) => `Proposal for ${round} (a proposal until the mentors accept)`,
   "proposal.team": ({ case: c, lead, members }) => `${c}: ${lead} (lead), ${en_.list(members)}`,
   "proposal.notStaffed": ({ cases }) => `Not staffed: ${en_.list(cases)}`,
@@ -931,6 +965,9 @@ const nl: Catalogue = {
   "field.ethicsStatementSignedOn": () => "Datum van de ethische verklaring",
   "field.firm": () => "Bedrijf",
   "field.interests": () => "Interesses",
+  "field.interests.kind": () => "Soort band",
+  "field.interests.organisation": () => "Organisatie van de band",
+  "field.state": () => "Status",
   "field.caseId": () => "Casus",
   "field.intakeId": () => "Intake",
   "field.mode": () => "Vorm van de sessie",
@@ -1020,6 +1057,20 @@ const nl: Catalogue = {
   "mentorEvent.resumed": () => "hervatten",
   "mentorEvent.retired": () => "laten stoppen",
   "mentorEvent.ethicsStatementSigned": () => "de ethische verklaring tekenen",
+  "background.founder": () => "ondernemer",
+  "background.corporate": () => "groot bedrijf",
+  "background.finance": () => "financiën",
+  "background.sales-marketing": () => "verkoop en marketing",
+  "background.technology": () => "technologie",
+  "background.professional-services": () => "zakelijke dienstverlening",
+  "background.public-sector": () => "publieke sector",
+  "interestKind.investment": () => "een investering",
+  "interestKind.board": () => "een bestuursfunctie",
+  "interestKind.employer": () => "werkgever",
+  "interestKind.client": () => "klant",
+  "interestKind.supplier": () => "leverancier",
+  "interestKind.competitor": () => "concurrent",
+  "interestKind.family": () => "familie",
   "proposal.title": ({ round }) => `Voorstel voor ${round} (een voorstel totdat de mentoren ja zeggen)`,
   "proposal.team": ({ case: c, lead, members }) => `${c}: ${lead} (teamleider), ${nl_.list(members)}`,
   "proposal.notStaffed": ({ cases }) => `Niet bemand: ${nl_.list(cases)}`,

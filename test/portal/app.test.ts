@@ -24,6 +24,7 @@ import {
   type Role,
 } from "../../examples/partner-portal/access.js";
 import { createPortal } from "../../examples/partner-portal/app.js";
+import { apply, d, m, newCase } from "../support/cases.js";
 import { intakeRaw, mentorRaw } from "../support/raw.js";
 import { dumpStore } from "../support/store.js";
 import { demoStore, portalApp, signIn, waitingCase } from "./support.js";
@@ -347,6 +348,8 @@ describe("the access matrix: every permission × role × own or someone else's c
     "case.changeTeam": (c, k) => postForm(`/cases/${k.id}/team/lead`, { mentorId: "nobody" }, c),
     "mentors.ethics": (c) =>
       postForm("/mentors/conflict", { mentorId: "nobody", ventureId: "v-x", reason: "bad" }, c),
+    "mentors.manage": (c) => postForm("/mentors/nobody/standing", { type: "paused" }, c),
+    "audit.view": (c) => get("/audit", c),
   };
   const rows = permissions.flatMap((p) =>
     (["manager", "mentor"] as Role[]).flatMap((role) =>
@@ -888,5 +891,166 @@ describe("the manager's intake list", () => {
     const lines = (await demo.text()).trim().split("\r\n");
     expect(lines.length - 1).toBe((await store.list("intakes"))._unsafeUnwrap().length);
     await small.close();
+  });
+});
+
+describe("mentor management in the portal", () => {
+  const activeCaseFor = (mentorId: string) =>
+    apply(newCase("case-77", "2026-11-02"), {
+      type: "teamConfirmed",
+      on: d("2026-11-03"),
+      team: [
+        { mentorId: m(mentorId), role: "lead" },
+        { mentorId: m("anke"), role: "member" },
+        { mentorId: m("douwe"), role: "member" },
+      ],
+    });
+  /** A small programme of its own: these tests change mentors. */
+  async function small() {
+    const store = createMemoryStore();
+    (await initProgramme(store, friesland, { id: "pm-paula" }, () => new Date("2026-11-01")))._unsafeUnwrap();
+    const portal = await portalApp(store);
+    const cookie = await signIn(portal, "pm-paula");
+    const form = (path: string, body: Record<string, string | string[]>) => {
+      const data = new URLSearchParams();
+      for (const [k, v] of Object.entries(body)) for (const x of [v].flat()) data.append(k, x);
+      return portal.request(`${origin}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie, origin },
+        body: data,
+      });
+    };
+    const page = async (path: string) =>
+      await (await portal.request(`${origin}${path}`, { headers: { cookie } })).text();
+    return { store, portal, cookie, form, page };
+  }
+  const newMentor = {
+    id: "mentor-31",
+    name: "Hylke Postma",
+    email: "hylke@example.nl",
+    state: "active",
+    background: "founder",
+    firm: "Postma Bouw",
+    maxCases: "2",
+    monthlyHours: "4",
+    leadQualified: "yes",
+    sectors: ["agrifood", "maritime"],
+    "level.export": "3",
+    "level.sales": "2",
+    "interest.0.kind": "competitor",
+    "interest.0.org": "Zuivel Noord",
+    ethicsStatementSignedOn: "2026-10-01",
+  };
+
+  it("adds a mentor, edits them with the version read, and keeps a refused form as typed", async () => {
+    const { store, form, page } = await small();
+    const bad = await form("/mentors/new", { ...newMentor, name: "", maxCases: "-1" });
+    expect(bad.status).toBe(422);
+    const again = await bad.text();
+    expect(again).toContain("Naam mag niet leeg zijn");
+    expect(again).toContain('value="mentor-31"');
+    expect(again).toContain('value="Zuivel Noord"');
+    expect(again).toMatch(/value="maritime" checked/);
+    expect((await store.list("mentors"))._unsafeUnwrap()).toHaveLength(0);
+    const added = await form("/mentors/new", newMentor);
+    expect(added.status).toBe(303);
+    expect(added.headers.get("location")).toBe("/mentors/mentor-31?saved=1");
+    const stored = (await store.get("mentors", "mentor-31"))._unsafeUnwrap();
+    expect(stored?.value.expertise).toHaveLength(2);
+    expect(stored?.value).toMatchObject({
+      name: "Hylke Postma",
+      sectors: ["agrifood", "maritime"],
+      expertise: expect.arrayContaining([
+        { topic: "export", level: 3 },
+        { topic: "sales", level: 2 },
+      ]),
+      interests: [{ kind: "competitor", organisation: "Zuivel Noord" }],
+      leadQualified: true,
+      capacity: { maxCases: 2, monthlyHours: 4 },
+    });
+    expect(stored?.value.ethicsStatementSignedOn?.toISOString()).toBe("2026-10-01T00:00:00.000Z");
+    const shown = await page("/mentors/mentor-31");
+    expect(shown).toContain("Mentor: Hylke Postma");
+    expect(shown).toContain('name="version" value="1"');
+    // An edit names the version it read: a second edit from the same old page is refused, not lost.
+    const edited = await form("/mentors/mentor-31", { ...newMentor, version: "1", monthlyHours: "6" });
+    expect(edited.status).toBe(303);
+    expect((await store.get("mentors", "mentor-31"))._unsafeUnwrap()?.value.capacity.monthlyHours).toBe(6);
+    const stale = await form("/mentors/mentor-31", { ...newMentor, version: "1", monthlyHours: "8" });
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain('value="8"');
+    expect((await store.get("mentors", "mentor-31"))._unsafeUnwrap()?.value.capacity.monthlyHours).toBe(6);
+    await store.close();
+  });
+
+  it("pauses until a date, resumes, records the ethics statement, and will not retire a mentor on a team", async () => {
+    const { store, form, page } = await small();
+    expect((await form("/mentors/new", newMentor)).status).toBe(303);
+    const paused = await form("/mentors/mentor-31/standing", { type: "paused", until: "2027-02-01" });
+    expect(paused.status).toBe(303);
+    expect(await page("/mentors/mentor-31")).toContain("gepauzeerd tot 1 februari 2027");
+    expect((await form("/mentors/mentor-31/standing", { type: "resumed" })).status).toBe(303);
+    expect(
+      (await form("/mentors/mentor-31/standing", { type: "ethicsStatementSigned", on: "2026-11-20" })).status,
+    ).toBe(303);
+    expect(await page("/mentors/mentor-31")).toContain("Ethische verklaring getekend op 20 november 2026");
+    // On a team: retiring is refused in words, naming the case.
+    const kase = { ...activeCaseFor("mentor-31") };
+    (await store.transaction((tx) => tx.put("cases", kase.id, kase, "new")))._unsafeUnwrap();
+    const refused = await form("/mentors/mentor-31/standing", { type: "retired" });
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain("Hylke Postma zit nog in het team van");
+    // Nonsense is refused as such.
+    expect((await form("/mentors/mentor-31/standing", { type: "fired" })).status).toBe(422);
+    expect((await form("/mentors/nobody/standing", { type: "paused" })).status).toBe(404);
+    await store.close();
+  });
+
+  it("imports a CSV in two steps: a check that writes nothing, then exactly what was checked", async () => {
+    const { store, form, page } = await small();
+    const header =
+      "id,name,email,expertise,sectors,background,firm,leadQualified,intakeLead,maxCases,monthlyHours,interests,ethicsStatementSignedOn";
+    const good = `${header}\nmentor-40,Jetske Hoekstra,jetske@example.nl,export:3;sales:2,agrifood,founder,,yes,no,2,4,,2026-09-01\nmentor-41,Sjoerd Wiersma,,finance:2,,finance,,no,no,1,3,,`;
+    const bad = `${good}\nmentor-42,,x,export:9,,astronaut,,no,no,1,3,,`;
+    const refused = await form("/mentors/import", { csv: bad, step: "check" });
+    expect(refused.status).toBe(422);
+    const text = await refused.text();
+    expect(text).toContain("1 rij moet worden verbeterd; er is niets geïmporteerd.");
+    expect(text).toContain("klaar om te importeren");
+    expect(text).toContain("Niveau van de expertise");
+    const checked = await form("/mentors/import", { csv: good, step: "check" });
+    expect(checked.status).toBe(200);
+    expect(await checked.text()).toContain("2 mentoren importeren");
+    expect((await store.list("mentors"))._unsafeUnwrap()).toHaveLength(0);
+    const done = await form("/mentors/import", { csv: good, step: "import" });
+    expect(done.status).toBe(303);
+    expect(await page(done.headers.get("location") as string)).toContain("2 mentoren geïmporteerd.");
+    expect((await store.list("mentors"))._unsafeUnwrap().map((m) => m.value.id)).toEqual([
+      "mentor-40",
+      "mentor-41",
+    ]);
+    const twice = await form("/mentors/import", { csv: good, step: "import" });
+    expect(await page(twice.headers.get("location") as string)).toContain(
+      "0 mentoren geïmporteerd; 2 waren er al en zijn ongewijzigd gelaten.",
+    );
+    const broken = await form("/mentors/import", { csv: `${header}\n"mentor-50,unclosed`, step: "check" });
+    expect(broken.status).toBe(422);
+    expect(await broken.text()).toContain("niet als CSV te lezen");
+    await store.close();
+  });
+
+  it("shows the audit trail by name and in words, filtered and newest first", async () => {
+    const { store, form, page } = await small();
+    expect((await form("/mentors/new", newMentor)).status).toBe(303);
+    expect((await form("/mentors/mentor-31/standing", { type: "paused" })).status).toBe(303);
+    const trail = await page("/audit");
+    expect(trail).toContain("Paula Hoekstra");
+    expect(trail.indexOf("wijzigde de status van een mentor")).toBeLessThan(
+      trail.indexOf("registreerde een mentor"),
+    );
+    expect(trail).toContain("pauzeren");
+    const filtered = await page("/audit?about=mentor-31");
+    expect(filtered).toContain("2 regels; 1–2 getoond, nieuwste eerst.");
+    await store.close();
   });
 });

@@ -10,16 +10,20 @@ import {
   type EthicsResolution,
   ethicsResolutions,
   ethicsStatementCurrent,
+  fieldLabel,
   formatDate,
   formatHours,
+  formatNumber,
   loadChart,
   type MentorId,
+  message,
   programmeReport,
   recordConflict,
   recordEthicsViolation,
   resolveEthicsHold,
   type VentureId,
 } from "venture-mentoring";
+import { csvName, toCsv } from "../../shared/csv.js";
 import { permits } from "../access.js";
 import type { App, Kit } from "../kit.js";
 import { field } from "../kit.js";
@@ -64,17 +68,28 @@ export function mentorRoutes(app: App, kit: Kit): void {
       label: k.value.id as string,
     }));
     const canAct = permits(g, "mentors.ethics");
+    const canManage = permits(g, "mentors.manage");
+    const hoursOf = new Map(report.value.mentorHours.map((h) => [h.mentorId as string, h]));
+    const rows = all.value
+      .map((x) => ({ m: x.value, h: hoursOf.get(x.value.id) }))
+      .sort((a, b) => a.m.name.localeCompare(b.m.name, l));
+    const imported = c.req.query("imported");
     return page(
       c,
       t(l, "portal.mentors.heading"),
       html`<section>
         <h1>${t(l, "portal.mentors.heading")}</h1>
         ${chart(loadChart(report.value, { ...profile, locale: l }, naming(l, who)), false)}
-        <table>
-          <tr><th></th><th>${t(l, "portal.mentors.cases")}</th><th>${t(l, "portal.mentors.hours")}</th><th>${t(l, "portal.ethics.status")}</th></tr>
-          ${report.value.mentorHours.map(
-            (m) =>
-              html`<tr><td>${who.get(m.mentorId) ?? m.mentorId}</td><td>${m.cases} / ${m.maxCases}</td><td>${formatHours(l, m.loggedThisMonth)}</td><td data-testid="status-${m.mentorId}">${status(m.mentorId)}</td></tr>`,
+        <p>${
+          canManage
+            ? html`<a href="/mentors/new">${t(l, "portal.mentors.add")}</a> · <a href="/mentors/import">${t(l, "portal.mentors.import")}</a> · `
+            : ""
+        }<a href="/mentors.csv">${t(l, "portal.csv")}</a></p>
+        <table data-testid="mentors">
+          <tr><th>${fieldLabel("name", l)}</th><th>${t(l, "portal.mentors.state")}</th><th>${t(l, "portal.mentors.cases")}</th><th>${t(l, "portal.mentors.hours")}</th><th>${t(l, "portal.ethics.status")}</th></tr>
+          ${rows.map(
+            ({ m, h }) =>
+              html`<tr><td>${canManage ? html`<a href="/mentors/${m.id}">${m.name}</a>` : m.name}</td><td>${message(l, `mentorState.${m.state}`, {})}</td><td>${h === undefined ? "" : `${h.cases} / ${h.maxCases}`}</td><td>${h === undefined ? "" : formatHours(l, h.loggedThisMonth)}</td><td data-testid="status-${m.id}">${status(m.id)}</td></tr>`,
           )}
         </table>
       </section>
@@ -116,7 +131,58 @@ export function mentorRoutes(app: App, kit: Kit): void {
               </form>
             </section>`
       }`,
+      200,
+      imported === undefined
+        ? {}
+        : {
+            notice: t(l, "portal.import.done", {
+              imported: Number(imported),
+              there: Number(c.req.query("there") ?? 0),
+            }),
+          },
     );
+  });
+  // The mentors as a spreadsheet: standing, capacity, load and hours this month; no e-mail addresses.
+  app.get("/mentors.csv", async (c) => {
+    const g = await guard(c, "mentors.view");
+    if (g instanceof Response) return g;
+    const l = c.var.locale;
+    const [all, report] = [await store.list("mentors"), await programmeReport(ctx, clock())];
+    if (all.isErr()) return libraryError(c, all.error);
+    if (report.isErr()) return libraryError(c, report.error);
+    const hoursOf = new Map(report.value.mentorHours.map((h) => [h.mentorId as string, h]));
+    const csv = toCsv(
+      l,
+      [
+        "id",
+        fieldLabel("name", l),
+        t(l, "portal.mentors.state"),
+        fieldLabel("leadQualified", l),
+        fieldLabel("capacity.maxCases", l),
+        fieldLabel("capacity.monthlyHours", l),
+        t(l, "portal.mentors.cases"),
+        t(l, "portal.mentors.hours"),
+        fieldLabel("ethicsStatementSignedOn", l),
+      ],
+      all.value.map(({ value: m }) => {
+        const h = hoursOf.get(m.id);
+        return [
+          m.id,
+          m.name,
+          message(l, `mentorState.${m.state}`, {}),
+          m.leadQualified ? "✓" : "",
+          m.capacity.maxCases,
+          formatNumber(l, m.capacity.monthlyHours),
+          h?.cases ?? 0,
+          formatNumber(l, h?.loggedThisMonth ?? 0),
+          m.ethicsStatementSignedOn?.toISOString().slice(0, 10) ?? "",
+        ];
+      }),
+    );
+    return c.body(csv, 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${csvName("mentors")}"`,
+    });
   });
   app.post("/mentors/benefit", async (c) => {
     const g = await guard(c, "mentors.ethics");
