@@ -333,7 +333,7 @@ const en = {
   "portal.mentors.step.ethicsStatementSigned": () => "Record the ethics statement signed on",
   "portal.mentors.toReview": (p: { cases: string }) => `Done. Their running cases, to look at: ${p.cases}.`,
   "portal.mentors.myHours": (p: { logged: string; offered: string; cases: number; maxCases: number }) =>
-    `This month ${p.logged} logged of the ${p.offered} a month you offer; ${p.cases} of at most ${p.maxCases} cases.`,
+    `This month ${p.logged} h logged of the ${p.offered} h a month offered; ${p.cases} of at most ${p.maxCases} cases.`,
   "portal.import.paste": () => "Paste the CSV here; its first row names the columns",
   "portal.import.file": () => "or choose a file",
   "portal.import.preview": () => "Check first",
@@ -347,6 +347,8 @@ const en = {
     `The file cannot be read as CSV (line ${p.line}): check the quotes and the number of fields.`,
   "portal.import.done": (p: { imported: number; there: number }) =>
     `${countEn(p.imported, "mentor", "mentors")} imported${p.there === 0 ? "" : `; ${countEn(p.there, "was", "were")} there already and left as ${p.there === 1 ? "it was" : "they were"}`}.`,
+  "portal.my.standing": () => "My hours and ethics statement",
+  "portal.my.validUntil": (p: { on: string }) => `It holds until ${p.on}.`,
   "portal.audit.action.answerProposal": () => "answered a proposal",
   "portal.audit.action.changeMentorStanding": () => "changed a mentor's standing",
   "portal.audit.action.closeCase": () => "closed a case",
@@ -697,7 +699,7 @@ const nl: ExampleCatalogue = {
   "portal.mentors.toReview": (p) =>
     `Gedaan. De lopende casussen van deze mentor, om naar te kijken: ${p.cases}.`,
   "portal.mentors.myHours": (p) =>
-    `Deze maand ${p.logged} geschreven van de ${p.offered} per maand die je aanbiedt; ${p.cases} van maximaal ${p.maxCases} casussen.`,
+    `Deze maand ${p.logged} uur geschreven van de ${p.offered} uur per maand aangeboden; ${p.cases} van maximaal ${p.maxCases} casussen.`,
   "portal.import.paste": () => "Plak de CSV hier; de eerste rij noemt de kolommen",
   "portal.import.file": () => "of kies een bestand",
   "portal.import.preview": () => "Eerst controleren",
@@ -711,6 +713,8 @@ const nl: ExampleCatalogue = {
     `Het bestand is niet als CSV te lezen (regel ${p.line}): controleer de aanhalingstekens en het aantal velden.`,
   "portal.import.done": (p) =>
     `${countNl(p.imported, "mentor", "mentoren")} geïmporteerd${p.there === 0 ? "" : `; ${countNl(p.there, "was", "waren")} er al en ${p.there === 1 ? "is" : "zijn"} ongewijzigd gelaten`}.`,
+  "portal.my.standing": () => "Mijn uren en ethische verklaring",
+  "portal.my.validUntil": (p) => `Die geldt tot ${p.on}.`,
   "portal.audit.action.answerProposal": () => "beantwoordde een voorstel",
   "portal.audit.action.changeMentorStanding": () => "wijzigde de status van een mentor",
   "portal.audit.action.closeCase": () => "sloot een casus",

@@ -1039,6 +1039,17 @@ describe("mentor management in the portal", () => {
     await store.close();
   });
 
+  it("shows a mentor their hours against what they offer and until when their ethics statement holds", async () => {
+    const { store, portal, form } = await small();
+    expect((await form("/mentors/new", newMentor)).status).toBe(303);
+    const cookie = await signIn(portal, "mentor-31");
+    const my = await (await portal.request(`${origin}/my`, { headers: { cookie } })).text();
+    expect(my).toContain("Deze maand 0 uur geschreven van de 4 uur per maand aangeboden; 0 van maximaal 2 casussen.");
+    expect(my).toContain("Ethische verklaring getekend op 1 oktober 2026.");
+    expect(my).toMatch(/Die geldt tot 1 oktober 2027\./);
+    await store.close();
+  });
+
   it("shows the audit trail by name and in words, filtered and newest first", async () => {
     const { store, form, page } = await small();
     expect((await form("/mentors/new", newMentor)).status).toBe(303);

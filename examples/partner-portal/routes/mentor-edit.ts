@@ -8,8 +8,8 @@ import {
   changeMentorStanding,
   ethicsStatementCurrent,
   formatDate,
-  formatHours,
   formatList,
+  formatNumber,
   type Mentor,
   type MentorEvent,
   type MentorId,
@@ -99,8 +99,8 @@ export function mentorEditRoutes(app: App, kit: Kit): void {
             hours === undefined
               ? ""
               : html`<p>${t(l, "portal.mentors.myHours", {
-                  logged: formatHours(l, hours.loggedThisMonth),
-                  offered: formatHours(l, hours.offeredHours),
+                  logged: formatNumber(l, hours.loggedThisMonth),
+                  offered: formatNumber(l, hours.offeredHours),
                   cases: hours.cases,
                   maxCases: hours.maxCases,
                 })}</p>`

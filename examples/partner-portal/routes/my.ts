@@ -7,8 +7,11 @@ import {
   consentId,
   currentTeam,
   describeTeam,
+  formatDate,
+  formatNumber,
   type MentorId,
   monthKey,
+  programmeReport,
 } from "venture-mentoring";
 import { permits } from "../access.js";
 import type { App, Kit } from "../kit.js";
@@ -17,7 +20,7 @@ import { t } from "../views.js";
 import { caseViews } from "./case-views.js";
 
 export function myRoutes(app: App, kit: Kit): void {
-  const { ctx, store, clock, page, libraryError, guard, naming, names } = kit;
+  const { ctx, profile, store, clock, page, libraryError, guard, naming, names } = kit;
   const { caseTable } = caseViews(kit);
   app.get("/my", async (c) => {
     const g = await guard(c, "myCases.view");
@@ -62,6 +65,12 @@ export function myRoutes(app: App, kit: Kit): void {
     if (intakes.isErr()) return libraryError(c, intakes.error);
     const answerOf = new Map(said.value.map((x) => [x.value.caseId as string, x.value.answer]));
     const ventureOf = new Map(intakes.value.map((i) => [i.value.id as string, i.value.venture.name]));
+    // What I offered against what I do, and until when my ethics statement holds.
+    const [report, stored] = [await programmeReport(ctx, now), await store.get("mentors", g.id)];
+    if (report.isErr()) return libraryError(c, report.error);
+    if (stored.isErr()) return libraryError(c, stored.error);
+    const hours = report.value.mentorHours.find((x) => x.mentorId === g.id);
+    const me = stored.value?.value;
     return page(
       c,
       t(l, "portal.nav.myCases"),
@@ -91,7 +100,37 @@ export function myRoutes(app: App, kit: Kit): void {
                   </div>`;
                 })
           }</section>
-        <section><h1>${t(l, "portal.nav.myCases")}</h1>${await caseTable(c, mine)}</section>`,
+        <section><h1>${t(l, "portal.nav.myCases")}</h1>${await caseTable(c, mine)}</section>
+        <section data-testid="my-standing"><h2>${t(l, "portal.my.standing")}</h2>
+          ${
+            hours === undefined
+              ? ""
+              : html`<p>${t(l, "portal.mentors.myHours", {
+                  logged: formatNumber(l, hours.loggedThisMonth),
+                  offered: formatNumber(l, hours.offeredHours),
+                  cases: hours.cases,
+                  maxCases: hours.maxCases,
+                })}</p>`
+          }
+          ${
+            me === undefined
+              ? ""
+              : html`<p>${t(l, "portal.mentors.signedOn", {
+                  on:
+                    me.ethicsStatementSignedOn === undefined ? "" : formatDate(l, me.ethicsStatementSignedOn),
+                })}
+                ${
+                  me.ethicsStatementSignedOn === undefined
+                    ? ""
+                    : t(l, "portal.my.validUntil", {
+                        on: formatDate(
+                          l,
+                          addMonths(me.ethicsStatementSignedOn, profile.ethicsStatementValidityMonths),
+                        ),
+                      })
+                }</p>`
+          }
+        </section>`,
     );
   });
 
