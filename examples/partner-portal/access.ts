@@ -32,6 +32,7 @@ export const permissions = [
   "mentors.ethics",
   "mentors.manage",
   "audit.view",
+  "meetings.calendar",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -61,6 +62,8 @@ export const accessMatrix: { readonly [P in Permission]: { readonly [R in Role]:
   "mentors.manage": { manager: "allow", mentor: "deny" },
   // Who did what, when, why: the audit trail.
   "audit.view": { manager: "allow", mentor: "deny" },
+  // The dates of the mentors' meetings: for everyone in the programme.
+  "meetings.calendar": { manager: "allow", mentor: "allow" },
 };
 
 /** Whether `user` may do `permission` (on `kase`, for the per-case permissions). */

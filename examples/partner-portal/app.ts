@@ -41,6 +41,7 @@ import { mentorRoutes } from "./routes/mentors.js";
 import { myRoutes } from "./routes/my.js";
 import { reportRoutes } from "./routes/report.js";
 import { SESSION, signInRoutes } from "./routes/signin.js";
+import { takeAwayRoutes } from "./routes/take-away.js";
 import { memorySessions, type SessionStore } from "./sessions.js";
 
 export { memorySessions, type SessionRecord, type SessionStore } from "./sessions.js";
@@ -145,6 +146,7 @@ export async function createPortal(
   mentorImportRoutes(app, kit);
   mentorEditRoutes(app, kit);
   auditRoutes(app, kit, opts.managers);
+  takeAwayRoutes(app, kit);
   reportRoutes(app, kit);
   apiRoutes(app, kit);
 

@@ -113,6 +113,7 @@ async function pages(): Promise<{ who: string; path: string }[]> {
       "/report?month=2026-06",
     ].map((path) => ({ who: manager.id, path })),
     { who: manager.id, path: "/report?month=2026-10" },
+    { who: manager.id, path: "/report/print?month=2026-10" },
     { who: manager.id, path: `/mentors/${mentor}` },
     ...[...byKind.values(), ...(undecided === undefined ? [] : [undecided])].map((id) => ({
       who: manager.id,

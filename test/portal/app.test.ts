@@ -350,6 +350,7 @@ describe("the access matrix: every permission × role × own or someone else's c
       postForm("/mentors/conflict", { mentorId: "nobody", ventureId: "v-x", reason: "bad" }, c),
     "mentors.manage": (c) => postForm("/mentors/nobody/standing", { type: "paused" }, c),
     "audit.view": (c) => get("/audit", c),
+    "meetings.calendar": (c) => get("/calendar/meetings.ics", c),
   };
   const rows = permissions.flatMap((p) =>
     (["manager", "mentor"] as Role[]).flatMap((role) =>
@@ -1044,7 +1045,9 @@ describe("mentor management in the portal", () => {
     expect((await form("/mentors/new", newMentor)).status).toBe(303);
     const cookie = await signIn(portal, "mentor-31");
     const my = await (await portal.request(`${origin}/my`, { headers: { cookie } })).text();
-    expect(my).toContain("Deze maand 0 uur geschreven van de 4 uur per maand aangeboden; 0 van maximaal 2 casussen.");
+    expect(my).toContain(
+      "Deze maand 0 uur geschreven van de 4 uur per maand aangeboden; 0 van maximaal 2 casussen.",
+    );
     expect(my).toContain("Ethische verklaring getekend op 1 oktober 2026.");
     expect(my).toMatch(/Die geldt tot 1 oktober 2027\./);
     await store.close();
@@ -1063,5 +1066,57 @@ describe("mentor management in the portal", () => {
     const filtered = await page("/audit?about=mentor-31");
     expect(filtered).toContain("2 regels; 1–2 getoond, nieuwste eerst.");
     await store.close();
+  });
+});
+
+describe("what people take away", () => {
+  it("prints the month's report without navigation, and downloads its hours per case as CSV", async () => {
+    const pm = await cookieFor("pm-paula");
+    const printable = await (await get("/report/print?month=2026-10", pm)).text();
+    expect(printable).toContain('data-testid="printable"');
+    expect(printable).toContain("Maandrapportage");
+    expect(printable).not.toContain("<header>");
+    expect(printable).not.toContain("<form");
+    const res = await get("/report.csv?month=2026-10", pm);
+    expect(res.headers.get("content-disposition")).toContain('filename="report-2026-10.csv"');
+    const [header, ...rows] = new TextDecoder()
+      .decode(await res.arrayBuffer())
+      .trim()
+      .split("\r\n");
+    expect(header).toBe(
+      "id;Casus;Uren deze maand;Uren per maand (voortschrijdend gemiddelde);Norm;Stand;Uren in totaal",
+    );
+    const report = (await (await get("/api/reports/2026-10", pm)).json()) as {
+      hours: { perCase: unknown[] };
+    };
+    expect(rows).toHaveLength(report.hours.perCase.length);
+    expect((await get("/report.csv?month=2026-13", pm)).status).toBe(422);
+    expect((await get("/report.csv", await cookieFor("mentor-01"))).status).toBe(403);
+  });
+
+  it("gives the planned meetings and a case's sessions as calendars, the sessions to the team only", async () => {
+    const pm = await cookieFor("pm-paula");
+    const meetings = await get("/calendar/meetings.ics", pm);
+    expect(meetings.headers.get("content-type")).toContain("text/calendar");
+    const ics = await meetings.text();
+    const rounds = (await store.list("rounds"))
+      ._unsafeUnwrap()
+      .filter((r) => r.value.meetingOn !== undefined);
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(rounds.length);
+    expect(ics).toContain("SUMMARY:Mentorenoverleg · ");
+    const kase = (await activeCases())[0] as MentoringCase;
+    const sessions = (await store.find("sessions", "case", kase.id))._unsafeUnwrap();
+    const member = teamOf(kase)[0] as string;
+    const mine = await (await get(`/cases/${kase.id}/sessions.ics`, await cookieFor(member))).text();
+    expect(mine.match(/BEGIN:VEVENT/g) ?? []).toHaveLength(sessions.length);
+    expect(mine).toMatch(/DURATION:PT\d+[HM]/);
+    const stranger = (await store.list("mentors"))
+      ._unsafeUnwrap()
+      .find((m) => !teamOf(kase).includes(m.value.id));
+    const refused = await get(
+      `/cases/${kase.id}/sessions.ics`,
+      await cookieFor(stranger?.value.id as string),
+    );
+    expect(refused.status).toBe(403);
   });
 });

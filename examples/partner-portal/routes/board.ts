@@ -80,6 +80,7 @@ export function boardRoutes(app: App, kit: Kit): void {
       html`<section>
           <h1>${t(l, "portal.board.heading", { round: formatMonth(l, month) })}</h1>
           ${monthPicker(l, "/board", month)}
+          <p><a href="/calendar/meetings.ics">${t(l, "portal.calendar.meetings")}</a></p>
           <p>${waiting.length === 0 ? t(l, "portal.board.nothing") : t(l, "portal.board.waiting", { count: waiting.length })}</p>
           ${
             due.value.length === 0

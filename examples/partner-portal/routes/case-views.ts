@@ -117,6 +117,7 @@ export function caseViews(kit: Kit) {
         </section>
         <section>
           <h2>${t(l, "portal.case.sessions")}</h2>
+          <p><a href="/cases/${kase.id}/sessions.ics">${t(l, "portal.calendar.sessions")}</a></p>
           ${
             mine.length === 0
               ? html`<p>${t(l, "portal.case.none")}</p>`

@@ -100,7 +100,8 @@ export function myRoutes(app: App, kit: Kit): void {
                   </div>`;
                 })
           }</section>
-        <section><h1>${t(l, "portal.nav.myCases")}</h1>${await caseTable(c, mine)}</section>
+        <section><h1>${t(l, "portal.nav.myCases")}</h1>${await caseTable(c, mine)}
+          <p><a href="/calendar/meetings.ics">${t(l, "portal.calendar.meetings")}</a></p></section>
         <section data-testid="my-standing"><h2>${t(l, "portal.my.standing")}</h2>
           ${
             hours === undefined

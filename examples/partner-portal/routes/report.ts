@@ -53,6 +53,8 @@ export function reportRoutes(app: App, kit: Kit): void {
       html`<section>
           <h1>${lines[0]?.replace(/^# /, "") ?? ""}</h1>
           ${monthPicker(l, "/report", month)}
+          <p class="noprint"><a href="/report/print?month=${month}">${t(l, "portal.report.print")}</a> ·
+            <a href="/report.csv?month=${month}">${t(l, "portal.report.csv")}</a></p>
           <ul>${lines.filter((x) => x.startsWith("- ")).map((x) => html`<li>${x.slice(2)}</li>`)}</ul>
         </section>
         <section>${chart(hoursChart(report.value, local, reader))}</section>
