@@ -121,6 +121,7 @@ export {
   message,
 } from "./messages/catalogue.js";
 export { describeError, describeIssue, fieldLabel } from "./messages/describe-error.js";
+export { describeNotification, type NotificationText } from "./messages/describe-notification.js";
 export { describeOutcome, describeReason } from "./messages/describe-outcome.js";
 export { describeDiagnosis, describeTeam, idsOnly, type Naming } from "./messages/describe-proposal.js";
 export {
@@ -249,6 +250,15 @@ export {
   type MentorStanding,
   type MentorStandingError,
 } from "./programme/mentor-standing.js";
+export {
+  type DueNotification,
+  markNotificationsSent,
+  type NotificationInput,
+  notificationsDue,
+  pendingNotifications,
+  type QueuedNotifications,
+  queueNotifications,
+} from "./programme/notifications.js";
 export { type PauseError, pauseCase, resumeCase } from "./programme/pause-case.js";
 export {
   ERASED,
@@ -290,6 +300,8 @@ export type {
   ConsentAnswer,
   ConsentRecord,
   Documents,
+  NotificationKind,
+  NotificationRecord,
   OnBehalfReason,
   Page,
   PageQuery,
@@ -311,6 +323,7 @@ export {
   conflictReasons,
   consentAnswers,
   consentId,
+  notificationKinds,
   onBehalfReasons,
 } from "./store/contract.js";
 export {

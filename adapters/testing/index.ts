@@ -455,6 +455,7 @@ export function runStoreConformance(
       settings: true,
       conflicts: true,
       consents: true,
+      notifications: true,
     };
     const all = Object.keys(every) as Collection[];
     for (const collection of all)

@@ -333,7 +333,7 @@ const en = {
   "portal.mentors.step.ethicsStatementSigned": () => "Record the ethics statement signed on",
   "portal.mentors.toReview": (p: { cases: string }) => `Done. Their running cases, to look at: ${p.cases}.`,
   "portal.mentors.myHours": (p: { logged: string; offered: string; cases: number; maxCases: number }) =>
-    `This month ${p.logged} h logged of the ${p.offered} h a month offered; ${p.cases} of at most ${p.maxCases} cases.`,
+    `This month ${p.logged} h logged of the ${p.offered} h a month offered; ${p.cases} of at most ${countEn(p.maxCases, "case", "cases")}.`,
   "portal.import.paste": () => "Paste the CSV here; its first row names the columns",
   "portal.import.file": () => "or choose a file",
   "portal.import.preview": () => "Check first",
@@ -707,7 +707,7 @@ const nl: ExampleCatalogue = {
   "portal.mentors.toReview": (p) =>
     `Gedaan. De lopende casussen van deze mentor, om naar te kijken: ${p.cases}.`,
   "portal.mentors.myHours": (p) =>
-    `Deze maand ${p.logged} uur geschreven van de ${p.offered} uur per maand aangeboden; ${p.cases} van maximaal ${p.maxCases} casussen.`,
+    `Deze maand ${p.logged} uur geschreven van de ${p.offered} uur per maand aangeboden; ${p.cases} van maximaal ${countNl(p.maxCases, "casus", "casussen")}.`,
   "portal.import.paste": () => "Plak de CSV hier; de eerste rij noemt de kolommen",
   "portal.import.file": () => "of kies een bestand",
   "portal.import.preview": () => "Eerst controleren",

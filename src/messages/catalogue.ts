@@ -146,6 +146,13 @@ export interface MessageParams {
   "collection.settings": Record<string, never>;
   "collection.conflicts": Record<string, never>;
   "collection.consents": Record<string, never>;
+  "collection.notifications": Record<string, never>;
+  "notification.proposalToAnswer.subject": { case: string };
+  "notification.proposalToAnswer.text": { mentor: string; case: string };
+  "notification.caseQuiet.subject": { case: string };
+  "notification.caseQuiet.text": { mentor: string; case: string; on: string };
+  "notification.ethicsExpiring.subject": { on: string };
+  "notification.ethicsExpiring.text": { mentor: string; on: string };
 
   "error.IdempotencyConflict": { key: string };
   "error.TeamRefused": { case: string; mentor: string; reason: string };
@@ -525,6 +532,16 @@ const en: Catalogue = {
   "collection.settings": () => "programme",
   "collection.conflicts": () => "recorded conflict of interest",
   "collection.consents": () => "answer to a proposal",
+  "collection.notifications": () => "reminder",
+  "notification.proposalToAnswer.subject": ({ case: c }) => `Will you join the team for ${c}?`,
+  "notification.proposalToAnswer.text": ({ mentor, case: c }) =>
+    `Dear ${mentor}, you are proposed for the team of ${c}. Please say yes or no in the portal, so the team can start.`,
+  "notification.caseQuiet.subject": ({ case: c }) => `${c}: is the question still open?`,
+  "notification.caseQuiet.text": ({ mentor, case: c, on }) =>
+    `Dear ${mentor}, nothing has been logged for ${c} since ${on}. Is the question still open? Log the last session, or tell the programme manager if the case can be closed or paused.`,
+  "notification.ethicsExpiring.subject": ({ on }) => `Your ethics statement expires on ${on}`,
+  "notification.ethicsExpiring.text": ({ mentor, on }) =>
+    `Dear ${mentor}, your ethics statement expires on ${on}. Please sign it again with the programme manager; without it you are not proposed for new cases.`,
 
   "error.IdempotencyConflict": ({ key }) => `Request key '${key}' was used before with different content.`,
   "error.TeamRefused": ({ case: c, mentor, reason }) =>
@@ -896,6 +913,16 @@ const nl: Catalogue = {
   "collection.settings": () => "programma",
   "collection.conflicts": () => "vastgelegd belangenconflict",
   "collection.consents": () => "antwoord op een voorstel",
+  "collection.notifications": () => "herinnering",
+  "notification.proposalToAnswer.subject": ({ case: c }) => `Doe je mee in het team van ${c}?`,
+  "notification.proposalToAnswer.text": ({ mentor, case: c }) =>
+    `Beste ${mentor}, je bent voorgesteld voor het team van ${c}. Zeg in de portal ja of nee, zodat het team kan beginnen.`,
+  "notification.caseQuiet.subject": ({ case: c }) => `${c}: staat de vraag nog open?`,
+  "notification.caseQuiet.text": ({ mentor, case: c, on }) =>
+    `Beste ${mentor}, voor ${c} is sinds ${on} niets vastgelegd. Staat de vraag nog open? Leg de laatste sessie vast, of laat de programmamanager weten of de casus kan worden gesloten of gepauzeerd.`,
+  "notification.ethicsExpiring.subject": ({ on }) => `Je ethische verklaring verloopt op ${on}`,
+  "notification.ethicsExpiring.text": ({ mentor, on }) =>
+    `Beste ${mentor}, je ethische verklaring verloopt op ${on}. Teken haar opnieuw bij de programmamanager; zonder verklaring word je niet voorgesteld voor nieuwe casussen.`,
 
   "error.IdempotencyConflict": ({ key }) => `Aanvraagsleutel '${key}' is eerder gebruikt met andere inhoud.`,
   "error.TeamRefused": ({ case: c, mentor, reason }) =>

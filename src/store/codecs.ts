@@ -19,6 +19,7 @@ import {
   conflictReasons,
   consentAnswers,
   type Documents,
+  notificationKinds,
   onBehalfReasons,
 } from "./contract.js";
 
@@ -68,6 +69,17 @@ const schemas: { readonly [C in Collection]: z.ZodType<Documents[C], unknown> } 
     on: dateSchema,
     roundId: z.string().min(1).max(64).exactOptional(),
     onBehalf: z.enum(onBehalfReasons).exactOptional(),
+  }),
+  notifications: z.object({
+    id: z.string().min(3).max(200),
+    kind: z.enum(notificationKinds),
+    to: idSchema<"MentorId">(),
+    caseId: idSchema<"CaseId">().exactOptional(),
+    roundId: z.string().min(1).max(64).exactOptional(),
+    on: dateSchema.exactOptional(),
+    queuedAt: dateSchema,
+    sentAt: dateSchema.exactOptional(),
+    withdrawnAt: dateSchema.exactOptional(),
   }),
   requests: z.object({
     key: z.string().min(1).max(200),

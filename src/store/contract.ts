@@ -29,6 +29,34 @@ export interface Documents {
   readonly conflicts: ConflictRecord;
   /** Mentors' answers to the teams proposed to them (rule 24), one per mentor and case. */
   readonly consents: ConsentRecord;
+  /** Reminders the programme owes someone (`queueNotifications`), until sent or no longer due. */
+  readonly notifications: NotificationRecord;
+}
+
+/** What a reminder is about. */
+export const notificationKinds = ["proposalToAnswer", "caseQuiet", "ethicsExpiring"] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/**
+ * A reminder the programme owes someone: a mentor who has a proposal to answer, a case's lead when
+ * the case has been quiet past the inactivity period, a mentor whose ethics statement is about to
+ * expire. Queued by `queueNotifications`, sent by the host (e-mail, a portal's inbox), then marked
+ * with `markNotificationsSent`. Ids and dates only: `describeNotification` gives its words.
+ */
+export interface NotificationRecord {
+  /** Stable for what it is about (`proposalToAnswer/round-2026-11/case-7/mentor-03`): queued once. */
+  readonly id: string;
+  readonly kind: NotificationKind;
+  /** The mentor it is for. */
+  readonly to: MentorId;
+  readonly caseId?: CaseId;
+  readonly roundId?: string;
+  /** `caseQuiet`: the last activity; `ethicsExpiring`: the day the statement expires. */
+  readonly on?: Date;
+  readonly queuedAt: Date;
+  readonly sentAt?: Date;
+  /** No longer due before it was sent (answered, a session logged, the statement renewed). */
+  readonly withdrawnAt?: Date;
 }
 
 /**
@@ -120,6 +148,7 @@ const collectionSet: { readonly [C in Collection]: true } = {
   settings: true,
   conflicts: true,
   consents: true,
+  notifications: true,
 };
 export const collections = Object.keys(collectionSet) as readonly Collection[];
 

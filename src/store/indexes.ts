@@ -78,6 +78,12 @@ export const indexes = {
     /** The month of the answer. */
     month: (c) => [monthKey(c.on)],
   },
+  notifications: {
+    /** `pending` until sent (`sent`) or no longer due (`withdrawn`). */
+    state: (n) => [n.sentAt !== undefined ? "sent" : n.withdrawnAt !== undefined ? "withdrawn" : "pending"],
+    /** The mentor it is for. */
+    to: (n) => [n.to],
+  },
   rounds: {
     /** The month of the meeting the round is for. */
     meeting: (r) => (r.meetingOn === undefined ? [] : [monthKey(r.meetingOn)]),

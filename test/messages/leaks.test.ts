@@ -176,6 +176,11 @@ describe("the examples' texts (CLI and portal) in both languages", () => {
     "mentors",
     "closed",
     "seconds",
+    "imported",
+    "there",
+    "from",
+    "to",
+    "maxCases",
   ]);
   /** Where one name is text in one message. */
   const textIn: Partial<Record<ExampleKey, readonly string[]>> = {
@@ -183,6 +188,7 @@ describe("the examples' texts (CLI and portal) in both languages", () => {
     "cli.ethicsHold": ["cases"],
     "cli.conflictRecorded": ["cases"],
     "portal.team.suggested": ["mentors"],
+    "portal.mentors.toReview": ["cases"],
   };
   /** Commands and option values quoted in a text are the CLI's syntax, not words. */
   const withoutCommands = (text: string) =>
