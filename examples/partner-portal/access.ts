@@ -33,6 +33,7 @@ export const permissions = [
   "mentors.manage",
   "audit.view",
   "meetings.calendar",
+  "outbox.send",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -64,6 +65,8 @@ export const accessMatrix: { readonly [P in Permission]: { readonly [R in Role]:
   "audit.view": { manager: "allow", mentor: "deny" },
   // The dates of the mentors' meetings: for everyone in the programme.
   "meetings.calendar": { manager: "allow", mentor: "allow" },
+  // The reminders' outbox: queue, send, mark sent.
+  "outbox.send": { manager: "allow", mentor: "deny" },
 };
 
 /** Whether `user` may do `permission` (on `kase`, for the per-case permissions). */

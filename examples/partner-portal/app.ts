@@ -27,6 +27,7 @@ import {
   type ProgrammeStore,
   type StoreUnavailable,
 } from "venture-mentoring";
+import type { SendMail } from "../shared/mail.js";
 import type { User } from "./access.js";
 import { type Env, makeKit } from "./kit.js";
 import { apiRoutes } from "./routes/api.js";
@@ -39,6 +40,7 @@ import { mentorEditRoutes } from "./routes/mentor-edit.js";
 import { mentorImportRoutes } from "./routes/mentor-import.js";
 import { mentorRoutes } from "./routes/mentors.js";
 import { myRoutes } from "./routes/my.js";
+import { outboxRoutes } from "./routes/outbox.js";
 import { reportRoutes } from "./routes/report.js";
 import { SESSION, signInRoutes } from "./routes/signin.js";
 import { takeAwayRoutes } from "./routes/take-away.js";
@@ -68,6 +70,11 @@ export interface PortalOptions {
    * store of your own to keep them across restarts or share them between processes.
    */
   readonly sessions?: SessionStore;
+  /**
+   * How reminders go out by e-mail (e.g. `smtpSender(url, from)`); without it the outbox shows them
+   * and the manager marks them sent when they went another way.
+   */
+  readonly sendMail?: SendMail;
 }
 
 /** Build the portal for a store that holds a programme (`initProgramme`). */
@@ -147,6 +154,7 @@ export async function createPortal(
   mentorEditRoutes(app, kit);
   auditRoutes(app, kit, opts.managers);
   takeAwayRoutes(app, kit);
+  outboxRoutes(app, kit, opts.sendMail);
   reportRoutes(app, kit);
   apiRoutes(app, kit);
 

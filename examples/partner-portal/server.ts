@@ -7,12 +7,14 @@
  * list. Any other store is a real programme: it needs PORTAL_SECRET (32+ characters, the key that
  * signs the session cookie) and a sign-in — PORTAL_USER_HEADER names the header a trusted proxy in
  * front of the portal (an OIDC login such as oauth2-proxy) sets to the signed-in person's id.
- * Sign-ins live in this process's memory: a restart signs everyone out.
+ * Sign-ins live in this process's memory: a restart signs everyone out. SMTP_URL (and MAIL_FROM)
+ * let the portal send the programme's reminders by e-mail.
  */
 import { randomBytes } from "node:crypto";
 import { serve } from "@hono/node-server";
 import { addMonths, monthKey } from "venture-mentoring";
 import { demoManager, runDemoYear } from "../demo/friesland-year.js";
+import { smtpSender } from "../shared/mail.js";
 import { displayDb, openStore } from "../shared/store.js";
 import { createPortal } from "./app.js";
 
@@ -52,9 +54,14 @@ if (existing.isOk() && existing.value === undefined) {
   }
 }
 
+// Reminders by e-mail when a mail server is set up; otherwise they wait in the outbox.
+const smtp = process.env.SMTP_URL;
 const portal = await createPortal({
   store,
   secret,
+  ...(smtp === undefined
+    ? {}
+    : { sendMail: smtpSender(smtp, process.env.MAIL_FROM ?? "programme@localhost") }),
   managers: [{ ...demoManager, role: "manager" }],
   ...(demo
     ? { signIn: "demo" as const }

@@ -55,7 +55,7 @@ export function layout(opts: {
       : user.role === "manager"
         ? html`<a href="/intake">${t(l, "portal.nav.intake")}</a><a href="/board">${t(l, "portal.nav.board")}</a
             ><a href="/cases">${t(l, "portal.nav.cases")}</a><a href="/mentors">${t(l, "portal.nav.mentors")}</a
-            ><a href="/report">${t(l, "portal.nav.report")}</a><a href="/audit">${t(l, "portal.nav.audit")}</a>`
+            ><a href="/report">${t(l, "portal.nav.report")}</a><a href="/outbox">${t(l, "portal.nav.outbox")}</a><a href="/audit">${t(l, "portal.nav.audit")}</a>`
         : html`<a href="/my">${t(l, "portal.nav.myCases")}</a>`;
   return html`<!doctype html>
 <html lang="${l}">

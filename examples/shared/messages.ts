@@ -347,6 +347,23 @@ const en = {
     `The file cannot be read as CSV (line ${p.line}): check the quotes and the number of fields.`,
   "portal.import.done": (p: { imported: number; there: number }) =>
     `${countEn(p.imported, "mentor", "mentors")} imported${p.there === 0 ? "" : `; ${countEn(p.there, "was", "were")} there already and left as ${p.there === 1 ? "it was" : "they were"}`}.`,
+  "portal.nav.outbox": () => "Reminders",
+  "portal.outbox.heading": () => "Reminders to send",
+  "portal.outbox.explain": () =>
+    "Mentors who have a proposal to answer, leads of cases that have been quiet too long, and mentors whose ethics statement is about to expire get a reminder. Each is queued once, and withdrawn when it is no longer due.",
+  "portal.outbox.queue": () => "Queue what is due today",
+  "portal.outbox.pending": (p: { count: number }) =>
+    p.count === 0 ? "Nothing to send." : `${countEn(p.count, "reminder", "reminders")} to send.`,
+  "portal.outbox.to": (p: { name: string }) => `To ${p.name}`,
+  "portal.outbox.noEmail": () => "no e-mail address on file: reach them another way",
+  "portal.outbox.noMail": () =>
+    "No mail server is set up for this portal: send the texts yourself, then mark them as sent.",
+  "portal.outbox.mark": () => "Mark all as sent",
+  "portal.outbox.send": () => "Send by e-mail",
+  "portal.outbox.sent": (p: { count: number; failed: number }) =>
+    `${countEn(p.count, "reminder", "reminders")} sent.${p.failed === 0 ? "" : ` ${countEn(p.failed, "could not be sent", "could not be sent")}; they stay in the outbox.`}`,
+  "portal.outbox.queued": (p: { count: number; withdrawn: number }) =>
+    `${countEn(p.count, "reminder", "reminders")} queued, ${countEn(p.withdrawn, "withdrawn", "withdrawn")} (no longer due).`,
   "portal.my.standing": () => "My hours and ethics statement",
   "portal.my.validUntil": (p: { on: string }) => `It holds until ${p.on}.`,
   "portal.audit.action.answerProposal": () => "answered a proposal",
@@ -721,6 +738,25 @@ const nl: ExampleCatalogue = {
     `Het bestand is niet als CSV te lezen (regel ${p.line}): controleer de aanhalingstekens en het aantal velden.`,
   "portal.import.done": (p) =>
     `${countNl(p.imported, "mentor", "mentoren")} geïmporteerd${p.there === 0 ? "" : `; ${countNl(p.there, "was", "waren")} er al en ${p.there === 1 ? "is" : "zijn"} ongewijzigd gelaten`}.`,
+  "portal.nav.outbox": () => "Herinneringen",
+  "portal.outbox.heading": () => "Te versturen herinneringen",
+  "portal.outbox.explain": () =>
+    "Mentoren met een voorstel om te beantwoorden, teamleiders van casussen die te lang stil zijn en mentoren van wie de ethische verklaring bijna verloopt, krijgen een herinnering. Elke herinnering komt één keer in de wachtrij en vervalt als ze niet meer nodig is.",
+  "portal.outbox.queue": () => "Zet klaar wat vandaag nodig is",
+  "portal.outbox.pending": (p) =>
+    p.count === 0
+      ? "Niets te versturen."
+      : `${countNl(p.count, "herinnering", "herinneringen")} te versturen.`,
+  "portal.outbox.to": (p) => `Aan ${p.name}`,
+  "portal.outbox.noEmail": () => "geen e-mailadres bekend: neem op een andere manier contact op",
+  "portal.outbox.noMail": () =>
+    "Voor deze portal is geen mailserver ingesteld: verstuur de teksten zelf en markeer ze daarna als verstuurd.",
+  "portal.outbox.mark": () => "Alles markeren als verstuurd",
+  "portal.outbox.send": () => "Versturen per e-mail",
+  "portal.outbox.sent": (p) =>
+    `${countNl(p.count, "herinnering", "herinneringen")} verstuurd.${p.failed === 0 ? "" : ` ${countNl(p.failed, "kon niet worden verstuurd", "konden niet worden verstuurd")}; ze blijven klaarstaan.`}`,
+  "portal.outbox.queued": (p) =>
+    `${countNl(p.count, "herinnering", "herinneringen")} klaargezet, ${countNl(p.withdrawn, "vervallen", "vervallen")} (niet meer nodig).`,
   "portal.my.standing": () => "Mijn uren en ethische verklaring",
   "portal.my.validUntil": (p) => `Die geldt tot ${p.on}.`,
   "portal.audit.action.answerProposal": () => "beantwoordde een voorstel",

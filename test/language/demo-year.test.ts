@@ -110,6 +110,7 @@ async function pages(): Promise<{ who: string; path: string }[]> {
       "/mentors/import",
       "/audit",
       "/audit?page=3",
+      "/outbox",
       "/report?month=2026-06",
     ].map((path) => ({ who: manager.id, path })),
     { who: manager.id, path: "/report?month=2026-10" },

@@ -1,3 +1,4 @@
+import { SMTPServer } from "smtp-server";
 import {
   type CaseId,
   currentTeam,
@@ -24,6 +25,7 @@ import {
   type Role,
 } from "../../examples/partner-portal/access.js";
 import { createPortal } from "../../examples/partner-portal/app.js";
+import { smtpSender } from "../../examples/shared/mail.js";
 import { apply, d, m, newCase } from "../support/cases.js";
 import { intakeRaw, mentorRaw } from "../support/raw.js";
 import { dumpStore } from "../support/store.js";
@@ -351,6 +353,7 @@ describe("the access matrix: every permission × role × own or someone else's c
     "mentors.manage": (c) => postForm("/mentors/nobody/standing", { type: "paused" }, c),
     "audit.view": (c) => get("/audit", c),
     "meetings.calendar": (c) => get("/calendar/meetings.ics", c),
+    "outbox.send": (c) => postForm("/outbox/mark", { id: "nothing" }, c),
   };
   const rows = permissions.flatMap((p) =>
     (["manager", "mentor"] as Role[]).flatMap((role) =>
@@ -1118,5 +1121,100 @@ describe("what people take away", () => {
       await cookieFor(stranger?.value.id as string),
     );
     expect(refused.status).toBe(403);
+  });
+});
+
+describe("reminders in the portal", () => {
+  /** A local SMTP server started by the test: what it receives is what a mentor would. */
+  async function mailServer() {
+    const received: { to: string; text: string }[] = [];
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      onData(stream, session, done) {
+        let text = "";
+        stream.setEncoding("utf8");
+        stream.on("data", (chunk: string) => {
+          text += chunk;
+        });
+        stream.on("end", () => {
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), text });
+          done();
+        });
+      },
+    });
+    const port = await new Promise<number>((resolve) =>
+      server.listen(0, "127.0.0.1", () => resolve((server.server.address() as { port: number }).port)),
+    );
+    return {
+      received,
+      url: `smtp://127.0.0.1:${port}`,
+      close: () => new Promise<void>((r) => server.close(() => r())),
+    };
+  }
+
+  it("queues what is due, shows it as it will be sent, sends it by SMTP and marks it sent", async () => {
+    const mail = await mailServer();
+    const store = createMemoryStore();
+    (await initProgramme(store, friesland, { id: "pm-paula" }, () => new Date("2026-01-02")))._unsafeUnwrap();
+    const ctx = (
+      await openProgramme(store, { clock: () => new Date("2026-11-20T10:00:00Z"), newId: (k) => `${k}-1` })
+    )._unsafeUnwrap();
+    for (const id of ["anke", "douwe", "froukje"])
+      (
+        await registerMentor(ctx, mentorRaw(id, { email: `${id}@example.nl` }), { id: "pm-paula" }, "new")
+      )._unsafeUnwrap();
+    const quiet = apply(newCase("case-1", "2026-01-05"), {
+      type: "teamConfirmed",
+      on: d("2026-01-12"),
+      team: [
+        { mentorId: m("anke"), role: "lead" },
+        { mentorId: m("douwe"), role: "member" },
+        { mentorId: m("froukje"), role: "member" },
+      ],
+    });
+    (await store.transaction((tx) => tx.put("cases", "case-1", quiet, "new")))._unsafeUnwrap();
+    const portal = (
+      await createPortal({
+        store,
+        secret: "a-test-secret-that-is-long-enough-0123456789",
+        managers: [{ id: "pm-paula", name: "Paula Hoekstra", role: "manager" }],
+        clock: () => new Date("2026-11-20T10:00:00Z"),
+        signIn: "demo",
+        sendMail: smtpSender(mail.url, "programma@example.nl"),
+      })
+    )._unsafeUnwrap();
+    const cookie = await signIn(portal, "pm-paula");
+    const post = (path: string) =>
+      portal.request(`${origin}${path}`, {
+        method: "POST",
+        headers: { cookie, origin, "content-type": "application/x-www-form-urlencoded" },
+        body: "",
+      });
+    const queued = await post("/outbox/queue");
+    expect(queued.headers.get("location")).toBe("/outbox?queued=1&withdrawn=0");
+    const outbox = await (
+      await portal.request(`${origin}${queued.headers.get("location")}`, { headers: { cookie } })
+    ).text();
+    expect(outbox).toContain("1 herinnering klaargezet, 0 vervallen (niet meer nodig).");
+    expect(outbox).toContain("staat de vraag nog open?");
+    expect(outbox).toContain("anke@example.nl");
+    // The lead sees it on their own page too.
+    const lead = await signIn(portal, "anke");
+    expect(await (await portal.request(`${origin}/my`, { headers: { cookie: lead } })).text()).toContain(
+      "staat de vraag nog open?",
+    );
+    const sent = await post("/outbox/send");
+    expect(sent.headers.get("location")).toBe("/outbox?sent=1&failed=0");
+    expect(mail.received).toHaveLength(1);
+    expect(mail.received[0]?.to).toBe("anke@example.nl");
+    expect(mail.received[0]?.text).toMatch(/Subject: case-1: staat de vraag nog open\?/);
+    expect(mail.received[0]?.text).toMatch(/Staat de vraag nog open\?/);
+    const after = await (await portal.request(`${origin}/outbox`, { headers: { cookie } })).text();
+    expect(after).toContain("Niets te versturen.");
+    // Queued once: queueing again sends nothing twice.
+    expect((await post("/outbox/queue")).headers.get("location")).toBe("/outbox?queued=0&withdrawn=0");
+    await mail.close();
+    await store.close();
   });
 });

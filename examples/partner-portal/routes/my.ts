@@ -6,6 +6,7 @@ import {
   type ConsentAnswer,
   consentId,
   currentTeam,
+  describeNotification,
   describeTeam,
   formatDate,
   formatNumber,
@@ -20,7 +21,7 @@ import { t } from "../views.js";
 import { caseViews } from "./case-views.js";
 
 export function myRoutes(app: App, kit: Kit): void {
-  const { ctx, profile, store, clock, page, libraryError, guard, naming, names } = kit;
+  const { ctx, profile, store, clock, page, libraryError, guard, naming, names, caseLabels } = kit;
   const { caseTable } = caseViews(kit);
   app.get("/my", async (c) => {
     const g = await guard(c, "myCases.view");
@@ -71,6 +72,13 @@ export function myRoutes(app: App, kit: Kit): void {
     if (stored.isErr()) return libraryError(c, stored.error);
     const hours = report.value.mentorHours.find((x) => x.mentorId === g.id);
     const me = stored.value?.value;
+    // Reminders for me that are still open (queued by the programme, not yet sent or withdrawn).
+    const reminders = await store.find("notifications", "to", g.id);
+    if (reminders.isErr()) return libraryError(c, reminders.error);
+    const mineToSee = reminders.value
+      .map((x) => x.value)
+      .filter((n) => n.sentAt === undefined && n.withdrawnAt === undefined);
+    const labels = await caseLabels(mineToSee.flatMap((n) => (n.caseId === undefined ? [] : [n.caseId])));
     return page(
       c,
       t(l, "portal.nav.myCases"),
@@ -102,6 +110,18 @@ export function myRoutes(app: App, kit: Kit): void {
           }</section>
         <section><h1>${t(l, "portal.nav.myCases")}</h1>${await caseTable(c, mine)}
           <p><a href="/calendar/meetings.ics">${t(l, "portal.calendar.meetings")}</a></p></section>
+        ${
+          mineToSee.length === 0
+            ? ""
+            : html`<section data-testid="my-reminders"><h2>${t(l, "portal.nav.outbox")}</h2>
+              ${mineToSee.map((n) => {
+                const words = describeNotification(n, l, {
+                  ...naming(l, who),
+                  case: (id) => labels.get(id) ?? id,
+                });
+                return html`<div class="card"><p><strong>${words.subject}</strong></p><p>${words.text}</p></div>`;
+              })}</section>`
+        }
         <section data-testid="my-standing"><h2>${t(l, "portal.my.standing")}</h2>
           ${
             hours === undefined
