@@ -181,6 +181,8 @@ describe("the examples' texts (CLI and portal) in both languages", () => {
     "from",
     "to",
     "maxCases",
+    "failed",
+    "withdrawn",
   ]);
   /** Where one name is text in one message. */
   const textIn: Partial<Record<ExampleKey, readonly string[]>> = {

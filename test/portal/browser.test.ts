@@ -2,7 +2,8 @@
  * The portal in a real browser: Debian's Chromium driven by playwright-core (`.ci/run` installs
  * chromium when it is missing). Each test keeps a screenshot of its page under docs/screenshots/.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { type Browser, chromium, type Page } from "playwright-core";
 import type { ProgrammeStore } from "venture-mentoring";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -156,4 +157,58 @@ describe("the partner portal in Chromium", { timeout: 30_000 }, () => {
     await page.screenshot({ path: `${shots}report.png`, fullPage: true });
     await page.context().close();
   });
+
+  it("has no accessibility violations (axe-core, WCAG 2.1 A and AA) on any page, for the manager and a mentor", async () => {
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+    const cases = (await store.list("cases"))._unsafeUnwrap().map((c) => c.value);
+    const active = cases.find((c) => c.state === "active") as (typeof cases)[number];
+    const member = active.memberships.find((m) => m.until === undefined)?.mentorId as string;
+    const intake = (await store.list("intakes"))._unsafeUnwrap()[0]?.value.id as string;
+    const pages: [string, string][] = [
+      ...[
+        "/intake",
+        "/intake/new",
+        `/intake/${intake}`,
+        "/board",
+        "/cases",
+        `/cases/${active.id}`,
+        "/mentors",
+        "/mentors/new",
+        "/mentors/import",
+        `/mentors/${member}`,
+        "/report",
+        "/report/print",
+        "/audit",
+        "/outbox",
+      ].map((path): [string, string] => ["pm-paula", path]),
+      [member, "/my"],
+      [member, `/cases/${active.id}`],
+    ];
+    const found: string[] = [];
+    for (const who of new Set(pages.map(([w]) => w))) {
+      // axe runs as a script the page's own Content-Security-Policy would (rightly) refuse.
+      const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1100, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`${portal.url}/signin`);
+      await page.selectOption("#user", who);
+      await Promise.all([page.waitForURL(/\/(intake|my)$/), page.click("button[type=submit]")]);
+      for (const [, path] of pages.filter(([w]) => w === who)) {
+        await page.goto(`${portal.url}${path}`);
+        await page.evaluate(axeSource);
+        const violations = (await page.evaluate(async () => {
+          const axe = (
+            window as unknown as { axe: { run: (o: object) => Promise<{ violations: unknown[] }> } }
+          ).axe;
+          const r = await axe.run({
+            runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+          });
+          return r.violations;
+        })) as { id: string; nodes: { target: string[] }[] }[];
+        for (const v of violations)
+          found.push(`${path}: ${v.id} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      }
+      await context.close();
+    }
+    expect(found, found.join("\n")).toEqual([]);
+  }, 120_000);
 });
