@@ -195,15 +195,17 @@ describe("the partner portal in Chromium", { timeout: 30_000 }, () => {
       for (const [, path] of pages.filter(([w]) => w === who)) {
         await page.goto(`${portal.url}${path}`);
         await page.evaluate(axeSource);
-        const violations = (await page.evaluate(async () => {
-          const axe = (
-            window as unknown as { axe: { run: (o: object) => Promise<{ violations: unknown[] }> } }
-          ).axe;
+        const result = (await page.evaluate(async () => {
+          type Axe = { run: (o: object) => Promise<{ violations: unknown[]; passes: unknown[] }> };
+          const axe = (window as unknown as { axe: Axe }).axe;
           const r = await axe.run({
             runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
           });
-          return r.violations;
-        })) as { id: string; nodes: { target: string[] }[] }[];
+          return { violations: r.violations, passes: r.passes.length };
+        })) as { violations: { id: string; nodes: { target: string[] }[] }[]; passes: number };
+        // axe ran and checked something on the page (a run that checks nothing cannot fail).
+        expect(result.passes, path).toBeGreaterThan(5);
+        const violations = result.violations;
         for (const v of violations)
           found.push(`${path}: ${v.id} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
       }
