@@ -30,7 +30,7 @@ table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #e5e8eb;
 .outcome{font-size:1.1rem;font-weight:600}.accept{color:#2d7a4b}.refer,.oneOff,.notReady{color:#8a5a00}
 .error{background:#fdecea;border:1px solid #e6a5a0;color:#7a1c14;padding:.6rem 1rem;border-radius:6px;margin-bottom:1rem}
 .notice{background:#e8f3ec;border:1px solid #9fcdb0;padding:.6rem 1rem;border-radius:6px;margin-bottom:1rem}
-ul.reasons li{margin:.2rem 0}.muted{color:#666;font-size:.9rem}svg{max-width:100%;height:auto}label.inline{display:inline;font-weight:normal;margin-right:1rem}figure.chart{margin:1rem 0;max-width:40rem}figure.chart svg{width:100%}table.chart-data caption{text-align:left;font-weight:600;padding:.4rem 0}nav.pager a{margin-right:1rem}@media print{header,form,nav.pager,.noprint{display:none}body{background:#fff}section{border:0}}form.grid{align-items:end}
+ul.reasons li{margin:.2rem 0}.muted{color:#666;font-size:.9rem}svg{max-width:100%;height:auto}label.inline{display:inline;font-weight:normal;margin-right:1rem}figure.chart{margin:1rem 0;max-width:40rem}figure.chart svg{width:100%}table.chart-data caption{text-align:left;font-weight:600;padding:.4rem 0}code{overflow-wrap:anywhere}nav.pager a{margin-right:1rem}@media print{header,form,nav.pager,.noprint{display:none}body{background:#fff}section{border:0}}form.grid{align-items:end}
 `;
 
 export function layout(opts: {

@@ -323,8 +323,7 @@ const en = {
   "portal.mentors.standing": () => "Standing and ethics statement",
   "portal.mentors.pausedUntil": (p: { until: string }) =>
     p.until === "" ? "paused until further notice" : `paused until ${p.until}`,
-  "portal.mentors.signedOn": (p: { on: string }) =>
-    p.on === "" ? "No ethics statement signed." : `Ethics statement signed on ${p.on}.`,
+  "portal.mentors.signedOn": (p: { on: string }) => `Ethics statement signed on ${p.on}.`,
   "portal.mentors.until": () => "Until (empty: until further notice)",
   "portal.mentors.step.approved": () => "Approve",
   "portal.mentors.step.paused": () => "Pause",
@@ -347,6 +346,8 @@ const en = {
     `The file cannot be read as CSV (line ${p.line}): check the quotes and the number of fields.`,
   "portal.import.done": (p: { imported: number; there: number }) =>
     `${countEn(p.imported, "mentor", "mentors")} imported${p.there === 0 ? "" : `; ${countEn(p.there, "was", "were")} there already and left as ${p.there === 1 ? "it was" : "they were"}`}.`,
+  "portal.mentors.unsigned": () => "No ethics statement signed: not proposed for cases until it is.",
+  "portal.mentors.details": () => "Details",
   "portal.nav.outbox": () => "Reminders",
   "portal.outbox.heading": () => "Reminders to send",
   "portal.outbox.explain": () =>
@@ -713,8 +714,7 @@ const nl: ExampleCatalogue = {
   "portal.mentors.standing": () => "Status en ethische verklaring",
   "portal.mentors.pausedUntil": (p) =>
     p.until === "" ? "gepauzeerd tot nader order" : `gepauzeerd tot ${p.until}`,
-  "portal.mentors.signedOn": (p) =>
-    p.on === "" ? "Geen ethische verklaring getekend." : `Ethische verklaring getekend op ${p.on}.`,
+  "portal.mentors.signedOn": (p) => `Ethische verklaring getekend op ${p.on}.`,
   "portal.mentors.until": () => "Tot (leeg: tot nader order)",
   "portal.mentors.step.approved": () => "Goedkeuren",
   "portal.mentors.step.paused": () => "Pauzeren",
@@ -738,6 +738,9 @@ const nl: ExampleCatalogue = {
     `Het bestand is niet als CSV te lezen (regel ${p.line}): controleer de aanhalingstekens en het aantal velden.`,
   "portal.import.done": (p) =>
     `${countNl(p.imported, "mentor", "mentoren")} geïmporteerd${p.there === 0 ? "" : `; ${countNl(p.there, "was", "waren")} er al en ${p.there === 1 ? "is" : "zijn"} ongewijzigd gelaten`}.`,
+  "portal.mentors.unsigned": () =>
+    "Geen ethische verklaring getekend: niet voorgesteld voor casussen tot die er is.",
+  "portal.mentors.details": () => "Gegevens",
   "portal.nav.outbox": () => "Herinneringen",
   "portal.outbox.heading": () => "Te versturen herinneringen",
   "portal.outbox.explain": () =>

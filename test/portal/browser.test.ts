@@ -213,4 +213,158 @@ describe("the partner portal in Chromium", { timeout: 30_000 }, () => {
     }
     expect(found, found.join("\n")).toEqual([]);
   }, 120_000);
+
+  /**
+   * A month of the programme in the browser, in one language: the manager finds an intake, takes a
+   * new one, imports and adds mentors, pauses one, plans the meeting; two proposed mentors say yes
+   * on their own page and the manager records the third; the team is confirmed; the lead logs a
+   * session while a member sees who logs; the manager pauses and resumes the case, reads the report
+   * (printable, CSV), the audit trail and the reminders; a mentor takes the meetings' calendar.
+   */
+  for (const [n, lang, month] of [
+    [11, "nl", "2026-11"],
+    // November's meeting is full by now (its quota of new cases): the next one takes this case.
+    [12, "en", "2026-12"],
+  ] as const)
+    it(`walks a whole month as the manager and two mentors (${lang})`, async () => {
+      const caseId = await waitingCase(store, n);
+      const manager = await signIn("pm-paula", lang);
+      const go = async (path: string) => {
+        const res = await manager.goto(`${portal.url}${path}`);
+        expect(res?.status(), path).toBe(200);
+      };
+      const submit = async (page: Page, selector: string, url: RegExp) =>
+        await Promise.all([page.waitForURL(url), page.click(selector)]);
+      const shot = async (page: Page, name: string) => {
+        if (lang === "nl") await page.screenshot({ path: `${shots}${name}.png`, fullPage: true });
+      };
+
+      // The intake list: a search finds the waiting case's intake.
+      await go("/intake");
+      await manager.fill("#q", `waiting-${n}`);
+      await submit(manager, "form[role=search] button", /\/intake\?q=/);
+      expect(await manager.locator("[data-testid=intakes] a").allTextContents()).toEqual([
+        `Kaasmakerij intake-waiting-${n}`,
+      ]);
+      await shot(manager, "intake-list");
+
+      // Mentors: an import checked before it writes, then one added by hand, paused and resumed.
+      const csv = [
+        "id,name,email,expertise,sectors,background,firm,leadQualified,intakeLead,maxCases,monthlyHours,interests,ethicsStatementSignedOn",
+        `walk-${n}-a,Auke ${lang} Visser,a${n}@example.nl,leadership:3;strategy:3,agrifood,founder,Firma A${n},yes,no,3,6,,2026-10-01`,
+        `walk-${n}-b,Baukje ${lang} Smit,b${n}@example.nl,leadership:2;strategy:3,agrifood,finance,Firma B${n},yes,no,3,6,,2026-10-01`,
+        `walk-${n}-c,Catrien ${lang} Bos,c${n}@example.nl,leadership:3;strategy:2,agrifood,corporate,Firma C${n},no,no,3,6,,2026-10-01`,
+      ].join("\n");
+      await go("/mentors/import");
+      await manager.fill("#csv", csv);
+      await submit(manager, "button[name=step][value=check]", /\/mentors\/import$/);
+      expect(await manager.locator("[data-testid=preview] tr").count()).toBe(4);
+      await shot(manager, "mentor-import");
+      await submit(manager, "button[name=step][value=import]", /\/mentors\?imported=3/);
+      await go("/mentors/new");
+      await manager.fill("#id", `walk-${n}-d`);
+      await manager.fill("#name", `Durk ${lang} Wiersma`);
+      await manager.fill("#email", `d${n}@example.nl`);
+      await manager.check("input[name=sectors][value=agrifood]");
+      await manager.selectOption('[id="level.leadership"]', "2");
+      await submit(
+        manager,
+        "[data-testid=mentor-form] button[type=submit]",
+        new RegExp(`/mentors/walk-${n}-d\\?saved=1`),
+      );
+      await manager.fill("#until", "2027-01-31");
+      await submit(manager, "form:has(input[name=type][value=paused]) button", /review=/);
+      expect(await manager.textContent("[data-testid=standing]")).toContain(
+        lang === "nl" ? "gepauzeerd tot" : "paused until",
+      );
+      await shot(manager, "mentor");
+      await submit(manager, "form:has(input[name=type][value=resumed]) button", /saved=1/);
+
+      // The meeting: plan, two mentors answer themselves, the manager records the third, confirms.
+      await go(`/board?month=${month}`);
+      // A case a meeting passed without staffing is a decision due: the manager plans it once more.
+      const due = manager.locator("[data-testid=due] .card", { hasText: caseId });
+      if ((await due.count()) > 0) {
+        await due.locator("select[name=reason]").selectOption("menteeAgreed");
+        await submit(
+          manager,
+          `[data-testid=due] .card:has-text("${caseId}") form[action='/board/hold'] button`,
+          /\/board\?month=/,
+        );
+        expect(await manager.locator("[data-testid=due] .card", { hasText: caseId }).count()).toBe(0);
+      }
+      await submit(manager, "#plan", /\/board\?month=/);
+      const team = manager.locator("[data-testid=team]", { hasText: caseId });
+      expect(await team.count()).toBe(1);
+      const proposed = await team
+        .locator("select[name=mentorId] option")
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      expect(proposed).toHaveLength(3);
+      const [first, second, third] = proposed as [string, string, string];
+      for (const mentor of [first, second]) {
+        const page = await signIn(mentor, lang);
+        const card = page.locator("[data-testid=proposed] .card", { hasText: caseId });
+        await submit(page, `form:has(input[name=caseId][value="${caseId}"]) button[value=yes]`, /\/my$/);
+        expect(await card.textContent()).toMatch(lang === "nl" ? /zei ja|ja/ : /yes/i);
+        await page.context().close();
+      }
+      await go(`/board?month=${month}`);
+      await team.locator("select[name=mentorId]").selectOption(third);
+      await team.locator("select[name=answer]").selectOption("yes");
+      await team.locator("select[name=onBehalf]").selectOption("saidByPhone");
+      await submit(
+        manager,
+        `[data-testid=team]:has-text("${caseId}") form[action='/board/answer'] button`,
+        /\/board\?month=/,
+      );
+      await submit(
+        manager,
+        `[data-testid=team]:has-text("${caseId}") form[action='/board/confirm'] button`,
+        /confirmed=/,
+      );
+      const kase = (await store.get("cases", caseId))._unsafeUnwrap()?.value;
+      expect(kase?.state).toBe("active");
+
+      // The lead logs a session; a member sees who logs.
+      const lead = kase?.memberships.find((m) => m.role === "lead" && m.until === undefined)
+        ?.mentorId as string;
+      const member = proposed.find((m) => m !== lead) as string;
+      const leadPage = await signIn(lead, lang);
+      await leadPage.goto(`${portal.url}/cases/${caseId}`);
+      await leadPage.fill("#minutes", "75");
+      await submit(leadPage, `form[action='/cases/${caseId}/sessions'] button`, /logged=1/);
+      expect(await leadPage.locator("[data-testid=hours-chart]").getAttribute("data-sessions")).toBe("1");
+      const ics = await leadPage.context().request.get(`${portal.url}/cases/${caseId}/sessions.ics`);
+      expect(ics.headers()["content-type"]).toContain("text/calendar");
+      await leadPage.context().close();
+      const memberPage = await signIn(member, lang);
+      await memberPage.goto(`${portal.url}/cases/${caseId}`);
+      expect(await memberPage.locator("[data-testid=who-logs]").count()).toBe(1);
+      expect(await memberPage.locator(`form[action='/cases/${caseId}/sessions']`).count()).toBe(0);
+      const meetings = await memberPage.context().request.get(`${portal.url}/calendar/meetings.ics`);
+      expect(await meetings.text()).toContain("BEGIN:VEVENT");
+      await memberPage.context().close();
+
+      // The case paused and resumed; the report, printable and as CSV; the audit trail; reminders.
+      await go(`/cases/${caseId}`);
+      await submit(manager, `form[action='/cases/${caseId}/pause'] button`, /done=1/);
+      await submit(manager, `form[action='/cases/${caseId}/resume'] button`, /done=1/);
+      await go("/report");
+      await manager.fill("#month", "2026-10");
+      await submit(manager, "form.month button", /\/report\?month=2026-10/);
+      await submit(manager, "a[href^='/report/print']", /\/report\/print/);
+      expect(await manager.locator("header").count()).toBe(0);
+      await shot(manager, "report-print");
+      const report = await manager.context().request.get(`${portal.url}/report.csv?month=2026-10`);
+      expect(report.headers()["content-type"]).toContain("text/csv");
+      await go(`/audit?about=${caseId}`);
+      // Confirmed, paused, resumed: each a line about the case, newest first.
+      expect(await manager.locator("[data-testid=audit] tr").count()).toBeGreaterThan(3);
+      await shot(manager, "audit");
+      await go("/outbox");
+      await submit(manager, "form[action='/outbox/queue'] button", /\/outbox\?queued=/);
+      expect(await manager.textContent("[data-testid=outbox-count]")).toBeTruthy();
+      await shot(manager, "outbox");
+      await manager.context().close();
+    }, 90_000);
 });

@@ -88,13 +88,19 @@ export function mentorEditRoutes(app: App, kit: Kit): void {
       m.name,
       html`<section>
           <h1>${t(l, "portal.mentors.page", { name: m.name })}</h1>
-          <p data-testid="standing">${message(l, `mentorState.${m.state}`, {})}${
+          <p data-testid="standing">${
             pause === undefined
-              ? ""
-              : html` · ${t(l, "portal.mentors.pausedUntil", { until: pause.until === undefined ? "" : formatDate(l, pause.until) })}`
-          }
-            · ${t(l, "portal.mentors.signedOn", { on: m.ethicsStatementSignedOn === undefined ? "" : formatDate(l, m.ethicsStatementSignedOn) })}
-            ${ethicsStatementCurrent(m, now, profile.ethicsStatementValidityMonths) ? "" : html`<strong>${t(l, "portal.ethics.expired")}</strong>`}</p>
+              ? message(l, `mentorState.${m.state}`, {})
+              : t(l, "portal.mentors.pausedUntil", {
+                  until: pause.until === undefined ? "" : formatDate(l, pause.until),
+                })
+          } ·
+            ${
+              m.ethicsStatementSignedOn === undefined
+                ? html`<strong>${t(l, "portal.mentors.unsigned")}</strong>`
+                : html`${t(l, "portal.mentors.signedOn", { on: formatDate(l, m.ethicsStatementSignedOn) })}
+                  ${ethicsStatementCurrent(m, now, profile.ethicsStatementValidityMonths) ? "" : html`<strong>${t(l, "portal.ethics.expired")}</strong>`}`
+            }</p>
           ${
             hours === undefined
               ? ""
@@ -123,24 +129,21 @@ export function mentorEditRoutes(app: App, kit: Kit): void {
             </form>`,
           )}
         </section>
-        <section><h2>${t(l, "portal.mentors.save")}</h2>
+        <section><h2>${t(l, "portal.mentors.details")}</h2>
           ${mentorForm(l, profile, `/mentors/${m.id}`, again?.values ?? valuesOf(m), version)}</section>`,
       again === undefined ? 200 : httpStatusOf(again.error),
       again !== undefined
         ? { error: refusal(l, again.error, { ...naming(l, who), case: (id) => labels.get(id) ?? id }) }
-        : review !== undefined
+        : review !== undefined && review !== ""
           ? {
               notice: t(l, "portal.mentors.toReview", {
-                cases:
-                  review === ""
-                    ? "—"
-                    : formatList(
-                        l,
-                        review.split(",").map((x) => labels.get(x) ?? x),
-                      ),
+                cases: formatList(
+                  l,
+                  review.split(",").map((x) => labels.get(x) ?? x),
+                ),
               }),
             }
-          : c.req.query("saved") !== undefined
+          : c.req.query("saved") !== undefined || review === ""
             ? { notice: t(l, "portal.mentors.saved") }
             : {},
     );

@@ -136,20 +136,15 @@ export function myRoutes(app: App, kit: Kit): void {
           ${
             me === undefined
               ? ""
-              : html`<p>${t(l, "portal.mentors.signedOn", {
-                  on:
-                    me.ethicsStatementSignedOn === undefined ? "" : formatDate(l, me.ethicsStatementSignedOn),
-                })}
-                ${
-                  me.ethicsStatementSignedOn === undefined
-                    ? ""
-                    : t(l, "portal.my.validUntil", {
-                        on: formatDate(
-                          l,
-                          addMonths(me.ethicsStatementSignedOn, profile.ethicsStatementValidityMonths),
-                        ),
-                      })
-                }</p>`
+              : me.ethicsStatementSignedOn === undefined
+                ? html`<p>${t(l, "portal.mentors.unsigned")}</p>`
+                : html`<p>${t(l, "portal.mentors.signedOn", { on: formatDate(l, me.ethicsStatementSignedOn) })}
+                  ${t(l, "portal.my.validUntil", {
+                    on: formatDate(
+                      l,
+                      addMonths(me.ethicsStatementSignedOn, profile.ethicsStatementValidityMonths),
+                    ),
+                  })}</p>`
           }
         </section>`,
     );
