@@ -1097,6 +1097,22 @@ describe("what people take away", () => {
     expect((await get("/report.csv", await cookieFor("mentor-01"))).status).toBe(403);
   });
 
+  it("downloads the open cases and the audit trail as CSV, the audit as searched", async () => {
+    const pm = await cookieFor("pm-paula");
+    const text = async (path: string) => new TextDecoder().decode(await (await get(path, pm)).arrayBuffer());
+    const cases = (await text("/cases.csv")).trim().split("\r\n");
+    expect(cases[0]).toBe("id;Onderneming;Status;Team;Datum");
+    const open = (await store.find("cases", "state", ["awaitingMeeting", "active", "paused"]))._unsafeUnwrap();
+    expect(cases).toHaveLength(open.length + 1);
+    const kase = (await activeCases())[0] as MentoringCase;
+    const audit = (await text(`/audit.csv?about=${kase.id}`)).trim().split("\r\n");
+    expect(audit[0]).toBe("Wanneer;Wie;Wat;Waarover;Waarom");
+    const entries = (await store.audit())._unsafeUnwrap().filter((a) => a.subject.id === kase.id);
+    expect(audit).toHaveLength(entries.length + 1);
+    for (const line of audit.slice(1)) expect(line).toContain(`;${kase.id};`);
+    expect((await get("/audit.csv", await cookieFor(teamOf(kase)[0] as string))).status).toBe(403);
+  });
+
   it("gives the planned meetings and a case's sessions as calendars, the sessions to the team only", async () => {
     const pm = await cookieFor("pm-paula");
     const meetings = await get("/calendar/meetings.ics", pm);

@@ -5,9 +5,10 @@
  */
 import { html } from "hono/html";
 import { type AuditEntry, catalogues, formatDate, type Locale, type MessageKey } from "venture-mentoring";
+import { csvName, toCsv } from "../../shared/csv.js";
 import { type ExampleKey, exampleCatalogues } from "../../shared/messages.js";
 import type { User } from "../access.js";
-import type { App, Kit } from "../kit.js";
+import type { App, C, Kit } from "../kit.js";
 import { options, t } from "../views.js";
 
 const PAGE_SIZE = 50;
@@ -30,15 +31,12 @@ const where: Partial<Record<AuditEntry["subject"]["collection"], string>> = {
 
 export function auditRoutes(app: App, kit: Kit, managers: readonly User[]): void {
   const { store, page, libraryError, guard, names } = kit;
-  app.get("/audit", async (c) => {
-    const g = await guard(c, "audit.view");
-    if (g instanceof Response) return g;
-    const l = c.var.locale;
+  /** The trail as the search asks (`?actor=&month=&about=`), newest first, and who is who. */
+  const search = async (c: C) => {
     const q = (k: string) => (c.req.query(k) ?? "").trim();
     const [actor, month, about] = [q("actor"), q("month"), q("about")];
-    const pageNo = Math.max(1, Math.floor(Number(q("page") || "1")) || 1);
     const trail = await store.audit();
-    if (trail.isErr()) return libraryError(c, trail.error);
+    if (trail.isErr()) return { ok: false as const, error: trail.error };
     const who = new Map([...(await names()), ...managers.map((m) => [m.id, m.name] as const)]);
     const matches = trail.value
       .filter(
@@ -48,19 +46,61 @@ export function auditRoutes(app: App, kit: Kit, managers: readonly User[]): void
           (about === "" || a.subject.id === about),
       )
       .reverse();
+    return { ok: true as const, actor, month, about, trail: trail.value, who, matches };
+  };
+  const step = (l: Locale, action: string) => {
+    const key = `portal.audit.action.${action}`;
+    return key in exampleCatalogues[l] ? t(l, key as ExampleKey) : t(l, "portal.audit.action.other");
+  };
+
+  app.get("/audit.csv", async (c) => {
+    const g = await guard(c, "audit.view");
+    if (g instanceof Response) return g;
+    const l = c.var.locale;
+    const s = await search(c);
+    if (!s.ok) return libraryError(c, s.error);
+    const csv = toCsv(
+      l,
+      [
+        t(l, "portal.audit.when"),
+        t(l, "portal.audit.who"),
+        t(l, "portal.audit.what"),
+        t(l, "portal.audit.subject"),
+        t(l, "portal.audit.why"),
+      ],
+      s.matches.map((a) => [
+        a.at.toISOString(),
+        s.who.get(a.actor) ?? a.actor,
+        step(l, a.action),
+        a.subject.id,
+        a.reason === undefined ? "" : (reasonInWords(l, a.reason) ?? ""),
+      ]),
+    );
+    return c.body(csv, 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${csvName("audit")}"`,
+    });
+  });
+
+  app.get("/audit", async (c) => {
+    const g = await guard(c, "audit.view");
+    if (g instanceof Response) return g;
+    const l = c.var.locale;
+    const pageNo = Math.max(1, Math.floor(Number(c.req.query("page") || "1")) || 1);
+    const s = await search(c);
+    if (!s.ok) return libraryError(c, s.error);
+    const { actor, month, about, who, matches, trail } = s;
     const shown = matches.slice((pageNo - 1) * PAGE_SIZE, pageNo * PAGE_SIZE);
-    const actors = [...new Set(trail.value.map((a) => a.actor))].map((id) => ({
+    const actors = [...new Set(trail.map((a) => a.actor))].map((id) => ({
       value: id,
       label: who.get(id) ?? id,
     }));
-    const link = (p: number) => {
-      const params = new URLSearchParams({ actor, month, about, page: String(p) });
-      for (const [k, v] of [...params]) if (v === "") params.delete(k);
-      return `/audit?${params}`;
-    };
-    const step = (action: string) => {
-      const key = `portal.audit.action.${action}`;
-      return key in exampleCatalogues[l] ? t(l, key as ExampleKey) : t(l, "portal.audit.action.other");
+    /** This search on page `p` (or, at another path, the whole of it: the CSV). */
+    const link = (p: number, path = "/audit") => {
+      const params = new URLSearchParams({ actor, month, about, page: path === "/audit" ? String(p) : "" });
+      for (const [k, v] of [...params]) if (v === "" || (k === "page" && v === "1")) params.delete(k);
+      const text = params.toString();
+      return text === "" ? path : `${path}?${text}`;
     };
     return page(
       c,
@@ -73,6 +113,7 @@ export function auditRoutes(app: App, kit: Kit, managers: readonly User[]): void
           <div><label for="about">${t(l, "portal.audit.about")}</label><input id="about" name="about" value="${about}" /></div>
           <div><button class="primary" type="submit">${t(l, "portal.search")}</button></div>
         </form>
+        <p><a href="${link(1, "/audit.csv")}">${t(l, "portal.csv")}</a></p>
         <p role="status">${t(l, "portal.audit.found", {
           count: matches.length,
           from: matches.length === 0 ? 0 : (pageNo - 1) * PAGE_SIZE + 1,
@@ -86,7 +127,7 @@ export function auditRoutes(app: App, kit: Kit, managers: readonly User[]): void
             return html`<tr>
               <td><time datetime="${a.at.toISOString()}">${formatDate(l, a.at)}</time></td>
               <td>${who.get(a.actor) ?? a.actor}</td>
-              <td>${step(a.action)}</td>
+              <td>${step(l, a.action)}</td>
               <td>${href === undefined ? a.subject.id : html`<a href="${href}${a.subject.id}">${a.subject.id}</a>`}</td>
               <td>${why}</td>
             </tr>`;

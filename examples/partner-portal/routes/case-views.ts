@@ -151,7 +151,7 @@ export function caseViews(kit: Kit) {
                   <button type="submit">${t(l, "portal.team.leaveButton")}</button>
                 </form>
                 <form method="post" action="/cases/${kase.id}/team/join">
-                  <label>${t(l, "portal.team.join")}<select name="mentorId">${options(others)}</select></label>
+                  <label>${t(l, "portal.team.join")}<select name="mentorId">${options(others, suggested[0])}</select></label>
                   <label>${t(l, "portal.team.role")}<select name="role">${options([
                     { value: "member", label: t(l, "portal.team.member") },
                     { value: "lead", label: t(l, "portal.mentors.lead") },

@@ -10,21 +10,24 @@ import {
   type ClosingReason,
   changeTeam,
   closeCase,
+  currentTeam,
   logSession,
   type MentorId,
   type MentoringCase,
+  message,
   type OnBehalfReason,
   pauseCase,
   resumeCase,
   type TeamChange,
 } from "venture-mentoring";
+import { csvName, toCsv } from "../../shared/csv.js";
 import type { App, Kit } from "../kit.js";
 import { field, fields } from "../kit.js";
 import { t } from "../views.js";
 import { caseViews } from "./case-views.js";
 
 export function caseRoutes(app: App, kit: Kit): void {
-  const { ctx, store, clock, page, libraryError, notFound, guard, loadCase } = kit;
+  const { ctx, store, clock, page, libraryError, notFound, guard, loadCase, caseLabels, names } = kit;
   const { caseTable, casePage } = caseViews(kit);
   app.get("/cases", async (c) => {
     const g = await guard(c, "cases.list");
@@ -36,8 +39,42 @@ export function caseRoutes(app: App, kit: Kit): void {
     return page(
       c,
       t(l, "portal.nav.cases"),
-      html`<section><h1>${t(l, "portal.nav.cases")}</h1>${await caseTable(c, open)}</section>`,
+      html`<section><h1>${t(l, "portal.nav.cases")}</h1>
+        <p><a href="/cases.csv">${t(l, "portal.csv")}</a></p>${await caseTable(c, open)}</section>`,
     );
+  });
+  // The open cases as a spreadsheet: venture, state, team (lead first), opened, team since.
+  app.get("/cases.csv", async (c) => {
+    const g = await guard(c, "cases.list");
+    if (g instanceof Response) return g;
+    const l = c.var.locale;
+    const cases = await store.find("cases", "state", ["awaitingMeeting", "active", "paused"]);
+    if (cases.isErr()) return libraryError(c, cases.error);
+    const [labels, who] = [await caseLabels(cases.value.map((k) => k.value.id)), await names()];
+    const csv = toCsv(
+      l,
+      [
+        "id",
+        t(l, "portal.intake.venture"),
+        t(l, "portal.mentors.state"),
+        t(l, "portal.case.team"),
+        t(l, "portal.intake.date"),
+      ],
+      cases.value.map(({ value: k }) => [
+        k.id,
+        labels.get(k.id) ?? k.id,
+        message(l, `state.${k.state}`, {}),
+        [...currentTeam(k)]
+          .sort((a, b) => (a.role === "lead" ? -1 : b.role === "lead" ? 1 : 0))
+          .map((m) => who.get(m.mentorId) ?? m.mentorId)
+          .join(", "),
+        k.openedOn.toISOString().slice(0, 10),
+      ]),
+    );
+    return c.body(csv, 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${csvName("cases")}"`,
+    });
   });
   app.get("/cases/:id", async (c) => {
     const found = await loadCase(c.req.param("id"));
