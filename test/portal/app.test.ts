@@ -1097,6 +1097,22 @@ describe("what people take away", () => {
     expect((await get("/report.csv", await cookieFor("mentor-01"))).status).toBe(403);
   });
 
+  it("keeps the closing feedback as typed when the closing is refused", async () => {
+    const pm = await cookieFor("pm-paula");
+    const kase = (await activeCases())[0] as MentoringCase;
+    const before = await dumpStore(store);
+    const res = await postForm(
+      `/cases/${kase.id}/close`,
+      { reason: "nonsense", feedbackMentee: "Heel fijn geholpen met de export", feedbackTeam: "Goed team" },
+      pm,
+    );
+    expect(res.status).toBe(422);
+    const page = await res.text();
+    expect(page).toContain("Heel fijn geholpen met de export</textarea>");
+    expect(page).toContain("Goed team</textarea>");
+    expect(await dumpStore(store)).toBe(before);
+  });
+
   it("downloads the open cases and the audit trail as CSV, the audit as searched", async () => {
     const pm = await cookieFor("pm-paula");
     const text = async (path: string) => new TextDecoder().decode(await (await get(path, pm)).arrayBuffer());

@@ -47,8 +47,8 @@ export function caseViews(kit: Kit) {
     </table>`;
   };
   /**
-   * A case's page; `again` re-shows the session form as the lead filled it in, with why it was
-   * refused above it.
+   * A case's page; `again` re-shows the form that was refused (the session form as the lead filled
+   * it in, or the closing form with its feedback) with why it was refused above it.
    */
   const casePage = async (
     c: C,
@@ -57,10 +57,13 @@ export function caseViews(kit: Kit) {
     again?: {
       readonly error: VentureMentoringError;
       readonly values: {
-        readonly on: string;
-        readonly minutes: string;
-        readonly mode: string;
-        readonly present: readonly string[];
+        readonly on?: string;
+        readonly minutes?: string;
+        readonly mode?: string;
+        readonly present?: readonly string[];
+        readonly reason?: string;
+        readonly feedbackMentee?: string;
+        readonly feedbackTeam?: string;
       };
     },
   ) => {
@@ -178,11 +181,12 @@ export function caseViews(kit: Kit) {
                   <label for="closeReason">${t(l, "portal.case.closeReason")}</label>
                   <select id="closeReason" name="reason">${options(
                     closingReasons.map((r) => ({ value: r, label: message(l, `closing.${r}`, {}) })),
+                    again?.values.reason,
                   )}</select>
                   <label for="feedbackMentee">${t(l, "portal.case.feedbackMentee")}</label>
-                  <textarea id="feedbackMentee" name="feedbackMentee"></textarea>
+                  <textarea id="feedbackMentee" name="feedbackMentee">${again?.values.feedbackMentee ?? ""}</textarea>
                   <label for="feedbackTeam">${t(l, "portal.case.feedbackTeam")}</label>
-                  <textarea id="feedbackTeam" name="feedbackTeam"></textarea>
+                  <textarea id="feedbackTeam" name="feedbackTeam">${again?.values.feedbackTeam ?? ""}</textarea>
                   <button class="primary" type="submit">${t(l, "portal.case.close")}</button>
                 </form>
               </section>`

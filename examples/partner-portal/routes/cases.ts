@@ -141,7 +141,21 @@ export function caseRoutes(app: App, kit: Kit): void {
                 g,
                 Object.keys(feedback).length === 0 ? undefined : feedback,
               );
-      if (done.isErr()) return libraryError(c, done.error);
+      if (done.isErr()) {
+        // A refused closing comes back with the feedback as typed.
+        const kase =
+          step === "close" && done.error.type !== "StoreUnavailable" ? await loadCase(id) : undefined;
+        if (kase === undefined || kase.isErr() || kase.value === undefined)
+          return libraryError(c, done.error);
+        return casePage(c, g, kase.value, {
+          error: done.error,
+          values: {
+            reason: field(body, "reason"),
+            feedbackMentee: field(body, "feedbackMentee"),
+            feedbackTeam: field(body, "feedbackTeam"),
+          },
+        });
+      }
       return c.redirect(`/cases/${id}?done=1`, 303);
     });
   app.post("/cases/:id/sessions", async (c) => {
