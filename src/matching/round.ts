@@ -1,7 +1,12 @@
 import { z } from "zod";
 import type { CaseId, MentorId } from "../model/brand.js";
 import { boundedString, dateSchema, idSchema, listOf, shortTextSchema } from "../model/common.js";
-import { type QuestionTopic, questionTopicSchema } from "../model/intake.js";
+import {
+  eachTopicOnce,
+  eachTopicOnceIssue,
+  type QuestionTopic,
+  questionTopicSchema,
+} from "../model/intake.js";
 import { type Mentor, mentorSchema } from "../model/mentor.js";
 import { type Locale, locales, type ProgrammeProfile } from "../model/profile.js";
 import { type Venture, ventureSchema } from "../model/venture.js";
@@ -144,7 +149,7 @@ const roundMentorSchema = mentorSchema.and(
 const roundCaseSchema = z.object({
   id: caseIdSchema,
   venture: ventureSchema,
-  topics: listOf(questionTopicSchema, 12).min(1),
+  topics: listOf(questionTopicSchema, 12).min(1).refine(eachTopicOnce, eachTopicOnceIssue),
   acceptedOn: dateSchema,
   previousMentors: listOf(mentorIdSchema, 20),
   teamSize: z.int().min(2).max(6).exactOptional(),
@@ -188,7 +193,7 @@ export const matchingRoundSchema = z
       z.object({
         id: caseIdSchema,
         venture: ventureSchema,
-        topics: listOf(questionTopicSchema, 12),
+        topics: listOf(questionTopicSchema, 12).refine(eachTopicOnce, eachTopicOnceIssue),
         team: listOf(z.object({ mentorId: mentorIdSchema, role: z.enum(["lead", "member"]) }), 6),
       }),
       big,

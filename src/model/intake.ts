@@ -59,6 +59,15 @@ export const questionTopicSchema = z.object({
   weight: z.union([z.literal(1), z.literal(2), z.literal(3)]),
 }) satisfies z.ZodType<QuestionTopic>;
 
+/** A question lists each topic once (its weight says how much it matters). */
+export const eachTopicOnce = (ts: readonly QuestionTopic[]): boolean =>
+  new Set(ts.map((t) => t.topic)).size === ts.length;
+/** The issue a topic listed twice gives. */
+export const eachTopicOnceIssue = {
+  message: "each topic may be listed once",
+  params: { rule: "uniqueTopics" },
+};
+
 export const intakeRequestSchema = z.object({
   id: idSchema<"IntakeId">(),
   submittedAt: dateSchema,
@@ -68,10 +77,7 @@ export const intakeRequestSchema = z.object({
     summary: longTextSchema,
     topics: listOf(questionTopicSchema, 12)
       .min(1, { message: "name at least one topic of the question" })
-      .refine((ts) => new Set(ts.map((t) => t.topic)).size === ts.length, {
-        message: "each topic may be listed once",
-        params: { rule: "uniqueTopics" },
-      }),
+      .refine(eachTopicOnce, eachTopicOnceIssue),
   }),
   urgency: z.enum(urgencies),
   consent: z.object({

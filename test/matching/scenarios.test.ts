@@ -357,6 +357,16 @@ describe("scenarios", { timeout: 60_000 }, () => {
     expect(p.teams.map((t) => t.caseId).sort()).toEqual(earliest.map((c) => c.id).sort());
   });
 
+  it("rejects a case that lists one topic twice, naming the case and the rule", () => {
+    const raw = JSON.parse(JSON.stringify(base));
+    const topic = raw.cases[1].topics[0];
+    raw.cases[1].topics = [topic, { ...topic, weight: 1 }];
+    const issues = parseMatchingRound(raw)._unsafeUnwrapErr().issues;
+    expect(issues).toEqual([
+      expect.objectContaining({ path: "cases.1.topics", params: { rule: "uniqueTopics" } }),
+    ]);
+  });
+
   it("rejects a round that names unknown mentors or duplicate cases", () => {
     const raw = JSON.parse(JSON.stringify(base));
     raw.cases.push(raw.cases[0]);

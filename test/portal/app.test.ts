@@ -1118,7 +1118,9 @@ describe("what people take away", () => {
     const text = async (path: string) => new TextDecoder().decode(await (await get(path, pm)).arrayBuffer());
     const cases = (await text("/cases.csv")).trim().split("\r\n");
     expect(cases[0]).toBe("id;Onderneming;Status;Team;Datum");
-    const open = (await store.find("cases", "state", ["awaitingMeeting", "active", "paused"]))._unsafeUnwrap();
+    const open = (
+      await store.find("cases", "state", ["awaitingMeeting", "active", "paused"])
+    )._unsafeUnwrap();
     expect(cases).toHaveLength(open.length + 1);
     const kase = (await activeCases())[0] as MentoringCase;
     const audit = (await text(`/audit.csv?about=${kase.id}`)).trim().split("\r\n");
