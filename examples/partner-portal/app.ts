@@ -33,6 +33,7 @@ import { type Env, makeKit } from "./kit.js";
 import { apiRoutes } from "./routes/api.js";
 import { auditRoutes } from "./routes/audit.js";
 import { boardRoutes } from "./routes/board.js";
+import { calendarRoutes } from "./routes/calendar.js";
 import { caseRoutes } from "./routes/cases.js";
 import { intakeRoutes } from "./routes/intake.js";
 import { intakeListRoutes } from "./routes/intake-list.js";
@@ -43,7 +44,6 @@ import { myRoutes } from "./routes/my.js";
 import { outboxRoutes } from "./routes/outbox.js";
 import { reportRoutes } from "./routes/report.js";
 import { SESSION, signInRoutes } from "./routes/signin.js";
-import { takeAwayRoutes } from "./routes/take-away.js";
 import { memorySessions, type SessionStore } from "./sessions.js";
 
 export { memorySessions, type SessionRecord, type SessionStore } from "./sessions.js";
@@ -153,7 +153,7 @@ export async function createPortal(
   mentorImportRoutes(app, kit);
   mentorEditRoutes(app, kit);
   auditRoutes(app, kit, opts.managers);
-  takeAwayRoutes(app, kit);
+  calendarRoutes(app, kit);
   outboxRoutes(app, kit, opts.sendMail);
   reportRoutes(app, kit);
   apiRoutes(app, kit);

@@ -11,11 +11,14 @@ import {
   describeIssue,
   type Locale,
   type MentoringCase,
+  monthKey,
   type Naming,
   type ProgrammeContext,
+  programmeReport,
   type VentureMentoringError,
 } from "venture-mentoring";
 import { httpStatusOf } from "../shared/errors.js";
+import { isMonth, reportAsOf } from "../shared/months.js";
 import { type Permission, permits, type User } from "./access.js";
 import { type Html, layout, t } from "./views.js";
 
@@ -157,7 +160,34 @@ export function makeKit(ctx: ProgrammeContext, clock: () => Date) {
   const label = (list: readonly { id: string; label: { en: string; nl: string } }[], id: string, l: Locale) =>
     list.find((x) => x.id === id)?.label[l] ?? id;
 
+  /** A file to take away: CSV or a calendar, with the name it is saved under. */
+  const download = (c: C, body: string, type: "text/csv" | "text/calendar", filename: string) =>
+    c.body(body, 200, {
+      "content-type": `${type}; charset=utf-8`,
+      "content-disposition": `attachment; filename="${filename}"`,
+    });
+  /**
+   * The report of `?month=` (this month when absent), with the reader's names for its cases and
+   * mentors; or the response that refuses the month.
+   */
+  const monthReport = async (c: C) => {
+    const month = c.req.query("month") ?? monthKey(clock());
+    if (!isMonth(month)) return { ok: false as const, response: badRequest(c, "month", "YYYY-MM") };
+    const report = await programmeReport(ctx, reportAsOf(month, clock()));
+    if (report.isErr()) return { ok: false as const, response: libraryError(c, report.error) };
+    const r = report.value;
+    const labels = await caseLabels([
+      ...r.hours.perCase.map((x) => x.caseId),
+      ...r.cases.waitedPastMeeting.cases,
+      ...r.cases.belowMinimumTeam,
+      ...r.inactivity.map((x) => x.caseId),
+    ]);
+    const reader = { ...naming(c.var.locale, await names()), case: (id: string) => labels.get(id) ?? id };
+    return { ok: true as const, month, report: r, reader, labels };
+  };
   return {
+    download,
+    monthReport,
     ctx,
     profile,
     store,

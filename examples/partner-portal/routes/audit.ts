@@ -30,7 +30,7 @@ const where: Partial<Record<AuditEntry["subject"]["collection"], string>> = {
 };
 
 export function auditRoutes(app: App, kit: Kit, managers: readonly User[]): void {
-  const { store, page, libraryError, guard, names } = kit;
+  const { download, store, page, libraryError, guard, names } = kit;
   /** The trail as the search asks (`?actor=&month=&about=`), newest first, and who is who. */
   const search = async (c: C) => {
     const q = (k: string) => (c.req.query(k) ?? "").trim();
@@ -76,10 +76,7 @@ export function auditRoutes(app: App, kit: Kit, managers: readonly User[]): void
         a.reason === undefined ? "" : (reasonInWords(l, a.reason) ?? ""),
       ]),
     );
-    return c.body(csv, 200, {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${csvName("audit")}"`,
-    });
+    return download(c, csv, "text/csv", csvName("audit"));
   });
 
   app.get("/audit", async (c) => {

@@ -27,7 +27,8 @@ import { t } from "../views.js";
 import { caseViews } from "./case-views.js";
 
 export function caseRoutes(app: App, kit: Kit): void {
-  const { ctx, store, clock, page, libraryError, notFound, guard, loadCase, caseLabels, names } = kit;
+  const { download, ctx, store, clock, page, libraryError, notFound, guard, loadCase, caseLabels, names } =
+    kit;
   const { caseTable, casePage } = caseViews(kit);
   app.get("/cases", async (c) => {
     const g = await guard(c, "cases.list");
@@ -71,10 +72,7 @@ export function caseRoutes(app: App, kit: Kit): void {
         k.openedOn.toISOString().slice(0, 10),
       ]),
     );
-    return c.body(csv, 200, {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${csvName("cases")}"`,
-    });
+    return download(c, csv, "text/csv", csvName("cases"));
   });
   app.get("/cases/:id", async (c) => {
     const found = await loadCase(c.req.param("id"));

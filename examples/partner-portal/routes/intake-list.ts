@@ -52,7 +52,7 @@ const addressOf = (path: string, s: Search, page?: number) => {
 };
 
 export function intakeListRoutes(app: App, kit: Kit): void {
-  const { store, profile, page, libraryError, guard } = kit;
+  const { download, store, profile, page, libraryError, guard } = kit;
   const partnerName = (id: string | undefined) => profile.partners.find((p) => p.id === id)?.name ?? id ?? "";
   const outcomeOf = (l: Locale, x: IntakeListItem) =>
     x.decision === undefined
@@ -166,9 +166,6 @@ export function intakeListRoutes(app: App, kit: Kit): void {
         x.decision?.outcome.kind === "refer" ? partnerName(x.decision.outcome.partnerId) : "",
       ]),
     );
-    return c.body(csv, 200, {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${csvName(`intakes-${s.month || "all"}`)}"`,
-    });
+    return download(c, csv, "text/csv", csvName(`intakes-${s.month || "all"}`));
   });
 }

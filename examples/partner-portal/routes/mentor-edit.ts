@@ -9,7 +9,6 @@ import {
   ethicsStatementCurrent,
   formatDate,
   formatList,
-  formatNumber,
   type Mentor,
   type MentorEvent,
   type MentorId,
@@ -22,7 +21,14 @@ import { httpStatusOf } from "../../shared/errors.js";
 import type { User } from "../access.js";
 import { type App, type C, field, type Kit } from "../kit.js";
 import { t } from "../views.js";
-import { type MentorFormValues, mentorForm, mentorInput, valuesFromBody, valuesOf } from "./mentor-form.js";
+import {
+  hoursLine,
+  type MentorFormValues,
+  mentorForm,
+  mentorInput,
+  valuesFromBody,
+  valuesOf,
+} from "./mentor-form.js";
 
 const steps = ["approved", "paused", "resumed", "retired", "ethicsStatementSigned"] as const;
 
@@ -101,16 +107,7 @@ export function mentorEditRoutes(app: App, kit: Kit): void {
                 : html`${t(l, "portal.mentors.signedOn", { on: formatDate(l, m.ethicsStatementSignedOn) })}
                   ${ethicsStatementCurrent(m, now, profile.ethicsStatementValidityMonths) ? "" : html`<strong>${t(l, "portal.ethics.expired")}</strong>`}`
             }</p>
-          ${
-            hours === undefined
-              ? ""
-              : html`<p>${t(l, "portal.mentors.myHours", {
-                  logged: formatNumber(l, hours.loggedThisMonth),
-                  offered: formatNumber(l, hours.offeredHours),
-                  cases: hours.cases,
-                  maxCases: hours.maxCases,
-                })}</p>`
-          }
+          ${hoursLine(l, hours)}
           <ul>${seated.value.map((k) => html`<li><a href="/cases/${k.value.id}">${labels.get(k.value.id) ?? k.value.id}</a></li>`)}</ul>
         </section>
         <section data-testid="standing-steps">

@@ -8,9 +8,11 @@ import { html } from "hono/html";
 import {
   backgrounds,
   fieldLabel,
+  formatNumber,
   interestKinds,
   type Locale,
   type Mentor,
+  type MentorHours,
   mentorStates,
   message,
   type ProgrammeProfile,
@@ -176,3 +178,14 @@ export function mentorForm(
     <button class="primary" type="submit">${t(l, "portal.mentors.save")}</button>
   </form>`;
 }
+
+/** A mentor's hours this month against what they offer, and their cases against their maximum. */
+export const hoursLine = (l: Locale, hours: MentorHours | undefined): Html =>
+  hours === undefined
+    ? html``
+    : html`<p>${t(l, "portal.mentors.myHours", {
+        logged: formatNumber(l, hours.loggedThisMonth),
+        offered: formatNumber(l, hours.offeredHours),
+        cases: hours.cases,
+        maxCases: hours.maxCases,
+      })}</p>`;

@@ -30,7 +30,7 @@ import { field } from "../kit.js";
 import { chart, options, t } from "../views.js";
 
 export function mentorRoutes(app: App, kit: Kit): void {
-  const { ctx, profile, store, clock, page, libraryError, guard, naming, names } = kit;
+  const { download, ctx, profile, store, clock, page, libraryError, guard, naming, names } = kit;
   app.get("/mentors", async (c) => {
     const g = await guard(c, "mentors.view");
     if (g instanceof Response) return g;
@@ -179,10 +179,7 @@ export function mentorRoutes(app: App, kit: Kit): void {
         ];
       }),
     );
-    return c.body(csv, 200, {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${csvName("mentors")}"`,
-    });
+    return download(c, csv, "text/csv", csvName("mentors"));
   });
   app.post("/mentors/benefit", async (c) => {
     const g = await guard(c, "mentors.ethics");

@@ -9,7 +9,6 @@ import {
   describeNotification,
   describeTeam,
   formatDate,
-  formatNumber,
   type MentorId,
   monthKey,
   programmeReport,
@@ -19,6 +18,7 @@ import type { App, Kit } from "../kit.js";
 import { field } from "../kit.js";
 import { t } from "../views.js";
 import { caseViews } from "./case-views.js";
+import { hoursLine } from "./mentor-form.js";
 
 export function myRoutes(app: App, kit: Kit): void {
   const { ctx, profile, store, clock, page, libraryError, guard, naming, names, caseLabels } = kit;
@@ -123,16 +123,7 @@ export function myRoutes(app: App, kit: Kit): void {
               })}</section>`
         }
         <section data-testid="my-standing"><h2>${t(l, "portal.my.standing")}</h2>
-          ${
-            hours === undefined
-              ? ""
-              : html`<p>${t(l, "portal.mentors.myHours", {
-                  logged: formatNumber(l, hours.loggedThisMonth),
-                  offered: formatNumber(l, hours.offeredHours),
-                  cases: hours.cases,
-                  maxCases: hours.maxCases,
-                })}</p>`
-          }
+          ${hoursLine(l, hours)}
           ${
             me === undefined
               ? ""
