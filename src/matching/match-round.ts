@@ -13,6 +13,7 @@ import {
 } from "./bound.js";
 import type { CaseSearchHelpers } from "./case-search.js";
 import { diagnose, explainTeam } from "./explain.js";
+import { greedyStaffing } from "./greedy.js";
 import { buildInstance, type Candidate, type Instance } from "./instance.js";
 import { localSearch } from "./local-search.js";
 import { prng } from "./prng.js";
@@ -244,6 +245,23 @@ export function matchRound(
     }
     return better;
   };
+  const active = flow.map((t) => t !== undefined);
+  // A floor under the engine: the per-case greedy staffing — of the cases the flow staffed, and of
+  // every case in acceptance order — where it staffs as many cases and scores more than the search
+  // so far (rounds unlike the ones the search was tuned on); the search goes on from there.
+  for (const floor of [
+    greedyStaffing(inst, active),
+    greedyStaffing(
+      inst,
+      inst.cases.map(() => true),
+      "case",
+    ),
+  ]) {
+    if (floor === undefined || floor.filter((t) => t !== undefined).length < staffedCount) continue;
+    const v = objective(inst, floor);
+    if (v.brokenTeamRules <= bestValue.brokenTeamRules && v.value > bestValue.value + 1e-9)
+      keepIfBetter(localSearch(inst, floor, round.seed, options.search));
+  }
   const effort = BOUND_EFFORT[pairs <= SMALL ? 0 : pairs <= MEDIUM ? 1 : 2] as BoundEffort;
   // Helper threads only where a step's case searches take milliseconds, not microseconds.
   const helpers = pairs > MEDIUM ? options.helpers : undefined;
@@ -301,11 +319,11 @@ export function matchRound(
     toProposal(
       inst,
       best.assignment,
-      unstaffed,
+      // The cases the best assignment leaves without a team (the flow's, unless a floor staffed others).
+      best.assignment.flatMap((t, j) => (t === undefined ? [j] : [])),
       { bound: certify().bound, method: "flow+localSearch" },
       best.stats,
     );
-  const active = flow.map((t) => t !== undefined);
   // One network for every re-staffing, the staffing flow's own when it has one (then the first
   // re-staffing starts warm from its flow): a repair that prices a few more rules re-solves it warm.
   let network: StaffingFlow | undefined = staffed;

@@ -2,6 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { type MatchingRound, matchRound, validateProposal } from "venture-mentoring";
 import { describe, expect } from "vitest";
 import { generateRound } from "../../bench/generator.js";
+import { greedyStaffing } from "../../src/matching/greedy.js";
 import { buildInstance, type Candidate } from "../../src/matching/instance.js";
 import { localSearch } from "../../src/matching/local-search.js";
 import { type Assignment, Room, staffRound } from "../../src/matching/staffing.js";
@@ -34,6 +35,42 @@ describe("matching laws", { timeout: 60_000 }, () => {
         expect(round.mentors.find((m) => m.id === t.lead)?.leadQualified).toBe(true);
         expect(t.team.filter((m) => m.role === "lead")).toHaveLength(1);
       }
+    },
+  );
+
+  test.prop(
+    [
+      fc.integer({ min: 1, max: 10_000 }),
+      fc.integer({ min: 12, max: 40 }),
+      fc.integer({ min: 4, max: 12 }),
+      fc.constantFrom(undefined, 1.05, 0.9),
+      fc.double({ min: 0.1, max: 0.5, noNaN: true }),
+    ],
+    { numRuns: 40 },
+  )(
+    "the proposal is never below the per-case greedy's, and staffs every case the greedy staffs as many of",
+    (seed, mentors, cases, supply, leadShare) => {
+      const round = generateRound({
+        mentors,
+        cases,
+        seed,
+        leadShare,
+        ...(supply === undefined ? {} : { supply }),
+      });
+      const inst = buildInstance(round);
+      const p = propose(round);
+      const naive = greedyStaffing(
+        inst,
+        inst.cases.map(() => true),
+        "case",
+      ) as Assignment;
+      const staffed = naive.filter((t) => t !== undefined).length;
+      // The engine staffs at least as many cases as the greedy, and — when the greedy's teams break
+      // no rule and staff as many — scores at least as much.
+      expect(p.teams.length).toBeGreaterThanOrEqual(staffed);
+      const g = objective(inst, naive);
+      if (p.teams.length === staffed && g.brokenTeamRules === 0)
+        expect(p.certificate.objective).toBeGreaterThanOrEqual(g.value - 1e-6);
     },
   );
 
