@@ -35,6 +35,8 @@ import { validateProposal } from "./validate.js";
 
 /** Candidate pairs up to which a round's coverage prices get 150 iterations (above: 20); up to MEDIUM, a priced re-staffing. */
 const SMALL = 5_000;
+/** Passes of the case-swap move on small rounds short of seats, at most (each until no swap helps). */
+const SWAP_PASSES = 4;
 const MEDIUM = 40_000;
 /**
  * The certificate's subgradient effort by the round's candidate pairs (up to SMALL, up to MEDIUM,
@@ -426,6 +428,26 @@ export function matchRound(
       }
     }
     if (!mended) break;
+  }
+  // Small rounds short of seats: which cases go without a team matters as much as the teams. Try
+  // leaving each staffed case out for each staffable one left out (the same number staffed), the
+  // flow staffing the new set and the search going on from there; keep what scores more.
+  for (let pass = 0, improved = true; pass < SWAP_PASSES && improved && pairs <= SMALL; pass++) {
+    improved = false;
+    const staffedNow = () => best.assignment.map((t) => t !== undefined);
+    const outs = staffedNow().flatMap((on, j) => (!on && staffable(inst, j) ? [j] : []));
+    for (const b of outs)
+      for (let a = 0; a < inst.cases.length; a++) {
+        const set = staffedNow();
+        // A case the manager pinned a mentor to keeps its team.
+        if (!set[a] || set[b] || (inst.candidates[a] as Candidate[]).some((c) => c.pinned)) continue;
+        set[a] = false;
+        set[b] = true;
+        const teams = new StaffingFlow(inst, set, true).solve(modularValue).teams;
+        if (!teams.every((t, j) => !set[j] || isFullTeam(inst, t, j))) continue;
+        const start: Assignment = teams.map((t, j) => (set[j] ? t : undefined));
+        if (keepIfBetter(localSearch(inst, start, round.seed, options.search))) improved = true;
+      }
   }
   lagrangianRestaff();
   // Iterated local search: shake the pair scores, search from the best assignment on the shaken
