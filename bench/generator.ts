@@ -23,6 +23,21 @@ export interface GeneratorOptions {
   /** Organisations each mentor is tied to (drives the conflict rate). */
   readonly ties?: number;
   readonly teamSize?: number;
+  /**
+   * Other distributions than the home one (each leaves the rest as it is): `steep` demand — the
+   * cases ask for a few topics far more, while mentors' expertise is spread flat over the topics in
+   * another order; `firms` — this many large firms employ half the mentors; `clustered` conflicts —
+   * each sector's ventures name its large firms as competitors, and mentors declare their firm as
+   * employer; `teamSizes` — each case's team size drawn from this range; `pins` — a share of the
+   * cases with a mentor pinned and two excluded.
+   */
+  readonly family?: {
+    readonly steep?: boolean;
+    readonly firms?: number;
+    readonly clustered?: boolean;
+    readonly teamSizes?: readonly [number, number];
+    readonly pins?: number;
+  };
 }
 
 const SECTORS = [
@@ -109,7 +124,11 @@ export function generateRound(o: GeneratorOptions): MatchingRound {
       id: `m${String(i).padStart(5, "0")}`,
       name: `Mentor ${i}`,
       state: random() < 0.97 ? ("active" as const) : ("paused" as const),
-      expertise: pickDistinct(TOPICS, int(3, 8), true).map((topic) => ({
+      expertise: pickDistinct(
+        o.family?.steep ? [...TOPICS].reverse() : TOPICS,
+        int(3, 8),
+        !o.family?.steep,
+      ).map((topic) => ({
         topic,
         level: int(1, 3) as 1 | 2 | 3,
       })),
@@ -117,7 +136,10 @@ export function generateRound(o: GeneratorOptions): MatchingRound {
       background: backgrounds[
         [0, 0, 0, 1, 1, 2, 3, 4, 5, 6][int(0, 9)] as number
       ] as (typeof backgrounds)[number],
-      firm: firms[int(0, firms.length - 1)] as string,
+      firm:
+        o.family?.firms !== undefined && random() < 0.5
+          ? `Big firm ${int(0, o.family.firms - 1)}`
+          : (firms[int(0, firms.length - 1)] as string),
       leadQualified: random() < (o.leadShare ?? 0.35),
       intakeLead: random() < 0.1,
       capacity: { maxCases, monthlyHours },
@@ -181,6 +203,47 @@ export function generateRound(o: GeneratorOptions): MatchingRound {
     acceptedOn: new Date(date.getTime() - int(1, 40) * 86_400_000),
     previousMentors: random() < 0.05 ? [mentors[int(0, o.mentors - 1)]?.id as string] : [],
   }));
+  const fam = o.family;
+  if (fam?.clustered) {
+    // A sector's large players: its ventures name them as competitors; their people say so.
+    const players = (sector: string) => {
+      const k = SECTORS.indexOf(sector);
+      return fam.firms === undefined
+        ? [firms[k % firms.length] as string]
+        : [`Big firm ${k % fam.firms}`, `Big firm ${(k + 1) % fam.firms}`];
+    };
+    for (const c of cases)
+      c.venture.competitors = [...players(c.venture.sector), ...c.venture.competitors.slice(1)];
+    for (const m of mentors)
+      m.interests = [...m.interests, { kind: "employer" as "client", organisation: m.firm }];
+  }
+  const sizes = fam?.teamSizes;
+  if (sizes !== undefined)
+    for (const c of cases) (c as { teamSize?: number }).teamSize = int(sizes[0], sizes[1]);
+  const pins =
+    fam?.pins === undefined
+      ? []
+      : cases.flatMap((c) =>
+          random() < (fam.pins as number)
+            ? [
+                {
+                  mentorId: mentors[int(0, o.mentors - 1)]?.id as string,
+                  caseId: c.id,
+                  kind: "pin" as const,
+                },
+                {
+                  mentorId: mentors[int(0, o.mentors - 1)]?.id as string,
+                  caseId: c.id,
+                  kind: "exclude" as const,
+                },
+                {
+                  mentorId: mentors[int(0, o.mentors - 1)]?.id as string,
+                  caseId: c.id,
+                  kind: "exclude" as const,
+                },
+              ]
+            : [],
+        );
   const preferences = cases.flatMap((c) => [
     ...Array.from({ length: int(0, 3) }, () => ({
       mentorId: mentors[int(0, o.mentors - 1)]?.id as string,
@@ -203,14 +266,20 @@ export function generateRound(o: GeneratorOptions): MatchingRound {
     date,
     rules: {
       ...roundRulesFromProfile(friesland),
-      teamSize: { min: teamSize, max: teamSize },
+      teamSize: sizes === undefined ? { min: teamSize, max: teamSize } : { min: sizes[0], max: sizes[1] },
       newCasesPerMeeting: o.cases,
       locale: "en",
     },
     mentors: mentors as unknown as MatchingRound["mentors"],
     cases: cases as unknown as MatchingRound["cases"],
     preferences: unique as unknown as MatchingRound["preferences"],
-    pins: [],
+    // A mentor pinned and excluded for one case contradicts itself: the pin stays.
+    pins: pins.filter(
+      (p, k) =>
+        !pins.some(
+          (q, l) => l !== k && q.caseId === p.caseId && q.mentorId === p.mentorId && p.kind === "exclude",
+        ),
+    ) as unknown as MatchingRound["pins"],
     conflicts: [],
     activeCases: [],
     weights: defaultWeights,

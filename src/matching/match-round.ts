@@ -317,13 +317,26 @@ export function matchRound(
     }
     return certificate;
   };
+  /**
+   * The bound the proposal reports. One that breaks a team rule is measured against every staffing
+   * — the rules relaxed on every case, not only where it breaks them — since another staffing may
+   * break them elsewhere for more points; the certificate kept for the searches covers only the
+   * staffings that keep the rules it keeps, and would claim too small a gap.
+   */
+  const reportedBound = () => {
+    const kept = certify();
+    if (bestValue.brokenTeamRules === 0) return kept.bound;
+    const everyCase = inst.cases.map(() => true);
+    const loose = { ...effort, enough: Number.NEGATIVE_INFINITY };
+    return teamBound(inst, bestValue.value, prices, loose, everyCase, { helpers }).bound;
+  };
   const finish = () =>
     toProposal(
       inst,
       best.assignment,
       // The cases the best assignment leaves without a team (the flow's, unless a floor staffed others).
       best.assignment.flatMap((t, j) => (t === undefined ? [j] : [])),
-      { bound: certify().bound, method: "flow+localSearch" },
+      { bound: reportedBound(), method: "flow+localSearch" },
       best.stats,
     );
   // One network for every re-staffing, the staffing flow's own when it has one (then the first

@@ -36,6 +36,23 @@ describe("exact mode (HiGHS in a worker)", () => {
     expect(proposal.teamRuleBreaks).toEqual([]);
   }, 120_000);
 
+  it("claims a sound gap on rounds whose teams must break a rule: its bound is never below the optimum", async () => {
+    // Large firms and conflicts clustered by sector: no staffing keeps every team rule, and the
+    // optimum may break them on other cases than the proposal does.
+    for (const [seed, family, supply] of [
+      [638077, { firms: 4 }, 0.9],
+      [638077, { clustered: true, firms: 6 }, 1.05],
+      [11, { clustered: true, firms: 6, steep: true }, 0.9],
+    ] as const) {
+      const round = generateRound({ mentors: 30, cases: 10, seed, family, supply });
+      const optimum = (await solveExact(round, { timeLimitMs: 60_000 }))._unsafeUnwrap().certificate
+        .objective;
+      const p = matchRound(round)._unsafeUnwrap();
+      expect(p.certificate.bound, JSON.stringify(family)).toBeGreaterThanOrEqual(optimum - 1e-6);
+      expect(p.certificate.objective).toBeLessThanOrEqual(optimum + 1e-6);
+    }
+  }, 120_000);
+
   it("on a 30 × 10 round short of seats, chooses which case goes without a team (within 3 % of the optimum)", async () => {
     const round = generateRound({ mentors: 30, cases: 10, seed: 1, supply: 0.9 });
     const optimum = (await solveExact(round, { timeLimitMs: 60_000 }))._unsafeUnwrap().certificate;
