@@ -442,6 +442,45 @@ export function matchRound(
     }
     if (!mended) break;
   }
+  // Small rounds short of seats: staff as many cases as any staffing can. Where team sizes differ,
+  // the flow may fill the seats with one large team where two small ones fit: each case left out is
+  // tried in (the flow staffing the larger set, the search going on), then — sizes differing — a
+  // staffed case given up for two left out that fit its seats. More cases staffed come first.
+  const count = (a: Assignment) => a.filter((t) => t !== undefined).length;
+  const staffMore = (set: boolean[]): boolean => {
+    const teams = new StaffingFlow(inst, set, true).solve(modularValue).teams;
+    if (!teams.every((t, j) => !set[j] || isFullTeam(inst, t, j))) return false;
+    const found = localSearch(
+      inst,
+      teams.map((t, j) => (set[j] ? t : undefined)),
+      round.seed,
+      options.search,
+    );
+    if (count(found.assignment) <= count(best.assignment)) return false;
+    best = found;
+    bestValue = objective(inst, found.assignment);
+    return true;
+  };
+  const sizesDiffer = new Set(inst.teamSize).size > 1;
+  const grow = () => {
+    for (let grown = pairs <= SMALL; grown; ) {
+      grown = false;
+      const on = best.assignment.map((t) => t !== undefined);
+      const outs = on.flatMap((x, j) => (!x && staffable(inst, j) ? [j] : []));
+      for (const b of outs) if (!grown) grown = staffMore(on.map((x, j) => x || j === b));
+      const size = (j: number) => inst.teamSize[j] as number;
+      for (let a = 0; a < on.length && !grown && sizesDiffer; a++) {
+        if (!on[a] || (inst.candidates[a] as Candidate[]).some((c) => c.pinned)) continue;
+        for (let x = 0; x < outs.length && !grown; x++)
+          for (let y = x + 1; y < outs.length && !grown; y++) {
+            const [b, c] = [outs[x] as number, outs[y] as number];
+            if (size(b) + size(c) > size(a) + 1) continue;
+            grown = staffMore(on.map((v, j) => (j === a ? false : v || j === b || j === c)));
+          }
+      }
+    }
+  };
+  grow();
   // Small rounds short of seats: which cases go without a team matters as much as the teams. Try
   // leaving each staffed case out for each staffable one left out (the same number staffed), the
   // flow staffing the new set and the search going on from there; keep what scores more.
@@ -479,5 +518,7 @@ export function matchRound(
     keepIfBetter(localSearch(inst, moved.assignment, round.seed + r + 1, options.search));
     report("perturbation", { done: r + 1, of: tries });
   }
+  // The searches above may have moved to another set of cases: staff more of them where that fits.
+  grow();
   return finish();
 }

@@ -1,5 +1,5 @@
 import { fc } from "@fast-check/vitest";
-import { matchRound } from "venture-mentoring";
+import { matchRound, validateProposal } from "venture-mentoring";
 import { lpBound, solveExact } from "venture-mentoring/highs";
 import { describe, expect, it } from "vitest";
 import { generateRound } from "../../bench/generator.js";
@@ -51,6 +51,21 @@ describe("exact mode (HiGHS in a worker)", () => {
       expect(p.certificate.bound, JSON.stringify(family)).toBeGreaterThanOrEqual(optimum - 1e-6);
       expect(p.certificate.objective).toBeLessThanOrEqual(optimum + 1e-6);
     }
+  }, 120_000);
+
+  it("strands no case an optimum staffs when team sizes differ: two small teams where one large one was", async () => {
+    const round = generateRound({
+      mentors: 100,
+      cases: 30,
+      seed: 175275,
+      family: { teamSizes: [2, 4] },
+      supply: 0.9,
+    });
+    const exact = (await solveExact(round, { timeLimitMs: 60_000 }))._unsafeUnwrap();
+    const p = matchRound(round)._unsafeUnwrap();
+    // Filling the seats with a team of four where two teams of two fit left one case more out.
+    expect(p.unstaffed.length).toBe(exact.unstaffed.length);
+    expect(validateProposal(round, p).violations).toEqual([]);
   }, 120_000);
 
   it("on a 30 × 10 round short of seats, chooses which case goes without a team (within 3 % of the optimum)", async () => {
