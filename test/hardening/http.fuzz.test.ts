@@ -91,9 +91,60 @@ const probes: fc.Arbitrary<Probe> = fc.oneof(
         "/cases/",
         "/board?month=",
         "/report?month=",
+        "/report/print?month=",
+        "/report.csv?month=",
+        "/intake?q=",
+        "/intake?month=",
+        "/intake?outcome=",
+        "/intake?partner=",
+        "/intake?page=",
+        "/intake.csv?q=",
+        "/audit?about=",
+        "/audit?page=",
+        "/audit.csv?actor=",
+        "/mentors/",
       ),
     )
     .map(([id, base]): Probe => ({ method: "GET", path: `${base}${id}`, as: "manager" })),
+  fc
+    .dictionary(
+      fc.constantFrom(
+        "id",
+        "name",
+        "email",
+        "state",
+        "background",
+        "firm",
+        "maxCases",
+        "monthlyHours",
+        "ethicsStatementSignedOn",
+        "leadQualified",
+        "sectors",
+        "level.export",
+        "interest.0.kind",
+        "interest.0.org",
+        "interest.99999.kind",
+        "version",
+      ),
+      hostileString,
+    )
+    .chain((form) =>
+      fc
+        .constantFrom("/mentors/new", "/mentors/mentor-01")
+        .map((path): Probe => ({ method: "POST", path, form, as: "manager" })),
+    ),
+  fc
+    .dictionary(fc.constantFrom("type", "on", "until"), hostileString)
+    .map((form): Probe => ({ method: "POST", path: "/mentors/mentor-01/standing", form, as: "manager" })),
+  fc
+    .dictionary(fc.constantFrom("csv", "step"), hostileString)
+    .map((form): Probe => ({ method: "POST", path: "/mentors/import", form, as: "manager" })),
+  fc
+    .dictionary(fc.constantFrom("reason", "feedbackMentee", "feedbackTeam"), hostileString)
+    .map((form): Probe => ({ method: "POST", path: "/cases/CASE/close", form, as: "manager" })),
+  fc
+    .dictionary(fc.constantFrom("id"), hostileString)
+    .map((form): Probe => ({ method: "POST", path: "/outbox/mark", form, as: "manager" })),
   fc
     .dictionary(
       fc.constantFrom(
