@@ -1181,7 +1181,10 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
     .argument("<round.json>", "the matching round")
     .addOption(new Option("--exact", "solve to proven optimality with HiGHS (optional dependency 'highs')"))
     .addOption(
-      new Option("--time-limit <ms>", "hard limit for --exact")
+      new Option(
+        "--time-limit <ms>",
+        "stop improving after this long and answer with the best proposal so far (with --exact: a hard limit)",
+      )
         .default(60_000)
         .argParser(arg.positiveInt("--time-limit")),
     )
@@ -1240,6 +1243,8 @@ export async function run(argv: readonly string[], io: Io, env: Env = {}): Promi
         const result = matchRound(r, {
           ...(opts.targetGap === undefined ? {} : { targetGap: opts.targetGap }),
           ...(opts.perturbations === undefined ? {} : { perturbations: opts.perturbations }),
+          // The deadline on the real clock (the injected one above times the progress lines).
+          deadline: { at: Date.now() + opts.timeLimit, now: Date.now },
           helpers: pool.value,
           ...(showProgress
             ? {

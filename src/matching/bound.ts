@@ -264,6 +264,11 @@ export interface BoundEffort {
    * another start to try (a round short of seats, see `matchRound`).
    */
   readonly hopeless?: number;
+  /**
+   * Stop after the current step when this says so (a caller's deadline): every step's bound is
+   * sound, so the bound is then the best reached, looser than it could have become.
+   */
+  readonly stop?: () => boolean;
 }
 /** Leaf evaluations per case and iteration before a case's search settles for its upper bound (valid, looser). */
 const CASE_BUDGET = 20_000;
@@ -313,6 +318,7 @@ export function teamBound(
   let teams: number[][] = inst.cases.map(() => []);
   try {
     for (let it = 0; it < effort.iterations; it++) {
+      if (it > 0 && effort.stop?.() === true) break;
       // Stop once the last `window` iterations gained less than STALL of the bound.
       history.push(steps.best);
       const before = history[it - effort.window];

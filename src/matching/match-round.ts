@@ -99,6 +99,15 @@ export interface MatchOptions {
    * to show progress only on slow rounds times the calls itself.
    */
   readonly progress?: (progress: MatchProgress) => void;
+  /**
+   * Stop improving at a deadline — `now` reads the caller's clock (the core has none), `at` is when
+   * to stop, on that clock. The staffing flow, the first search on rounds that have one, and the
+   * certificate always run: a proposal needs them. Every later stage (the floor, re-staffings,
+   * repairs, the case moves, perturbations) starts only before `at`, so the proposal is the best
+   * found by then, with a sound certificate. A stage under way is finished, so the answer can come
+   * a stage after `at`; with a deadline, equal rounds can give different proposals on a busy machine.
+   */
+  readonly deadline?: { readonly at: number; readonly now: () => number };
 }
 
 /** Where a round's matching stands, as passed to {@link MatchOptions.progress}. */
@@ -201,6 +210,9 @@ export function matchRound(
   const inst = buildInstance(round);
   const { assignment: flow, unstaffed, prices, network: staffed } = staffRound(inst);
   const staffedCount = flow.filter((t) => t !== undefined).length;
+  const deadline = options.deadline;
+  /** Whether the caller's deadline has passed: no new stage starts then. */
+  const late = () => deadline !== undefined && deadline.now() >= deadline.at;
   const cases = inst.cases.length;
   options.progress?.({
     stage: "staffing",
@@ -259,12 +271,15 @@ export function matchRound(
       "case",
     ),
   ]) {
-    if (floor === undefined || floor.filter((t) => t !== undefined).length < staffedCount) continue;
+    if (late() || floor === undefined || floor.filter((t) => t !== undefined).length < staffedCount) continue;
     const v = objective(inst, floor);
     if (v.brokenTeamRules <= bestValue.brokenTeamRules && v.value > bestValue.value + 1e-9)
       keepIfBetter(localSearch(inst, floor, round.seed, options.search));
   }
-  const effort = BOUND_EFFORT[pairs <= SMALL ? 0 : pairs <= MEDIUM ? 1 : 2] as BoundEffort;
+  const effort: BoundEffort = {
+    ...(BOUND_EFFORT[pairs <= SMALL ? 0 : pairs <= MEDIUM ? 1 : 2] as BoundEffort),
+    ...(deadline === undefined ? {} : { stop: late }),
+  };
   // Helper threads only where a step's case searches take milliseconds, not microseconds.
   const helpers = pairs > MEDIUM ? options.helpers : undefined;
   /** Per case, whether the best assignment's team breaks a team rule. */
@@ -305,7 +320,7 @@ export function matchRound(
           ? { ...effort, enough, hopeless: bestValue.value / (1 - FAR) }
           : { ...effort, enough };
       certificate = teamBound(inst, bestValue.value, prices, first, breaks, { helpers });
-      if (short && gapOf(certificate.bound, bestValue.value) > FAR) {
+      if (short && gapOf(certificate.bound, bestValue.value) > FAR && !late()) {
         const whole = inst.cases.map((_, j) => staffable(inst, j));
         wholePrices ??= new StaffingFlow(inst, whole, false).solve(modularValue).prices;
         const other = teamBound(inst, bestValue.value, wholePrices, { ...effort, enough }, breaks, {
@@ -348,6 +363,7 @@ export function matchRound(
    * every case.
    */
   const restaff = (value: PairValue, focus: boolean): boolean => {
+    if (late()) return false;
     network ??= new StaffingFlow(inst, active, true);
     const teams = network.solve(value).teams;
     if (!teams.every((t, j) => !active[j] || isFullTeam(inst, t, j))) return false;
@@ -383,7 +399,7 @@ export function matchRound(
     // that it moves the fewest mentors that mend them; the search then starts from the cases whose
     // team changed. Kept only if better.
     const priced: TeamRuleMultipliers[] = inst.cases.map(() => ({ firm: new Map(), background: new Map() }));
-    for (let attempt = 0; attempt < LARGE_REPAIRS && bestValue.brokenTeamRules > 0; attempt++) {
+    for (let attempt = 0; attempt < LARGE_REPAIRS && bestValue.brokenTeamRules > 0 && !late(); attempt++) {
       const anchor = best.assignment.map((t) => (t === undefined ? [] : [t.lead, ...t.members]));
       // Prices accumulate over the attempts, so a rule broken again elsewhere is priced there too.
       anchor.forEach((team, j) => {
@@ -412,12 +428,19 @@ export function matchRound(
   // each iteration a flow), so that mentors who complete each other's topics come out of the flow
   // together; keep the better. Above MEDIUM pairs the Lagrangian re-staffing alone does better,
   // cheaper.
-  const mu = coveragePrices(inst, bestValue.value, pairs <= SMALL ? 150 : 20, best.assignment);
-  restaff(adjustedValue(inst, mu), false);
+  if (!late())
+    restaff(
+      adjustedValue(inst, coveragePrices(inst, bestValue.value, pairs <= SMALL ? 150 : 20, best.assignment)),
+      false,
+    );
   // Small rounds: a team rule the moves could not mend (it may take a chain through many teams):
   // forbid one pair of the breaking team at a time and staff the whole round again, keeping the
   // result when it staffs the same cases with fewer broken rules (or more points).
-  for (let attempt = 0; attempt < REPAIRS && pairs <= SMALL && bestValue.brokenTeamRules > 0; attempt++) {
+  for (
+    let attempt = 0;
+    attempt < REPAIRS && pairs <= SMALL && bestValue.brokenTeamRules > 0 && !late();
+    attempt++
+  ) {
     const j = breaking().indexOf(true);
     const team = best.assignment[j] as Team;
     let mended = false;
@@ -448,6 +471,7 @@ export function matchRound(
   // staffed case given up for two left out that fit its seats. More cases staffed come first.
   const count = (a: Assignment) => a.filter((t) => t !== undefined).length;
   const staffMore = (set: boolean[]): boolean => {
+    if (late()) return false;
     const teams = new StaffingFlow(inst, set, true).solve(modularValue).teams;
     if (!teams.every((t, j) => !set[j] || isFullTeam(inst, t, j))) return false;
     const found = localSearch(
@@ -463,7 +487,7 @@ export function matchRound(
   };
   const sizesDiffer = new Set(inst.teamSize).size > 1;
   const grow = () => {
-    for (let grown = pairs <= SMALL; grown; ) {
+    for (let grown = pairs <= SMALL && !late(); grown && !late(); ) {
       grown = false;
       const on = best.assignment.map((t) => t !== undefined);
       const outs = on.flatMap((x, j) => (!x && staffable(inst, j) ? [j] : []));
@@ -484,13 +508,14 @@ export function matchRound(
   // Small rounds short of seats: which cases go without a team matters as much as the teams. Try
   // leaving each staffed case out for each staffable one left out (the same number staffed), the
   // flow staffing the new set and the search going on from there; keep what scores more.
-  for (let pass = 0, improved = true; pass < SWAP_PASSES && improved && pairs <= SMALL; pass++) {
+  for (let pass = 0, improved = true; pass < SWAP_PASSES && improved && pairs <= SMALL && !late(); pass++) {
     improved = false;
     const staffedNow = () => best.assignment.map((t) => t !== undefined);
     const outs = staffedNow().flatMap((on, j) => (!on && staffable(inst, j) ? [j] : []));
     for (const b of outs)
       for (let a = 0; a < inst.cases.length; a++) {
         const set = staffedNow();
+        if (late()) break;
         // A case the manager pinned a mentor to keeps its team.
         if (!set[a] || set[b] || (inst.candidates[a] as Candidate[]).some((c) => c.pinned)) continue;
         set[a] = false;
@@ -508,7 +533,7 @@ export function matchRound(
   const random = prng(round.seed);
   const tries = Math.min(options.perturbations ?? PERTURBATIONS, MAX_PERTURBATIONS);
   for (let r = 0; r < tries; r++) {
-    if (proven()) break;
+    if (late() || proven()) break;
     const moved = localSearch(
       shaken(inst, SHAKE, random),
       best.assignment,

@@ -110,6 +110,17 @@ describe("vmentor match", { timeout: 120_000 }, () => {
     expect(JSON.parse(asked.out)).toEqual(JSON.parse(json.out));
   });
 
+  it("answers by --time-limit with the best proposal so far, its certificate sound", async () => {
+    const file = tempFile(JSON.stringify(generateRound({ mentors: 300, cases: 100, seed: 4, supply: 1.05 })));
+    const quick = await vmentor("match", file, "--json", "--time-limit", "1");
+    expect(quick.code).toBe(exitCodes.ok);
+    const p = JSON.parse(quick.out);
+    expect(p.teams.length).toBe(100);
+    expect(p.certificate.bound).toBeGreaterThanOrEqual(p.certificate.objective - 1e-9);
+    const full = JSON.parse((await vmentor("match", file, "--json")).out);
+    expect(full.certificate.objective).toBeGreaterThanOrEqual(p.certificate.objective - 1e-9);
+  });
+
   it("shares a large round's certificate with --threads: the same proposal", async () => {
     const file = tempFile(
       JSON.stringify(generateRound({ mentors: 2000, cases: 1000, seed: 1, supply: 1.05 })),

@@ -286,6 +286,29 @@ describe("scenarios", { timeout: 60_000 }, () => {
       expect(x.step?.done).toBeLessThanOrEqual(x.step?.of ?? 0);
   });
 
+  it("answers by a deadline on the caller's clock: a valid proposal with a sound certificate, no stage started late", () => {
+    const round = generateRound({ mentors: 60, cases: 20, seed: 2, supply: 1.05 });
+    // A deadline already past: the flow, the first search and the certificate, nothing more.
+    let clock = 0;
+    const seen: string[] = [];
+    const late = matchRound(round, {
+      deadline: { at: 1, now: () => clock },
+      progress: (x) => {
+        seen.push(x.stage);
+        clock = 2;
+      },
+    })._unsafeUnwrap();
+    expect(validateProposal(round, late).violations).toEqual([]);
+    expect(late.certificate.bound).toBeGreaterThanOrEqual(late.certificate.objective - 1e-9);
+    expect(seen).toEqual(["staffing", "search", "certificate"]);
+    // A deadline that never comes changes nothing.
+    const far = matchRound(round, {
+      deadline: { at: Number.POSITIVE_INFINITY, now: () => 0 },
+    })._unsafeUnwrap();
+    expect(far).toEqual(matchRound(round)._unsafeUnwrap());
+    expect(far.certificate.objective).toBeGreaterThanOrEqual(late.certificate.objective - 1e-9);
+  });
+
   it("a returning venture keeps a mentor of its earlier case (continuity)", () => {
     const p0 = matchRound(base)._unsafeUnwrap();
     const c = base.cases[0] as MatchingRound["cases"][number];
