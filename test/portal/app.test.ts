@@ -956,6 +956,17 @@ describe("mentor management in the portal", () => {
     expect(again).toContain('value="Zuivel Noord"');
     expect(again).toMatch(/value="maritime" checked/);
     expect((await store.list("mentors"))._unsafeUnwrap()).toHaveLength(0);
+    // Interests come back numbered in their order: a form naming row 999 999 gets one row, not a million.
+    const far = await (
+      await form("/mentors/new", {
+        ...newMentor,
+        name: "",
+        "interest.999999.kind": "supplier",
+        "interest.999999.org": "Far BV",
+      })
+    ).text();
+    expect(far.match(/name="interest\.\d+\.kind"/g)).toHaveLength(4);
+    expect(far).toContain('value="Far BV"');
     const added = await form("/mentors/new", newMentor);
     expect(added.status).toBe(303);
     expect(added.headers.get("location")).toBe("/mentors/mentor-31?saved=1");

@@ -61,13 +61,40 @@ const many = (v: MentorFormValues, k: string): readonly string[] => {
   return x === undefined ? [] : typeof x === "string" ? (x === "" ? [] : [x]) : x.filter((y) => y !== "");
 };
 
-/** The form body (`parseBody({ all: true })`) as form values: strings, and the sectors as a list. */
+/** Declared interests a form takes at most (a mentor declares a handful). */
+const MAX_INTERESTS = 50;
+
+/**
+ * The form body (`parseBody({ all: true })`) as form values: strings, the sectors as a list, and the
+ * interests numbered 0, 1, 2… in their order (at most `MAX_INTERESTS`), whatever numbers were sent —
+ * so a form that names `interest.999999.kind` is shown back with one row, not a million.
+ */
 export function valuesFromBody(body: Record<string, unknown>): MentorFormValues {
   const out: Record<string, string | readonly string[]> = {};
+  const interests = new Map<number, { kind?: string; org?: string }>();
   for (const [k, v] of Object.entries(body)) {
-    if (typeof v === "string") out[k] = k === "sectors" ? [v] : v;
-    else if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === "string");
+    const value =
+      typeof v === "string"
+        ? v
+        : Array.isArray(v)
+          ? v.filter((x): x is string => typeof x === "string")
+          : undefined;
+    if (value === undefined) continue;
+    const interest = /^interest\.(\d{1,9})\.(kind|org)$/.exec(k);
+    if (interest !== null) {
+      const row = interests.get(Number(interest[1])) ?? {};
+      row[interest[2] as "kind" | "org"] = typeof value === "string" ? value : (value[0] ?? "");
+      interests.set(Number(interest[1]), row);
+    } else if (!k.startsWith("interest."))
+      out[k] = k === "sectors" && typeof value === "string" ? [value] : value;
   }
+  [...interests.entries()]
+    .sort(([a], [b]) => a - b)
+    .slice(0, MAX_INTERESTS)
+    .forEach(([, row], r) => {
+      out[`interest.${r}.kind`] = row.kind ?? "";
+      out[`interest.${r}.org`] = row.org ?? "";
+    });
   return out;
 }
 
