@@ -52,6 +52,7 @@ export {
   type EthicsViolation,
   ethicsResolutions,
   ethicsStatementCurrent,
+  ethicsStatementExpires,
   type MentorEvent,
   type MentorEventType,
   mentorEventTypes,

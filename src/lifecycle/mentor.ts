@@ -69,7 +69,14 @@ export function transitionMentor(m: Mentor, e: MentorEvent): Result<Mentor, Ille
 export function ethicsStatementCurrent(m: Mentor, asOf: Date, validityMonths: number): boolean {
   if (m.ethicsHold !== undefined) return false;
   const signed = m.ethicsStatementSignedOn;
-  return signed !== undefined && signed <= asOf && addMonths(signed, validityMonths) > asOf;
+  const expires = ethicsStatementExpires(m, validityMonths);
+  return signed !== undefined && expires !== undefined && signed <= asOf && expires > asOf;
+}
+
+/** When the mentor's ethics statement stops being in force (undefined: never signed). */
+export function ethicsStatementExpires(m: Mentor, validityMonths: number): Date | undefined {
+  const signed = m.ethicsStatementSignedOn;
+  return signed === undefined ? undefined : addMonths(signed, validityMonths);
 }
 
 import type { BenefitKind } from "../model/mentor.js";

@@ -4,6 +4,7 @@ import type { ValidationFailed } from "../errors.js";
 import { inactivityAlerts } from "../hours/budget.js";
 import type { Session } from "../hours/session.js";
 import { currentTeam, type MentoringCase } from "../lifecycle/case.js";
+import { ethicsStatementExpires } from "../lifecycle/mentor.js";
 import { addMonths, DAY_MS, monthKey } from "../model/dates.js";
 import type { Mentor } from "../model/mentor.js";
 import type { ProgrammeProfile } from "../model/profile.js";
@@ -81,9 +82,8 @@ export function notificationsDue(input: NotificationInput): DueNotification[] {
     });
   }
   for (const m of input.mentors) {
-    const signed = m.ethicsStatementSignedOn;
-    if (m.state === "retired" || signed === undefined) continue;
-    const expires = addMonths(signed, profile.ethicsStatementValidityMonths);
+    const expires = ethicsStatementExpires(m, profile.ethicsStatementValidityMonths);
+    if (m.state === "retired" || expires === undefined) continue;
     if (expires > asOf && expires.getTime() - asOf.getTime() <= input.ethicsReminderDays * DAY_MS)
       due.push({
         id: `ethicsExpiring/${m.id}/${expires.toISOString().slice(0, 10)}`,

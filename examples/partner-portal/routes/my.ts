@@ -8,6 +8,7 @@ import {
   currentTeam,
   describeNotification,
   describeTeam,
+  ethicsStatementExpires,
   formatDate,
   type MentorId,
   monthKey,
@@ -133,7 +134,7 @@ export function myRoutes(app: App, kit: Kit): void {
                   ${t(l, "portal.my.validUntil", {
                     on: formatDate(
                       l,
-                      addMonths(me.ethicsStatementSignedOn, profile.ethicsStatementValidityMonths),
+                      ethicsStatementExpires(me, profile.ethicsStatementValidityMonths) as Date,
                     ),
                   })}</p>`
           }
