@@ -322,6 +322,7 @@ export function renderProposal(
       gap: c.gap,
       method: c.method,
       scope: c.scope,
+      optimal: c.optimal,
     }),
   );
   return lines.join("\n");

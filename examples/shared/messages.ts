@@ -116,6 +116,7 @@ const en = {
   "cli.stage.search": () => "local search",
   "cli.stage.certificate": () => "certificate",
   "cli.stage.restaffing": () => "staffed again near the bound's teams",
+  "cli.stage.proof": () => "searched every staffing the bound leaves open",
   "cli.stage.perturbation": (p: { done: number; of: number }) =>
     `perturbed search ${p.done} of at most ${p.of}`,
   "cli.allowed.oneOf": (p: { values: string }) => `one of ${p.values}`,
@@ -511,6 +512,7 @@ const nl: ExampleCatalogue = {
   "cli.stage.search": () => "zoeken naar betere teams",
   "cli.stage.certificate": () => "bovengrens berekend",
   "cli.stage.restaffing": () => "opnieuw bezet rond de teams van de bovengrens",
+  "cli.stage.proof": () => "elke bezetting doorzocht die de bovengrens openlaat",
   "cli.stage.perturbation": (p) => `verstoorde zoektocht ${p.done} van hoogstens ${p.of}`,
   "cli.allowed.oneOf": (p) => `een van ${p.values}`,
   "cli.allowed.month": () => "een maand als JJJJ-MM, bijvoorbeeld 2026-11",

@@ -316,6 +316,7 @@ export function teamBound(
   const steps = new PolyakSteps(lower, effort.patience);
   const history: number[] = [];
   let teams: number[][] = inst.cases.map(() => []);
+  let bestPrices = Float64Array.from(pi);
   try {
     for (let it = 0; it < effort.iterations; it++) {
       if (it > 0 && effort.stop?.() === true) break;
@@ -346,7 +347,10 @@ export function teamBound(
         g[i] = gi;
         norm += gi * gi;
       }
-      if (steps.observe(bound)) teams = chosen;
+      if (steps.observe(bound)) {
+        teams = chosen;
+        bestPrices = Float64Array.from(pi);
+      }
       if (
         norm === 0 ||
         steps.best - lower <= 1e-9 * Math.abs(steps.best) ||
@@ -360,7 +364,7 @@ export function teamBound(
     // The helpers go back to wait for the next job.
     cases.close();
   }
-  return { bound: steps.best, teams };
+  return { bound: steps.best, teams, prices: bestPrices };
 }
 
 /** The certificate's bound, and the teams its relaxation chose at the prices that proved it. */
@@ -372,6 +376,8 @@ export interface LagrangianBound {
    * a start for a staffing (see {@link anchoredValue}), not one.
    */
   readonly teams: readonly (readonly number[])[];
+  /** The mentors' seat prices that proved it (where the proof of an optimum, optimum.ts, starts). */
+  readonly prices: Float64Array;
 }
 
 /**

@@ -4,7 +4,7 @@ import { toProposal } from "./match-round.js";
 import type { MatchingProposal, SolverDefect } from "./proposal.js";
 import type { MatchingRound } from "./round.js";
 import type { Assignment } from "./staffing.js";
-import { TEAM_RULE_PENALTY } from "./team-value.js";
+import { objective, TEAM_RULE_PENALTY } from "./team-value.js";
 
 /** Staffing a case is worth more than any team's value; pins more than staffing (as in the flow). */
 const STAFFED = 1e6;
@@ -189,7 +189,12 @@ function decode(
     inst,
     assignment,
     unstaffed,
-    { bound, method: "exact" },
+    // Optimal when the solver's bound is the objective (`solveExact` asks HiGHS for gap 0).
+    {
+      bound,
+      method: "exact",
+      optimal: bound <= objective(inst, assignment).value + 1e-6 * Math.max(1, Math.abs(bound)),
+    },
     { passes: 0, moves: 0, evaluations: 0 },
   );
   return result.isOk() ? ok(result.value) : err(result.error);

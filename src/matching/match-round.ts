@@ -16,11 +16,13 @@ import { diagnose, explainTeam } from "./explain.js";
 import { greedyStaffing } from "./greedy.js";
 import { buildInstance, type Candidate, type Instance } from "./instance.js";
 import { localSearch } from "./local-search.js";
+import { PROOF_BUDGET, proveOptimum } from "./optimum.js";
 import { prng } from "./prng.js";
 import type { MatchingProposal, SolverDefect } from "./proposal.js";
 import { type MatchingRound, matchingRoundSchema } from "./round.js";
 import {
   type Assignment,
+  EXACT_SELECTION,
   isFullTeam,
   modularValue,
   type PairValue,
@@ -116,7 +118,7 @@ export interface MatchProgress {
    * The stage just done: the staffing flow, a local search, a certificate (a bound on the optimum),
    * a re-staffing near the bound's teams, or one of the perturbed searches.
    */
-  readonly stage: "staffing" | "search" | "certificate" | "restaffing" | "perturbation";
+  readonly stage: "staffing" | "search" | "certificate" | "restaffing" | "perturbation" | "proof";
   /** Cases with a team in the best proposal so far, of the cases the meeting's quota lets in. */
   readonly staffed: number;
   readonly cases: number;
@@ -146,7 +148,7 @@ export function toProposal(
   inst: Instance,
   assignment: Assignment,
   unstaffed: readonly number[],
-  certificate: { bound: number; method: "flow+localSearch" | "exact" },
+  certificate: { bound: number; method: "flow+localSearch" | "exact"; optimal?: boolean },
   search: { passes: number; moves: number; evaluations: number },
 ): Result<MatchingProposal, SolverDefect> {
   const used = new Int32Array(inst.mentors.length);
@@ -179,6 +181,7 @@ export function toProposal(
       gap: gapOf(bound, value),
       scope: inst.sparse ? "candidatePairs" : "allPairs",
       method: certificate.method,
+      optimal: certificate.optimal === true,
     },
     loads,
     search,
@@ -345,13 +348,13 @@ export function matchRound(
     const loose = { ...effort, enough: Number.NEGATIVE_INFINITY };
     return teamBound(inst, bestValue.value, prices, loose, everyCase, { helpers }).bound;
   };
-  const finish = () =>
+  const finish = (optimal = false) =>
     toProposal(
       inst,
       best.assignment,
       // The cases the best assignment leaves without a team (the flow's, unless a floor staffed others).
       best.assignment.flatMap((t, j) => (t === undefined ? [j] : [])),
-      { bound: reportedBound(), method: "flow+localSearch" },
+      { bound: optimal ? bestValue.value : reportedBound(), method: "flow+localSearch", optimal },
       best.stats,
     );
   // One network for every re-staffing, the staffing flow's own when it has one (then the first
@@ -545,5 +548,20 @@ export function matchRound(
   }
   // The searches above may have moved to another set of cases: staff more of them where that fits.
   grow();
+  // Programme scale: prove the proposal optimal, or find the staffing that is — every team within
+  // the certificate's gap of its case's best at the bound's prices, combined exhaustively (see
+  // optimum.ts). The number staffed is the most any staffing reaches (the flow's exact choice of
+  // cases on rounds this small), so the proof's scope — as many cases, every pin — is the round's.
+  if (cases <= EXACT_SELECTION && pairs <= SMALL && !late()) {
+    const proof = proveOptimum(inst, best.assignment, certify().prices, { ...PROOF_BUDGET, stop: late });
+    if (proof !== undefined) {
+      if (proof.assignment !== best.assignment)
+        keepIfBetter({ assignment: proof.assignment, stats: best.stats });
+      report("proof");
+      // Optimal among the staffings of as many cases that break no more team rules: such a staffing
+      // S has value(S) = F(S) + penalty × its breaks ≤ F* + penalty × the proposal's = its value.
+      if (best.assignment === proof.assignment) return finish(true);
+    }
+  }
   return finish();
 }

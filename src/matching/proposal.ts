@@ -92,8 +92,10 @@ export type Diagnosis = DiagnosisData & { readonly text: string };
 
 /**
  * The quality certificate: the objective, a proven upper bound and the relative gap. The bound
- * holds for every staffing of the round that keeps the team rules this proposal keeps (so for the
- * proposal itself, and for every rule-keeping staffing when it breaks none). With
+ * holds for every staffing of the round that staffs at least as many cases as this proposal,
+ * honours every pin it honours and keeps the team rules it keeps (so for the proposal itself, and
+ * for every rule-keeping staffing of as many cases when it breaks none) — the engine staffs as
+ * many cases as it can first, so these are the staffings it chooses among. With
  * `scope: "candidatePairs"` it holds over the pairs kept per case (large rounds), with `"allPairs"`
  * over every eligible mentor–case pair.
  */
@@ -103,6 +105,13 @@ export interface Certificate {
   readonly gap: number;
   readonly scope: "allPairs" | "candidatePairs";
   readonly method: "flow+localSearch" | "exact";
+  /**
+   * Proven optimal: no staffing in the bound's scope scores more (the bound is the objective, the
+   * gap 0). `matchRound` proves it on rounds of up to 12 cases and 5 000 candidate pairs when its
+   * search over the teams the bound leaves open ends within its budget; `solveExact` when HiGHS
+   * closes its gap.
+   */
+  readonly optimal: boolean;
 }
 
 /** What a matching round proposes: teams for the meeting to confirm, never applied by itself. */

@@ -24,7 +24,7 @@ const FULL_WIDEN = 5;
 /** Flows spent taking given-up cases back (a case costs one only if the test for room finds room for it). */
 const RETRIES = 20;
 /** Rounds with at most this many cases get the exact choice of which cases to staff. */
-const EXACT_SELECTION = 12;
+export const EXACT_SELECTION = 12;
 
 /**
  * The flow network over the cases in `active`. Each case has a lead slot (1 unit) and a member

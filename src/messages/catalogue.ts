@@ -325,6 +325,8 @@ export interface MessageParams {
     gap: number;
     method: "flow+localSearch" | "exact";
     scope: "allPairs" | "candidatePairs";
+    /** Proven optimal: no staffing of as many cases scores more. */
+    optimal?: boolean;
   };
   // The monthly report.
   "report.title": { programme: string; month: string };
@@ -718,8 +720,8 @@ const en: Catalogue = {
   "proposal.title": ({ round }) => `Proposal for ${round} (a proposal until the mentors accept)`,
   "proposal.team": ({ case: c, lead, members }) => `${c}: ${lead} (lead), ${en_.list(members)}`,
   "proposal.notStaffed": ({ cases }) => `Not staffed: ${en_.list(cases)}`,
-  "proposal.certificate": ({ objective, bound, gap, method, scope }) =>
-    `Objective ${en_.h(objective)}, proven bound ${en_.h(bound)}, gap at most ${en_.percent(gap)} (${method === "exact" ? "solved exactly" : "flow bound and local search"}, ${scope === "allPairs" ? "over every mentor–case pair" : "over the pairs kept per case"})`,
+  "proposal.certificate": ({ objective, bound, gap, method, scope, optimal }) =>
+    `Objective ${en_.h(objective)}, ${optimal === true ? "proven optimal: no staffing of as many cases scores more" : `proven bound ${en_.h(bound)}, gap at most ${en_.percent(gap)}`} (${method === "exact" ? "solved exactly" : "flow bound and local search"}, ${scope === "allPairs" ? "over every mentor–case pair" : "over the pairs kept per case"})`,
   "report.title": ({ programme, month }) => `${programme} — monthly report ${month}`,
   "report.mentors": ({ active, paused, atCapacity, overCommitted, ethicsExpired }) =>
     `Mentors: ${active} active (${atCapacity} at capacity, ${overCommitted} over-committed, ${ethicsExpired} with an expired ethics statement), ${paused} paused.`,
@@ -1101,8 +1103,8 @@ const nl: Catalogue = {
   "proposal.title": ({ round }) => `Voorstel voor ${round} (een voorstel totdat de mentoren ja zeggen)`,
   "proposal.team": ({ case: c, lead, members }) => `${c}: ${lead} (teamleider), ${nl_.list(members)}`,
   "proposal.notStaffed": ({ cases }) => `Niet bemand: ${nl_.list(cases)}`,
-  "proposal.certificate": ({ objective, bound, gap, method, scope }) =>
-    `Doelwaarde ${nl_.h(objective)}, bewezen bovengrens ${nl_.h(bound)}, verschil hoogstens ${nl_.percent(gap)} (${method === "exact" ? "exact opgelost" : "stroomgrens en lokaal zoeken"}, ${scope === "allPairs" ? "over elk paar van mentor en casus" : "over de paren die per casus bewaard zijn"})`,
+  "proposal.certificate": ({ objective, bound, gap, method, scope, optimal }) =>
+    `Doelwaarde ${nl_.h(objective)}, ${optimal === true ? "bewezen optimaal: geen bezetting van evenveel casussen scoort hoger" : `bewezen bovengrens ${nl_.h(bound)}, verschil hoogstens ${nl_.percent(gap)}`} (${method === "exact" ? "exact opgelost" : "stroomgrens en lokaal zoeken"}, ${scope === "allPairs" ? "over elk paar van mentor en casus" : "over de paren die per casus bewaard zijn"})`,
   "report.title": ({ programme, month }) => `${programme} — maandrapportage ${month}`,
   "report.mentors": ({ active, paused, atCapacity, overCommitted, ethicsExpired }) =>
     `Mentoren: ${active} actief (${atCapacity} zonder ruimte, ${overCommitted} overbelast, ${ethicsExpired} met een verlopen ethische verklaring), ${paused} gepauzeerd.`,

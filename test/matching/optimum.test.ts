@@ -1,0 +1,138 @@
+import { fc, test } from "@fast-check/vitest";
+import { matchRound } from "venture-mentoring";
+import { describe, expect } from "vitest";
+import { buildInstance, type Candidate, type Instance, loadCost } from "../../src/matching/instance.js";
+import { proveOptimum } from "../../src/matching/optimum.js";
+import type { Assignment } from "../../src/matching/staffing.js";
+import { leadOf, teamScore } from "../../src/matching/team-value.js";
+import { bruteForce, smallRoundArb, subsets } from "./support.js";
+
+/** Every staffing of the instance (capacities kept), with its value: team scores with penalties, less load costs. */
+function everyStaffing(inst: Instance): { assignment: Assignment; value: number; staffed: number }[] {
+  const N = inst.cases.length;
+  const cap = Int32Array.from(inst.capacity, (k, i) => (inst.mentorExclusion[i] === undefined ? k : 0));
+  const options = inst.cases.map((_, j) => [
+    [] as number[],
+    ...subsets(
+      (inst.candidates[j] as Candidate[]).map((c) => c.mentor),
+      inst.teamSize[j] as number,
+    ).filter((team) => !Number.isNaN(teamScore(inst, j, team))),
+  ]);
+  const out: { assignment: Assignment; value: number; staffed: number }[] = [];
+  const used = new Int32Array(inst.mentors.length);
+  const chosen: number[][] = [];
+  const walk = (j: number) => {
+    if (j === N) {
+      let value = 0;
+      chosen.forEach((team, k) => {
+        if (team.length > 0) value += teamScore(inst, k, team);
+      });
+      for (let i = 0; i < used.length; i++) value -= loadCost(inst, i, used[i] as number);
+      out.push({
+        assignment: chosen.map((team, k) => {
+          if (team.length === 0) return undefined;
+          const lead = leadOf(inst, k, team);
+          return { lead, members: team.filter((i) => i !== lead) };
+        }),
+        value,
+        staffed: chosen.filter((t) => t.length > 0).length,
+      });
+      return;
+    }
+    for (const team of options[j] ?? []) {
+      if (team.some((i) => (used[i] as number) >= (cap[i] as number))) continue;
+      for (const i of team) used[i] = (used[i] as number) + 1;
+      chosen[j] = team;
+      walk(j + 1);
+      for (const i of team) used[i] = (used[i] as number) - 1;
+    }
+  };
+  walk(0);
+  return out;
+}
+
+/** The instance with mentor `i` pinned to case `j` when a candidate there (the manager's pin). */
+function withPin(inst: Instance, j: number, i: number): Instance {
+  return {
+    ...inst,
+    candidates: inst.candidates.map((list, k) =>
+      k === j ? list.map((c) => (c.mentor === i ? { ...c, pinned: true } : c)) : list,
+    ),
+  };
+}
+
+const honours = (inst: Instance, a: Assignment) =>
+  inst.candidates.every((list, j) => {
+    const t = a[j];
+    const pins = list.filter((c) => c.pinned).map((c) => c.mentor);
+    return pins.length === 0 || (t !== undefined && pins.every((i) => i === t.lead || t.members.includes(i)));
+  });
+
+describe("the proof of an optimum", () => {
+  const instance = fc
+    .tuple(
+      smallRoundArb({ maxMentors: 7, maxCases: 3 }),
+      fc.array(fc.integer({ min: 0, max: 800 }), { minLength: 7, maxLength: 7 }),
+      fc.option(fc.tuple(fc.nat(2), fc.nat(6)), { nil: undefined }),
+      fc.nat(),
+    )
+    .map(([round, prices, pin, pick]) => {
+      const base = buildInstance(round, { full: true });
+      const inst = pin === undefined ? base : withPin(base, pin[0], pin[1]);
+      return { inst, prices: Float64Array.from(prices), pick };
+    });
+
+  test.prop([instance], { numRuns: 300 })(
+    "finds the best staffing of at least as many cases that honours every pin, from any start and at any prices",
+    ({ inst, prices, pick }) => {
+      const all = everyStaffing(inst).filter((s) => honours(inst, s.assignment));
+      if (all.length === 0) return;
+      // Any staffing may be the start — the worst as well as the best.
+      const start = all[pick % all.length] as (typeof all)[number];
+      const proof = proveOptimum(inst, start.assignment, prices, { teams: 1e6, nodes: 1e7 });
+      expect(proof).toBeDefined();
+      const rivals = all.filter((s) => s.staffed >= start.staffed);
+      const optimum = Math.max(...rivals.map((s) => s.value));
+      expect(proof?.value).toBeCloseTo(optimum, 6);
+      // What it returns is such a staffing, worth what it says.
+      const found = all.find(
+        (s) =>
+          JSON.stringify(s.assignment) ===
+          JSON.stringify(
+            proof?.assignment.map(
+              (t) => t && { lead: t.lead, members: [...t.members].sort((x, y) => x - y) },
+            ),
+          ),
+      );
+      expect(found?.value).toBeCloseTo(optimum, 6);
+      expect(found?.staffed).toBeGreaterThanOrEqual(start.staffed);
+    },
+  );
+
+  test.prop([instance], { numRuns: 100 })(
+    "claims nothing when its budget runs out, and never claims wrong",
+    ({ inst, prices, pick }) => {
+      const all = everyStaffing(inst).filter((s) => honours(inst, s.assignment));
+      if (all.length === 0) return;
+      const start = all[pick % all.length] as (typeof all)[number];
+      const proof = proveOptimum(inst, start.assignment, prices, { teams: 3, nodes: 2 });
+      if (proof === undefined) return;
+      const optimum = Math.max(...all.filter((s) => s.staffed >= start.staffed).map((s) => s.value));
+      expect(proof.value).toBeCloseTo(optimum, 6);
+    },
+  );
+
+  test.prop([smallRoundArb({ maxMentors: 7, maxCases: 3 })], { numRuns: 60 })(
+    "a proposal that says optimal staffs as many cases as any staffing and scores the most of those",
+    (round) => {
+      const p = matchRound(round)._unsafeUnwrap();
+      if (!p.certificate.optimal) return;
+      const brute = bruteForce(round);
+      expect(p.teams.length).toBe(brute.staffed);
+      expect(p.certificate.gap).toBe(0);
+      expect(p.certificate.bound).toBe(p.certificate.objective);
+      if (p.teamRuleBreaks.length === 0 && !Number.isNaN(brute.full))
+        expect(p.certificate.objective).toBeGreaterThanOrEqual(brute.full - 1e-6);
+    },
+  );
+});
