@@ -555,12 +555,13 @@ export function matchRound(
   if (cases <= EXACT_SELECTION && pairs <= SMALL && !late()) {
     const proof = proveOptimum(inst, best.assignment, certify().prices, { ...PROOF_BUDGET, stop: late });
     if (proof !== undefined) {
+      // A better staffing found on the way is kept, proven or not.
       if (proof.assignment !== best.assignment)
         keepIfBetter({ assignment: proof.assignment, stats: best.stats });
       report("proof");
       // Optimal among the staffings of as many cases that break no more team rules: such a staffing
       // S has value(S) = F(S) + penalty × its breaks ≤ F* + penalty × the proposal's = its value.
-      if (best.assignment === proof.assignment) return finish(true);
+      if (proof.proven && best.assignment === proof.assignment) return finish(true);
     }
   }
   return finish();

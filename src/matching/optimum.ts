@@ -1,6 +1,14 @@
 import { type Candidate, coveragePoints, type Instance, loadCost } from "./instance.js";
 import type { Assignment, Team } from "./staffing.js";
-import { leadOf, objective, TEAM_RULE_PENALTY, teamScore } from "./team-value.js";
+import {
+  leadOf,
+  objective,
+  SAME_BACKGROUND,
+  SAME_FIRM,
+  TEAM_RULE_PENALTY,
+  teamRuleBits,
+  teamScore,
+} from "./team-value.js";
 
 /**
  * How much work the proof may do before it gives up (then nothing is proven, nothing changes):
@@ -16,11 +24,20 @@ export interface ProofBudget {
 
 export const PROOF_BUDGET: ProofBudget = { teams: 200_000, nodes: 2_000_000 };
 
-/** The staffing the proof found best, and its value (team rule penalties subtracted). */
+/** Prices of a broken team rule tried when the start breaks one, as shares of the proposal's penalty. */
+const RULE_PRICES = [0, 0.02, 0.05, 0.1, 0.2, 0.5];
+
+/**
+ * The staffing the proof found best, and its value (team rule penalties subtracted). Proven: no
+ * staffing in scope that breaks no more team rules scores more (the objective without penalties);
+ * when the start breaks none, no staffing in scope has a higher value with the penalties.
+ */
 export interface ProvenOptimum {
   readonly assignment: Assignment;
   /** Σ team values − load costs − the team rule penalty per broken rule. */
   readonly value: number;
+  /** The search ended: no staffing in scope is better. False when the budget ran out (the best found so far). */
+  readonly proven: boolean;
 }
 
 /** One team of one case, with what it is worth at the prices and in the objective. */
@@ -35,8 +52,9 @@ interface Column {
 /**
  * Prove a staffing optimal, or find the one that is: among every staffing of `inst` that staffs at
  * least as many cases as `incumbent` and honours every pin, none has a higher value (team scores
- * with their rule penalties, less load costs) than the one returned. Undefined when the budget
- * runs out first, or when the incumbent leaves a pin unhonoured (then nothing is claimed).
+ * with their rule penalties, less load costs) than the one returned. When the search's steps run
+ * out first, the best staffing it found so far, `proven: false`; undefined when the teams within
+ * reach are too many to list, or when the incumbent leaves a pin unhonoured (nothing is claimed).
  *
  * The proof is reduced-cost enumeration under the capacity relaxation's prices π (any π ≥ 0 is
  * sound; the certificate's are nearly the best): with λ ≥ 0 priced on "at least C cases staffed",
@@ -46,8 +64,9 @@ interface Column {
  * term subtracted is ≥ 0. A staffing that beats the best value V known therefore spends at most
  * U − V of slack: only the teams of each case within U − V of its best at those prices can be in
  * it. They are enumerated (branch and bound over the candidates), and a depth-first search over
- * the cases combines them, pruning every branch whose slack (with the least the mentors' seats
- * still owe) exceeds U − V. When it ends, the best staffing found is optimal.
+ * the cases combines them — the case that must give up the most first — pruning every branch whose
+ * slack (with the least the mentors' seats still owe and each case left still gives up) exceeds
+ * U − V. When it ends, the best staffing found is optimal.
  */
 export function proveOptimum(
   inst: Instance,
@@ -69,7 +88,6 @@ export function proveOptimum(
   }
   const C = incumbent.filter((t) => t !== undefined).length;
   const start = objective(inst, incumbent);
-  let bestValue = start.value - TEAM_RULE_PENALTY * start.brokenTeamRules;
   let bestAssignment: Assignment = incumbent;
 
   const pi = Float64Array.from({ length: M }, (_, i) => Math.max(0, prices[i] ?? 0));
@@ -94,35 +112,59 @@ export function proveOptimum(
   const owed = (i: number, k: number) =>
     k <= (from[i] as number) ? 0 : (earns[i] as number) - (k * (pi[i] as number) - loadCost(inst, i, k));
 
-  // Each case's best reduced value (−∞ when no team is possible).
-  const best = new Float64Array(N);
-  for (let j = 0; j < N; j++) {
-    const found = enumerate(inst, j, pi, pinned[j] as number[], Number.NEGATIVE_INFINITY, 1, true);
-    if (found === undefined) return undefined;
-    best[j] = found.best;
-  }
-  // λ on "at least C cases": the bound U(λ) is convex and piecewise linear in λ, with its breaks
-  // where a case's best team stops beating no team; try each and keep the least.
   const mentorsEarn = earns.reduce((s, x) => s + x, 0);
-  const bound = (lambda: number) => {
-    let u = mentorsEarn - lambda * C;
+  /**
+   * The bound at rule price ρ: each case's best reduced value (−∞ when no team is possible) and
+   * λ on "at least C cases" — U(λ) is convex and piecewise linear in λ, with its breaks where a
+   * case's best team stops beating no team; each is tried and the least kept.
+   */
+  const relaxation = (rho: number) => {
+    const best = new Float64Array(N);
     for (let j = 0; j < N; j++) {
-      const b = (best[j] as number) + lambda;
-      u += (pinned[j] as number[]).length > 0 ? b : Math.max(0, b);
+      const found = enumerate(inst, j, pi, pinned[j] as number[], rho, Number.NEGATIVE_INFINITY, 1, true);
+      if (found === undefined) return undefined;
+      best[j] = found.best;
     }
-    return u;
+    const bound = (lambda: number) => {
+      let u = mentorsEarn - lambda * C;
+      for (let j = 0; j < N; j++) {
+        const b = (best[j] as number) + lambda;
+        u += (pinned[j] as number[]).length > 0 ? b : Math.max(0, b);
+      }
+      return u;
+    };
+    let lambda = 0;
+    let U = bound(0);
+    for (let j = 0; j < N; j++) {
+      const at = -(best[j] as number);
+      if (Number.isFinite(at) && at > 0 && bound(at) < U) {
+        U = bound(at);
+        lambda = at;
+      }
+    }
+    return { rho, best, lambda, U, value: start.value - rho * start.brokenTeamRules };
   };
-  let lambda = 0;
-  let U = bound(0);
-  for (let j = 0; j < N; j++) {
-    const at = -(best[j] as number);
-    if (Number.isFinite(at) && at > 0 && bound(at) < U) {
-      U = bound(at);
-      lambda = at;
+  // The price ρ of a broken team rule: any ρ ≥ 0 proves the same claim — a staffing S breaking no
+  // more rules than the best B found has value(S) = F_ρ(S) + ρ·breaks(S) ≤ F_ρ(B) + ρ·breaks(B) =
+  // value(B), where F_ρ is the value less ρ per broken rule. The proposal's own penalty when the
+  // incumbent breaks none; when it breaks some, the ρ that leaves the least slack U − F_ρ.
+  let priced = relaxation(TEAM_RULE_PENALTY);
+  if (priced === undefined) return undefined;
+  if (start.brokenTeamRules > 0)
+    for (const share of RULE_PRICES) {
+      const other = relaxation(share * TEAM_RULE_PENALTY);
+      if (other === undefined) return undefined;
+      if (other.U - other.value < priced.U - priced.value) priced = other;
     }
-  }
+  const { rho, best, lambda, U } = priced;
+  let bestValue = priced.value;
   const tolerance = 1e-9 * Math.max(1, Math.abs(U));
-  if (U <= bestValue + tolerance) return { assignment: bestAssignment, value: bestValue };
+  /** The answer: the value is the proposal's objective less the penalty per broken rule. */
+  const answer = (proven: boolean): ProvenOptimum => {
+    const o = objective(inst, bestAssignment);
+    return { assignment: bestAssignment, value: o.value - TEAM_RULE_PENALTY * o.brokenTeamRules, proven };
+  };
+  if (U <= bestValue + tolerance) return answer(true);
 
   // Per case, its teams within U − V of its best (at λ), best first; "no team" where allowed.
   const columns: Column[][] = [];
@@ -133,7 +175,7 @@ export function proveOptimum(
     const mustStaff = (pinned[j] as number[]).length > 0;
     top[j] = mustStaff ? b + lambda : Math.max(0, b + lambda);
     const floor = (top[j] as number) - lambda - (U - bestValue) - tolerance;
-    const found = enumerate(inst, j, pi, pinned[j] as number[], floor, budget.teams - kept, false);
+    const found = enumerate(inst, j, pi, pinned[j] as number[], rho, floor, budget.teams - kept, false);
     if (found === undefined) return undefined;
     const list = found.teams.map((c) => ({ ...c, reduced: c.reduced + lambda }));
     if (!mustStaff) list.push({ mentors: new Int32Array(0), reduced: 0, score: 0 });
@@ -141,13 +183,10 @@ export function proveOptimum(
     kept += list.length;
     columns.push(list);
   }
-  // The cases with the fewest choices first: their conflicts prune the search earliest.
-  const order = Array.from({ length: N }, (_, j) => j).sort(
-    (a, b) => (columns[a] as Column[]).length - (columns[b] as Column[]).length || a - b,
-  );
-
   const used = new Int32Array(M);
+  const done = new Uint8Array(N);
   const chosen: (Column | undefined)[] = new Array(N);
+  const least = new Float64Array(N);
   let nodes = 0;
   let exhausted = false;
   /** The value of the staffing chosen: team scores less the load costs. */
@@ -157,9 +196,17 @@ export function proveOptimum(
     for (let i = 0; i < M; i++) if (used[i]) v -= loadCost(inst, i, used[i] as number);
     return v;
   };
-  const walk = (d: number, slack: number, owing: number, staffed: number): void => {
-    if (exhausted) return;
-    if (d === N) {
+  const fits = (c: Column) => {
+    for (const i of c.mentors) if ((used[i] as number) >= (cap[i] as number)) return false;
+    return true;
+  };
+  /**
+   * The search over the cases left (`left` of them), each step taking the case that must give up
+   * the most: every case left takes some team whose mentors still have a seat (or none), the first
+   * such in its list costing it least, so their least costs together are slack still to spend.
+   */
+  const walk = (left: number, slack: number, owing: number, staffed: number): void => {
+    if (left === 0) {
       const v = valueOfChosen();
       if (v > bestValue + tolerance) {
         bestValue = v;
@@ -167,21 +214,42 @@ export function proveOptimum(
       }
       return;
     }
-    const j = order[d] as number;
+    let still = 0;
+    let j = -1;
+    for (let e = 0; e < N; e++) {
+      if (done[e]) continue;
+      let cost = Number.POSITIVE_INFINITY;
+      for (const c of columns[e] as Column[])
+        if (fits(c)) {
+          cost = (top[e] as number) - c.reduced;
+          break;
+        }
+      if (cost === Number.POSITIVE_INFINITY) return;
+      least[e] = cost;
+      still += cost;
+      if (
+        j < 0 ||
+        cost > (least[j] as number) ||
+        (cost === least[j] && (columns[e] as Column[]).length < (columns[j] as Column[]).length)
+      )
+        j = e;
+    }
+    const room = U - bestValue + tolerance;
+    if (slack + owing + still > room) return;
+    const others = still - (least[j] as number);
+    done[j] = 1;
     for (const c of columns[j] as Column[]) {
       const spent = slack + (top[j] as number) - c.reduced;
       // Columns come best first: once one costs too much, so do the rest.
-      if (spent + owing > U - bestValue + tolerance) break;
+      if (spent + owing + others > U - bestValue + tolerance) break;
       const staffs = c.mentors.length > 0;
       // Enough cases left to reach C.
-      if (!staffs && staffed + (N - d - 1) < C) continue;
+      if (!staffs && staffed + left - 1 < C) continue;
       if (++nodes > budget.nodes || (nodes % 4096 === 0 && budget.stop?.() === true)) {
         exhausted = true;
-        return;
+        break;
       }
-      let fits = true;
-      for (const i of c.mentors) if ((used[i] as number) >= (cap[i] as number)) fits = false;
-      if (!fits) continue;
+      if (!fits(c)) continue;
       let more = 0;
       for (const i of c.mentors) {
         const k = used[i] as number;
@@ -189,16 +257,16 @@ export function proveOptimum(
         used[i] = k + 1;
       }
       chosen[j] = staffs ? c : undefined;
-      if (spent + owing + more <= U - bestValue + tolerance)
-        walk(d + 1, spent, owing + more, staffed + (staffs ? 1 : 0));
+      if (spent + owing + more + others <= U - bestValue + tolerance)
+        walk(left - 1, spent, owing + more, staffed + (staffs ? 1 : 0));
       chosen[j] = undefined;
       for (const i of c.mentors) used[i] = (used[i] as number) - 1;
-      if (exhausted) return;
+      if (exhausted) break;
     }
+    done[j] = 0;
   };
-  walk(0, 0, 0, 0);
-  if (exhausted) return undefined;
-  return { assignment: bestAssignment, value: bestValue };
+  walk(N, 0, 0, 0);
+  return answer(!exhausted);
 }
 
 /** A team as the proposal holds it: its lead (the best lead fitness) and the others. */
@@ -219,6 +287,8 @@ function enumerate(
   j: number,
   pi: Float64Array,
   pins: readonly number[],
+  /** The price of a broken team rule (the proposal's penalty, or less). */
+  rho: number,
   floor: number,
   limit: number,
   bestOnly: boolean,
@@ -252,8 +322,12 @@ function enumerate(
     if (overflow) return;
     const need = size - team.length;
     if (need === 0) {
-      const score = teamScore(inst, j, team);
+      let score = teamScore(inst, j, team);
       if (Number.isNaN(score)) return;
+      if (rho !== TEAM_RULE_PENALTY) {
+        const bits = teamRuleBits(inst, team);
+        score += (TEAM_RULE_PENALTY - rho) * ((bits & SAME_BACKGROUND ? 1 : 0) + (bits & SAME_FIRM ? 1 : 0));
+      }
       let prices = 0;
       for (const i of team) prices += pi[i] as number;
       const reduced = score - prices;
