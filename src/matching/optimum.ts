@@ -51,10 +51,10 @@ interface Column {
 
 /**
  * Prove a staffing optimal, or find the one that is: among every staffing of `inst` that staffs at
- * least as many cases as `incumbent` and honours every pin, none has a higher value (team scores
- * with their rule penalties, less load costs) than the one returned. When the search's steps run
- * out first, the best staffing it found so far, `proven: false`; undefined when the teams within
- * reach are too many to list, or when the incumbent leaves a pin unhonoured (nothing is claimed).
+ * least as many cases as `incumbent` and honours every pin it honours, none has a higher value
+ * (see {@link ProvenOptimum}) than the one returned. When the search's steps run out first, the
+ * best staffing it found so far, `proven: false`; undefined when the teams within reach are too
+ * many to list (nothing is claimed).
  *
  * The proof is reduced-cost enumeration under the capacity relaxation's prices π (any π ≥ 0 is
  * sound; the certificate's are nearly the best): with λ ≥ 0 priced on "at least C cases staffed",
@@ -76,16 +76,14 @@ export function proveOptimum(
 ): ProvenOptimum | undefined {
   const N = inst.cases.length;
   const M = inst.mentors.length;
-  const pinned = inst.candidates.map((list) => list.filter((c) => c.pinned).map((c) => c.mentor));
-  // The scope: staffings that honour every pin. A proposal that cannot honour one is not proven.
-  for (let j = 0; j < N; j++) {
-    const pins = pinned[j] as number[];
+  // The scope: staffings that honour every pin the start honours (a pin it leaves unhonoured —
+  // one no staffing of as many cases can honour, say — binds nothing).
+  const pinned = inst.candidates.map((list, j) => {
     const t = incumbent[j];
-    if (pins.length === 0) continue;
-    if (t === undefined) return undefined;
-    const team = [t.lead, ...t.members];
-    if (!pins.every((i) => team.includes(i))) return undefined;
-  }
+    return list
+      .filter((c) => c.pinned && t !== undefined && (t.lead === c.mentor || t.members.includes(c.mentor)))
+      .map((c) => c.mentor);
+  });
   const C = incumbent.filter((t) => t !== undefined).length;
   const start = objective(inst, incumbent);
   let bestAssignment: Assignment = incumbent;
