@@ -86,26 +86,31 @@ export function exactModel(
     }
     rows.push(` team_${j}: ${team.join(" ") || `0 ${s}`} - ${size} ${s} = 0`);
     rows.push(` lead_${j}: ${leads.join(" ") || `0 ${s}`} - ${s} = 0`);
-    // Team rules are strong preferences, never a reason to leave a case unstaffed: a slack per rule,
-    // priced like the local search's penalty.
-    if (size >= 3) {
-      for (const [b, xs] of backgrounds) {
-        if (xs.length < size) continue;
-        const slack = `w_${j}_${b}`;
-        slacks.push(slack);
-        obj.push(term(-TEAM_RULE_PENALTY, slack));
-        bounds.push(` 0 <= ${slack} <= ${size}`);
-        rows.push(` mix_${j}_${b}: ${xs.map((x) => `+ ${x}`).join(" ")} - ${slack} <= ${size - 1}`);
-      }
-    }
-    for (const [f, xs] of firms) {
-      if (xs.length < 2) continue;
-      const slack = `v_${j}_${f}`;
-      slacks.push(slack);
-      obj.push(term(-TEAM_RULE_PENALTY, slack));
-      bounds.push(` 0 <= ${slack} <= ${size}`);
-      rows.push(` firm_${j}_${f}: ${xs.map((x) => `+ ${x}`).join(" ")} - ${slack} <= 1`);
-    }
+    // Team rules are strong preferences, never a reason to leave a case unstaffed: per team and
+    // rule a binary that lets the rule break, priced like the engine's penalty — once per team,
+    // however many mentors or firms break it (as the validator and the local search count).
+    const breaks = (name: string, groups: string[][], allowed: number, excess: number) => {
+      if (groups.length === 0) return;
+      slacks.push(name);
+      binaries.push(name);
+      obj.push(term(-TEAM_RULE_PENALTY, name));
+      groups.forEach((xs, g) =>
+        rows.push(` ${name}_${g}: ${xs.map((x) => `+ ${x}`).join(" ")} - ${excess} ${name} <= ${allowed}`),
+      );
+    };
+    if (size >= 3)
+      breaks(
+        `w_${j}`,
+        [...backgrounds.values()].filter((xs) => xs.length >= size),
+        size - 1,
+        1,
+      );
+    breaks(
+      `v_${j}`,
+      [...firms.values()].filter((xs) => xs.length >= 2),
+      1,
+      size - 1,
+    );
     const c = inst.cases[j];
     const W = inst.totalWeight[j] as number;
     c?.topics.forEach((t, k) => {

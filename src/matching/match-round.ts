@@ -551,10 +551,24 @@ export function matchRound(
   // Programme scale: prove the proposal optimal, or find the staffing that is — every team within
   // the certificate's gap of its case's best at the bound's prices, combined exhaustively (see
   // optimum.ts). The number staffed is the most any staffing reaches (the flow's exact choice of
-  // cases on rounds this small), so the proof's scope — as many cases, every pin — is the round's.
-  if (cases <= EXACT_SELECTION && pairs <= SMALL && !late()) {
-    const proof = proveOptimum(inst, best.assignment, certify().prices, { ...PROOF_BUDGET, stop: late });
-    if (proof !== undefined) {
+  // cases on rounds this small), so the proof's scope — as many cases, the pins it honours — is
+  // the round's. The certificate's prices first; where they leave too much slack (on a round short
+  // of seats they may come from the second start, or be tuned to pins relaxed), those of a bound
+  // run from the staffing flow's prices to the end.
+  if (cases <= EXACT_SELECTION && pairs <= SMALL) {
+    // The first try gets a quarter of the steps: where it does not end, the other prices usually do.
+    const starts = [
+      { prices: () => certify().prices, nodes: PROOF_BUDGET.nodes / 4 },
+      {
+        prices: () => teamBound(inst, bestValue.value, prices, BOUND_EFFORT[0] as BoundEffort).prices,
+        nodes: PROOF_BUDGET.nodes,
+      },
+    ];
+    for (const start of starts) {
+      if (late()) break;
+      const budget = { ...PROOF_BUDGET, nodes: start.nodes, stop: late };
+      const proof = proveOptimum(inst, best.assignment, start.prices(), budget);
+      if (proof === undefined) continue;
       // A better staffing found on the way is kept, proven or not.
       if (proof.assignment !== best.assignment)
         keepIfBetter({ assignment: proof.assignment, stats: best.stats });
