@@ -94,9 +94,9 @@ export function exactModel(
       slacks.push(name);
       binaries.push(name);
       obj.push(term(-TEAM_RULE_PENALTY, name));
-      groups.forEach((xs, g) =>
-        rows.push(` ${name}_${g}: ${xs.map((x) => `+ ${x}`).join(" ")} - ${excess} ${name} <= ${allowed}`),
-      );
+      groups.forEach((xs, g) => {
+        rows.push(` ${name}_${g}: ${xs.map((x) => `+ ${x}`).join(" ")} - ${excess} ${name} <= ${allowed}`);
+      });
     };
     if (size >= 3)
       breaks(
