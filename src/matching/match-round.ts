@@ -348,15 +348,22 @@ export function matchRound(
     const loose = { ...effort, enough: Number.NEGATIVE_INFINITY };
     return teamBound(inst, bestValue.value, prices, loose, everyCase, { helpers }).bound;
   };
-  const finish = (optimal = false) =>
-    toProposal(
+  /** The proposal; `tighter`, a bound on every rule-keeping staffing in its scope (the proof's). */
+  const finish = (optimal = false, tighter = Number.POSITIVE_INFINITY) => {
+    const bound = optimal
+      ? bestValue.value
+      : bestValue.brokenTeamRules === 0
+        ? Math.max(bestValue.value, Math.min(reportedBound(), tighter))
+        : reportedBound();
+    return toProposal(
       inst,
       best.assignment,
       // The cases the best assignment leaves without a team (the flow's, unless a floor staffed others).
       best.assignment.flatMap((t, j) => (t === undefined ? [j] : [])),
-      { bound: optimal ? bestValue.value : reportedBound(), method: "flow+localSearch", optimal },
+      { bound, method: "flow+localSearch", optimal },
       best.stats,
     );
+  };
   // One network for every re-staffing, the staffing flow's own when it has one (then the first
   // re-staffing starts warm from its flow): a repair that prices a few more rules re-solves it warm.
   let network: StaffingFlow | undefined = staffed;
@@ -548,27 +555,31 @@ export function matchRound(
   }
   // The searches above may have moved to another set of cases: staff more of them where that fits.
   grow();
-  // Programme scale: prove the proposal optimal, or find the staffing that is — every team within
-  // the certificate's gap of its case's best at the bound's prices, combined exhaustively (see
-  // optimum.ts). The number staffed is the most any staffing reaches (the flow's exact choice of
-  // cases on rounds this small), so the proof's scope — as many cases, the pins it honours — is
-  // the round's. The certificate's prices first; where they leave too much slack (on a round short
-  // of seats they may come from the second start, or be tuned to pins relaxed), those of a bound
-  // run from the staffing flow's prices to the end.
-  if (cases <= EXACT_SELECTION && pairs <= SMALL) {
-    // The first try gets a quarter of the steps: where it does not end, the other prices usually do.
-    const starts = [
-      { prices: () => certify().prices, nodes: PROOF_BUDGET.nodes / 4 },
-      {
+  // Up to 5 000 candidate pairs: prove the proposal optimal, or find the staffing that is — every
+  // team within the certificate's gap of its case's best at the bound's prices, combined
+  // exhaustively (see optimum.ts) — among the staffings of at least as many cases that honour the
+  // pins it honours. On rounds of up to 12 cases the number staffed is the most any staffing
+  // reaches (the flow's exact choice of cases). The certificate's prices first, with a quarter of
+  // the steps; on those rounds, where they leave too much slack (on a round short of seats they
+  // may come from the second start, or be tuned to pins relaxed), then those of a bound run from
+  // the staffing flow's prices to the end (on larger rounds that bound costs seconds).
+  if (pairs <= SMALL) {
+    const starts = [{ prices: () => certify().prices, nodes: PROOF_BUDGET.nodes / 4 }];
+    // The proofs' relaxation keeps the pins and prices the cases to staff, so its bound can be
+    // tighter than the certificate's; it bounds every rule-keeping staffing in the scope of any
+    // proposal kept from here on (as many cases or more, the same pins or more).
+    let proofBound = Number.POSITIVE_INFINITY;
+    if (cases <= EXACT_SELECTION)
+      starts.push({
         prices: () => teamBound(inst, bestValue.value, prices, BOUND_EFFORT[0] as BoundEffort).prices,
         nodes: PROOF_BUDGET.nodes,
-      },
-    ];
+      });
     for (const start of starts) {
       if (late()) break;
       const budget = { ...PROOF_BUDGET, nodes: start.nodes, stop: late };
       const proof = proveOptimum(inst, best.assignment, start.prices(), budget);
       if (proof === undefined) continue;
+      if (proof.bound !== undefined) proofBound = Math.min(proofBound, proof.bound);
       // A better staffing found on the way is kept, proven or not.
       if (proof.assignment !== best.assignment)
         keepIfBetter({ assignment: proof.assignment, stats: best.stats });
@@ -577,6 +588,7 @@ export function matchRound(
       // S has value(S) = F(S) + penalty × its breaks ≤ F* + penalty × the proposal's = its value.
       if (proof.proven && best.assignment === proof.assignment) return finish(true);
     }
+    return finish(false, proofBound);
   }
   return finish();
 }

@@ -22,7 +22,7 @@ export interface ProofBudget {
   readonly stop?: () => boolean;
 }
 
-export const PROOF_BUDGET: ProofBudget = { teams: 200_000, nodes: 2_000_000 };
+export const PROOF_BUDGET: ProofBudget = { teams: 200_000, nodes: 20_000_000 };
 
 /** Prices of a broken team rule tried when the start breaks one, as shares of the proposal's penalty. */
 const RULE_PRICES = [0, 0.02, 0.05, 0.1, 0.2, 0.5];
@@ -38,6 +38,12 @@ export interface ProvenOptimum {
   readonly value: number;
   /** The search ended: no staffing in scope is better. False when the budget ran out (the best found so far). */
   readonly proven: boolean;
+  /**
+   * When the start breaks no team rule: the relaxation's bound U on every rule-keeping staffing in
+   * scope (pins kept, at least as many cases — so often tighter than the certificate's), proven or
+   * not. Undefined when the start breaks a rule.
+   */
+  readonly bound?: number;
 }
 
 /** One team of one case, with what it is worth at the prices and in the objective. */
@@ -160,7 +166,12 @@ export function proveOptimum(
   /** The answer: the value is the proposal's objective less the penalty per broken rule. */
   const answer = (proven: boolean): ProvenOptimum => {
     const o = objective(inst, bestAssignment);
-    return { assignment: bestAssignment, value: o.value - TEAM_RULE_PENALTY * o.brokenTeamRules, proven };
+    return {
+      assignment: bestAssignment,
+      value: o.value - TEAM_RULE_PENALTY * o.brokenTeamRules,
+      proven,
+      ...(rho === TEAM_RULE_PENALTY && start.brokenTeamRules === 0 ? { bound: U } : {}),
+    };
   };
   if (U <= bestValue + tolerance) return answer(true);
 
@@ -185,6 +196,8 @@ export function proveOptimum(
   const done = new Uint8Array(N);
   const chosen: (Column | undefined)[] = new Array(N);
   const least = new Float64Array(N);
+  /** Per depth and case, where its first team that fits was (a scan starts there). */
+  const at = new Int32Array(N * (N + 1));
   let nodes = 0;
   let exhausted = false;
   /** The value of the staffing chosen: team scores less the load costs. */
@@ -214,17 +227,23 @@ export function proveOptimum(
     }
     let still = 0;
     let j = -1;
+    const depth = N - left;
+    const room = U - bestValue + tolerance;
     for (let e = 0; e < N; e++) {
       if (done[e]) continue;
-      let cost = Number.POSITIVE_INFINITY;
-      for (const c of columns[e] as Column[])
-        if (fits(c)) {
-          cost = (top[e] as number) - c.reduced;
-          break;
-        }
-      if (cost === Number.POSITIVE_INFINITY) return;
+      // Seats are only taken deeper down: a case's first team that fits is no earlier than it was
+      // one step up, so the scan starts there.
+      const list = columns[e] as Column[];
+      const from = at[depth * N + e] as number;
+      let p = from;
+      while (p < list.length && !fits(list[p] as Column)) p++;
+      at[depth * N + e] = p;
+      nodes += p - from;
+      if (p === list.length) return;
+      const cost = (top[e] as number) - (list[p] as Column).reduced;
       least[e] = cost;
       still += cost;
+      if (slack + owing + still > room) return;
       if (
         j < 0 ||
         cost > (least[j] as number) ||
@@ -232,8 +251,6 @@ export function proveOptimum(
       )
         j = e;
     }
-    const room = U - bestValue + tolerance;
-    if (slack + owing + still > room) return;
     const others = still - (least[j] as number);
     done[j] = 1;
     for (const c of columns[j] as Column[]) {
@@ -255,8 +272,10 @@ export function proveOptimum(
         used[i] = k + 1;
       }
       chosen[j] = staffs ? c : undefined;
-      if (spent + owing + more + others <= U - bestValue + tolerance)
+      if (spent + owing + more + others <= U - bestValue + tolerance) {
+        at.copyWithin((depth + 1) * N, depth * N, (depth + 1) * N);
         walk(left - 1, spent, owing + more, staffed + (staffs ? 1 : 0));
+      }
       chosen[j] = undefined;
       for (const i of c.mentors) used[i] = (used[i] as number) - 1;
       if (exhausted) break;

@@ -107,7 +107,7 @@ export interface Certificate {
   readonly method: "flow+localSearch" | "exact";
   /**
    * Proven optimal: no staffing in the bound's scope scores more (the bound is the objective, the
-   * gap 0). `matchRound` proves it on rounds of up to 12 cases and 5 000 candidate pairs when its
+   * gap 0). `matchRound` proves it on rounds of up to 5 000 candidate pairs when its
    * search over the teams the bound leaves open ends within its budget; `solveExact` when HiGHS
    * closes its gap.
    */
